@@ -1,0 +1,17 @@
+"""Command-line subcommands of hotline-desk, one module per group.
+
+Each module exposes `register(subparsers)`, adding its parser with `func=` set to a
+callable taking the parsed arguments and returning an exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+
+MODULES = ("app.commands.call",)
+
+
+def register_all(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    for name in MODULES:
+        importlib.import_module(name).register(subparsers)

@@ -1,0 +1,84 @@
+"""The city's policy data in one place: places, units, categories, limits, calendar."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.models.deadlines import PackageLookup, ReplyLimits, WorkCalendar
+from app.models.places import (
+    Category,
+    Town,
+    Unit,
+    categories_from,
+    towns_from,
+    units_from,
+)
+from app.models.rules import UnitInfo
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    category: str
+    town: str | None
+    lead: str
+    assist: tuple[str, ...] = ()
+
+
+@dataclass
+class Policy:
+    towns: list[Town]
+    units: list[Unit]
+    categories: list[Category]
+    limits: ReplyLimits
+    calendar: WorkCalendar
+    catalogue: list[CatalogueEntry] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.town_by_code = {t.code: t for t in self.towns}
+        self.unit_by_code = {u.code: u for u in self.units}
+        self.category_by_code = {c.code: c for c in self.categories}
+
+    @classmethod
+    def from_data(
+        cls,
+        *,
+        towns: Sequence[Mapping[str, Any]],
+        units: Sequence[Mapping[str, Any]],
+        categories: Sequence[Mapping[str, Any]],
+        reply_limits: Mapping[str, Any],
+        holidays: Mapping[str, Any],
+        catalogue: Sequence[Mapping[str, Any]] = (),
+        package_calendar: PackageLookup | None = None,
+    ) -> Policy:
+        return cls(
+            towns=towns_from(towns),
+            units=units_from(units),
+            categories=categories_from(categories),
+            limits=ReplyLimits.from_policy(reply_limits),
+            calendar=WorkCalendar.from_policy(holidays, package_calendar),
+            catalogue=[
+                CatalogueEntry(c["category"], c.get("town"), c["lead"], tuple(c.get("assist", ())))
+                for c in catalogue
+            ],
+        )
+
+    def unit_info(self, code: str) -> UnitInfo | None:
+        unit = self.unit_by_code.get(code)
+        return unit.info() if unit is not None else None
+
+    def town_name(self, code: str) -> str:
+        town = self.town_by_code.get(code)
+        return town.short if town else code
+
+    def unit_name(self, code: str) -> str:
+        unit = self.unit_by_code.get(code)
+        return unit.name if unit else code
+
+    def category_path(self, code: str) -> str:
+        category = self.category_by_code.get(code)
+        return category.path if category else code
+
+    def leaf_categories(self) -> list[Category]:
+        return [c for c in self.categories if c.parent is not None]

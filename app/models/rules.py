@@ -1,0 +1,195 @@
+"""The workflow rules: which event may follow which, and which role may emit it.
+
+One table drives the client's screens and the central store's checks, so the two can
+never disagree. Guards that need more than the status (the acting unit, a pending
+request, the unit catalogue) live in `check`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from app.models.enums import EventType, Role, Status
+from app.models.records import Order
+
+OPERATOR = frozenset({Role.OPERATOR})
+DISPATCHER = frozenset({Role.DISPATCHER})
+UNIT = frozenset({Role.UNIT})
+FRONT_DESK = frozenset({Role.OPERATOR, Role.DISPATCHER})
+CHAIN_ROLES = frozenset({Role.OPERATOR, Role.DISPATCHER, Role.UNIT})
+
+ANY_STATE: frozenset[Status | None] = frozenset(Status)
+OPEN_FOR_UNIT = frozenset({Status.DISPATCHED, Status.HANDLING})
+IN_CHAIN = frozenset(
+    {Status.RECEIVED, Status.DISPATCHED, Status.HANDLING, Status.RETURN_PENDING, Status.REPLIED}
+)
+
+# Events that only add information; they never conflict with anything done meanwhile.
+APPEND_ONLY = frozenset(
+    {EventType.NOTE, EventType.CALL_RECORD, EventType.FLAG, EventType.ADD_CALLER}
+)
+
+# Events a unit emits on its own order: the acting unit must be the lead unit.
+LEAD_UNIT_EVENTS = frozenset(
+    {
+        EventType.SIGN,
+        EventType.RETURN_REQUEST,
+        EventType.EXTENSION_REQUEST,
+        EventType.UNREASONABLE_REQUEST,
+        EventType.REPLY,
+    }
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    sources: frozenset[Status | None]  # None: the order does not exist yet
+    roles: frozenset[Role]
+
+
+RULES: Mapping[EventType, Rule] = {
+    EventType.INTAKE: Rule(frozenset({None}), FRONT_DESK),
+    EventType.DIRECT_ANSWER: Rule(frozenset({Status.RECEIVED}), OPERATOR),
+    EventType.DISPATCH: Rule(frozenset({Status.RECEIVED}), DISPATCHER),
+    EventType.REDISPATCH: Rule(
+        frozenset({Status.RECEIVED, Status.DISPATCHED, Status.HANDLING}), DISPATCHER
+    ),
+    EventType.SIGN: Rule(frozenset({Status.DISPATCHED}), UNIT),
+    EventType.RETURN_REQUEST: Rule(OPEN_FOR_UNIT, UNIT),
+    EventType.RETURN_RULING: Rule(frozenset({Status.RETURN_PENDING}), DISPATCHER),
+    EventType.EXTENSION_REQUEST: Rule(frozenset({Status.HANDLING}), UNIT),
+    EventType.EXTENSION_RULING: Rule(frozenset({Status.HANDLING}), DISPATCHER),
+    EventType.UNREASONABLE_REQUEST: Rule(frozenset({Status.HANDLING}), UNIT),
+    EventType.UNREASONABLE_RULING: Rule(frozenset({Status.HANDLING}), DISPATCHER),
+    EventType.REPLY: Rule(frozenset({Status.HANDLING}), UNIT),
+    EventType.REVIEW: Rule(frozenset({Status.REPLIED}), DISPATCHER),
+    EventType.CLOSE: Rule(frozenset({Status.REVIEWED}), DISPATCHER),
+    EventType.FOLLOW_UP: Rule(frozenset({Status.CLOSED}), OPERATOR),
+    EventType.REOPEN: Rule(frozenset({Status.CLOSED}), FRONT_DESK),
+    EventType.SUPERVISE: Rule(
+        frozenset({Status.DISPATCHED, Status.HANDLING, Status.RETURN_PENDING, Status.REPLIED}),
+        DISPATCHER,
+    ),
+    EventType.MERGE: Rule(
+        frozenset({Status.RECEIVED, Status.DISPATCHED, Status.HANDLING}), DISPATCHER
+    ),
+    EventType.TRANSFER: Rule(frozenset({Status.RECEIVED}), FRONT_DESK),
+    EventType.ADD_CALLER: Rule(ANY_STATE, FRONT_DESK),
+    EventType.FLAG: Rule(ANY_STATE, FRONT_DESK),
+    EventType.NOTE: Rule(ANY_STATE, CHAIN_ROLES),
+    EventType.CALL_RECORD: Rule(ANY_STATE, OPERATOR),
+}
+
+
+class RuleViolation(Exception):
+    """An event that the rules refuse. `code` is stable; `message` is for people."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    """What the rules need to know of a handling unit."""
+
+    code: str
+    assist_only: bool = False  # 村(居)委会: may assist, never lead
+    grassroots: bool = False  # 镇街 offices and 村居
+
+
+UnitLookup = Callable[[str], UnitInfo | None]
+
+
+def check(
+    order: Order | None,
+    event_type: EventType,
+    role: Role,
+    *,
+    actor_unit: str = "",
+    payload: Mapping[str, Any] | None = None,
+    units: UnitLookup | None = None,
+) -> None:
+    """Raise RuleViolation unless `role` may emit `event_type` on `order` now."""
+    rule = RULES[event_type]
+    status = order.status if order is not None else None
+    if role not in rule.roles:
+        raise RuleViolation("forbidden_role", f"角色“{role.value}”无权执行“{event_type.value}”")
+    if status not in rule.sources:
+        state = status.value if status is not None else "不存在"
+        raise RuleViolation(
+            "invalid_transition", f"工单当前状态为“{state}”，不能执行“{event_type.value}”"
+        )
+    if order is None:
+        return
+    if event_type in LEAD_UNIT_EVENTS and actor_unit != order.lead_unit:
+        raise RuleViolation("not_lead_unit", "只有主办单位可以办理此工单")
+    _check_state_guards(order, event_type)
+    if payload is not None:
+        _check_payload(order, event_type, payload, units)
+
+
+def _check_state_guards(order: Order, event_type: EventType) -> None:
+    if event_type is EventType.DISPATCH and order.lead_unit:
+        raise RuleViolation("already_dispatched", "工单已派过单，请使用改派")
+    if event_type is EventType.REDISPATCH and not order.lead_unit:
+        raise RuleViolation("never_dispatched", "工单尚未派单，请使用派单")
+    if event_type is EventType.EXTENSION_REQUEST and order.pending_extension:
+        raise RuleViolation("extension_pending", "已有延期申请待审批")
+    if event_type is EventType.EXTENSION_RULING and not order.pending_extension:
+        raise RuleViolation("no_extension_pending", "没有待审批的延期申请")
+    if event_type is EventType.UNREASONABLE_REQUEST and (
+        order.pending_unreasonable or order.unreasonable
+    ):
+        raise RuleViolation("unreasonable_pending", "已申请或已认定为不合理诉求")
+    if event_type is EventType.UNREASONABLE_RULING and not order.pending_unreasonable:
+        raise RuleViolation("no_unreasonable_pending", "没有待审核的不合理诉求申请")
+    if event_type is EventType.REOPEN and not order.reopen_due:
+        raise RuleViolation("reopen_not_due", "回访结果为已解决且满意，无需重新办理")
+
+
+def _check_payload(
+    order: Order, event_type: EventType, payload: Mapping[str, Any], units: UnitLookup | None
+) -> None:
+    if event_type is EventType.REDISPATCH and payload.get("lead_unit") == order.lead_unit:
+        raise RuleViolation("same_unit", "改派的主办单位须不同于原主办单位")
+    if event_type in (EventType.DISPATCH, EventType.REDISPATCH):
+        _check_units(payload, units)
+    if event_type is EventType.MERGE and payload.get("into") in ("", None, order.id):
+        raise RuleViolation("bad_merge_target", "并单目标必须是另一张工单")
+
+
+def _check_units(payload: Mapping[str, Any], units: UnitLookup | None) -> None:
+    lead = str(payload.get("lead_unit") or "")
+    if not lead:
+        raise RuleViolation("no_lead_unit", "必须指定主办单位")
+    assists = [str(u) for u in payload.get("assist_units") or ()]
+    if lead in assists:
+        raise RuleViolation("lead_is_assist", "主办单位不能同时是协办单位")
+    if units is None:
+        return
+    info = units(lead)
+    if info is None:
+        raise RuleViolation("unknown_unit", f"未知的承办单位“{lead}”")
+    if info.assist_only:
+        raise RuleViolation("assist_only_lead", "村（居）委会依法只协助政府工作，不能作为主办单位")
+    for code in assists:
+        if units(code) is None:
+            raise RuleViolation("unknown_unit", f"未知的承办单位“{code}”")
+
+
+def allowed_events(
+    order: Order | None, role: Role, *, actor_unit: str = "", units: UnitLookup | None = None
+) -> list[EventType]:
+    """The events `role` could emit on `order` now (guards with an empty payload)."""
+    result = []
+    for event_type in RULES:
+        try:
+            check(order, event_type, role, actor_unit=actor_unit, units=units)
+        except RuleViolation:
+            continue
+        result.append(event_type)
+    return result

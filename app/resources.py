@@ -1,0 +1,38 @@
+"""Where the shipped resources live (source tree, installed package, or frozen bundle)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def resources_dir() -> Path:
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def load_json(relative: str) -> Any:
+    with (resources_dir() / relative).open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def load_policy() -> Any:
+    """The city's policy data as shipped in resources/policy."""
+    from chinese_calendar import is_workday
+
+    from app.models.policy import Policy
+
+    catalogue_path = resources_dir() / "policy" / "dispatch_catalogue.json"
+    return Policy.from_data(
+        towns=load_json("policy/towns.json"),
+        units=load_json("policy/units.json"),
+        categories=load_json("policy/categories.json"),
+        reply_limits=load_json("policy/reply_limits.json"),
+        holidays=load_json("policy/holidays.json"),
+        catalogue=load_json("policy/dispatch_catalogue.json") if catalogue_path.exists() else [],
+        package_calendar=is_workday,
+    )

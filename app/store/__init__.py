@@ -1,0 +1,1 @@
+"""The local SQLite cache: the only client code that writes SQL."""

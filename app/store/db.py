@@ -1,0 +1,132 @@
+"""One owner of the SQLite connection: pragmas, migrations, transactions, typed errors."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from app.store.schema import MIGRATIONS
+
+
+class StoreError(Exception):
+    """A fault of the environment the operator can act on (disk full, file locked, read-only)."""
+
+
+class StoreBug(Exception):
+    """Something the code got wrong (a constraint violated, bad SQL)."""
+
+
+_ENVIRONMENT_CODES = {
+    sqlite3.SQLITE_FULL,
+    sqlite3.SQLITE_BUSY,
+    sqlite3.SQLITE_LOCKED,
+    sqlite3.SQLITE_READONLY,
+    sqlite3.SQLITE_IOERR,
+    sqlite3.SQLITE_CANTOPEN,
+    sqlite3.SQLITE_CORRUPT,
+    sqlite3.SQLITE_NOTADB,
+}
+
+
+def _translate(exc: sqlite3.Error) -> Exception:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None and (code & 0xFF) in _ENVIRONMENT_CODES:
+        return StoreError(str(exc))
+    if isinstance(exc, sqlite3.OperationalError) and code is None:
+        return StoreError(str(exc))
+    return StoreBug(str(exc))
+
+
+class Database:
+    """A connection to the workspace's SQLite file, in WAL mode, with explicit transactions.
+
+    Each thread that touches the store opens its own Database on the same file.
+    """
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        try:
+            self.conn = sqlite3.connect(
+                str(self.path), isolation_level=None, check_same_thread=False, timeout=10
+            )
+        except sqlite3.Error as exc:
+            raise _translate(exc) from exc
+        self.conn.row_factory = sqlite3.Row
+        self.db = sqlite_utils.Database(self.conn)
+        self._lock = threading.RLock()
+        self._depth = 0
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        self.conn.execute("PRAGMA busy_timeout=10000")
+        self.migrate()
+
+    @property
+    def version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def migrate(self) -> None:
+        with self.transaction():
+            current = self.version
+            for number, step in enumerate(MIGRATIONS[current:], start=current + 1):
+                step(self.conn)
+                self.conn.execute(f"PRAGMA user_version={number}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE … COMMIT; nested calls join the outer transaction."""
+        with self._lock:
+            outer = self._depth == 0
+            try:
+                if outer:
+                    self.conn.execute("BEGIN IMMEDIATE")
+                self._depth += 1
+                try:
+                    yield self.conn
+                finally:
+                    self._depth -= 1
+                if outer:
+                    self.conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if outer and self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise _translate(exc) from exc
+            except BaseException:
+                if outer and self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+
+    def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        try:
+            with self._lock:
+                return list(self.conn.execute(sql, params))
+        except sqlite3.Error as exc:
+            raise _translate(exc) from exc
+
+    def scalar(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> Any:
+        rows = self.query(sql, params)
+        return rows[0][0] if rows else None
+
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        value = self.scalar("SELECT value FROM meta WHERE key = ?", (key,))
+        return default if value is None else str(value)
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO meta(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+Opener = Callable[[], Database]

@@ -1,0 +1,147 @@
+"""Read side of the projection: the order list, caller history, counts."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from app.store.db import Database
+from app.store.textindex import match_query
+
+LIST_COLUMNS = (
+    "rowid, id, number, status, received_at, phone, appellant_name, confidential, "
+    "appeal_type, urgency, category, town, title, deadline, lead_unit, direct, is_open"
+)
+
+
+@dataclass(frozen=True)
+class OrderRow:
+    """What a list shows of one order."""
+
+    rowid: int
+    id: str
+    number: str
+    status: str
+    received_at: str
+    phone: str
+    appellant_name: str
+    confidential: bool
+    appeal_type: str
+    urgency: str
+    category: str
+    town: str
+    title: str
+    deadline: str
+    lead_unit: str
+    direct: bool
+    is_open: bool
+
+    @classmethod
+    def from_row(cls, row: sqlite3.Row) -> OrderRow:
+        d = dict(row)
+        d["confidential"] = bool(d["confidential"])
+        d["direct"] = bool(d["direct"])
+        d["is_open"] = bool(d["is_open"])
+        return cls(**d)
+
+    def overdue(self, now: datetime) -> bool:
+        return self.is_open and self.deadline < now.isoformat()
+
+
+@dataclass(frozen=True)
+class OrderFilter:
+    statuses: frozenset[str] = field(default_factory=frozenset)
+    appeal_type: str = ""
+    town: str = ""
+    received_from: str = ""  # ISO date, inclusive
+    received_to: str = ""  # ISO date, inclusive
+    overdue_at: str = ""  # ISO time: only open orders whose deadline is before it
+    text: str = ""
+    phone: str = ""
+    lead_unit: str = ""
+
+
+@dataclass(frozen=True)
+class PageKey:
+    """Keyset position: the last row of the previous page."""
+
+    received_at: str
+    id: str
+
+
+def _where(f: OrderFilter) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if f.statuses:
+        clauses.append(f"status IN ({','.join('?' * len(f.statuses))})")
+        params.extend(sorted(f.statuses))
+    for column, value in (
+        ("appeal_type", f.appeal_type),
+        ("town", f.town),
+        ("phone", f.phone),
+        ("lead_unit", f.lead_unit),
+    ):
+        if value:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    if f.received_from:
+        clauses.append("received_at >= ?")
+        params.append(f.received_from)
+    if f.received_to:
+        clauses.append("received_at < date(?, '+1 day')")
+        params.append(f.received_to)
+    if f.overdue_at:
+        clauses.append("is_open = 1 AND deadline < ?")
+        params.append(f.overdue_at)
+    if f.text.strip():
+        match = match_query(f.text)
+        if match is None:
+            clauses.append("0")
+        else:
+            clauses.append("rowid IN (SELECT rowid FROM orders_fts WHERE orders_fts MATCH ?)")
+            params.append(match)
+    return (" AND ".join(clauses) or "1"), params
+
+
+class OrderQueries:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def page(
+        self, f: OrderFilter, after: PageKey | None = None, limit: int = 200
+    ) -> list[OrderRow]:
+        """Newest first, one page at a time (keyset pagination: as fast on page 5,000)."""
+        where, params = _where(f)
+        if after is not None:
+            where += " AND (received_at, id) < (?, ?)"
+            params += [after.received_at, after.id]
+        rows = self.database.query(
+            f"SELECT {LIST_COLUMNS} FROM orders WHERE {where} "
+            "ORDER BY received_at DESC, id DESC LIMIT ?",
+            (*params, limit),
+        )
+        return [OrderRow.from_row(r) for r in rows]
+
+    def count(self, f: OrderFilter) -> int:
+        where, params = _where(f)
+        sql = f"SELECT COUNT(*) FROM orders WHERE {where}"
+        return int(self.database.scalar(sql, tuple(params)))
+
+    def caller_history(self, phone: str, limit: int = 20) -> tuple[int, list[OrderRow]]:
+        """(how many orders this number has, the latest of them)."""
+        if not phone:
+            return 0, []
+        total = int(self.database.scalar("SELECT COUNT(*) FROM orders WHERE phone = ?", (phone,)))
+        rows = self.database.query(
+            f"SELECT {LIST_COLUMNS} FROM orders WHERE phone = ? ORDER BY received_at DESC LIMIT ?",
+            (phone, limit),
+        )
+        return total, [OrderRow.from_row(r) for r in rows]
+
+    def find_by_number(self, number: str) -> OrderRow | None:
+        rows = self.database.query(
+            f"SELECT {LIST_COLUMNS} FROM orders WHERE number = ?", (number.strip().upper(),)
+        )
+        return OrderRow.from_row(rows[0]) if rows else None

@@ -1,0 +1,97 @@
+"""Schema migrations, applied in order; PRAGMA user_version counts how many have run.
+
+Never edit a migration that has shipped: add a new one at the end.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Execute statements one by one: executescript() would commit the open transaction."""
+    for statement in script.split(";\n"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _v1_events_orders_outbox(conn: sqlite3.Connection) -> None:
+    run_script(
+        conn,
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+        -- The event log. seq is this workstation's order of arrival; server_seq the central
+        -- store's global order, NULL until the server has accepted the event.
+        CREATE TABLE events (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            order_id TEXT NOT NULL,
+            type TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            role TEXT NOT NULL DEFAULT '',
+            unit TEXT NOT NULL DEFAULT '',
+            device_id TEXT NOT NULL,
+            client_time TEXT NOT NULL,
+            base_version INTEGER NOT NULL,
+            origin TEXT NOT NULL CHECK (origin IN ('local', 'remote')),
+            server_seq INTEGER UNIQUE,
+            rejected_code TEXT,
+            rejected_message TEXT,
+            rejected_at TEXT,
+            resolved_at TEXT
+        );
+        CREATE INDEX events_by_order ON events(order_id, seq);
+
+        -- Local events not yet acknowledged by the central store.
+        CREATE TABLE outbox (
+            event_seq INTEGER PRIMARY KEY REFERENCES events(seq),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT
+        );
+
+        -- The projection: one row per order, rebuildable from events at any time.
+        CREATE TABLE orders (
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            number TEXT NOT NULL,
+            status TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            received_at TEXT NOT NULL,
+            phone TEXT NOT NULL,
+            appellant_name TEXT NOT NULL,
+            confidential INTEGER NOT NULL,
+            appeal_type TEXT NOT NULL,
+            urgency TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            category TEXT NOT NULL,
+            town TEXT NOT NULL,
+            title TEXT NOT NULL,
+            deadline TEXT NOT NULL,
+            lead_unit TEXT NOT NULL,
+            direct INTEGER NOT NULL,
+            is_open INTEGER NOT NULL,
+            updated_at TEXT,
+            data TEXT NOT NULL
+        );
+        CREATE INDEX orders_by_received ON orders(received_at DESC, id DESC);
+        CREATE INDEX orders_by_phone ON orders(phone, received_at DESC);
+        CREATE INDEX orders_by_status ON orders(status, received_at DESC);
+        CREATE INDEX orders_by_town ON orders(town, received_at DESC);
+        CREATE INDEX orders_by_type ON orders(appeal_type, received_at DESC);
+        CREATE INDEX orders_open_deadline ON orders(is_open, deadline);
+        CREATE INDEX orders_by_number ON orders(number);
+
+        -- Full-text search over title and content. Text is stored pre-split into CJK
+        -- bigrams (see textindex.py), so 2-character Chinese words are found; the table
+        -- keeps no copy of the text (the order's data holds it).
+        CREATE VIRTUAL TABLE orders_fts USING fts5(body, content='', tokenize='unicode61')
+        """,
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1_events_orders_outbox]

@@ -1,0 +1,52 @@
+"""Chinese-aware text for FTS5: CJK runs become overlapping bigrams, other words stay whole.
+
+'小区噪音扰民' is indexed as '小区 区噪 噪音 音扰 扰民', so a 2-character query ('噪音')
+is one token and a longer one ('噪音扰民') is a phrase of consecutive bigrams. Queries are
+built only from quoted tokens, so no text a user types can reach FTS5's query syntax.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_RUNS = re.compile(rf"[{_CJK}]+|[0-9a-z]+")
+MAX_QUERY_CHARS = 200
+
+
+def _runs(text: str) -> list[str]:
+    return _RUNS.findall(unicodedata.normalize("NFKC", text).lower())
+
+
+def _bigrams(run: str) -> list[str]:
+    if len(run) == 1:
+        return [run]
+    return [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def _is_cjk(run: str) -> bool:
+    return not run[0].isascii()
+
+
+def index_text(text: str) -> str:
+    tokens: list[str] = []
+    for run in _runs(text):
+        tokens.extend(_bigrams(run) if _is_cjk(run) else [run])
+    return " ".join(tokens)
+
+
+def match_query(text: str) -> str | None:
+    """An FTS5 MATCH expression (all terms required), or None when nothing is searchable."""
+    parts: list[str] = []
+    runs = _runs(text[:MAX_QUERY_CHARS])
+    for i, run in enumerate(runs):
+        last = i == len(runs) - 1
+        if _is_cjk(run):
+            if len(run) == 1:
+                parts.append(f'"{run}"*')  # one character: any bigram starting with it
+            else:
+                parts.append('"' + " ".join(_bigrams(run)) + '"')
+        else:
+            parts.append(f'"{run}"*' if last else f'"{run}"')
+    return " AND ".join(parts) if parts else None

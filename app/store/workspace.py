@@ -1,0 +1,132 @@
+"""A workstation's workspace: its SQLite file, its identity, and the operations on orders."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from app.models.clock import Clock, china_now
+from app.models.deadlines import reply_deadline
+from app.models.enums import EventType
+from app.models.numbering import order_number, valid_station
+from app.models.operations import Actor, DirectAnswer, intake_events, order_event
+from app.models.policy import Policy
+from app.models.records import Event, Intake, Order
+from app.models.validation import FieldError, validate_answer, validate_intake
+from app.store.db import Database
+from app.store.eventlog import EventLog
+from app.store.orders import OrderQueries
+
+DB_FILE = "hotline-desk.sqlite3"
+
+
+class IntakeInvalid(ValueError):
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__("; ".join(e.message for e in errors))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class User:
+    name: str
+    role: str
+    unit: str = ""
+    display: str = ""
+
+
+class Workspace:
+    """Owns the database of one workstation. Views call these operations, never SQL."""
+
+    def __init__(self, home: Path, policy: Policy, clock: Clock = china_now) -> None:
+        self.home = Path(home)
+        self.home.mkdir(parents=True, exist_ok=True)
+        self.policy = policy
+        self.clock = clock
+        self.database = Database(self.home / DB_FILE)
+        self.events = EventLog(self.database)
+        self.orders = OrderQueries(self.database)
+        self.device_id = self._identity("device_id", str(uuid.uuid4()))
+        self.station = self._identity("station", "W" + self.device_id[:4].upper())
+
+    def _identity(self, key: str, default: str) -> str:
+        value = self.database.meta(key)
+        if value is None:
+            self.database.set_meta(key, default)
+            value = default
+        return value
+
+    def set_station(self, code: str) -> None:
+        if not valid_station(code):
+            raise ValueError("工位编号须为2至6位大写字母或数字")
+        self.database.set_meta("station", code)
+        self.station = code
+
+    def close(self) -> None:
+        self.database.close()
+
+    def _next_number(self, day: datetime) -> str:
+        key = f"seq:{day:%y%m%d}"
+        current = int(self.database.meta(key, "0") or 0)
+        self.database.set_meta(key, str(current + 1))
+        return order_number(day.date(), self.station, current + 1)
+
+    def validate(self, intake: Intake, answer: str | None = None) -> list[FieldError]:
+        errors = validate_intake(intake, self.clock(), set(self.policy.town_by_code))
+        if answer is not None and (e := validate_answer(answer)) is not None:
+            errors.append(e)
+        return errors
+
+    def record_intake(
+        self, intake: Intake, actor: Actor, direct_answer: DirectAnswer | None = None
+    ) -> Order:
+        """Validate, number and record an intake durably; raises IntakeInvalid."""
+        errors = self.validate(intake, direct_answer.text if direct_answer else None)
+        if errors:
+            raise IntakeInvalid(errors)
+        now = self.clock()
+        deadline = reply_deadline(
+            intake.received_at,
+            intake.appeal_type,
+            intake.urgency,
+            self.policy.limits,
+            self.policy.calendar,
+        )
+        with self.database.transaction():
+            number = self._next_number(intake.received_at)
+            events = intake_events(
+                intake,
+                actor=actor,
+                number=number,
+                deadline=deadline,
+                now=now,
+                direct_answer=direct_answer,
+            )
+            return self.events.append_local(events)
+
+    def act(
+        self, order_id: str, event_type: EventType, payload: Mapping[str, Any], actor: Actor
+    ) -> Order:
+        """Any step of the chain after intake; raises rules.RuleViolation when refused."""
+        with self.database.transaction():
+            order = self.events.load_order(order_id)
+            if order is None:
+                raise KeyError(order_id)
+            event = order_event(
+                order,
+                event_type,
+                payload,
+                actor=actor,
+                now=self.clock(),
+                units=self.policy.unit_info,
+            )
+            return self.events.append_local([event])
+
+    def timeline(self, order_id: str) -> list[Event]:
+        return self.events.events_of(order_id)
+
+    def pending_count(self) -> int:
+        return int(self.database.scalar("SELECT COUNT(*) FROM outbox") or 0)
