@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from chinese_calendar import is_workday
+
+from app.models.clock import CHINA
+from app.models.deadlines import (
+    ReplyLimits,
+    WorkCalendar,
+    add_working_days,
+    extend,
+    reply_deadline,
+    working_days_left,
+)
+from app.models.enums import AppealType, Urgency
+from app.resources import load_json
+
+LIMITS = ReplyLimits.from_policy(load_json("policy/reply_limits.json"))
+CALENDAR = WorkCalendar.from_policy(load_json("policy/holidays.json"), is_workday)
+
+
+def at(y: int, m: int, d: int, h: int = 10) -> datetime:
+    return datetime(y, m, d, h, tzinfo=CHINA)
+
+
+def test_enquiry_two_working_days_over_a_weekend() -> None:
+    # Friday 2026-11-27 → Monday, Tuesday
+    due = reply_deadline(at(2026, 11, 27), AppealType.ENQUIRY, Urgency.NORMAL, LIMITS, CALENDAR)
+    assert due.due.date() == date(2026, 12, 1)
+    assert due.warning == ""
+
+
+def test_national_day_holiday_is_skipped() -> None:
+    # 2026-09-30 (Wed): 1–7 October are holidays; 10 October (Sat) is a make-up workday.
+    result = add_working_days(date(2026, 9, 30), 2, CALENDAR)
+    assert result.day == date(2026, 10, 9)
+    result = add_working_days(date(2026, 9, 30), 3, CALENDAR)
+    assert result.day == date(2026, 10, 10)  # Saturday, but a working day (调休)
+
+
+def test_weekend_only_count_would_be_wrong() -> None:
+    weekends_only = WorkCalendar()
+    assert add_working_days(date(2026, 9, 30), 2, weekends_only).day == date(2026, 10, 2)
+
+
+def test_year_without_calendar_warns() -> None:
+    due = reply_deadline(at(2026, 12, 28), AppealType.COMPLAINT, Urgency.NORMAL, LIMITS, CALENDAR)
+    assert due.due.year == 2027
+    assert "2027" in due.warning
+
+
+def test_city_holidays_file_overrides_the_package() -> None:
+    calendar = WorkCalendar.from_policy(
+        {"years": {"2027": {"published": True, "holidays": ["2027-01-04"], "workdays": []}}},
+        is_workday,
+    )
+    result = add_working_days(date(2027, 1, 1), 1, calendar)  # Fri → (Mon 4th is a holiday)
+    assert result.day == date(2027, 1, 5)
+    assert not result.uncovered_years
+
+
+def test_unpublished_year_is_ignored() -> None:
+    assert not CALENDAR.covers(2027)
+    assert CALENDAR.covers(2026)
+
+
+def test_critical_urgency_runs_in_hours() -> None:
+    due = reply_deadline(at(2026, 11, 27), AppealType.HELP, Urgency.CRITICAL, LIMITS, CALENDAR)
+    assert due.due == at(2026, 11, 27, 12)
+    assert due.hours == 2
+
+
+def test_every_type_has_a_limit() -> None:
+    with pytest.raises(ValueError, match="missing"):
+        ReplyLimits.from_policy({"working_days": {"咨询": 2}})
+
+
+def test_extension_and_days_left() -> None:
+    base = at(2026, 12, 1, 23)
+    assert extend(base, 5, CALENDAR).due.date() == date(2026, 12, 8)
+    assert working_days_left(at(2026, 11, 27), base, CALENDAR) == 2
+    assert working_days_left(at(2026, 12, 3), base, CALENDAR) < 0
