@@ -1,0 +1,329 @@
+"""The HTTP API (sync protocol v1). Every error is JSON {"error": {"code", "message"}}."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.models.enums import Role
+from app.models.rules import UnitLookup
+from server.auth import Accounts, AuthError, User
+from server.feed import MAX_PULL, PULL_ROLES, PUSH_ROLES, Feed
+from server.schema import Database
+
+log = logging.getLogger("hotline.server")
+MAX_BODY = 8 * 1024 * 1024
+MAX_EVENTS = 500
+_ID = Annotated[str, Field(min_length=1, max_length=64)]
+_TEXT = Annotated[str, Field(max_length=200)]
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+def error_response(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    body: dict[str, Any] = {"error": {"code": code, "message": message}, **extra}
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class TokenRequest(Strict):
+    user: Annotated[str, Field(min_length=1, max_length=100)]
+    password: Annotated[str, Field(min_length=1, max_length=1024)]
+
+
+class TokenAnswer(BaseModel):
+    token: str
+    token_type: str = "bearer"
+    expires_at: str
+    user: str
+    role: str
+    unit: str
+
+
+class Me(BaseModel):
+    user: str
+    role: str
+    unit: str
+
+
+class WireEvent(Strict):
+    id: _ID
+    order_id: _ID
+    type: Annotated[str, Field(min_length=1, max_length=32)]
+    payload: dict[str, Any]
+    actor: _TEXT
+    role: _TEXT = ""
+    unit: _TEXT = ""
+    device_id: _TEXT
+    client_time: Annotated[str, Field(min_length=10, max_length=40)]
+    base_version: Annotated[int, Field(ge=0)]
+
+
+class PushRequest(Strict):
+    device_id: _TEXT
+    events: Annotated[list[WireEvent], Field(max_length=MAX_EVENTS)]
+
+
+class EventResult(BaseModel):
+    id: str
+    result: str = Field(description="accepted | duplicate | rejected")
+    seq: int | None = None
+    code: str | None = None
+    message: str | None = None
+    status: int | None = Field(None, description="HTTP status of this event alone")
+
+
+class PushAnswer(BaseModel):
+    results: list[EventResult]
+
+
+class PulledEvent(BaseModel):
+    seq: int
+    event: dict[str, Any]
+
+
+class PullAnswer(BaseModel):
+    events: list[PulledEvent]
+    articles: list[dict[str, Any]]
+    units: list[dict[str, Any]] | None
+    catalogue: list[dict[str, Any]] | None
+    policy_version: str
+    next_since: int
+    more: bool
+
+
+class BodyLimit:
+    """Refuse bodies over MAX_BODY with 413, whether or not Content-Length is sent."""
+
+    def __init__(self, app: ASGIApp, limit: int = MAX_BODY) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope.get("headers", ()):
+            if name == b"content-length":
+                try:
+                    too_big = int(value) > self.limit
+                except ValueError:
+                    too_big = False
+                if too_big:
+                    await _too_large()(scope, receive, send)
+                    return
+        seen = 0
+
+        async def counting() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.limit:
+                raise StarletteHTTPException(413, f"the body exceeds {self.limit} bytes")
+            return message
+
+        await self.app(scope, counting, send)
+
+
+def _too_large() -> JSONResponse:
+    return error_response(413, "body_too_large", f"the body exceeds {MAX_BODY} bytes")
+
+
+_STATUS_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "body_too_large",
+    415: "unsupported_media_type",
+}
+
+
+bearer = HTTPBearer(auto_error=False)
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+
+
+def current_user(request: Request, cred: Credentials) -> User:
+    if cred is None or cred.scheme.lower() != "bearer" or not cred.credentials:
+        raise ApiError(401, "unauthorized", "a bearer token is required")
+    try:
+        return request.app.state.accounts.user_for(cred.credentials)  # type: ignore[no-any-return]
+    except AuthError as exc:
+        raise ApiError(401, exc.code, exc.message) from exc
+
+
+CurrentUser = Annotated[User, Depends(current_user)]
+
+
+def create_app(db: Database, units: UnitLookup, policy_data: dict[str, Any]) -> FastAPI:
+    """The API over an opened database. `policy_data` holds 'units' and 'catalogue'."""
+    accounts = Accounts(db)
+    feed = Feed(db, units)
+    server_policy = hashlib.sha256(
+        json.dumps(policy_data, sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()[:16]
+    units_json = json.dumps(policy_data.get("units", []), ensure_ascii=False)
+    catalogue_json = json.dumps(policy_data.get("catalogue", []), ensure_ascii=False)
+
+    app = FastAPI(
+        title="Hotline Desk central case store",
+        version="1",
+        description="Sync protocol v1: sign in, push events, pull the feed.",
+    )
+    app.add_middleware(BodyLimit)
+    app.state.accounts = accounts
+    app.state.feed = feed
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        return error_response(exc.status, exc.code, exc.message)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400 and "parsing the body" in str(exc.detail):
+            return error_response(400, "malformed_json", "the body is not valid JSON")
+        code = _STATUS_CODES.get(exc.status_code, "http_error")
+        return error_response(exc.status_code, code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = exc.errors()
+        if any(e.get("type") == "json_invalid" for e in errors):
+            return error_response(400, "malformed_json", "the body is not valid JSON")
+        parts = []
+        for e in errors[:5]:
+            where = ".".join(str(p) for p in e.get("loc", ()))
+            parts.append(f"{where}: {e.get('msg', 'invalid')}")
+        more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
+        return error_response(422, "invalid_request", "; ".join(parts) + more)
+
+    @app.exception_handler(Exception)
+    async def _bug(_request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error")
+        return error_response(500, "internal", "internal error; the server log has details")
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.post("/api/v1/auth/token", response_model=TokenAnswer, tags=["auth"])
+    def login(body: TokenRequest) -> TokenAnswer:
+        """Exchange a user name and password for a bearer token."""
+        try:
+            issued = accounts.login(body.user, body.password)
+        except AuthError as exc:
+            raise ApiError(401, exc.code, exc.message) from exc
+        return TokenAnswer(
+            token=issued.token,
+            expires_at=datetime.fromtimestamp(issued.expires_at, UTC).isoformat(),
+            user=issued.user.name,
+            role=issued.user.role.value,
+            unit=issued.user.unit,
+        )
+
+    @app.get("/api/v1/auth/me", response_model=Me, tags=["auth"])
+    def me(user: CurrentUser) -> Me:
+        return Me(user=user.name, role=user.role.value, unit=user.unit)
+
+    @app.delete("/api/v1/auth/token", status_code=204, tags=["auth"])
+    def logout(user: CurrentUser, cred: Credentials) -> Response:
+        """Revoke the token of this request."""
+        assert cred is not None
+        accounts.revoke(cred.credentials)
+        return Response(status_code=204)
+
+    @app.post(
+        "/api/v1/sync/push",
+        response_model=PushAnswer,
+        tags=["sync"],
+        responses={
+            403: {"description": "this role may not push"},
+            409: {"description": "every event refused by the rules or an id conflict"},
+            413: {"description": "body too large"},
+            422: {"description": "malformed request, or every event malformed"},
+        },
+    )
+    def push(body: PushRequest, user: CurrentUser) -> Response:
+        """Store a batch of events (at most 500), each checked with app.models.
+
+        200 with one result per event when at least one was accepted or a duplicate; when
+        every event was refused, the status of the first refusal (409 conflict, 403 role,
+        422 malformed) with the same `results` and an `error`.
+        """
+        if user.role not in PUSH_ROLES:
+            raise ApiError(403, "forbidden_role", f"role {user.role.value} may not push events")
+        results = feed.push(user, [e.model_dump() for e in body.events])
+        answer = {"results": [r.to_dict() for r in results]}
+        if results and all(r.result == "rejected" for r in results):
+            first = results[0]
+            return error_response(first.status, first.code, first.message, **answer)
+        return JSONResponse(answer)
+
+    @app.get("/api/v1/sync/pull", response_model=PullAnswer, tags=["sync"])
+    def pull(
+        user: CurrentUser,
+        since: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_PULL)] = 500,
+        policy_version: Annotated[str, Query(max_length=64)] = "",
+    ) -> Response:
+        """The feed after `since`: events (as this user may see them) and articles.
+
+        Units and the dispatch catalogue come along whenever `policy_version` differs from
+        the server's."""
+        if user.role not in PULL_ROLES:
+            raise ApiError(403, "forbidden_role", f"role {user.role.value} may not pull")
+        page = feed.pull(user, since, limit)
+        fresh = policy_version != server_policy
+        parts = [
+            '{"events":[',
+            ",".join(f'{{"seq":{seq},"event":{body}}}' for seq, body in page["events"]),
+            '],"articles":[',
+            ",".join(page["articles"]),
+            '],"units":',
+            units_json if fresh else "null",
+            ',"catalogue":',
+            catalogue_json if fresh else "null",
+            f',"policy_version":"{server_policy}"',
+            f',"next_since":{page["next_since"]},"more":{"true" if page["more"] else "false"}}}',
+        ]
+        return Response("".join(parts).encode("utf-8"), media_type="application/json")
+
+    return app
+
+
+def default_app(db_url: str) -> FastAPI:
+    from app.resources import load_json, load_policy, resources_dir
+
+    db = Database(db_url)
+    db.create()
+    policy = load_policy()
+    catalogue_path = resources_dir() / "policy" / "dispatch_catalogue.json"
+    data = {
+        "units": load_json("policy/units.json"),
+        "catalogue": load_json("policy/dispatch_catalogue.json")
+        if catalogue_path.exists()
+        else [],
+    }
+    return create_app(db, policy.unit_info, data)
+
+
+__all__ = ["Role", "create_app", "default_app"]

@@ -1,0 +1,325 @@
+"""Push (check every event with app.models, give it a place in the feed) and pull (by cursor)."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, and_, case, insert, select, update
+
+from app.models.enums import EventType, Role
+from app.models.projection import ProjectionError, apply
+from app.models.records import Event, Order
+from app.models.rules import RuleViolation, UnitLookup, check
+from app.models.serial import event_from_dict, order_from_dict, order_to_dict
+from server.auth import User
+from server.schema import FEED, Database, articles, counters, events, grants, orders
+
+PUSH_ROLES = frozenset({Role.OPERATOR, Role.DISPATCHER, Role.UNIT})
+EVENT_ROLES = frozenset({Role.OPERATOR, Role.DISPATCHER, Role.UNIT, Role.ANALYST, Role.ADMIN})
+PULL_ROLES = EVENT_ROLES | {Role.TRAINER}
+MAX_PULL = 1000
+DISPATCHING = frozenset({EventType.DISPATCH, EventType.REDISPATCH})
+_HIDDEN_APPELLANT = ("name", "phone", "other_contact")
+
+
+def canonical(data: Mapping[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+@dataclass
+class Result:
+    id: str
+    result: str  # accepted | duplicate | rejected
+    seq: int | None = None
+    code: str = ""
+    message: str = ""
+    status: int = 200  # the HTTP status this event alone would have had
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "result": self.result}
+        if self.seq is not None:
+            data["seq"] = self.seq
+        if self.result == "rejected":
+            data.update(code=self.code, message=self.message, status=self.status)
+        return data
+
+
+def _rejected(event_id: str, code: str, message: str, status: int) -> Result:
+    return Result(event_id, "rejected", code=code, message=message, status=status)
+
+
+_RULE_STATUS = {"forbidden_role": 403, "not_lead_unit": 403}
+
+
+@dataclass
+class _Batch:
+    conn: Connection
+    orders: dict[str, Order | None] = field(default_factory=dict)
+    known: set[str] = field(default_factory=set)  # orders present in the table
+    dirty: set[str] = field(default_factory=set)
+    granted: dict[str, set[str]] = field(default_factory=dict)
+    new_grants: list[dict[str, Any]] = field(default_factory=list)
+
+    def load(self, order_ids: Iterable[str]) -> None:
+        wanted = sorted(set(order_ids))
+        for chunk in _chunks(wanted, 500):
+            for row in self.conn.execute(
+                select(orders.c.id, orders.c.data).where(orders.c.id.in_(chunk))
+            ):
+                self.orders[row.id] = order_from_dict(json.loads(row.data))
+                self.known.add(row.id)
+            for row in self.conn.execute(
+                select(grants.c.order_id, grants.c.unit).where(grants.c.order_id.in_(chunk))
+            ):
+                self.granted.setdefault(row.order_id, set()).add(row.unit)
+
+    def grant(self, order: Order, seq: int) -> None:
+        have = self.granted.setdefault(order.id, set())
+        for unit in (order.lead_unit, *order.assist_units):
+            if unit and unit not in have:
+                have.add(unit)
+                self.new_grants.append({"unit": unit, "order_id": order.id, "seq": seq})
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class Feed:
+    def __init__(self, db: Database, units: UnitLookup) -> None:
+        self.db = db
+        self.units = units
+
+    # ---- push -------------------------------------------------------------------------
+
+    def push(self, user: User, batch: Sequence[Mapping[str, Any]]) -> list[Result]:
+        """Check and store a batch in one transaction; one result per event, in order."""
+        now = int(time.time())
+        with self.db.write() as conn:
+            state = _Batch(conn)
+            ids = [str(e["id"]) for e in batch]
+            seen: dict[str, tuple[int, str]] = {}
+            for chunk in _chunks(sorted(set(ids)), 500):
+                for row in conn.execute(
+                    select(events.c.id, events.c.seq, events.c.body).where(events.c.id.in_(chunk))
+                ):
+                    seen[row.id] = (row.seq, row.body)
+            state.load(str(e["order_id"]) for e in batch)
+            last = int(conn.execute(select(counters.c.value).where(counters.c.name == FEED)).one()[0])
+            seq = last
+            rows: list[dict[str, Any]] = []
+            results: list[Result] = []
+            for data in batch:
+                body = canonical(data)
+                event_id = str(data["id"])
+                if event_id in seen:
+                    old_seq, old_body = seen[event_id]
+                    if old_body == body:
+                        results.append(Result(event_id, "duplicate", seq=old_seq))
+                    else:
+                        results.append(
+                            _rejected(
+                                event_id,
+                                "id_conflict",
+                                "an event with this id but a different body exists "
+                                f"(seq {old_seq})",
+                                409,
+                            )
+                        )
+                    continue
+                outcome = self._check(user, data, state)
+                if isinstance(outcome, Result):
+                    results.append(outcome)
+                    continue
+                event, order = outcome
+                seq += 1
+                state.orders[event.order_id] = order
+                state.dirty.add(event.order_id)
+                if event.type in DISPATCHING:
+                    state.grant(order, seq)
+                seen[event_id] = (seq, body)
+                rows.append(
+                    {
+                        "seq": seq,
+                        "id": event_id,
+                        "order_id": event.order_id,
+                        "type": event.type.value,
+                        "body": body,
+                        "pushed_by": user.name,
+                        "received_at": now,
+                    }
+                )
+                results.append(Result(event_id, "accepted", seq=seq))
+            if rows:
+                conn.execute(insert(events), rows)
+                self._save_orders(state)
+                if state.new_grants:
+                    conn.execute(insert(grants), state.new_grants)
+                conn.execute(update(counters).where(counters.c.name == FEED).values(value=seq))
+        return results
+
+    def _check(
+        self, user: User, data: Mapping[str, Any], state: _Batch
+    ) -> Result | tuple[Event, Order]:
+        event_id = str(data["id"])
+        try:
+            event_type = EventType(data["type"])
+        except ValueError:
+            return _rejected(event_id, "unknown_event_type", f"unknown type {data['type']!r}", 422)
+        try:
+            event = event_from_dict(dict(data))
+        except (KeyError, ValueError, TypeError) as exc:
+            return _rejected(event_id, "bad_event", f"malformed event: {exc}", 422)
+        order = state.orders.get(event.order_id)
+        try:
+            check(
+                order,
+                event_type,
+                user.role,
+                actor_unit=user.unit,
+                payload=event.payload,
+                units=self.units,
+            )
+        except RuleViolation as v:
+            return _rejected(event_id, v.code, v.message, _RULE_STATUS.get(v.code, 409))
+        try:
+            new_order = apply(order, event)
+        except (ProjectionError, KeyError, ValueError, TypeError, AttributeError) as exc:
+            return _rejected(event_id, "bad_payload", f"payload does not fit {event_type}: {exc}", 422)
+        return event, new_order
+
+    def _save_orders(self, state: _Batch) -> None:
+        new_rows, changed = [], []
+        for order_id in sorted(state.dirty):
+            order = state.orders[order_id]
+            assert order is not None
+            row = {
+                "id": order.id,
+                "status": order.status.value,
+                "lead_unit": order.lead_unit,
+                "confidential": order.appellant.confidential,
+                "version": order.version,
+                "data": canonical(order_to_dict(order)),
+            }
+            (changed if order_id in state.known else new_rows).append(row)
+        if new_rows:
+            state.conn.execute(insert(orders), new_rows)
+        if changed:
+            from sqlalchemy import bindparam
+
+            state.conn.execute(
+                update(orders)
+                .where(orders.c.id == bindparam("oid"))
+                .values(
+                    status=bindparam("status"),
+                    lead_unit=bindparam("lead_unit"),
+                    confidential=bindparam("confidential"),
+                    version=bindparam("version"),
+                    data=bindparam("data"),
+                ),
+                [{**r, "oid": r["id"]} for r in changed],
+            )
+
+    # ---- pull -------------------------------------------------------------------------
+
+    def pull(self, user: User, since: int, limit: int) -> dict[str, Any]:
+        """One page of the feed after `since`, as seen by `user`, from one snapshot.
+
+        The page's items are ordered by feed position; `next_since` is the position to ask
+        from next. A handling unit sees only the orders dispatched to it: an order's earlier
+        events reach it at the position of the dispatch that granted it.
+        """
+        with self.db.read() as conn:
+            top = int(conn.execute(select(counters.c.value).where(counters.c.name == FEED)).one()[0])
+            if user.role is Role.UNIT:
+                items = self._unit_events(conn, user.unit, since, limit)
+            elif user.role in EVENT_ROLES:
+                items = [
+                    (r.seq, r.seq, r.body)
+                    for r in conn.execute(
+                        select(events.c.seq, events.c.body)
+                        .where(events.c.seq > since)
+                        .order_by(events.c.seq)
+                        .limit(limit)
+                    )
+                ]
+            else:
+                items = []
+            kb = [
+                (r.seq, r.body)
+                for r in conn.execute(
+                    select(articles.c.seq, articles.c.body)
+                    .where(articles.c.seq > since)
+                    .order_by(articles.c.seq)
+                    .limit(limit)
+                )
+            ]
+        full = len(items) >= limit or len(kb) >= limit
+        # Merge the two streams by position and cut at `limit` (never inside a tie group).
+        merged: list[tuple[int, int, str, str]] = [(p, s, "e", b) for p, s, b in items]
+        merged += [(s, s, "a", b) for s, b in kb]
+        merged.sort(key=lambda t: (t[0], t[1]))
+        if len(merged) > limit:
+            cut = merged[limit - 1][0]
+            merged = [m for m in merged if m[0] <= cut]
+            full = True
+        if full and merged:
+            next_since = merged[-1][0]
+            more = True
+        else:
+            next_since = max(since, top)
+            more = False
+        page_events = [(s, b) for _p, s, kind, b in merged if kind == "e"]
+        page_articles = [b for _p, _s, kind, b in merged if kind == "a"]
+        return {
+            "events": page_events,
+            "articles": page_articles,
+            "next_since": next_since,
+            "more": more,
+        }
+
+    def _unit_events(
+        self, conn: Connection, unit: str, since: int, limit: int
+    ) -> list[tuple[int, int, str]]:
+        pos = case((events.c.seq > grants.c.seq, events.c.seq), else_=grants.c.seq)
+        base = (
+            select(pos.label("pos"), events.c.seq, events.c.body, orders.c.confidential)
+            .select_from(
+                grants.join(events, events.c.order_id == grants.c.order_id).join(
+                    orders, orders.c.id == grants.c.order_id
+                )
+            )
+            .where(grants.c.unit == unit)
+        )
+        rows = list(
+            conn.execute(base.where(pos > since).order_by(pos, events.c.seq).limit(limit))
+        )
+        if len(rows) >= limit:  # finish the last tie group so the cursor can move past it
+            last = rows[-1]
+            rows += list(
+                conn.execute(
+                    base.where(and_(pos == last.pos, events.c.seq > last.seq)).order_by(
+                        events.c.seq
+                    )
+                )
+            )
+        return [(r.pos, r.seq, _strip(r.body) if r.confidential else r.body) for r in rows]
+
+
+def _strip(body: str) -> str:
+    """A confidential appellant's identity never leaves for a handling unit."""
+    data = json.loads(body)
+    payload = data.get("payload") or {}
+    appellant = payload.get("appellant")
+    if isinstance(appellant, dict):
+        for key in _HIDDEN_APPELLANT:
+            if key in appellant:
+                appellant[key] = ""
+    if data.get("type") == EventType.ADD_CALLER.value and "phone" in payload:
+        payload["phone"] = ""
+    return canonical(data)

@@ -1,0 +1,190 @@
+"""Tables of the central case store and how to open its database (SQLite or PostgreSQL)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Connection,
+    Engine,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    insert,
+    select,
+    text,
+)
+from sqlalchemy.pool import NullPool
+
+metadata = MetaData()
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("password_hash", Text, nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("unit", String(50), nullable=False, default=""),
+    Column("disabled", Boolean, nullable=False, default=False),
+    Column("created_at", BigInteger, nullable=False),
+)
+
+# Opaque bearer tokens; only their SHA-256 is stored.
+tokens = Table(
+    "tokens",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("created_at", BigInteger, nullable=False),
+    Column("expires_at", BigInteger, nullable=False),
+)
+
+# One row, 'feed': the last sequence number handed out (events and articles share it).
+counters = Table(
+    "counters",
+    metadata,
+    Column("name", String(20), primary_key=True),
+    Column("value", BigInteger, nullable=False),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("id", String(64), nullable=False, unique=True),
+    Column("order_id", String(64), nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("body", Text, nullable=False),  # canonical JSON of the event as pushed
+    Column("pushed_by", String(100), nullable=False),
+    Column("received_at", BigInteger, nullable=False),
+    Index("events_by_order", "order_id", "seq"),
+)
+
+# The projection of each order, kept to check the next event against it.
+orders = Table(
+    "orders",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("status", String(20), nullable=False),
+    Column("lead_unit", String(50), nullable=False, default=""),
+    Column("confidential", Boolean, nullable=False, default=False),
+    Column("version", Integer, nullable=False),
+    Column("data", Text, nullable=False),
+)
+
+# Which handling unit may see which order, from which feed position on.
+grants = Table(
+    "grants",
+    metadata,
+    Column("unit", String(50), primary_key=True),
+    Column("order_id", String(64), primary_key=True),
+    Column("seq", BigInteger, nullable=False),
+    Index("grants_by_unit_seq", "unit", "seq"),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(100), primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("seq", BigInteger, nullable=False, unique=True),
+    Column("body", Text, nullable=False),
+)
+
+FEED = "feed"
+_PG_LOCK_KEY = 0x12345  # pg_advisory_xact_lock key that serialises all writers
+
+
+def normalise_url(url: str) -> str:
+    """Accept a bare file path or postgresql:// and return a SQLAlchemy URL."""
+    if "://" not in url:
+        return "sqlite:///" + str(Path(url).expanduser().resolve())
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+class Database:
+    """The engine plus the single-writer discipline.
+
+    Every write runs under one lock: a process lock, and across processes BEGIN IMMEDIATE
+    on SQLite or a transaction-scoped advisory lock on PostgreSQL. Sequence numbers are
+    therefore handed out in commit order, so a reader's snapshot always holds a prefix of
+    the feed and a pull by `since` can never skip an event committed later.
+    """
+
+    def __init__(self, url: str) -> None:
+        self.url = normalise_url(url)
+        self.is_sqlite = self.url.startswith("sqlite")
+        self._write_lock = threading.Lock()
+        if self.is_sqlite:
+            self.engine: Engine = create_engine(
+                self.url, poolclass=NullPool, connect_args={"check_same_thread": False}
+            )
+            event.listen(self.engine, "connect", _sqlite_connect)
+            event.listen(self.engine, "begin", _sqlite_begin)
+        else:
+            self.engine = create_engine(self.url, pool_size=8, max_overflow=8, pool_pre_ping=True)
+
+    def create(self) -> None:
+        metadata.create_all(self.engine)
+        with self.write() as conn:
+            if conn.execute(select(counters.c.value).where(counters.c.name == FEED)).first() is None:
+                conn.execute(insert(counters).values(name=FEED, value=0))
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        with self._write_lock:
+            conn = self.engine.connect()
+            if self.is_sqlite:
+                conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+            try:
+                with conn.begin():
+                    if not self.is_sqlite:
+                        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
+                    yield conn
+            finally:
+                conn.close()
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """One snapshot for the whole block (REPEATABLE READ on PostgreSQL)."""
+        conn = self.engine.connect()
+        if not self.is_sqlite:
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        try:
+            with conn.begin():
+                yield conn
+        finally:
+            conn.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (see _sqlite_begin)
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+    conn.exec_driver_sql(f"BEGIN {mode}")
