@@ -94,4 +94,10 @@ def _v1_events_orders_outbox(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1_events_orders_outbox]
+def _v2_knowledge_base(conn: sqlite3.Connection) -> None:
+    from app.store.kb_schema import v2_knowledge_base
+
+    v2_knowledge_base(conn)
+
+
+MIGRATIONS: list[Migration] = [_v1_events_orders_outbox, _v2_knowledge_base]

@@ -29,6 +29,20 @@ def _is_cjk(run: str) -> bool:
     return not run[0].isascii()
 
 
+def runs(text: str) -> list[str]:
+    """Lower-cased, NFKC-normalised runs: CJK runs and ASCII letter/digit runs, in order."""
+    return _runs(text)
+
+
+def bigrams(run: str) -> list[str]:
+    """Overlapping 2-character tokens of a CJK run (a 1-character run stays itself)."""
+    return _bigrams(run)
+
+
+def is_cjk(run: str) -> bool:
+    return _is_cjk(run)
+
+
 def index_text(text: str) -> str:
     tokens: list[str] = []
     for run in _runs(text):

@@ -1,0 +1,76 @@
+"""Migration 2: the knowledge base. Every version of every article is kept; one row per
+article points at its current version and owns the article's row in the search index."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from app.store.schema import run_script
+
+# bm25 weights in kb_text.COLUMNS order: title, questions, keywords, usage, answer,
+# py_full, py_init, chars. Title and the callers' questions count most, the answer least.
+RANK = "bm25(10.0, 6.0, 8.0, 4.0, 1.5, 5.0, 3.0, 0.5)"
+
+
+def v2_knowledge_base(conn: sqlite3.Connection) -> None:
+    run_script(
+        conn,
+        f"""
+        -- Every version of every article; (id, version) is what an order records.
+        CREATE TABLE kb_articles (
+            id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            questions TEXT NOT NULL,
+            answer TEXT NOT NULL,
+            category TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            keywords TEXT NOT NULL,
+            legal_basis TEXT,
+            effective TEXT,
+            expires TEXT,
+            updated_at TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            PRIMARY KEY (id, version)
+        );
+
+        -- The current version of each article. rowid is the article's row in kb_fts.
+        CREATE TABLE kb_current (
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            version INTEGER NOT NULL,
+            expires TEXT,
+            FOREIGN KEY (id, version) REFERENCES kb_articles (id, version)
+        );
+        CREATE INDEX kb_current_expires ON kb_current (expires) WHERE expires IS NOT NULL;
+
+        -- The search index (see kb_text.py for what each column holds). Contentless: the
+        -- text lives in kb_articles; the index values are recomputed to delete a row, and
+        -- the whole index is rebuilt when the scheme or pypinyin changes (meta kb_index).
+        CREATE VIRTUAL TABLE kb_fts USING fts5 (
+            title, questions, keywords, usage, answer, py_full, py_init, chars,
+            content = '', tokenize = 'unicode61'
+        );
+        INSERT INTO kb_fts (kb_fts, rank) VALUES ('rank', '{RANK}');
+        CREATE VIRTUAL TABLE kb_vocab USING fts5vocab (kb_fts, 'row');
+
+        -- The hotline's vocabulary: a caller's word and the knowledge base's word for it.
+        CREATE TABLE kb_synonyms (
+            term TEXT NOT NULL,
+            canonical TEXT NOT NULL,
+            origin TEXT NOT NULL DEFAULT 'seed',
+            updated_at TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (term, canonical)
+        );
+
+        -- Evidence from use: an appeal answered with an article lends it the caller's words.
+        CREATE TABLE kb_usage (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            article_id TEXT NOT NULL,
+            version INTEGER,
+            text TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
+        );
+        CREATE INDEX kb_usage_by_article ON kb_usage (article_id, seq)
+        """,
+    )
