@@ -13,10 +13,10 @@ from keyring.backend import KeyringBackend
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.models.clock import CHINA  # noqa: E402
-from app.models.policy import Policy  # noqa: E402
-from app.resources import load_policy  # noqa: E402
-from app.store.workspace import Workspace  # noqa: E402
+from app.models.clock import CHINA
+from app.models.policy import Policy
+from app.resources import load_policy
+from app.store.workspace import Workspace
 
 
 class MemoryKeyring(KeyringBackend):

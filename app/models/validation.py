@@ -28,6 +28,7 @@ class FieldError:
     field: str
     code: str
     message: str
+    numbers: tuple[int, ...] = ()  # e.g. (limit, actual) for too_long
 
 
 def normalise_phone(raw: str) -> str:
@@ -63,7 +64,10 @@ def mask_phone(phone: str) -> str:
 def _length(field: str, value: str, limit: int, label: str) -> FieldError | None:
     if len(value) > limit:
         return FieldError(
-            field, "too_long", f"{label}最多{limit}字，当前{len(value)}字，请精简后再保存"
+            field,
+            "too_long",
+            f"{label}最多{limit}字，当前{len(value)}字，请精简后再保存",
+            (limit, len(value)),
         )
     return None
 

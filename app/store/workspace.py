@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -49,6 +50,7 @@ class Workspace:
         self.database = Database(self.home / DB_FILE)
         self.events = EventLog(self.database)
         self.orders = OrderQueries(self.database)
+        self._readers = threading.local()
         self.device_id = self._identity("device_id", str(uuid.uuid4()))
         self.station = self._identity("station", "W" + self.device_id[:4].upper())
 
@@ -64,6 +66,14 @@ class Workspace:
             raise ValueError("工位编号须为2至6位大写字母或数字")
         self.database.set_meta("station", code)
         self.station = code
+
+    def reader(self) -> OrderQueries:
+        """Order queries on this thread's own connection, for work off the GUI thread."""
+        queries: OrderQueries | None = getattr(self._readers, "queries", None)
+        if queries is None:
+            queries = OrderQueries(Database(self.home / DB_FILE))
+            self._readers.queries = queries
+        return queries
 
     def close(self) -> None:
         self.database.close()

@@ -18,7 +18,7 @@ DISPATCHER = Actor("d1", Role.DISPATCHER, "dev")
 UNIT = Actor("u1", Role.UNIT, "dev", unit="town_shiqi")
 
 
-def intake(ws, **changes):  # type: ignore[no-untyped-def]
+def intake(ws, **changes):
     values = dict(
         appellant=Appellant("13800001234", "陈先生"),
         appeal_type=AppealType.COMPLAINT,
@@ -35,7 +35,7 @@ def intake(ws, **changes):  # type: ignore[no-untyped-def]
     return Intake(**values)
 
 
-def test_whole_chain_and_rebuild(workspace, clock) -> None:  # type: ignore[no-untyped-def]
+def test_whole_chain_and_rebuild(workspace, clock) -> None:
     order = workspace.record_intake(intake(workspace), OP)
     extended = (order.deadline + timedelta(days=7)).isoformat()
     steps = [
@@ -77,14 +77,14 @@ def test_whole_chain_and_rebuild(workspace, clock) -> None:  # type: ignore[no-u
     assert workspace.events.load_order(order.id) == order
 
 
-def test_event_before_intake_is_refused(workspace) -> None:  # type: ignore[no-untyped-def]
+def test_event_before_intake_is_refused(workspace) -> None:
     order = workspace.record_intake(intake(workspace), OP)
     second = workspace.timeline(order.id)[0]
     with pytest.raises(ProjectionError):
         apply(order, second)
 
 
-def test_bad_intake_lists_every_problem(workspace, clock) -> None:  # type: ignore[no-untyped-def]
+def test_bad_intake_lists_every_problem(workspace, clock) -> None:
     bad = intake(
         workspace,
         appellant=Appellant("12345"),
@@ -120,7 +120,7 @@ def test_phone_errors_and_mask() -> None:
     assert mask_phone("13800001234") == "138****1234"
 
 
-def test_order_numbers_are_sequential_per_day(workspace) -> None:  # type: ignore[no-untyped-def]
+def test_order_numbers_are_sequential_per_day(workspace) -> None:
     a = workspace.record_intake(intake(workspace), OP)
     b = workspace.record_intake(intake(workspace), OP)
     assert a.number.endswith("-0001")

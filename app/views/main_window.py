@@ -1,0 +1,184 @@
+"""The main window: navigation on the left, one screen at a time, the status bar below."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from app.models.operations import Actor
+from app.models.records import Order
+from app.store.workspace import Workspace
+from app.views.actions import build_actions
+from app.views.intake_page import IntakePage
+from app.views.order_detail import OrderDetailDialog
+from app.views.order_list_page import OrderListPage
+from app.views.status_bar import DeskStatusBar, SyncSnapshot
+from app.views.tasks import TaskRunner
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        workspace: Workspace,
+        actor: Callable[[], Actor],
+        snapshot: Callable[[], SyncSnapshot],
+        settings: QSettings,
+    ) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.actor = actor
+        self.settings = settings
+        self.tasks = TaskRunner(self)
+        self.setWindowTitle(self.tr("Hotline Desk — Zhongshan 12345"))
+        self.setObjectName("main_window")
+
+        self.intake = IntakePage(workspace, actor)
+        self.orders = OrderListPage(workspace, self.tasks)
+        self.intake.order_recorded.connect(self._order_recorded)
+        self.intake.open_order.connect(self.show_order)
+        self.orders.open_order.connect(self.show_order)
+
+        self.nav = QListWidget(objectName="nav")
+        self.nav.setFixedWidth(150)
+        self.nav.setStyleSheet("QListWidget::item { padding: 10px 12px; }")
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        self.add_page("intake", self.tr("Intake"), self.intake)
+        self.add_page("orders", self.tr("Orders"), self.orders)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.status = DeskStatusBar(workspace.station, snapshot, self)
+        self.setStatusBar(self.status)
+        self.actions_by_id = build_actions(
+            self,
+            {
+                "new_intake": self.new_intake,
+                "save_intake": self.save_intake,
+                "find_order": self.find_order,
+                "open_order": self.open_order_by_number,
+                "refresh": self.refresh,
+                "page_intake": lambda: self.show_page("intake"),
+                "page_orders": lambda: self.show_page("orders"),
+                "quit": self.close,
+            },
+        )
+        self.nav.setCurrentRow(0)
+        self._restore_geometry()
+
+    def add_page(self, page_id: str, title: str, widget: QWidget) -> None:
+        """Later screens (dispatch, unit work, knowledge base …) register themselves here."""
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, page_id)
+        self.nav.addItem(item)
+        self.stack.addWidget(widget)
+        self.pages[page_id] = widget
+
+    def show_page(self, page_id: str) -> QWidget:
+        widget = self.pages[page_id]
+        self.nav.setCurrentRow(self.stack.indexOf(widget))
+        return widget
+
+    # ---- actions ------------------------------------------------------------------------
+
+    def new_intake(self, phone: str = "") -> None:
+        self.show_page("intake")
+        self.intake.new_intake(phone)
+
+    def incoming_call(self, phone: str) -> None:
+        """The telephony handed us a call: a fresh intake with the number and its history."""
+        self.new_intake(phone)
+        self.setWindowState(
+            (self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive
+        )
+        self.raise_()
+        self.activateWindow()
+
+    def handle_message(self, message: str) -> None:
+        command, _, argument = message.partition(" ")
+        if command == "call":
+            self.incoming_call(argument.strip())
+
+    def save_intake(self) -> None:
+        if self.stack.currentWidget() is self.intake:
+            self.intake.save()
+
+    def find_order(self) -> None:
+        self.show_page("orders")
+        self.orders.focus_search()
+
+    def open_order_by_number(self) -> None:
+        number, ok = QInputDialog.getText(
+            self, self.tr("Open order"), self.tr("Order number as the caller reads it:")
+        )
+        if not ok or not number.strip():
+            return
+        found = self.workspace.orders.find_by_number(number)
+        if found is None:
+            QMessageBox.information(
+                self, self.tr("Open order"), self.tr("No order %1 here.").replace("%1", number)
+            )
+            return
+        self.show_order(found.id)
+
+    def show_order(self, order_id: str) -> OrderDetailDialog:
+        dialog = OrderDetailDialog(self.workspace, order_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def refresh(self) -> None:
+        current = self.stack.currentWidget()
+        if current is self.orders:
+            self.orders.refresh()
+        elif current is self.intake:
+            self.intake.refresh_history()
+        self.status.refresh()
+
+    def _order_recorded(self, order: Order) -> None:
+        self.status.refresh()
+        self.statusBar().showMessage(
+            self.tr("Order %1 recorded; its number is on the clipboard.").replace(
+                "%1", order.number
+            ),
+            8000,
+        )
+
+    # ---- window state -------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            screen = QGuiApplication.screenAt(self.frameGeometry().center())
+            if screen is not None:
+                return
+        self.resize(1360, 860)
+        primary = QGuiApplication.primaryScreen()
+        if primary is not None:
+            self.move(primary.availableGeometry().center() - self.rect().center())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.status.timer.stop()
+        self.intake.stop_timers()
+        self.orders.stop_timers()
+        self.tasks.wait(3000)
+        super().closeEvent(event)

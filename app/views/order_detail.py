@@ -1,0 +1,211 @@
+"""One order: its fields, its deadline in working days, and every event in its timeline."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.deadlines import working_days_left
+from app.models.enums import OPEN_STATUSES, EventType
+from app.models.records import Event, Order
+from app.models.validation import mask_phone
+from app.store.workspace import Workspace
+from app.views.labels import (
+    appeal_type_label,
+    appellant_kind_label,
+    channel_label,
+    event_label,
+    status_label,
+    urgency_label,
+)
+from app.views.order_models import short_time
+
+# Payload keys worth showing in the timeline, in this order.
+DETAIL_KEYS = (
+    "lead_unit",
+    "assist_units",
+    "reason",
+    "text",
+    "answer",
+    "comment",
+    "opinion",
+    "days",
+    "approved",
+    "upheld",
+    "satisfaction",
+    "resolved",
+    "reached",
+    "target",
+    "kind",
+    "into",
+    "phone",
+)
+
+
+class OrderDetailDialog(QDialog):
+    def __init__(self, workspace: Workspace, order_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.policy = workspace.policy
+        order = workspace.events.load_order(order_id)
+        if order is None:
+            raise KeyError(order_id)
+        self.order = order
+        self.setWindowTitle(self.tr("Order %1").replace("%1", order.number))
+        self.resize(980, 720)
+        self._build(order, workspace.timeline(order_id))
+
+    def _build(self, order: Order, events: list[Event]) -> None:
+        head = QLabel(f"<h2>{order.number}　{order.title}</h2>", objectName="heading")
+        head.setWordWrap(True)
+
+        appellant = QFormLayout()
+        a = order.appellant
+        name = a.name or self.tr("(not given)")
+        if a.confidential:
+            name += "　" + self.tr("[confidential]")
+        appellant.addRow(self.tr("Caller"), QLabel(mask_phone(a.phone)))
+        appellant.addRow(self.tr("Name"), QLabel(name))
+        appellant.addRow(self.tr("Kind"), QLabel(appellant_kind_label(a.kind.value)))
+        if a.company:
+            appellant.addRow(self.tr("Company"), QLabel(a.company))
+        appellant_box = QGroupBox(self.tr("Appellant"))
+        appellant_box.setLayout(appellant)
+
+        facts = QFormLayout()
+        facts.addRow(self.tr("Status"), QLabel(f"<b>{status_label(order.status.value)}</b>"))
+        facts.addRow(
+            self.tr("Type / urgency"),
+            QLabel(
+                f"{appeal_type_label(order.appeal_type.value)} / "
+                f"{urgency_label(order.urgency.value)}"
+            ),
+        )
+        facts.addRow(self.tr("Channel"), QLabel(channel_label(order.channel.value)))
+        facts.addRow(self.tr("Category"), QLabel(self.policy.category_path(order.category)))
+        place = self.policy.town_name(order.town) + "　" + order.address
+        facts.addRow(self.tr("Place"), QLabel(place.strip()))
+        facts.addRow(self.tr("Received"), QLabel(short_time(order.received_at.isoformat())))
+        facts.addRow(self.tr("Due"), self._deadline_label(order))
+        if order.lead_unit:
+            units = self.policy.unit_name(order.lead_unit)
+            if order.assist_units:
+                assists = "、".join(self.policy.unit_name(u) for u in order.assist_units)
+                units += "（" + self.tr("assisted by %1").replace("%1", assists) + "）"
+            facts.addRow(self.tr("Handling unit"), QLabel(units))
+        facts_box = QGroupBox(self.tr("Order"))
+        facts_box.setLayout(facts)
+
+        top = QHBoxLayout()
+        top.addWidget(appellant_box, 1)
+        top.addWidget(facts_box, 2)
+
+        content = QLabel(order.content, objectName="content")
+        content.setWordWrap(True)
+        content_box = QGroupBox(self.tr("Appeal"))
+        QVBoxLayout(content_box).addWidget(content)
+        if order.answer:
+            answer = QLabel(order.answer, objectName="answer")
+            answer.setWordWrap(True)
+            content_box.layout().addWidget(QLabel("<b>" + self.tr("Answer given") + "</b>"))
+            content_box.layout().addWidget(answer)
+
+        self.timeline = self._timeline(events)
+        timeline_box = QGroupBox(self.tr("Timeline"))
+        QVBoxLayout(timeline_box).addWidget(self.timeline)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(head)
+        layout.addLayout(top)
+        layout.addWidget(content_box)
+        layout.addWidget(timeline_box, 1)
+        layout.addWidget(buttons)
+
+    def _deadline_label(self, order: Order) -> QLabel:
+        text = short_time(order.deadline.isoformat())
+        style = ""
+        if order.status in OPEN_STATUSES:
+            left = working_days_left(self.workspace.clock(), order.deadline, self.policy.calendar)
+            if left < 0:
+                text += "　" + self.tr("overdue by %n working day(s)", "", -left)
+                style = "color:#c62828; font-weight:bold;"
+            else:
+                text += "　" + self.tr("%n working day(s) left", "", left)
+                if left <= 1:
+                    style = "color:#e65100; font-weight:bold;"
+        label = QLabel(text, objectName="deadline")
+        label.setStyleSheet(style)
+        if order.deadline_warning:
+            label.setText(text + "\n⚠ " + order.deadline_warning)
+            label.setToolTip(order.deadline_warning)
+        return label
+
+    def _timeline(self, events: list[Event]) -> QTableWidget:
+        table = QTableWidget(len(events), 4, objectName="timeline")
+        table.setHorizontalHeaderLabels(
+            [self.tr("When"), self.tr("Step"), self.tr("Who"), self.tr("Details")]
+        )
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        for row, event in enumerate(events):
+            who = event.actor + (f"（{self.policy.unit_name(event.unit)}）" if event.unit else "")
+            cells = (
+                short_time(event.client_time.isoformat()),
+                event_label(event.type.value),
+                who,
+                self._details(event),
+            )
+            for column, text in enumerate(cells):
+                table.setItem(row, column, QTableWidgetItem(text))
+        return table
+
+    def _details(self, event: Event) -> str:
+        """One readable line of what the step said (unit names, days, rulings)."""
+        p = event.payload
+        parts: list[str] = []
+        if event.type is EventType.INTAKE:
+            return self.tr("Recorded as %1").replace("%1", str(p.get("number", "")))
+        if p.get("lead_unit"):
+            parts.append(self.policy.unit_name(str(p["lead_unit"])))
+        if p.get("assist_units"):
+            names = "、".join(self.policy.unit_name(str(u)) for u in p["assist_units"])
+            parts.append(self.tr("assisted by %1").replace("%1", names))
+        if "upheld" in p:
+            parts.append(self.tr("return upheld") if p["upheld"] else self.tr("return refused"))
+        if "approved" in p:
+            parts.append(self.tr("approved") if p["approved"] else self.tr("not approved"))
+        if p.get("days"):
+            parts.append(self.tr("%n working day(s)", "", int(p["days"])))
+        if "reached" in p and not p["reached"]:
+            parts.append(self.tr("caller not reached"))
+        if "resolved" in p and event.type in (EventType.REPLY, EventType.FOLLOW_UP):
+            parts.append(self.tr("resolved") if p["resolved"] else self.tr("not resolved"))
+        if p.get("satisfaction"):
+            parts.append(str(p["satisfaction"]))
+        for key in ("reason", "text", "answer", "comment", "opinion", "target", "kind"):
+            if p.get(key):
+                parts.append(str(p[key]))
+        if p.get("into"):
+            parts.append(
+                self.tr("into order %1").replace("%1", str(p.get("into_number") or p["into"]))
+            )
+        return "；".join(parts)

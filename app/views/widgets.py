@@ -1,0 +1,60 @@
+"""Small shared widgets: a searchable combo box, a field with its error line."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QVBoxLayout, QWidget
+
+ERROR_STYLE = "color: #c62828;"
+
+
+class SearchCombo(QComboBox):
+    """A combo box the operator can type into: any part of an entry finds it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = QCompleter(self.model(), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCompleter(completer)
+
+    def add(self, text: str, code: str) -> None:
+        self.addItem(text, code)
+
+    def code(self) -> str:
+        """The chosen entry's code, or '' when the typed text names no entry."""
+        index = self.findText(self.currentText(), Qt.MatchFlag.MatchFixedString)
+        return str(self.itemData(index)) if index >= 0 else ""
+
+    def select_code(self, code: str) -> None:
+        index = self.findData(code)
+        self.setCurrentIndex(index)
+        if index < 0:
+            self.setEditText("")
+
+
+class FieldBox(QWidget):
+    """A form field with a red message line under it, empty until something is wrong."""
+
+    def __init__(self, field: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(field)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        self.setFocusProxy(field)
+        self.setSizePolicy(field.sizePolicy())
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))

@@ -1,0 +1,950 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../app/views/actions.py" line="56" />
+        <source>New intake</source>
+        <translation>新建受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="57" />
+        <source>Save intake</source>
+        <translation>保存受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="58" />
+        <source>Find order</source>
+        <translation>查找工单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="59" />
+        <source>Knowledge base</source>
+        <translation>知识库</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="60" />
+        <source>Open order by number</source>
+        <translation>按工单号打开</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="61" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="62" />
+        <source>Go to intake</source>
+        <translation>转到受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="63" />
+        <source>Go to orders</source>
+        <translation>转到工单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="64" />
+        <source>Go to knowledge base</source>
+        <translation>转到知识库</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="65" />
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="66" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="67" />
+        <source>Start recording a new call</source>
+        <translation>开始记录新来电</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="68" />
+        <source>Record the appeal and issue its order number</source>
+        <translation>记录诉求并生成工单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="69" />
+        <source>Search the order list</source>
+        <translation>搜索工单列表</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="70" />
+        <source>Search the knowledge base from anywhere</source>
+        <translation>在任意界面搜索知识库</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="71" />
+        <source>Open an order by the number the caller reads out</source>
+        <translation>按来电人报出的工单号打开工单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="72" />
+        <source>Reload the current screen</source>
+        <translation>重新载入当前界面</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="73" />
+        <source>Send and fetch changes now</source>
+        <translation>立即发送并获取更新</translation>
+    </message>
+</context>
+<context>
+    <name>DeskStatusBar</name>
+    <message>
+        <location filename="../../app/views/status_bar.py" line="34" />
+        <source>Workstation %1</source>
+        <translation>工位 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/status_bar.py" line="51" />
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/status_bar.py" line="54" />
+        <source>● Offline: working locally</source>
+        <translation>● 离线：本地工作中</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/status_bar.py" line="55" />
+        <source>● Online</source>
+        <translation>● 在线</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/status_bar.py" line="56" />
+        <source>● Syncing…</source>
+        <translation>● 同步中…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/status_bar.py" line="57" />
+        <source>● Local only (not signed in)</source>
+        <translation>● 仅本地（未登录）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/status_bar.py" line="63" />
+        <source>%n event(s) waiting to send</source>
+        <translation>
+            <numerusform>待发送 %n 条</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/status_bar.py" line="65" />
+        <source>Last sync %1</source>
+        <translation>上次同步 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/status_bar.py" line="67" />
+        <source>Never synced</source>
+        <translation>尚未同步</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePage</name>
+    <message>
+        <location filename="../../app/views/intake_page.py" line="65" />
+        <source>e.g. 138 0000 1234 or 0760-8888 1234</source>
+        <translation>如 138 0000 1234 或 0760-8888 1234</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_page.py" line="72" />
+        <source>Keep identity confidential</source>
+        <translation>身份保密（不向承办单位透露）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_page.py" line="100" />
+        <source>Answered on the call (close at first contact)</source>
+        <translation>当场答复（直接办结）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_page.py" line="104" />
+        <source>The answer given to the caller</source>
+        <translation>向来电人作出的答复</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_page.py" line="114" />
+        <source>Caller &amp;number</source>
+        <translation>来电号码(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_page.py" line="115" />
+        <source>Appellant &amp;kind</source>
+        <translation>诉求人类型(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_page.py" line="116" />
+        <source>N&amp;ame</source>
+        <translation>姓名(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_page.py" line="117" />
+        <source>Compan&amp;y</source>
+        <translation>单位名称(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_page.py" line="119" />
+        <source>Appeal &amp;type</source>
+        <translation>诉求类型(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_page.py" line="120" />
+        <source>&amp;Urgency</source>
+        <translation>紧急程度(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_page.py" line="121" />
+        <source>C&amp;hannel</source>
+        <translation>受理渠道(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_page.py" line="122" />
+        <source>Cate&amp;gory</source>
+        <translation>问题分类(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_page.py" line="123" />
+        <source>To&amp;wn</source>
+        <translation>镇街(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_page.py" line="124" />
+        <source>Add&amp;ress</source>
+        <translation>详细地址(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_page.py" line="125" />
+        <source>Recei&amp;ved</source>
+        <translation>受理时间(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_page.py" line="126" />
+        <source>T&amp;itle</source>
+        <translation>标题(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_page.py" line="127" />
+        <source>&amp;Content</source>
+        <translation>诉求内容(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_page.py" line="129" />
+        <source>Ans&amp;wer</source>
+        <translation>答复内容(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_page.py" line="143" />
+        <source>New intake (F2)</source>
+        <translation>新建受理 (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_page.py" line="159" />
+        <source>Appeal</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_page.py" line="187" />
+        <source>Caller history</source>
+        <translation>来电历史</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_page.py" line="223" />
+        <source>Answer and close (Ctrl+Enter)</source>
+        <translation>答复并办结 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_page.py" line="225" />
+        <source>Save for dispatch (Ctrl+Enter)</source>
+        <translation>保存待派单 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_page.py" line="253" />
+        <source>Order %1 recorded. Read the number back to the caller.</source>
+        <translation>工单 %1 已受理，请向来电人复述工单号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_page.py" line="267" />
+        <source>Type the caller's number to see earlier appeals.</source>
+        <translation>输入来电号码即可查看其历史诉求。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_page.py" line="273" />
+        <source>First call from this number.</source>
+        <translation>该号码首次来电。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_page.py" line="276" />
+        <source>Repeat caller: %1 earlier appeals, %2 still open.</source>
+        <translation>老户：历史诉求 %1 件，其中 %2 件未办结。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_page.py" line="330" />
+        <source>Could not save: %1</source>
+        <translation>无法保存：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/intake_page.py" line="349" />
+        <source>%n problem(s) to fix before saving.</source>
+        <translation>
+            <numerusform>有 %n 处需修改后才能保存。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../app/views/labels.py" line="31" />
+        <source>Awaiting dispatch</source>
+        <translation>待派单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="32" />
+        <source>Awaiting sign-off</source>
+        <translation>待签收</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="33" />
+        <source>In handling</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="34" />
+        <source>Return under review</source>
+        <translation>退单待审</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="35" />
+        <source>Reply under review</source>
+        <translation>答复待审</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="36" />
+        <source>Awaiting closure</source>
+        <translation>待办结</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="37" />
+        <location filename="../../app/views/labels.py" line="119" />
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="38" />
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="39" />
+        <location filename="../../app/views/labels.py" line="123" />
+        <source>Merged</source>
+        <translation>已并单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="40" />
+        <location filename="../../app/views/labels.py" line="125" />
+        <source>Transferred</source>
+        <translation>已转办</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="47" />
+        <source>Enquiry</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="48" />
+        <source>Request for help</source>
+        <translation>求助</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="49" />
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="50" />
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="51" />
+        <source>Report of wrongdoing</source>
+        <translation>举报</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="52" />
+        <source>Praise</source>
+        <translation>表扬</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="53" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="60" />
+        <source>Normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="61" />
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="62" />
+        <source>Critical</source>
+        <translation>特急</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="69" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="70" />
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="71" />
+        <source>Zhongshan+ app</source>
+        <translation>中山+</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="72" />
+        <source>Business line</source>
+        <translation>企业服务专线</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="73" />
+        <source>Leadership line</source>
+        <translation>书记市长直通车</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="74" />
+        <source>Other channel</source>
+        <translation>其他渠道</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="81" />
+        <source>Person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="82" />
+        <source>Company</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="83" />
+        <source>Organisation</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="90" />
+        <source>Operator</source>
+        <translation>话务员</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="91" />
+        <source>Dispatcher</source>
+        <translation>派单员</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="92" />
+        <source>Handling unit</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="93" />
+        <source>Trainer</source>
+        <translation>培训师</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="94" />
+        <source>Analyst</source>
+        <translation>分析员</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="95" />
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="102" />
+        <source>Intake</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="103" />
+        <source>Answered on the call</source>
+        <translation>直接答复</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="104" />
+        <source>Dispatched</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="105" />
+        <source>Signed for</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="106" />
+        <source>Return requested</source>
+        <translation>申请退单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="107" />
+        <source>Return ruled</source>
+        <translation>退单审核</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="108" />
+        <source>Re-dispatched</source>
+        <translation>改派</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="109" />
+        <source>Extension requested</source>
+        <translation>申请延期</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="110" />
+        <source>Extension ruled</source>
+        <translation>延期审批</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="111" />
+        <source>Unreasonable-appeal application</source>
+        <translation>申请认定不合理诉求</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="114" />
+        <source>Unreasonable-appeal ruling</source>
+        <translation>不合理诉求审核</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="117" />
+        <source>Replied</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="118" />
+        <source>Reviewed</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="120" />
+        <source>Follow-up call</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="121" />
+        <source>Reopened</source>
+        <translation>重新办理</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="122" />
+        <source>Supervised</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="124" />
+        <source>Caller added</source>
+        <translation>追加来电人</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="126" />
+        <source>Flagged</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="127" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="128" />
+        <source>Call record</source>
+        <translation>通话记录</translation>
+    </message>
+</context>
+<context>
+    <name>Launch</name>
+    <message>
+        <location filename="../../app/views/launch.py" line="56" />
+        <source>Preparing the demo workspace…</source>
+        <translation>正在准备演示数据…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/views/main_window.py" line="44" />
+        <source>Hotline Desk — Zhongshan 12345</source>
+        <translation>热线工作台 — 中山12345</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="58" />
+        <source>Intake</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="59" />
+        <source>Orders</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="130" />
+        <location filename="../../app/views/main_window.py" line="137" />
+        <source>Open order</source>
+        <translation>打开工单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="130" />
+        <source>Order number as the caller reads it:</source>
+        <translation>来电人报出的工单号：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="137" />
+        <source>No order %1 here.</source>
+        <translation>本机没有工单 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="159" />
+        <source>Order %1 recorded; its number is on the clipboard.</source>
+        <translation>工单 %1 已受理，工单号已复制到剪贴板。</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../app/views/messages.py" line="13" />
+        <source>Enter the caller's number</source>
+        <translation>请填写来电号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/messages.py" line="14" />
+        <source>A phone number has digits only (+86, spaces, dashes allowed)</source>
+        <translation>来电号码只能包含数字（可带 +86、空格或横线）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/messages.py" line="17" />
+        <source>Not a valid number: mobiles have 11 digits, landlines need the area code</source>
+        <translation>号码格式不正确：手机号为11位，固话需带区号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/messages.py" line="20" />
+        <source>A company or organisation needs its name</source>
+        <translation>企业或组织来电请填写单位名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/messages.py" line="23" />
+        <source>Enter a title</source>
+        <translation>请填写标题</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/messages.py" line="24" />
+        <source>Enter what the caller is asking for</source>
+        <translation>请填写诉求内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/messages.py" line="27" />
+        <source>Choose a category</source>
+        <translation>请选择问题分类</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/messages.py" line="28" />
+        <source>Choose one of Zhongshan's towns and subdistricts</source>
+        <translation>请选择中山市的镇街</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/messages.py" line="31" />
+        <source>The time received cannot be in the future</source>
+        <translation>受理时间不能晚于当前时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/messages.py" line="34" />
+        <source>The time received cannot be more than a year ago</source>
+        <translation>受理时间不能早于一年前</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/messages.py" line="37" />
+        <source>A direct answer needs the answer text</source>
+        <translation>直接答复须填写答复内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/messages.py" line="47" />
+        <source>Too long: at most %1 characters, now %2. Shorten it before saving.</source>
+        <translation>内容过长：最多 %1 字，当前 %2 字，请精简后再保存。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetailDialog</name>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="68" />
+        <source>Order %1</source>
+        <translation>工单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="78" />
+        <source>(not given)</source>
+        <translation>（未提供）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="80" />
+        <source>[confidential]</source>
+        <translation>【保密】</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="81" />
+        <source>Caller</source>
+        <translation>来电号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="82" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="83" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="85" />
+        <source>Company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="86" />
+        <source>Appellant</source>
+        <translation>诉求人</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="90" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="92" />
+        <source>Type / urgency</source>
+        <translation>类型 / 紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="98" />
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="99" />
+        <source>Category</source>
+        <translation>问题分类</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="101" />
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="102" />
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="103" />
+        <source>Due</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="108" />
+        <source>assisted by %1</source>
+        <translation>协办：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="109" />
+        <source>Handling unit</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="110" />
+        <source>Order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="119" />
+        <source>Appeal</source>
+        <translation>诉求内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="124" />
+        <source>Answer given</source>
+        <translation>答复内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="128" />
+        <source>Timeline</source>
+        <translation>办理过程</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/order_detail.py" line="147" />
+        <source>overdue by %n working day(s)</source>
+        <translation>
+            <numerusform>已超期 %n 个工作日</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/order_detail.py" line="150" />
+        <source>%n working day(s) left</source>
+        <translation>
+            <numerusform>剩余 %n 个工作日</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="163" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="163" />
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="163" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="163" />
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="185" />
+        <source>Recorded as %1</source>
+        <translation>受理，工单号 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="196" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="196" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>OrderListPage</name>
+    <message>
+        <location filename="../../app/views/order_list_page.py" line="52" />
+        <source>Search title and content, or an order number</source>
+        <translation>搜索标题和内容，或输入工单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_list_page.py" line="55" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_list_page.py" line="56" />
+        <source>All open</source>
+        <translation>全部未办结</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_list_page.py" line="60" />
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_list_page.py" line="64" />
+        <source>All towns</source>
+        <translation>全部镇街</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_list_page.py" line="73" />
+        <source>&amp;Received between</source>
+        <translation>受理日期(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_list_page.py" line="74" />
+        <source>&amp;Overdue only</source>
+        <translation>仅看超期(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_list_page.py" line="167" />
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/order_list_page.py" line="179" />
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>共 %n 件</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>OrderModels</name>
+    <message>
+        <location filename="../../app/views/order_models.py" line="48" />
+        <location filename="../../app/views/order_models.py" line="141" />
+        <source>Order number</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_models.py" line="49" />
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_models.py" line="50" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_models.py" line="51" />
+        <location filename="../../app/views/order_models.py" line="143" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_models.py" line="52" />
+        <source>Town</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_models.py" line="53" />
+        <location filename="../../app/views/order_models.py" line="144" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_models.py" line="54" />
+        <source>Caller</source>
+        <translation>来电号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_models.py" line="55" />
+        <source>Due</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_models.py" line="102" />
+        <source>%1 (overdue)</source>
+        <translation>%1（超期）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_models.py" line="112" />
+        <source>(confidential)</source>
+        <translation>（保密）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_models.py" line="142" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+</context>
+</TS>

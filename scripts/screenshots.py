@@ -1,0 +1,109 @@
+"""Render Hotline Desk's screens to PNG (offscreen) for the user guide.
+
+    QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [--lang zh_CN|en] [--out docs/screenshots]
+
+Uses a throwaway demo workspace, so the pictures show realistic data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from app.models.clock import CHINA  # noqa: E402
+from app.models.enums import Role  # noqa: E402
+from app.models.operations import Actor  # noqa: E402
+from app.resources import load_policy  # noqa: E402
+from app.store import demo  # noqa: E402
+from app.store.workspace import Workspace  # noqa: E402
+from app.views.i18n import install_translators  # noqa: E402
+from app.views.main_window import MainWindow  # noqa: E402
+from app.views.status_bar import SyncSnapshot  # noqa: E402
+
+FIXED_NOW = datetime(2026, 11, 27, 15, 20, tzinfo=CHINA)
+
+
+def settle(app: QApplication, rounds: int = 5) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lang", default="zh_CN")
+    parser.add_argument("--out", default="docs/screenshots")
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    suffix = "" if args.lang == "zh_CN" else f"-{args.lang}"
+
+    app = QApplication(sys.argv[:1])
+    install_translators(app, args.lang)
+    home = Path(tempfile.mkdtemp(prefix="hotline-shots-"))
+    workspace = Workspace(home, load_policy(), clock=lambda: FIXED_NOW)
+    workspace.set_station("W07")
+    demo.seed_demo(workspace, orders=1500)
+    actor = Actor("陈晓敏", Role.OPERATOR, workspace.device_id)
+    settings = QSettings(str(home / "settings.ini"), QSettings.Format.IniFormat)
+
+    def snapshot() -> SyncSnapshot:
+        return SyncSnapshot("offline", workspace.pending_count(), "", actor.user, actor.role)
+
+    window = MainWindow(workspace, lambda: actor, snapshot, settings)
+    window.resize(1400, 880)
+    window.show()
+    settle(app)
+
+    # Intake with a repeat caller's history and a half-typed appeal.
+    busiest = workspace.database.scalar(
+        "SELECT phone FROM orders GROUP BY phone ORDER BY COUNT(*) DESC LIMIT 1"
+    )
+    window.new_intake(str(busiest))
+    page = window.intake
+    page.name.setText("梁女士")
+    page.appeal_type.setCurrentIndex(3)
+    page.town.setEditText("小榄镇")
+    page.address.setText("升平中路28号")
+    page.title.setText("楼下烧烤店夜间噪音扰民")
+    page.content.setPlainText("来电人反映其楼下烧烤店每晚营业至凌晨两点，食客喧哗、音响声大，严重影响休息。")
+    page.refresh_history()
+    settle(app)
+    window.grab().save(str(out / f"intake{suffix}.png"))
+
+    page.title.clear()
+    page.phone.setText("138 1234")
+    page.refresh_history()
+    page.save()
+    settle(app)
+    window.grab().save(str(out / f"intake-errors{suffix}.png"))
+
+    window.show_page("orders")
+    window.orders.overdue.setChecked(False)
+    settle(app, 20)
+    window.grab().save(str(out / f"orders{suffix}.png"))
+
+    order_id = workspace.database.scalar(
+        "SELECT order_id FROM events GROUP BY order_id ORDER BY COUNT(*) DESC LIMIT 1"
+    )
+    dialog = window.show_order(str(order_id))
+    settle(app)
+    dialog.grab().save(str(out / f"order-detail{suffix}.png"))
+    dialog.close()
+    window.close()
+    workspace.close()
+    print(f"screenshots written to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

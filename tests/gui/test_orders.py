@@ -1,0 +1,133 @@
+"""The order list: lazy paging, filters, opening an order; item models checked by Qt's tester."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from app.models.enums import AppealType, Channel, EventType, Role, Urgency
+from app.models.operations import Actor, DirectAnswer
+from app.models.records import Appellant, Intake
+from app.views.main_window import MainWindow
+from app.views.order_detail import OrderDetailDialog
+from app.views.order_models import CallerHistoryModel, OrderListModel
+
+
+def record(workspace, clock, n: int, **changes):
+    actor = Actor("op", Role.OPERATOR, workspace.device_id)
+    orders = []
+    for i in range(n):
+        values = dict(
+            appellant=Appellant(f"1380000{i:04d}"),
+            appeal_type=AppealType.HELP,
+            urgency=Urgency.NORMAL,
+            channel=Channel.PHONE,
+            category=workspace.policy.leaf_categories()[0].code,
+            town="shiqi",
+            address="",
+            title=f"第{i}号诉求",
+            content="小区噪音扰民" if i % 2 else "道路积水",
+            received_at=clock.now - timedelta(minutes=n - i),
+        )
+        values.update(changes)
+        orders.append(workspace.record_intake(Intake(**values), actor))
+    return orders
+
+
+def test_models_pass_qt_model_tester(qtmodeltester, workspace, clock) -> None:
+    record(workspace, clock, 450)
+    model = OrderListModel(workspace.orders, workspace.policy.town_name, workspace.clock)
+    model.refresh()
+    assert model.rowCount() == OrderListModel.PAGE
+    assert model.canFetchMore()
+    model.fetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 450
+    assert not model.canFetchMore()
+    ids = [model.row_at(i).id for i in range(450)]
+    assert len(set(ids)) == 450
+    model.refresh()
+    qtmodeltester.check(model)
+    history = CallerHistoryModel(workspace.policy.town_name, workspace.clock)
+    history.set_rows(workspace.orders.caller_history("13800000001")[1])
+    qtmodeltester.check(history)
+    assert history.rowCount() == 1
+
+
+def test_filters_and_text_search(qtbot, window: MainWindow, workspace, clock) -> None:
+    record(workspace, clock, 10)
+    record(workspace, clock, 3, town="xiaolan", appeal_type=AppealType.COMPLAINT)
+    page = window.orders
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.search.hasFocus()
+    page.refresh()
+    assert page.model.rowCount() == 13
+    qtbot.waitUntil(lambda: "13" in page.count.text())
+    page.town.setCurrentIndex(page.town.findData("xiaolan"))
+    assert page.model.rowCount() == 3
+    page.town.setCurrentIndex(0)
+    page.appeal_type.setCurrentIndex(page.appeal_type.findData(AppealType.HELP.value))
+    assert page.model.rowCount() == 10
+    page.search.setText("噪音")
+    page.apply_filter()
+    assert page.model.rowCount() == 5
+    page.search.setText('"噪音"*😀(')
+    page.apply_filter()
+    assert page.model.rowCount() == 5
+    page.search.setText('" NEAR( AND * -')
+    page.apply_filter()
+    assert page.model.rowCount() == 0
+    page.search.setText("")
+    page.appeal_type.setCurrentIndex(0)
+    page.overdue.setChecked(True)
+    assert page.model.rowCount() == 0
+    clock.now += timedelta(days=40)
+    page.apply_filter()
+    assert page.model.rowCount() == 13
+    qtbot.waitUntil(lambda: "13" in page.count.text())
+
+
+def test_status_filter_and_direct_answers(qtbot, window: MainWindow, workspace, clock) -> None:
+    record(workspace, clock, 2)
+    actor = Actor("op", Role.OPERATOR, workspace.device_id)
+    intake = Intake(
+        Appellant("13900001111"),
+        AppealType.ENQUIRY,
+        Urgency.NORMAL,
+        Channel.PHONE,
+        workspace.policy.leaf_categories()[0].code,
+        "shiqi",
+        "",
+        "咨询",
+        "咨询内容",
+        clock.now,
+    )
+    workspace.record_intake(intake, actor, DirectAnswer("已答复"))
+    page = window.orders
+    page.status.setCurrentIndex(page.status.findData("open"))
+    assert page.model.rowCount() == 2
+    page.status.setCurrentIndex(page.status.findData("closed"))
+    assert page.model.rowCount() == 1
+
+
+def test_order_number_opens_the_detail_with_timeline(
+    qtbot, window: MainWindow, workspace, clock
+) -> None:
+    (order,) = record(workspace, clock, 1)
+    dispatcher = Actor("pd", Role.DISPATCHER, workspace.device_id)
+    workspace.act(order.id, EventType.DISPATCH, {"lead_unit": "town_shiqi"}, dispatcher)
+    opened: list[str] = []
+    window.orders.open_order.connect(opened.append)
+    window.orders.search.setText(order.number.lower())
+    window.orders._search_entered()
+    assert opened == [order.id]
+    dialog = window.show_order(order.id)
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, OrderDetailDialog)
+    assert dialog.timeline.rowCount() == 2
+    deadline = dialog.findChild(QLabel, "deadline")
+    assert deadline is not None
+    assert "working day" in deadline.text()
+    dialog.close()
