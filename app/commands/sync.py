@@ -1,0 +1,169 @@
+"""`hotline-desk login | logout | sync | attention`: the central store from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from app.sync.errors import SyncError
+
+# Test hook: when set, `sync` touches this file and sleeps inside the transaction that
+# applies a pulled page, so a test can kill the process half-way. Never set in production.
+PAUSE_APPLY_ENV = "HOTLINE_DESK_TEST_PAUSE_APPLY"
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = subparsers.add_parser(
+        "login", help="sign in to the central store (token kept in the keyring)"
+    )
+    p.add_argument("--server", required=True, help="https://… address of the central store")
+    p.add_argument("--user", required=True)
+    p.add_argument("--ca-bundle", help="a CA bundle file to trust (TLS is always verified)")
+    p.set_defaults(func=_login)
+    p = subparsers.add_parser("logout", help="sign out and forget the token")
+    p.set_defaults(func=_logout)
+    p = subparsers.add_parser("sync", help="run one sync cycle and print a JSON summary")
+    p.add_argument("--attempts", type=int, default=4, help="tries per request (default 4)")
+    p.set_defaults(func=_sync)
+    p = subparsers.add_parser("attention", help="list events the central store refused")
+    p.add_argument("--resolve", metavar="EVENT_ID", help="deal with one refused event")
+    p.add_argument("--action", choices=("dismiss", "retry"), default="dismiss")
+    p.set_defaults(func=_attention)
+
+
+def _database(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from app.paths import workspace_home
+    from app.store.db import Database
+    from app.store.workspace import DB_FILE
+
+    home = workspace_home(getattr(args, "home", None))
+    home.mkdir(parents=True, exist_ok=True)
+    return Database(Path(home) / DB_FILE)
+
+
+def _read_password() -> str:
+    if sys.stdin.isatty():
+        return getpass.getpass("Password: ")
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def _login(args: argparse.Namespace) -> int:
+    from app.sync.account import login
+
+    database = _database(args)
+    try:
+        session = login(
+            database, args.server, args.user, _read_password(), verify=args.ca_bundle or True
+        )
+    except SyncError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 1
+    finally:
+        database.close()
+    print(
+        json.dumps(
+            {
+                "server": session.server,
+                "user": session.user,
+                "role": session.role,
+                "unit": session.unit,
+                "expires_at": session.expires_at,
+            },
+            ensure_ascii=False,
+        )
+    )
+    return 0
+
+
+def _logout(args: argparse.Namespace) -> int:
+    from app.sync.account import logout
+
+    database = _database(args)
+    try:
+        logout(database)
+    except SyncError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 1
+    finally:
+        database.close()
+    return 0
+
+
+def _pause_hook() -> None:
+    marker = os.environ.get(PAUSE_APPLY_ENV)
+    if marker:
+        Path(marker).touch()
+        time.sleep(60)
+
+
+def _sync(args: argparse.Namespace) -> int:
+    from app.store.db import Database
+    from app.store.sync_state import SyncState
+    from app.sync.account import open_store
+    from app.sync.client import RetryPolicy
+    from app.sync.cycle import run_cycle
+
+    database: Database = _database(args)
+    try:
+        device_id = database.meta("device_id") or ""
+        if not device_id:
+            from app.resources import load_policy
+            from app.store.workspace import Workspace
+
+            database.close()
+            Workspace(database.path.parent, load_policy()).close()  # give it an identity
+            database = Database(database.path)
+            device_id = database.meta("device_id") or ""
+        hook = _pause_hook if os.environ.get(PAUSE_APPLY_ENV) else None
+        try:
+            _session, store = open_store(
+                database, retry=RetryPolicy(attempts=max(1, args.attempts))
+            )
+            try:
+                summary = run_cycle(SyncState(database), store, device_id, before_commit=hook)
+            finally:
+                store.close()
+        except SyncError as exc:
+            state = SyncState(database)
+            print(
+                json.dumps(
+                    {
+                        "error": type(exc).__name__,
+                        "message": exc.message,
+                        "pending": state.pending_count(),
+                    },
+                    ensure_ascii=False,
+                )
+            )
+            return 1
+        print(json.dumps(summary.to_dict()))
+        return 0
+    finally:
+        database.close()
+
+
+def _attention(args: argparse.Namespace) -> int:
+    import dataclasses
+
+    from app.store.sync_state import SyncState
+
+    database = _database(args)
+    try:
+        state = SyncState(database)
+        if args.resolve:
+            try:
+                state.resolve(args.resolve, args.action)
+            except KeyError:
+                print(f"error: no unresolved refused event {args.resolve}", file=sys.stderr)
+                return 1
+            return 0
+        for item in state.attention():
+            print(json.dumps(dataclasses.asdict(item), ensure_ascii=False))
+        return 0
+    finally:
+        database.close()

@@ -1,0 +1,335 @@
+"""The client's side of sync in SQL: the outbox, push results, pulled pages, the cursor,
+the attention list of refused events. Every change here is one transaction."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from app.models.records import Event
+from app.models.serial import event_from_dict, order_from_dict
+from app.store.db import Database
+from app.store.eventlog import EventLog, event_from_row
+from app.store.textindex import index_text
+
+CURSOR = "sync:cursor"
+POLICY_VERSION = "sync:policy_version"
+UNITS = "sync:units"
+CATALOGUE = "sync:catalogue"
+ARTICLES_SEEN = "sync:articles_seen"
+LAST_SUCCESS = "sync:last_success"
+_SESSION_KEYS = ("server", "user", "role", "unit", "expires_at")
+
+
+@dataclass(frozen=True)
+class Session:
+    """Who is signed in on this workstation, and where. Never holds the token."""
+
+    server: str
+    user: str
+    role: str
+    unit: str = ""
+    expires_at: str = ""
+
+
+@dataclass(frozen=True)
+class PushResult:
+    id: str
+    result: str  # accepted | duplicate | rejected
+    seq: int | None = None
+    code: str = ""
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class PushTally:
+    accepted: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+
+
+@dataclass(frozen=True)
+class PulledPage:
+    events: Sequence[tuple[int, Mapping[str, Any]]]
+    articles: Sequence[Mapping[str, Any]]
+    units: Sequence[Mapping[str, Any]] | None
+    catalogue: Sequence[Mapping[str, Any]] | None
+    policy_version: str
+    next_since: int
+
+
+@dataclass(frozen=True)
+class AttentionItem:
+    """A local event the central store refused, waiting for an operator."""
+
+    event_id: str
+    order_id: str
+    order_number: str
+    type: str
+    actor: str
+    client_time: str
+    code: str
+    message: str
+    rejected_at: str
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
+    conn.execute(
+        "INSERT INTO meta(key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )
+
+
+def _article_sink() -> Callable[[sqlite3.Connection, Sequence[Mapping[str, Any]]], Any] | None:
+    """app.store.kb.upsert_articles(conn, articles), when the knowledge-base store has it."""
+    try:
+        module = importlib.import_module("app.store.kb")
+    except ImportError:
+        return None
+    sink = getattr(module, "upsert_articles", None)
+    return sink if callable(sink) else None
+
+
+class SyncState:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self.events = EventLog(database)
+
+    # ---- session and cursor (plain meta; the token lives in the keyring only) ---------
+
+    def session(self) -> Session | None:
+        values = {k: self.database.meta(f"session:{k}") for k in _SESSION_KEYS}
+        if not values["server"] or not values["user"]:
+            return None
+        return Session(**{k: v or "" for k, v in values.items()})
+
+    def save_session(self, session: Session) -> None:
+        with self.database.transaction() as conn:
+            previous = self.session()
+            if previous is not None and previous.server != session.server:
+                _set_meta(conn, CURSOR, "0")  # another central store: read its feed anew
+                _set_meta(conn, POLICY_VERSION, "")
+            for key in _SESSION_KEYS:
+                _set_meta(conn, f"session:{key}", str(getattr(session, key)))
+
+    def clear_session(self) -> None:
+        with self.database.transaction() as conn:
+            conn.execute(
+                "DELETE FROM meta WHERE key IN ('session:user', 'session:role', "
+                "'session:unit', 'session:expires_at')"
+            )
+
+    def cursor(self) -> int:
+        return int(self.database.meta(CURSOR, "0") or 0)
+
+    def policy_version(self) -> str:
+        return self.database.meta(POLICY_VERSION, "") or ""
+
+    def last_success(self) -> str:
+        return self.database.meta(LAST_SUCCESS, "") or ""
+
+    def mark_success(self) -> None:
+        self.database.set_meta(LAST_SUCCESS, _now())
+
+    def cached_policy(self) -> tuple[list[Any], list[Any]]:
+        """The units and dispatch catalogue last received from the server."""
+        units = json.loads(self.database.meta(UNITS, "[]") or "[]")
+        catalogue = json.loads(self.database.meta(CATALOGUE, "[]") or "[]")
+        return units, catalogue
+
+    # ---- push ---------------------------------------------------------------------------
+
+    def pending_count(self) -> int:
+        return int(self.database.scalar("SELECT COUNT(*) FROM outbox") or 0)
+
+    def outbox_batch(self, limit: int = 500) -> list[Event]:
+        """The oldest events waiting to be sent, in the order they were recorded."""
+        rows = self.database.query(
+            "SELECT e.id, e.order_id, e.type, e.payload, e.actor, e.role, e.unit, e.device_id, "
+            "e.client_time, e.base_version FROM outbox o JOIN events e ON e.seq = o.event_seq "
+            "ORDER BY o.event_seq LIMIT ?",
+            (limit,),
+        )
+        return [event_from_row(r) for r in rows]
+
+    def record_push(self, results: Sequence[PushResult]) -> PushTally:
+        """Apply the server's answer to one push: one transaction for the whole batch."""
+        accepted = duplicates = rejected = 0
+        touched: set[str] = set()
+        now = _now()
+        with self.database.transaction() as conn:
+            for r in results:
+                row = conn.execute(
+                    "SELECT seq, order_id FROM events WHERE id = ?", (r.id,)
+                ).fetchone()
+                if row is None:
+                    continue
+                if r.result in ("accepted", "duplicate") and r.seq is not None:
+                    conn.execute(
+                        "UPDATE events SET server_seq = ? WHERE seq = ? AND server_seq IS NULL",
+                        (r.seq, row["seq"]),
+                    )
+                    if r.result == "accepted":
+                        accepted += 1
+                    else:
+                        duplicates += 1
+                elif r.result == "rejected":
+                    conn.execute(
+                        "UPDATE events SET rejected_code = ?, rejected_message = ?, "
+                        "rejected_at = ?, resolved_at = NULL WHERE seq = ?",
+                        (r.code or "rejected", r.message, now, row["seq"]),
+                    )
+                    touched.add(row["order_id"])
+                    rejected += 1
+                else:
+                    continue
+                conn.execute("DELETE FROM outbox WHERE event_seq = ?", (row["seq"],))
+            for order_id in touched:
+                self._reproject(conn, order_id)
+        return PushTally(accepted, duplicates, rejected)
+
+    def note_push_failure(self, events: Sequence[Event], error: str) -> None:
+        with self.database.transaction() as conn:
+            conn.executemany(
+                "UPDATE outbox SET attempts = attempts + 1, last_error = ? "
+                "WHERE event_seq = (SELECT seq FROM events WHERE id = ?)",
+                [(error[:500], e.id) for e in events],
+            )
+
+    # ---- pull ---------------------------------------------------------------------------
+
+    def apply_page(
+        self, page: PulledPage, before_commit: Callable[[], None] | None = None
+    ) -> set[str]:
+        """Store a pulled page and move the cursor in ONE transaction.
+
+        Returns the ids of the orders that changed. `before_commit` runs inside the
+        transaction (tests use it to kill the process half-way)."""
+        events = [(seq, event_from_dict(dict(data))) for seq, data in page.events]
+        with self.database.transaction() as conn:
+            current = int(self.database.meta(CURSOR, "0") or 0)
+            if page.next_since < current:
+                raise ValueError(f"the page goes back from {current} to {page.next_since}")
+            touched = self.events.apply_remote(conn, events)
+            if page.articles:
+                sink = _article_sink()
+                if sink is not None:
+                    sink(conn, page.articles)
+                else:
+                    # TODO(kb): app.store.kb has no upsert_articles(conn, articles) yet; the
+                    # articles are counted so nothing is mistaken for applied.
+                    seen = int(self.database.meta(ARTICLES_SEEN, "0") or 0)
+                    _set_meta(conn, ARTICLES_SEEN, str(seen + len(page.articles)))
+            if page.units is not None:
+                _set_meta(conn, UNITS, json.dumps(list(page.units), ensure_ascii=False))
+            if page.catalogue is not None:
+                _set_meta(conn, CATALOGUE, json.dumps(list(page.catalogue), ensure_ascii=False))
+            if page.policy_version:
+                _set_meta(conn, POLICY_VERSION, page.policy_version)
+            _set_meta(conn, CURSOR, str(page.next_since))
+            if before_commit is not None:
+                before_commit()
+        return touched
+
+    # ---- attention list -----------------------------------------------------------------
+
+    def attention(self) -> list[AttentionItem]:
+        """Refused events no one has dealt with yet, oldest first."""
+        rows = self.database.query(
+            "SELECT e.id, e.order_id, COALESCE(o.number, '') AS number, e.type, e.actor, "
+            "e.client_time, e.rejected_code, COALESCE(e.rejected_message, '') AS msg, "
+            "e.rejected_at FROM events e LEFT JOIN orders o ON o.id = e.order_id "
+            "WHERE e.rejected_code IS NOT NULL AND e.resolved_at IS NULL ORDER BY e.seq"
+        )
+        return [
+            AttentionItem(
+                r["id"],
+                r["order_id"],
+                r["number"] or self._number_from_events(r["order_id"]),
+                r["type"],
+                r["actor"],
+                r["client_time"],
+                r["rejected_code"],
+                r["msg"],
+                r["rejected_at"] or "",
+            )
+            for r in rows
+        ]
+
+    def attention_count(self) -> int:
+        return int(
+            self.database.scalar(
+                "SELECT COUNT(*) FROM events "
+                "WHERE rejected_code IS NOT NULL AND resolved_at IS NULL"
+            )
+            or 0
+        )
+
+    def resolve(self, event_id: str, action: str = "dismiss") -> None:
+        """Deal with a refused event: 'dismiss' (acknowledged, it stays in the log as
+        refused) or 'retry' (send it again, e.g. after the order was fixed elsewhere)."""
+        if action not in ("dismiss", "retry"):
+            raise ValueError(f"unknown action {action!r}")
+        with self.database.transaction() as conn:
+            row = conn.execute(
+                "SELECT seq, order_id FROM events WHERE id = ? AND rejected_code IS NOT NULL "
+                "AND resolved_at IS NULL",
+                (event_id,),
+            ).fetchone()
+            if row is None:
+                raise KeyError(event_id)
+            if action == "dismiss":
+                conn.execute("UPDATE events SET resolved_at = ? WHERE seq = ?", (_now(), row[0]))
+                return
+            conn.execute(
+                "UPDATE events SET rejected_code = NULL, rejected_message = NULL, "
+                "rejected_at = NULL WHERE seq = ?",
+                (row[0],),
+            )
+            conn.execute("INSERT OR IGNORE INTO outbox(event_seq) VALUES (?)", (row[0],))
+            self._reproject(conn, row[1])
+
+    # ---- helpers ------------------------------------------------------------------------
+
+    def _number_from_events(self, order_id: str) -> str:
+        payload = self.database.scalar(
+            "SELECT payload FROM events WHERE order_id = ? AND type = 'intake'", (order_id,)
+        )
+        return str(json.loads(payload).get("number", "")) if payload else ""
+
+    def _reproject(self, conn: sqlite3.Connection, order_id: str) -> None:
+        if self.events.reproject(conn, order_id) is not None:
+            return
+        # Nothing left of the order (its intake was refused): drop the projection row.
+        row = conn.execute("SELECT rowid, data FROM orders WHERE id = ?", (order_id,)).fetchone()
+        if row is not None:
+            order = order_from_dict(json.loads(row["data"]))
+            conn.execute(
+                "INSERT INTO orders_fts(orders_fts, rowid, body) VALUES ('delete', ?, ?)",
+                (row["rowid"], index_text(order.title + " " + order.content)),
+            )
+            conn.execute("DELETE FROM orders WHERE rowid = ?", (row["rowid"],))
+
+    def iter_orders(self) -> Iterator[dict[str, Any]]:
+        """Every order of the projection as a dict (for export), oldest first."""
+        last = -1
+        while True:
+            rows = self.database.query(
+                "SELECT rowid, data FROM orders WHERE rowid > ? ORDER BY rowid LIMIT 1000",
+                (last,),
+            )
+            if not rows:
+                return
+            for r in rows:
+                yield json.loads(r["data"])
+            last = rows[-1]["rowid"]

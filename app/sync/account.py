@@ -1,0 +1,83 @@
+"""Signing in and out, and who the local user is. The token goes to the keyring only."""
+
+from __future__ import annotations
+
+from app.models.enums import Role
+from app.models.operations import Actor
+from app.store.db import Database
+from app.store.sync_state import Session, SyncState
+from app.store.workspace import User
+from app.sync import credentials
+from app.sync.client import CentralStore, RetryPolicy
+from app.sync.errors import AuthRequired, SyncError
+
+LOCAL_OPERATOR = User(name="local", role=Role.OPERATOR.value, display="本机话务员")
+
+
+def login(
+    database: Database,
+    server: str,
+    user: str,
+    password: str,
+    *,
+    retry: RetryPolicy | None = None,
+    verify: bool | str = True,
+) -> Session:
+    """Exchange the password for a token, keep the token in the keyring, remember the user."""
+    credentials.ensure_backend()  # fail before sending the password anywhere
+    server = server.rstrip("/")
+    store = CentralStore(server, retry=retry, verify=verify)
+    try:
+        grant = store.login(user, password)
+    finally:
+        store.close()
+    credentials.save_token(server, grant.user, grant.token)
+    session = Session(server, grant.user, grant.role, grant.unit, grant.expires_at)
+    SyncState(database).save_session(session)
+    return session
+
+
+def logout(database: Database, *, revoke: bool = True) -> None:
+    state = SyncState(database)
+    session = state.session()
+    if session is None:
+        return
+    if revoke:
+        token = credentials.load_token(session.server, session.user)
+        if token:
+            store = CentralStore(session.server, token, retry=RetryPolicy(attempts=1))
+            try:
+                store.logout()
+            except SyncError:
+                pass  # best effort: the local sign-out happens anyway
+            finally:
+                store.close()
+    credentials.forget_token(session.server, session.user)
+    state.clear_session()
+
+
+def open_store(
+    database: Database, *, retry: RetryPolicy | None = None, verify: bool | str = True
+) -> tuple[Session, CentralStore]:
+    """The signed-in session and a client carrying its token; AuthRequired if none."""
+    session = SyncState(database).session()
+    if session is None:
+        raise AuthRequired(
+            "未登录：请先登录中心服务器 (hotline-desk login --server URL --user NAME)"
+        )
+    token = credentials.load_token(session.server, session.user)
+    if not token:
+        raise AuthRequired("登录凭据已失效，请重新登录 (no token in the keyring)")
+    return session, CentralStore(session.server, token, retry=retry, verify=verify)
+
+
+def current_user(database: Database) -> User:
+    """The signed-in user, or the local operator when no one has signed in."""
+    session = SyncState(database).session()
+    if session is None:
+        return LOCAL_OPERATOR
+    return User(name=session.user, role=session.role, unit=session.unit)
+
+
+def actor_for(user: User, device_id: str) -> Actor:
+    return Actor(user=user.name, role=Role(user.role), device_id=device_id, unit=user.unit)

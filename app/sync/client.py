@@ -1,0 +1,257 @@
+"""HTTP client of sync protocol v1: timeouts, retries with back-off and jitter, strict parsing.
+
+An answer that is not complete, well-formed JSON of the expected shape is a failed attempt
+(retried, then reported as Offline/BadAnswer), never data.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import requests
+
+from app.store.sync_state import PulledPage, PushResult
+from app.sync.errors import AuthRequired, BadAnswer, Offline, Refused, SyncError
+
+API = "/api/v1"
+MAX_BATCH = 500
+_TRANSIENT_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
+
+
+@dataclass
+class RetryPolicy:
+    attempts: int = 4
+    base_delay: float = 0.5
+    max_delay: float = 8.0
+    connect_timeout: float = 5.0
+    read_timeout: float = 30.0
+    sleep: Callable[[float], None] = time.sleep
+    rng: random.Random = field(default_factory=random.Random)
+
+    def delay(self, attempt: int, retry_after: float | None = None) -> float:
+        """Full jitter: uniform(0, min(max, base·2^attempt)); Retry-After is a floor."""
+        ceiling = min(self.max_delay, self.base_delay * (2**attempt))
+        wait = self.rng.uniform(0, ceiling)
+        if retry_after is not None:
+            wait = max(wait, min(retry_after, self.max_delay))
+        return wait
+
+
+@dataclass(frozen=True)
+class TokenGrant:
+    token: str
+    user: str
+    role: str
+    unit: str
+    expires_at: str
+
+
+class CentralStore:
+    """One server. `token` may be None for login only."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        *,
+        retry: RetryPolicy | None = None,
+        session: requests.Session | None = None,
+        verify: bool | str = True,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.token = token
+        self.retry = retry or RetryPolicy()
+        self.http = session or requests.Session()
+        self.http.verify = verify
+        self.http.headers["User-Agent"] = "hotline-desk-sync/1"
+
+    def close(self) -> None:
+        self.http.close()
+
+    # ---- endpoints -----------------------------------------------------------------------
+
+    def login(self, user: str, password: str) -> TokenGrant:
+        data = self._call("POST", "/auth/token", json={"user": user, "password": password})
+        try:
+            return TokenGrant(
+                token=_text(data["token"]),
+                user=_text(data["user"]),
+                role=_text(data["role"]),
+                unit=_text(data.get("unit", "")),
+                expires_at=_text(data.get("expires_at", "")),
+            )
+        except (KeyError, TypeError) as exc:
+            raise BadAnswer(f"unexpected answer to sign-in: {exc}") from exc
+
+    def me(self) -> dict[str, Any]:
+        return self._call("GET", "/auth/me")
+
+    def logout(self) -> None:
+        self._call("DELETE", "/auth/token", attempts=1)
+
+    def push(self, device_id: str, events: Sequence[Mapping[str, Any]]) -> list[PushResult]:
+        if len(events) > MAX_BATCH:
+            raise ValueError(f"at most {MAX_BATCH} events a push")
+        data = self._call(
+            "POST",
+            "/sync/push",
+            json={"device_id": device_id, "events": list(events)},
+            results_ok=True,
+        )
+        return _push_results(data, [str(e["id"]) for e in events])
+
+    def pull(
+        self, since: int, limit: int = 500, policy_version: str = ""
+    ) -> tuple[PulledPage, bool]:
+        params: dict[str, Any] = {"since": since, "limit": limit}
+        if policy_version:
+            params["policy_version"] = policy_version
+        data = self._call("GET", "/sync/pull", params=params)
+        return _pulled_page(data, since)
+
+    # ---- transport -----------------------------------------------------------------------
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        params: Mapping[str, Any] | None = None,
+        results_ok: bool = False,
+        attempts: int | None = None,
+    ) -> dict[str, Any]:
+        policy = self.retry
+        tries = attempts or policy.attempts
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        last: SyncError = Offline("no attempt made")
+        retry_after: float | None = None
+        for attempt in range(tries):
+            if attempt:
+                policy.sleep(policy.delay(attempt - 1, retry_after))
+                retry_after = None
+            try:
+                resp = self.http.request(
+                    method,
+                    self.base_url + API + path,
+                    json=json,
+                    params=params,
+                    headers=headers,
+                    timeout=(policy.connect_timeout, policy.read_timeout),
+                )
+                body = resp.content  # reads it all: a cut connection raises here
+            except requests.exceptions.SSLError as exc:
+                raise Refused(0, "tls", f"TLS certificate check failed: {exc}") from exc
+            except requests.exceptions.RequestException as exc:
+                last = Offline(f"cannot reach {self.base_url}: {type(exc).__name__}")
+                continue
+            status = resp.status_code
+            if status in _TRANSIENT_STATUS:
+                last = Offline(f"server answered {status}")
+                header = resp.headers.get("Retry-After", "")
+                retry_after = float(header) if header.isdigit() else None
+                continue
+            data = _json_object(body, resp.headers.get("Content-Type", ""))
+            if data is None:
+                last = BadAnswer(f"answer {status} is not complete JSON")
+                continue
+            if 200 <= status < 300:
+                return data
+            if results_ok and status in (403, 409, 422) and isinstance(data.get("results"), list):
+                return data
+            code, message = _error_of(data, status)
+            if status == 401:
+                raise AuthRequired(message)
+            raise Refused(status, code, message)
+        raise last
+
+
+def _json_object(body: bytes, content_type: str) -> dict[str, Any] | None:
+    import json
+
+    if "json" not in content_type.lower():
+        return None
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _error_of(data: Mapping[str, Any], status: int) -> tuple[str, str]:
+    error = data.get("error")
+    if isinstance(error, dict):
+        return str(error.get("code", status)), str(error.get("message", ""))
+    return str(status), f"server answered {status}"
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected text, got {type(value).__name__}")
+    return value
+
+
+def _push_results(data: Mapping[str, Any], sent: Sequence[str]) -> list[PushResult]:
+    raw = data.get("results")
+    if not isinstance(raw, list) or len(raw) != len(sent):
+        raise BadAnswer("the push answer does not have one result per event")
+    results = []
+    for item, event_id in zip(raw, sent, strict=True):
+        if not isinstance(item, dict) or item.get("id") != event_id:
+            raise BadAnswer("the push answer's results do not match the events sent")
+        kind = item.get("result")
+        seq = item.get("seq")
+        if kind in ("accepted", "duplicate"):
+            if not isinstance(seq, int) or isinstance(seq, bool):
+                raise BadAnswer("an accepted event has no sequence number")
+        elif kind != "rejected":
+            raise BadAnswer(f"unknown push result {kind!r}")
+        results.append(
+            PushResult(
+                id=event_id,
+                result=kind,
+                seq=seq if isinstance(seq, int) else None,
+                code=str(item.get("code", "") or ""),
+                message=str(item.get("message", "") or ""),
+            )
+        )
+    return results
+
+
+def _pulled_page(data: Mapping[str, Any], since: int) -> tuple[PulledPage, bool]:
+    events = data.get("events")
+    articles = data.get("articles", [])
+    next_since = data.get("next_since")
+    more = data.get("more")
+    if (
+        not isinstance(events, list)
+        or not isinstance(articles, list)
+        or not isinstance(next_since, int)
+        or not isinstance(more, bool)
+        or next_since < since
+    ):
+        raise BadAnswer("the pull answer is not a page of the feed")
+    pairs = []
+    for item in events:
+        if (
+            not isinstance(item, dict)
+            or not isinstance(item.get("seq"), int)
+            or not isinstance(item.get("event"), dict)
+        ):
+            raise BadAnswer("a pulled event is malformed")
+        pairs.append((int(item["seq"]), item["event"]))
+    units = data.get("units")
+    catalogue = data.get("catalogue")
+    page = PulledPage(
+        events=pairs,
+        articles=[a for a in articles if isinstance(a, dict)],
+        units=units if isinstance(units, list) else None,
+        catalogue=catalogue if isinstance(catalogue, list) else None,
+        policy_version=str(data.get("policy_version", "") or ""),
+        next_since=next_since,
+    )
+    return page, more

@@ -1,0 +1,36 @@
+"""What can go wrong talking to the central store, typed by what the caller should do."""
+
+from __future__ import annotations
+
+
+class SyncError(Exception):
+    """Base class. `message` is fit to show to an operator."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class Offline(SyncError):
+    """The server could not be reached, or kept failing; try again later."""
+
+
+class BadAnswer(SyncError):
+    """The answer was not the JSON the protocol promises (cut short, HTML, garbage)."""
+
+
+class AuthRequired(SyncError):
+    """No token, or the server no longer accepts it: sign in again."""
+
+
+class Refused(SyncError):
+    """The server refused the request itself (4xx); retrying the same will not help."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+
+
+class KeyringUnavailable(SyncError):
+    """The operating system offers no usable keyring to keep the token in."""

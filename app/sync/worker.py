@@ -1,0 +1,189 @@
+"""SyncWorker: runs sync cycles on its own thread, after each local action and on a timer.
+
+Qt-free: the GUI polls `status()` or `subscribe()`s (callbacks run on the worker thread; a
+Qt wrapper re-emits them as signals on the GUI thread).
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from app.store.db import Database
+from app.store.sync_state import SyncState
+from app.sync import account
+from app.sync.client import RetryPolicy
+from app.sync.cycle import CycleSummary, run_cycle
+from app.sync.errors import AuthRequired, KeyringUnavailable, Refused, SyncError
+
+log = logging.getLogger("hotline.sync")
+
+OFFLINE = "offline"
+ONLINE = "online"
+SYNCING = "syncing"
+SIGNED_OUT = "signed_out"
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the status bar shows. Immutable: each change is a new object."""
+
+    state: str = OFFLINE  # online | offline | syncing | signed_out
+    pending: int = 0  # this workstation's events waiting to be sent
+    attention: int = 0  # refused events no one has dealt with yet
+    last_success: str = ""  # ISO time of the last complete cycle
+    user: str = ""
+    role: str = ""
+    server: str = ""
+    last_error: str = ""
+    last_summary: CycleSummary | None = None
+
+
+Listener = Callable[[SyncStatus], None]
+
+
+class SyncWorker:
+    def __init__(
+        self,
+        db_path: Path | str,
+        device_id: str,
+        *,
+        interval: float = 30.0,
+        max_backoff: float = 300.0,
+        retry: RetryPolicy | None = None,
+        verify: bool | str = True,
+    ) -> None:
+        self.db_path = Path(db_path)
+        self.device_id = device_id
+        self.interval = interval
+        self.max_backoff = max_backoff
+        self.retry = retry
+        self.verify = verify
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self._status = SyncStatus()
+        self._listeners: list[Listener] = []
+        self._thread: threading.Thread | None = None
+        self._failures = 0
+        self._rng = random.Random()
+
+    # ---- API for the GUI -------------------------------------------------------------
+
+    def status(self) -> SyncStatus:
+        with self._lock:
+            return self._status
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call `listener(status)` on every change (on the worker thread). Returns an
+        unsubscribe function."""
+        with self._lock:
+            self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            with self._lock:
+                if listener in self._listeners:
+                    self._listeners.remove(listener)
+
+        return unsubscribe
+
+    def poke(self) -> None:
+        """Something was recorded locally: sync soon. Never blocks."""
+        self._wake.set()
+
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        self._thread = threading.Thread(target=self._run, name="sync-worker", daemon=True)
+        self._thread.start()
+        self.poke()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    # ---- the loop ------------------------------------------------------------------------
+
+    def _run(self) -> None:
+        database = Database(self.db_path)  # the worker's own connection
+        try:
+            self._refresh(database)
+            while not self._stop.is_set():
+                self._wake.wait(self._next_wait())
+                if self._stop.is_set():
+                    break
+                self._wake.clear()
+                self.cycle(database)
+        finally:
+            database.close()
+
+    def _next_wait(self) -> float:
+        if self._failures == 0:
+            return self.interval
+        ceiling = min(self.max_backoff, self.interval * 2 ** min(self._failures, 10) / 4)
+        return self._rng.uniform(ceiling / 2, ceiling)
+
+    def cycle(self, database: Database) -> CycleSummary | None:
+        """One cycle on the calling thread (the worker's, or a command line's)."""
+        state = SyncState(database)
+        self._set(state=SYNCING)
+        summary: CycleSummary | None = None
+        try:
+            _session, store = account.open_store(database, retry=self.retry, verify=self.verify)
+            try:
+                summary = run_cycle(state, store, self.device_id)
+            finally:
+                store.close()
+        except (AuthRequired, KeyringUnavailable) as exc:
+            self._failures = 0
+            self._refresh(database, state=SIGNED_OUT, last_error=exc.message)
+            return None
+        except SyncError as exc:
+            self._failures += 1
+            log.info("sync failed: %s", exc.message)
+            kind = ONLINE if isinstance(exc, Refused) else OFFLINE
+            self._refresh(database, state=kind, last_error=exc.message)
+            return None
+        except Exception as exc:  # a bug or a store fault: keep the worker alive, say so
+            self._failures += 1
+            log.exception("sync cycle failed")
+            self._refresh(database, state=OFFLINE, last_error=f"{type(exc).__name__}: {exc}")
+            return None
+        self._failures = 0
+        self._refresh(database, state=ONLINE, last_error="", last_summary=summary)
+        return summary
+
+    def _refresh(self, database: Database, **changes: object) -> None:
+        state = SyncState(database)
+        session = state.session()
+        if session is None and "state" not in changes:
+            changes["state"] = SIGNED_OUT
+        self._set(
+            pending=state.pending_count(),
+            attention=state.attention_count(),
+            last_success=state.last_success(),
+            user=session.user if session else "",
+            role=session.role if session else "",
+            server=session.server if session else "",
+            **changes,
+        )
+
+    def _set(self, **changes: object) -> None:
+        with self._lock:
+            new = replace(self._status, **changes)  # type: ignore[arg-type]
+            if new == self._status:
+                return
+            self._status = new
+            listeners = list(self._listeners)
+        for listener in listeners:
+            try:
+                listener(new)
+            except Exception:
+                log.exception("sync status listener failed")
