@@ -129,7 +129,8 @@
         <location filename="../../app/views/status_bar.py" line="63" />
         <source>%n event(s) waiting to send</source>
         <translation>
-            <numerusform>待发送 %n 条</numerusform></translation>
+            <numerusform>待发送 %n 条</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/views/status_bar.py" line="65" />
@@ -155,140 +156,141 @@
         <translation>身份保密（不向承办单位透露）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="100" />
+        <location filename="../../app/views/intake_page.py" line="103" />
         <source>Answered on the call (close at first contact)</source>
         <translation>当场答复（直接办结）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="104" />
+        <location filename="../../app/views/intake_page.py" line="107" />
         <source>The answer given to the caller</source>
         <translation>向来电人作出的答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="114" />
+        <location filename="../../app/views/intake_page.py" line="117" />
         <source>Caller &amp;number</source>
         <translation>来电号码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="115" />
+        <location filename="../../app/views/intake_page.py" line="118" />
         <source>Appellant &amp;kind</source>
         <translation>诉求人类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="116" />
+        <location filename="../../app/views/intake_page.py" line="119" />
         <source>N&amp;ame</source>
         <translation>姓名(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="117" />
+        <location filename="../../app/views/intake_page.py" line="120" />
         <source>Compan&amp;y</source>
         <translation>单位名称(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="119" />
+        <location filename="../../app/views/intake_page.py" line="122" />
         <source>Appeal &amp;type</source>
         <translation>诉求类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="120" />
+        <location filename="../../app/views/intake_page.py" line="123" />
         <source>&amp;Urgency</source>
         <translation>紧急程度(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="121" />
+        <location filename="../../app/views/intake_page.py" line="124" />
         <source>C&amp;hannel</source>
         <translation>受理渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="122" />
+        <location filename="../../app/views/intake_page.py" line="125" />
         <source>Cate&amp;gory</source>
         <translation>问题分类(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="123" />
+        <location filename="../../app/views/intake_page.py" line="126" />
         <source>To&amp;wn</source>
         <translation>镇街(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="124" />
+        <location filename="../../app/views/intake_page.py" line="127" />
         <source>Add&amp;ress</source>
         <translation>详细地址(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="125" />
+        <location filename="../../app/views/intake_page.py" line="128" />
         <source>Recei&amp;ved</source>
         <translation>受理时间(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="126" />
+        <location filename="../../app/views/intake_page.py" line="129" />
         <source>T&amp;itle</source>
         <translation>标题(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="127" />
+        <location filename="../../app/views/intake_page.py" line="130" />
         <source>&amp;Content</source>
         <translation>诉求内容(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="129" />
+        <location filename="../../app/views/intake_page.py" line="132" />
         <source>Ans&amp;wer</source>
         <translation>答复内容(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="143" />
+        <location filename="../../app/views/intake_page.py" line="146" />
         <source>New intake (F2)</source>
         <translation>新建受理 (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="159" />
+        <location filename="../../app/views/intake_page.py" line="162" />
         <source>Appeal</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="187" />
+        <location filename="../../app/views/intake_page.py" line="190" />
         <source>Caller history</source>
         <translation>来电历史</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="223" />
+        <location filename="../../app/views/intake_page.py" line="229" />
         <source>Answer and close (Ctrl+Enter)</source>
         <translation>答复并办结 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="225" />
+        <location filename="../../app/views/intake_page.py" line="231" />
         <source>Save for dispatch (Ctrl+Enter)</source>
         <translation>保存待派单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="253" />
+        <location filename="../../app/views/intake_page.py" line="259" />
         <source>Order %1 recorded. Read the number back to the caller.</source>
         <translation>工单 %1 已受理，请向来电人复述工单号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="267" />
+        <location filename="../../app/views/intake_page.py" line="273" />
         <source>Type the caller's number to see earlier appeals.</source>
         <translation>输入来电号码即可查看其历史诉求。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="273" />
+        <location filename="../../app/views/intake_page.py" line="279" />
         <source>First call from this number.</source>
         <translation>该号码首次来电。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="276" />
+        <location filename="../../app/views/intake_page.py" line="282" />
         <source>Repeat caller: %1 earlier appeals, %2 still open.</source>
         <translation>老户：历史诉求 %1 件，其中 %2 件未办结。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="330" />
+        <location filename="../../app/views/intake_page.py" line="336" />
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/intake_page.py" line="349" />
+        <location filename="../../app/views/intake_page.py" line="355" />
         <source>%n problem(s) to fix before saving.</source>
         <translation>
-            <numerusform>有 %n 处需修改后才能保存。</numerusform></translation>
+            <numerusform>有 %n 处需修改后才能保存。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -685,156 +687,195 @@
 <context>
     <name>OrderDetailDialog</name>
     <message>
-        <location filename="../../app/views/order_detail.py" line="68" />
+        <location filename="../../app/views/order_detail.py" line="66" />
         <source>Order %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="78" />
+        <location filename="../../app/views/order_detail.py" line="76" />
         <source>(not given)</source>
         <translation>（未提供）</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="80" />
+        <location filename="../../app/views/order_detail.py" line="78" />
         <source>[confidential]</source>
         <translation>【保密】</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="81" />
+        <location filename="../../app/views/order_detail.py" line="79" />
         <source>Caller</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="82" />
+        <location filename="../../app/views/order_detail.py" line="80" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="83" />
+        <location filename="../../app/views/order_detail.py" line="81" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="85" />
+        <location filename="../../app/views/order_detail.py" line="83" />
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="86" />
+        <location filename="../../app/views/order_detail.py" line="84" />
         <source>Appellant</source>
         <translation>诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="90" />
+        <location filename="../../app/views/order_detail.py" line="88" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="92" />
+        <location filename="../../app/views/order_detail.py" line="90" />
         <source>Type / urgency</source>
         <translation>类型 / 紧急程度</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="98" />
+        <location filename="../../app/views/order_detail.py" line="96" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="99" />
+        <location filename="../../app/views/order_detail.py" line="97" />
         <source>Category</source>
         <translation>问题分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="101" />
+        <location filename="../../app/views/order_detail.py" line="99" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="102" />
+        <location filename="../../app/views/order_detail.py" line="100" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="103" />
+        <location filename="../../app/views/order_detail.py" line="101" />
         <source>Due</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="108" />
+        <location filename="../../app/views/order_detail.py" line="106" />
+        <location filename="../../app/views/order_detail.py" line="191" />
         <source>assisted by %1</source>
         <translation>协办：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="109" />
+        <location filename="../../app/views/order_detail.py" line="107" />
         <source>Handling unit</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="110" />
+        <location filename="../../app/views/order_detail.py" line="108" />
         <source>Order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="119" />
+        <location filename="../../app/views/order_detail.py" line="117" />
         <source>Appeal</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="124" />
+        <location filename="../../app/views/order_detail.py" line="122" />
         <source>Answer given</source>
         <translation>答复内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="128" />
+        <location filename="../../app/views/order_detail.py" line="126" />
         <source>Timeline</source>
         <translation>办理过程</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/order_detail.py" line="147" />
+        <location filename="../../app/views/order_detail.py" line="145" />
         <source>overdue by %n working day(s)</source>
         <translation>
-            <numerusform>已超期 %n 个工作日</numerusform></translation>
+            <numerusform>已超期 %n 个工作日</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/order_detail.py" line="150" />
+        <location filename="../../app/views/order_detail.py" line="148" />
         <source>%n working day(s) left</source>
         <translation>
-            <numerusform>剩余 %n 个工作日</numerusform></translation>
+            <numerusform>剩余 %n 个工作日</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="163" />
+        <location filename="../../app/views/order_detail.py" line="161" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="163" />
+        <location filename="../../app/views/order_detail.py" line="161" />
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="163" />
+        <location filename="../../app/views/order_detail.py" line="161" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="163" />
+        <location filename="../../app/views/order_detail.py" line="161" />
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="185" />
+        <location filename="../../app/views/order_detail.py" line="186" />
         <source>Recorded as %1</source>
         <translation>受理，工单号 %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="196" />
-        <source>yes</source>
-        <translation>是</translation>
+        <location filename="../../app/views/order_detail.py" line="193" />
+        <source>return upheld</source>
+        <translation>同意退单</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="196" />
-        <source>no</source>
-        <translation>否</translation>
+        <location filename="../../app/views/order_detail.py" line="193" />
+        <source>return refused</source>
+        <translation>不同意退单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="195" />
+        <source>approved</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="195" />
+        <source>not approved</source>
+        <translation>不同意</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/order_detail.py" line="197" />
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n 个工作日</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="199" />
+        <source>caller not reached</source>
+        <translation>未联系上来电人</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="201" />
+        <source>resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="201" />
+        <source>not resolved</source>
+        <translation>未解决</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="209" />
+        <source>into order %1</source>
+        <translation>并入工单 %1</translation>
     </message>
 </context>
 <context>
@@ -875,15 +916,16 @@
         <translation>仅看超期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list_page.py" line="167" />
+        <location filename="../../app/views/order_list_page.py" line="170" />
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/order_list_page.py" line="179" />
+        <location filename="../../app/views/order_list_page.py" line="182" />
         <source>%n order(s)</source>
         <translation>
-            <numerusform>共 %n 件</numerusform></translation>
+            <numerusform>共 %n 件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
