@@ -35,9 +35,9 @@ from __future__ import annotations
 
 import functools
 import importlib
+import itertools
 import json
 import random
-import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -281,6 +281,9 @@ def _take(stream: Iterator[Any], n: int) -> Iterator[Any]:
         yield next(stream)
 
 
+_UUID4_BITS = (0x4000 << 64) | (0x8 << 60)  # version 4, RFC 4122 variant
+
+
 class _Stop(Exception):
     """The next step of the chain lies in the future: the order stays where it is."""
 
@@ -331,6 +334,7 @@ class DemoGenerator:
         seed: int = 12345,
         days: int = 90,
         skip_station: str = "",
+        stations: Sequence[str] = (),
         data: DemoData | None = None,
     ) -> None:
         self.policy = policy
@@ -346,7 +350,9 @@ class DemoGenerator:
         self.known_towns = set(policy.town_by_code)
         self.towns = [t.code for t in policy.towns]
         self.town_weights = [TOWN_WEIGHTS.get(t, 1.0) for t in self.towns]
-        stations = [f"W{i:02d}" for i in range(1, 14) if f"W{i:02d}" != skip_station][:12]
+        if not stations:  # twelve workstations, never this one
+            codes = (f"W{i:02d}" for i in range(1, 14))
+            stations = [code for code in codes if code != skip_station][:12]
         self.operators = [
             Actor(f"gh10{i + 1:02d}", Role.OPERATOR, DEMO_DEVICE_PREFIX + s)
             for i, s in enumerate(stations)
@@ -365,7 +371,10 @@ class DemoGenerator:
 
     # ---------------------------------------------------------------- plumbing
     def new_id(self) -> str:
-        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+        """A random (version 4) UUID drawn from the seeded generator."""
+        value = (self.rng.getrandbits(128) & ~(0xF000 << 64) & ~(0xC << 60)) | _UUID4_BITS
+        text = f"{value:032x}"
+        return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
     def _unit_actor(self, code: str) -> Actor:
         return Actor(f"dw-{code}", Role.UNIT, DEMO_DEVICE_PREFIX + "unit-" + code, unit=code)
@@ -403,13 +412,16 @@ class DemoGenerator:
         for i, day in enumerate(days):
             weight = 1.0 if self._workday(day) else 0.65
             weights.append(weight * (0.9 + 0.2 * i / len(days)))  # a slowly growing line
+        day_totals = list(itertools.accumulate(weights))
         hours = list(range(24))
+        hour_totals = list(itertools.accumulate(HOUR_WEIGHTS))
         result: list[datetime] = []
         latest = self.now - timedelta(minutes=2)
         earliest = self.now - timedelta(days=self.days)
+        choices = self.rng.choices
         while len(result) < count:
-            day = self.rng.choices(days, weights)[0]
-            hour = self.rng.choices(hours, HOUR_WEIGHTS)[0]
+            day = choices(days, cum_weights=day_totals)[0]
+            hour = choices(hours, cum_weights=hour_totals)[0]
             at = datetime.combine(day, time(hour), tzinfo=self.now.tzinfo) + timedelta(
                 seconds=self.rng.randrange(3600)
             )
