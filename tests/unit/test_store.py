@@ -1,0 +1,372 @@
+"""The local store on a real SQLite file: projection, paging, filters, caller history, crashes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from app.models.clock import CHINA
+from app.models.enums import AppealType, Channel, EventType, Role, Status, Urgency
+from app.models.operations import Actor, DirectAnswer
+from app.models.policy import Policy
+from app.models.records import Appellant, Intake, Order
+from app.store.demo import seed_demo
+from app.store.orders import OrderFilter, OrderRow, PageKey
+from app.store.workspace import Workspace
+
+NOW = datetime(2026, 11, 27, 10, 30, tzinfo=CHINA)
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def operator(ws: Workspace) -> Actor:
+    return Actor("gh1001", Role.OPERATOR, ws.device_id)
+
+
+DISPATCHER = Actor("pd2001", Role.DISPATCHER, "centre")
+
+
+def unit(code: str) -> Actor:
+    return Actor(f"dw-{code}", Role.UNIT, "unit-device", unit=code)
+
+
+def make_intake(**changes: object) -> Intake:
+    values: dict[str, object] = {
+        "appellant": Appellant(phone="13800001234", name="陈先生"),
+        "appeal_type": AppealType.HELP,
+        "urgency": Urgency.NORMAL,
+        "channel": Channel.PHONE,
+        "category": "A0201",
+        "town": "shiqi",
+        "address": "石岐孙文中路1号",
+        "title": "家中停水求助",
+        "content": "市民来电反映家中从昨晚起停水，请尽快处理。",
+        "received_at": NOW - timedelta(hours=1),
+    }
+    phone = changes.pop("phone", None)
+    if phone is not None:
+        values["appellant"] = Appellant(phone=str(phone), name="陈先生")
+    values.update(changes)
+    return Intake(**values)  # type: ignore[arg-type]
+
+
+def record(ws: Workspace, direct: str = "", **changes: object) -> Order:
+    answer = DirectAnswer(direct, "kb-0001", 1) if direct else None
+    return ws.record_intake(make_intake(**changes), operator(ws), answer)
+
+
+def page_all(ws: Workspace, f: OrderFilter, limit: int = 50) -> list[OrderRow]:
+    rows: list[OrderRow] = []
+    after: PageKey | None = None
+    while True:
+        page = ws.orders.page(f, after, limit)
+        rows.extend(page)
+        if len(page) < limit:
+            return rows
+        after = PageKey(page[-1].received_at, page[-1].id)
+
+
+def projection(ws: Workspace) -> dict[str, str]:
+    return {r["id"]: r["data"] for r in ws.database.query("SELECT id, data FROM orders")}
+
+
+# ------------------------------------------------------------------ projection
+def test_projection_rebuilt_from_events_equals_the_live_one(workspace: Workspace) -> None:
+    handled = record(workspace)
+    record(workspace, direct="计划停水可在供水公司公众号查询。", appeal_type=AppealType.ENQUIRY)
+    record(workspace, phone="13900002222", appeal_type=AppealType.COMPLAINT)
+    lead = "gs"
+    steps: list[tuple[EventType, dict[str, object], Actor]] = [
+        (EventType.DISPATCH, {"lead_unit": lead, "assist_units": ["swj"]}, DISPATCHER),
+        (EventType.SIGN, {}, unit(lead)),
+        (EventType.EXTENSION_REQUEST, {"days": 5, "reason": "需协调"}, unit(lead)),
+        (EventType.SUPERVISE, {"reason": "催办"}, DISPATCHER),
+        (EventType.REPLY, {"text": "已恢复供水", "contacted": True, "resolved": True}, unit(lead)),
+        (EventType.REVIEW, {"approved": True}, DISPATCHER),
+        (EventType.CLOSE, {}, DISPATCHER),
+        (
+            EventType.FOLLOW_UP,
+            {"reached": True, "resolved": True, "satisfaction": "满意"},
+            operator(workspace),
+        ),
+    ]
+    for event_type, payload, actor in steps:
+        workspace.act(handled.id, event_type, payload, actor)
+    live = projection(workspace)
+    assert json.loads(live[handled.id])["status"] == Status.ARCHIVED.value
+    assert workspace.events.rebuild_all() == 3
+    assert projection(workspace) == live
+    # the text index came back with the projection
+    assert [r.id for r in workspace.orders.page(OrderFilter(text="停水"))]
+
+
+# ---------------------------------------------------------------------- paging
+@pytest.fixture(scope="module")
+def many(tmp_path_factory: pytest.TempPathFactory, policy: Policy) -> Iterator[Workspace]:
+    """600 demo orders plus a few with identical receipt times (ties for the keyset)."""
+    ws = Workspace(tmp_path_factory.mktemp("many"), policy, clock=lambda: NOW)
+    seed_demo(ws, orders=600, days=60, seed=99)
+    same = NOW - timedelta(days=3)
+    for i in range(7):
+        ws.record_intake(
+            make_intake(received_at=same, phone=f"1380000{i:04d}", title=f"同一时刻{i}"),
+            Actor("gh1001", Role.OPERATOR, ws.device_id),
+        )
+    yield ws
+    ws.close()
+
+
+@pytest.mark.parametrize("limit", [7, 50, 97, 200, 1000])
+def test_keyset_paging_returns_every_order_exactly_once(many: Workspace, limit: int) -> None:
+    rows = page_all(many, OrderFilter(), limit)
+    ids = [r.id for r in rows]
+    assert len(ids) == len(set(ids)) == many.orders.count(OrderFilter()) == 607
+    keys = [(r.received_at, r.id) for r in rows]
+    assert keys == sorted(keys, reverse=True)
+
+
+def test_keyset_paging_with_a_filter(many: Workspace) -> None:
+    f = OrderFilter(statuses=frozenset({Status.CLOSED.value, Status.ARCHIVED.value}))
+    rows = page_all(many, f, 13)
+    assert len({r.id for r in rows}) == len(rows) == many.orders.count(f)
+    assert {r.status for r in rows} <= {"closed", "archived"}
+
+
+# --------------------------------------------------------------------- filters
+@pytest.fixture
+def varied(workspace: Workspace) -> dict[str, Order]:
+    orders = {
+        "noise": record(
+            workspace,
+            appeal_type=AppealType.COMPLAINT,
+            category="A0301",
+            town="xiaolan",
+            title="小区噪音扰民",
+            content="市民反映小区楼下烧烤店夜间噪音扰民，影响休息。",
+            received_at=NOW - timedelta(days=2),
+        ),
+        "water": record(workspace, received_at=NOW - timedelta(days=1)),
+        "answered": record(
+            workspace,
+            direct="已按口径答复。",
+            appeal_type=AppealType.ENQUIRY,
+            title="社保卡补办咨询",
+            content="咨询社保卡丢失后如何补办。",
+            received_at=NOW - timedelta(days=40),
+        ),
+        "old": record(
+            workspace,
+            phone="076088123456",
+            town="tanzhou",
+            title="路灯不亮",
+            content="坦洲镇某路段路灯损坏多日不亮，夜间出行不便 🙂。",
+            received_at=NOW - timedelta(days=30),
+        ),
+    }
+    workspace.act(
+        orders["water"].id,
+        EventType.DISPATCH,
+        {"lead_unit": "gs", "assist_units": []},
+        DISPATCHER,
+    )
+    return orders
+
+
+def ids(ws: Workspace, f: OrderFilter) -> set[str]:
+    found = {r.id for r in page_all(ws, f)}
+    assert ws.orders.count(f) == len(found)
+    return found
+
+
+def test_filter_by_status_type_town(workspace: Workspace, varied: dict[str, Order]) -> None:
+    o = varied
+    dispatched = OrderFilter(statuses=frozenset({Status.DISPATCHED.value}))
+    assert ids(workspace, dispatched) == {o["water"].id}
+    open_or_closed = OrderFilter(statuses=frozenset({"received", "closed"}))
+    assert ids(workspace, open_or_closed) == {o["noise"].id, o["answered"].id, o["old"].id}
+    assert ids(workspace, OrderFilter(appeal_type="投诉")) == {o["noise"].id}
+    assert ids(workspace, OrderFilter(town="tanzhou")) == {o["old"].id}
+    both = OrderFilter(town="shiqi", appeal_type="求助")
+    assert ids(workspace, both) == {o["water"].id}
+    assert ids(workspace, OrderFilter(town="shiqi", appeal_type="投诉")) == set()
+
+
+def test_filter_by_date_range_is_inclusive(workspace: Workspace, varied: dict[str, Order]) -> None:
+    o = varied
+    day = (NOW - timedelta(days=30)).date().isoformat()
+    assert ids(workspace, OrderFilter(received_from=day, received_to=day)) == {o["old"].id}
+    recent = OrderFilter(received_from=(NOW - timedelta(days=2)).date().isoformat())
+    assert ids(workspace, recent) == {o["noise"].id, o["water"].id}
+    until = OrderFilter(received_to=(NOW - timedelta(days=30)).date().isoformat())
+    assert ids(workspace, until) == {o["old"].id, o["answered"].id}
+
+
+def test_filter_overdue(workspace: Workspace, varied: dict[str, Order]) -> None:
+    o = varied
+    # the 30-day-old help request is open and past its 10 working days; the answered
+    # enquiry is older still but closed; the recent ones are within their limits
+    assert ids(workspace, OrderFilter(overdue_at=NOW.isoformat())) == {o["old"].id}
+    later = (NOW + timedelta(days=60)).isoformat()
+    assert ids(workspace, OrderFilter(overdue_at=later)) == {
+        o["old"].id,
+        o["noise"].id,
+        o["water"].id,
+    }
+
+
+def test_text_search(workspace: Workspace, varied: dict[str, Order]) -> None:
+    o = varied
+    assert ids(workspace, OrderFilter(text="噪音")) == {o["noise"].id}  # 2 characters
+    assert ids(workspace, OrderFilter(text="噪音扰民")) == {o["noise"].id}  # 4 characters
+    assert ids(workspace, OrderFilter(text="扰民噪音")) == set()  # a phrase, not a bag
+    assert ids(workspace, OrderFilter(text="停水")) == {o["water"].id}
+    assert ids(workspace, OrderFilter(text="社保卡 补办")) == {o["answered"].id}
+    assert ids(workspace, OrderFilter(text="路灯", town="xiaolan")) == set()
+    assert ids(workspace, OrderFilter(text="路")) == {o["old"].id}  # one character: prefix
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"',
+        "'",
+        '"噪音',
+        "*",
+        "噪音*",
+        "NEAR(",
+        "NEAR(噪音 扰民",
+        "a OR b AND NOT c",
+        "^噪音",
+        "body:噪音",
+        "-噪音",
+        "(",
+        ")",
+        "{}[]",
+        "🙂",
+        "噪音🙂扰民",
+        "\x00",
+        "   ",
+        "'; DROP TABLE orders; --",
+        "噪" * 10_000,
+        "x" * 10_000,
+        "噪音 " * 3_000,
+    ],
+)
+def test_any_search_text_never_errors(
+    workspace: Workspace, varied: dict[str, Order], text: str
+) -> None:
+    f = OrderFilter(text=text)
+    rows = workspace.orders.page(f)
+    assert workspace.orders.count(f) >= len(rows)
+    assert workspace.database.scalar("SELECT COUNT(*) FROM orders") == 4
+
+
+# -------------------------------------------------------------- caller history
+def test_caller_history_and_repeat_count(workspace: Workspace) -> None:
+    phone = "13712345678"
+    made = [
+        record(workspace, phone=phone, received_at=NOW - timedelta(days=d), title=f"第{d}次")
+        for d in (20, 3, 9)
+    ]
+    record(workspace, phone="13899998888")
+    total, rows = workspace.orders.caller_history(phone)
+    assert total == 3
+    assert [r.id for r in rows] == [made[1].id, made[2].id, made[0].id]  # newest first
+    assert all(r.phone == phone for r in rows)
+    total, rows = workspace.orders.caller_history(phone, limit=2)
+    assert total == 3 and len(rows) == 2
+    assert workspace.orders.caller_history("13000000000") == (0, [])
+    assert workspace.orders.caller_history("") == (0, [])
+
+
+def test_caller_history_in_a_busy_workspace(many: Workspace) -> None:
+    phone = many.database.scalar(
+        "SELECT phone FROM orders GROUP BY phone ORDER BY COUNT(*) DESC LIMIT 1"
+    )
+    total, rows = many.orders.caller_history(phone, limit=5)
+    assert total >= 3
+    assert len(rows) == min(5, total)
+    assert [r.received_at for r in rows] == sorted((r.received_at for r in rows), reverse=True)
+
+
+# ---------------------------------------------------------------- crash safety
+CHILD = textwrap.dedent(
+    """
+    import sys, time
+    from datetime import datetime
+    from app.models.clock import china_now
+    from app.models.enums import AppealType, Channel, Role, Urgency
+    from app.models.operations import Actor
+    from app.models.records import Appellant, Intake
+    from app.resources import load_policy
+    from app.store.workspace import Workspace
+
+    ws = Workspace(sys.argv[1], load_policy())
+    intake = Intake(
+        appellant=Appellant(phone="13800009999", name="崩溃测试"),
+        appeal_type=AppealType.HELP,
+        urgency=Urgency.NORMAL,
+        channel=Channel.PHONE,
+        category="A0201",
+        town="shiqi",
+        address="石岐孙文中路1号",
+        title="断电后保存",
+        content="保存返回后进程被强行结束，工单不能丢。",
+        received_at=china_now(),
+    )
+    order = ws.record_intake(intake, Actor("gh1001", Role.OPERATOR, ws.device_id))
+    print("SAVED", order.id, order.number, flush=True)
+    while True:
+        time.sleep(1)
+    """
+)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_an_order_saved_before_sigkill_is_there(tmp_path: Path, policy: Policy) -> None:
+    home = tmp_path / "crash"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(home)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
+    try:
+        assert child.stdout is not None
+        line = child.stdout.readline()
+        child.send_signal(signal.SIGKILL)  # right after the save returned
+        child.wait(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert line.startswith("SAVED"), child.stderr.read() if child.stderr else line
+    _, order_id, number = line.split()
+    assert child.returncode == -signal.SIGKILL
+
+    ws = Workspace(home, policy)
+    try:
+        assert ws.database.scalar("PRAGMA integrity_check") == "ok"
+        order = ws.events.load_order(order_id)
+        assert order is not None and order.number == number
+        assert order.title == "断电后保存"
+        events = ws.timeline(order_id)
+        assert [e.type for e in events] == [EventType.INTAKE]
+        outbox = ws.database.query("SELECT e.id FROM outbox o JOIN events e ON e.seq = o.event_seq")
+        assert [r["id"] for r in outbox] == [events[0].id]
+        assert ws.orders.find_by_number(number) is not None
+        assert [r.id for r in ws.orders.page(OrderFilter(text="强行结束"))] == [order_id]
+        total, _ = ws.orders.caller_history("13800009999")
+        assert total == 1
+    finally:
+        ws.close()
