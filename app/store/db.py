@@ -6,10 +6,9 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
 from typing import Any
-
-import sqlite_utils
 
 from app.store.schema import MIGRATIONS
 
@@ -58,7 +57,6 @@ class Database:
         except sqlite3.Error as exc:
             raise _translate(exc) from exc
         self.conn.row_factory = sqlite3.Row
-        self.db = sqlite_utils.Database(self.conn)
         self._lock = threading.RLock()
         self._depth = 0
         self.conn.execute("PRAGMA journal_mode=WAL")
@@ -66,6 +64,17 @@ class Database:
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA busy_timeout=10000")
         self.migrate()
+
+    @cached_property
+    def utils(self) -> Any:
+        """sqlite-utils over this connection, for bulk work (imports, exports, inspection).
+
+        Imported on first use: sqlite-utils pulls in numpy when it is installed, which
+        would cost the app half a second at start-up.
+        """
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     @property
     def version(self) -> int:

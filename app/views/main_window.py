@@ -45,19 +45,18 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
 
         self.intake = IntakePage(workspace, actor)
-        self.orders = OrderListPage(workspace, self.tasks)
         self.intake.order_recorded.connect(self._order_recorded)
         self.intake.open_order.connect(self.show_order)
-        self.orders.open_order.connect(self.show_order)
 
         self.nav = QListWidget(objectName="nav")
         self.nav.setFixedWidth(150)
         self.nav.setStyleSheet("QListWidget::item { padding: 10px 12px; }")
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
+        self._factories: dict[str, Callable[[], QWidget]] = {}
         self.add_page("intake", self.tr("Intake"), self.intake)
-        self.add_page("orders", self.tr("Orders"), self.orders)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.add_page("orders", self.tr("Orders"), self._make_order_list)
+        self.nav.currentRowChanged.connect(self._row_changed)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -84,18 +83,58 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self._restore_geometry()
 
-    def add_page(self, page_id: str, title: str, widget: QWidget) -> None:
-        """Later screens (dispatch, unit work, knowledge base …) register themselves here."""
+    def add_page(
+        self, page_id: str, title: str, widget: QWidget | Callable[[], QWidget]
+    ) -> None:
+        """Register a screen; a factory builds it the first time it is shown (fast start)."""
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, page_id)
         self.nav.addItem(item)
-        self.stack.addWidget(widget)
-        self.pages[page_id] = widget
+        if isinstance(widget, QWidget):
+            self.stack.addWidget(widget)
+            self.pages[page_id] = widget
+        else:
+            self.stack.addWidget(QWidget())  # placeholder until first shown
+            self._factories[page_id] = widget
+
+    def page(self, page_id: str) -> QWidget:
+        """The screen, built now if it has not been shown yet."""
+        if page_id not in self.pages:
+            index = self._row_of(page_id)
+            widget = self._factories.pop(page_id)()
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, widget)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.pages[page_id] = widget
+        return self.pages[page_id]
+
+    def _row_of(self, page_id: str) -> int:
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == page_id:
+                return row
+        raise KeyError(page_id)
+
+    def _row_changed(self, row: int) -> None:
+        if row >= 0:
+            self.page(self.nav.item(row).data(Qt.ItemDataRole.UserRole))
+            self.stack.setCurrentIndex(row)
 
     def show_page(self, page_id: str) -> QWidget:
-        widget = self.pages[page_id]
-        self.nav.setCurrentRow(self.stack.indexOf(widget))
+        widget = self.page(page_id)
+        self.nav.setCurrentRow(self._row_of(page_id))
         return widget
+
+    def _make_order_list(self) -> OrderListPage:
+        page = OrderListPage(self.workspace, self.tasks)
+        page.open_order.connect(self.show_order)
+        return page
+
+    @property
+    def orders(self) -> OrderListPage:
+        page = self.page("orders")
+        assert isinstance(page, OrderListPage)
+        return page
 
     # ---- actions ------------------------------------------------------------------------
 
@@ -178,7 +217,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.status.timer.stop()
-        self.intake.stop_timers()
-        self.orders.stop_timers()
+        for page in self.pages.values():
+            stop = getattr(page, "stop_timers", None)
+            if stop is not None:
+                stop()
         self.tasks.wait(3000)
         super().closeEvent(event)
