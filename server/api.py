@@ -319,9 +319,7 @@ def default_app(db_url: str) -> FastAPI:
     catalogue_path = resources_dir() / "policy" / "dispatch_catalogue.json"
     data = {
         "units": load_json("policy/units.json"),
-        "catalogue": load_json("policy/dispatch_catalogue.json")
-        if catalogue_path.exists()
-        else [],
+        "catalogue": load_json("policy/dispatch_catalogue.json") if catalogue_path.exists() else [],
     }
     return create_app(db, policy.unit_info, data)
 

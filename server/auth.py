@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, insert, select
 
 from app.models.enums import Role
 from server.schema import Database, tokens, users
@@ -46,9 +46,15 @@ def token_hash(token: str) -> str:
 
 
 class Accounts:
-    def __init__(self, db: Database, token_ttl: int = DEFAULT_TOKEN_TTL) -> None:
+    def __init__(
+        self,
+        db: Database,
+        token_ttl: int = DEFAULT_TOKEN_TTL,
+        hasher: PasswordHasher | None = None,
+    ) -> None:
         self.db = db
         self.token_ttl = token_ttl
+        self.hasher = hasher or _hasher
 
     def add_user(self, name: str, password: str, role: Role, unit: str = "") -> User:
         name = name.strip()
@@ -64,7 +70,7 @@ class Accounts:
             user_id = conn.execute(
                 insert(users).values(
                     name=name,
-                    password_hash=_hasher.hash(password),
+                    password_hash=self.hasher.hash(password),
                     role=role.value,
                     unit=unit,
                     disabled=False,
@@ -97,12 +103,6 @@ class Accounts:
                     expires_at=now + self.token_ttl,
                 )
             )
-            if _hasher.check_needs_rehash(row.password_hash):
-                conn.execute(
-                    update(users)
-                    .where(users.c.id == user.id)
-                    .values(password_hash=_hasher.hash(password))
-                )
         return IssuedToken(token, now + self.token_ttl, user)
 
     def user_for(self, token: str) -> User:

@@ -91,7 +91,9 @@ def _add_user(db: object, args: argparse.Namespace) -> int:
     assert isinstance(db, Database)
     role = Role(args.role)
     if args.unit and load_policy().unit_info(args.unit) is None:
-        print(f"error: unknown unit {args.unit!r} (see resources/policy/units.json)", file=sys.stderr)
+        print(
+            f"error: unknown unit {args.unit!r} (see resources/policy/units.json)", file=sys.stderr
+        )
         return 1
     try:
         user = Accounts(db).add_user(args.name, _read_password(), role, args.unit)

@@ -110,7 +110,9 @@ class Feed:
                 ):
                     seen[row.id] = (row.seq, row.body)
             state.load(str(e["order_id"]) for e in batch)
-            last = int(conn.execute(select(counters.c.value).where(counters.c.name == FEED)).one()[0])
+            last = int(
+                conn.execute(select(counters.c.value).where(counters.c.name == FEED)).one()[0]
+            )
             seq = last
             rows: list[dict[str, Any]] = []
             results: list[Result] = []
@@ -190,7 +192,9 @@ class Feed:
         try:
             new_order = apply(order, event)
         except (ProjectionError, KeyError, ValueError, TypeError, AttributeError) as exc:
-            return _rejected(event_id, "bad_payload", f"payload does not fit {event_type}: {exc}", 422)
+            return _rejected(
+                event_id, "bad_payload", f"payload does not fit {event_type}: {exc}", 422
+            )
         return event, new_order
 
     def _save_orders(self, state: _Batch) -> None:
@@ -235,7 +239,9 @@ class Feed:
         events reach it at the position of the dispatch that granted it.
         """
         with self.db.read() as conn:
-            top = int(conn.execute(select(counters.c.value).where(counters.c.name == FEED)).one()[0])
+            top = int(
+                conn.execute(select(counters.c.value).where(counters.c.name == FEED)).one()[0]
+            )
             if user.role is Role.UNIT:
                 items = self._unit_events(conn, user.unit, since, limit)
             elif user.role in EVENT_ROLES:
@@ -296,9 +302,7 @@ class Feed:
             )
             .where(grants.c.unit == unit)
         )
-        rows = list(
-            conn.execute(base.where(pos > since).order_by(pos, events.c.seq).limit(limit))
-        )
+        rows = list(conn.execute(base.where(pos > since).order_by(pos, events.c.seq).limit(limit)))
         if len(rows) >= limit:  # finish the last tie group so the cursor can move past it
             last = rows[-1]
             rows += list(

@@ -143,7 +143,10 @@ class Database:
     def create(self) -> None:
         metadata.create_all(self.engine)
         with self.write() as conn:
-            if conn.execute(select(counters.c.value).where(counters.c.name == FEED)).first() is None:
+            if (
+                conn.execute(select(counters.c.value).where(counters.c.name == FEED)).first()
+                is None
+            ):
                 conn.execute(insert(counters).values(name=FEED, value=0))
 
     @contextmanager

@@ -292,6 +292,8 @@ def server_database(kind: str, tmp_path: Path) -> Iterator[str]:
 
 def seed_users(db_url: str, users: dict[str, tuple[str, str]]) -> None:
     """Add users straight into the store's tables (the CLI has its own test)."""
+    from argon2 import PasswordHasher
+
     from app.models.enums import Role
     from server.auth import Accounts
     from server.schema import Database
@@ -299,7 +301,8 @@ def seed_users(db_url: str, users: dict[str, tuple[str, str]]) -> None:
     db = Database(db_url)
     try:
         db.create()
-        accounts = Accounts(db)
+        # Cheap argon2 parameters keep the tests fast; verification reads them from the hash.
+        accounts = Accounts(db, hasher=PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
         for name, (role, unit) in users.items():
             accounts.add_user(name, PASSWORD, Role(role), unit)
     finally:

@@ -19,7 +19,9 @@ from tests.e2e.support import (
     server_rows,
 )
 
-ONE_TRY = RetryPolicy(attempts=1, base_delay=0.01, max_delay=0.01, connect_timeout=1, read_timeout=5)
+ONE_TRY = RetryPolicy(
+    attempts=1, base_delay=0.01, max_delay=0.01, connect_timeout=1, read_timeout=5
+)
 
 
 def assert_converged(server: ServerProcess, *stations: Station) -> None:
