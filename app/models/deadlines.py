@@ -108,6 +108,9 @@ class ReplyLimits:
 
     working_days: Mapping[AppealType, int]
     urgent_hours: Mapping[Urgency, int]
+    # Working days allowed for the steps before the reply: "dispatch" (from receipt) and
+    # "sign" (from dispatch). The city sets them in the same policy file.
+    stages: Mapping[str, int] = field(default_factory=lambda: {"dispatch": 1, "sign": 1})
 
     @classmethod
     def from_policy(cls, data: Mapping[str, Any]) -> ReplyLimits:
@@ -116,7 +119,9 @@ class ReplyLimits:
         if missing:
             raise ValueError(f"reply limits missing for {sorted(m.value for m in missing)}")
         hours = {Urgency(k): int(v) for k, v in (data.get("urgent_hours") or {}).items()}
-        return cls(working_days=days, urgent_hours=hours)
+        stages = {"dispatch": 1, "sign": 1}
+        stages.update({k: int(v) for k, v in (data.get("stage_working_days") or {}).items()})
+        return cls(working_days=days, urgent_hours=hours, stages=stages)
 
 
 @dataclass(frozen=True)

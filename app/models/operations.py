@@ -12,7 +12,7 @@ from app.models.deadlines import Deadline
 from app.models.enums import EventType, Role
 from app.models.projection import appellant_to_dict
 from app.models.records import Event, Intake, Order
-from app.models.rules import UnitLookup, check
+from app.models.rules import FunctionalLookup, UnitLookup, check
 
 
 @dataclass(frozen=True)
@@ -87,10 +87,19 @@ def order_event(
     actor: Actor,
     now: datetime,
     units: UnitLookup | None = None,
+    functional: FunctionalLookup | None = None,
     make_id: NewId = new_id,
 ) -> Event:
     """One checked event on an existing order; raises rules.RuleViolation if refused."""
-    check(order, event_type, actor.role, actor_unit=actor.unit, payload=payload, units=units)
+    check(
+        order,
+        event_type,
+        actor.role,
+        actor_unit=actor.unit,
+        payload=payload,
+        units=units,
+        functional=functional,
+    )
     return _event(make_id(), order.id, event_type, dict(payload), actor, now, order.version)
 
 

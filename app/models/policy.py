@@ -39,6 +39,7 @@ class Policy:
         self.town_by_code = {t.code: t for t in self.towns}
         self.unit_by_code = {u.code: u for u in self.units}
         self.category_by_code = {c.code: c for c in self.categories}
+        self.catalogue_by_key = {(c.category, c.town): c for c in self.catalogue}
 
     @classmethod
     def from_data(
@@ -67,6 +68,27 @@ class Policy:
     def unit_info(self, code: str) -> UnitInfo | None:
         unit = self.unit_by_code.get(code)
         return unit.info() if unit is not None else None
+
+    def catalogue_entry(self, category: str, town: str) -> CatalogueEntry | None:
+        """The catalogue's rule for category × 镇街, else its citywide rule."""
+        return self.catalogue_by_key.get((category, town)) or self.catalogue_by_key.get(
+            (category, None)
+        )
+
+    def functional_matter(self, category: str, town: str) -> bool:
+        """True when the catalogue gives this matter to a functional department (not 镇街/村居)."""
+        citywide = self.catalogue_by_key.get((category, None))
+        if citywide is None:
+            return False
+        lead = self.unit_info(citywide.lead)
+        if lead is None or lead.grassroots:
+            return False
+        local = self.catalogue_by_key.get((category, town))
+        if local is not None:
+            local_lead = self.unit_info(local.lead)
+            if local_lead is not None and local_lead.grassroots:
+                return False
+        return True
 
     def town_name(self, code: str) -> str:
         town = self.town_by_code.get(code)

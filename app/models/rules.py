@@ -103,6 +103,11 @@ class UnitInfo:
 
 UnitLookup = Callable[[str], UnitInfo | None]
 
+# (category, town) → True when the dispatch catalogue makes it a functional department's
+# matter there: its citywide lead is not a grassroots unit and no entry for that town names
+# a grassroots lead. Such a matter must not be pushed down to a 镇街 or 村居 as lead.
+FunctionalLookup = Callable[[str, str], bool]
+
 
 def check(
     order: Order | None,
@@ -112,6 +117,7 @@ def check(
     actor_unit: str = "",
     payload: Mapping[str, Any] | None = None,
     units: UnitLookup | None = None,
+    functional: FunctionalLookup | None = None,
 ) -> None:
     """Raise RuleViolation unless `role` may emit `event_type` on `order` now."""
     rule = RULES[event_type]
@@ -130,6 +136,8 @@ def check(
     _check_state_guards(order, event_type)
     if payload is not None:
         _check_payload(order, event_type, payload, units)
+        if functional is not None and units is not None:
+            _check_push_down(order, event_type, payload, units, functional)
 
 
 def _check_state_guards(order: Order, event_type: EventType) -> None:
@@ -179,6 +187,26 @@ def _check_units(payload: Mapping[str, Any], units: UnitLookup | None) -> None:
     for code in assists:
         if units(code) is None:
             raise RuleViolation("unknown_unit", f"未知的承办单位“{code}”")
+
+
+def _check_push_down(
+    order: Order,
+    event_type: EventType,
+    payload: Mapping[str, Any],
+    units: UnitLookup,
+    functional: FunctionalLookup,
+) -> None:
+    """国办函〔2025〕66号: a functional department's matter is not pushed down to grassroots."""
+    if event_type not in (EventType.DISPATCH, EventType.REDISPATCH):
+        return
+    info = units(str(payload.get("lead_unit") or ""))
+    if info is None or not info.grassroots:
+        return
+    if functional(order.category, order.town):
+        raise RuleViolation(
+            "pushed_down",
+            "按派单目录，该事项属职能部门职责，不得下派镇街或村（居）作为主办单位",
+        )
 
 
 def allowed_events(

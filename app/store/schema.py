@@ -100,4 +100,21 @@ def _v2_knowledge_base(conn: sqlite3.Connection) -> None:
     v2_knowledge_base(conn)
 
 
-MIGRATIONS: list[Migration] = [_v1_events_orders_outbox, _v2_knowledge_base]
+def _v3_work_queues(conn: sqlite3.Connection) -> None:
+    from app.store.queue_schema import v3_work_queues
+
+    v3_work_queues(conn)
+
+
+def _order_list_indexes(conn: sqlite3.Connection) -> None:
+    from app.store.order_list_schema import order_list_indexes
+
+    order_list_indexes(conn)
+
+
+MIGRATIONS: list[Migration] = [
+    _v1_events_orders_outbox,
+    _v2_knowledge_base,
+    _v3_work_queues,
+    _order_list_indexes,
+]

@@ -132,6 +132,7 @@ class Workspace:
                 actor=actor,
                 now=self.clock(),
                 units=self.policy.unit_info,
+                functional=self.policy.functional_matter,
             )
             return self.events.append_local([event])
 
