@@ -115,7 +115,7 @@ def test_status_filter_and_direct_answers(qtbot, window: MainWindow, workspace, 
 def test_order_number_opens_the_detail_with_timeline(
     qtbot, window: MainWindow, workspace, clock
 ) -> None:
-    (order,) = record(workspace, clock, 1)
+    (order,) = record(workspace, clock, 1, category="A0503")  # a town matter
     dispatcher = Actor("pd", Role.DISPATCHER, workspace.device_id)
     workspace.act(order.id, EventType.DISPATCH, {"lead_unit": "town_shiqi"}, dispatcher)
     opened: list[str] = []
