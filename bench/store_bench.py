@@ -57,7 +57,7 @@ from app.models.records import Order
 from app.models.serial import order_to_dict
 from app.resources import load_policy
 from app.store import eventlog
-from app.store.demo import DemoGenerator, load_demo_data
+from app.store.demo import DemoData, DemoGenerator, load_demo_data
 from app.store.orders import OrderFilter, PageKey
 from app.store.textindex import index_text
 from app.store.workspace import DB_FILE, Workspace
@@ -114,6 +114,7 @@ def cache_dir(orders: int) -> Path:
 
 # ------------------------------------------------------------------------ generation
 _POLICY: Policy | None = None
+_DATA: DemoData | None = None  # read once before the workers fork, so every chunk agrees
 
 
 class _Recorder:
@@ -140,6 +141,7 @@ def _chunk(args: tuple[int, int, str]) -> tuple[list[tuple[Any, ...]], list[tupl
         seed=1_000_003 * (index + 1),
         days=DAYS,
         stations=[f"B{index:03d}{k:X}" for k in range(12)],
+        data=_DATA,
     )
     event_rows: list[tuple[Any, ...]] = []
     order_rows: list[tuple[Any, ...]] = []
@@ -172,8 +174,9 @@ def build(target: Path, orders: int, policy: Policy) -> dict[str, Any]:
 
 
 def _build(work: Path, target: Path, orders: int, policy: Policy) -> dict[str, Any]:
-    global _POLICY
+    global _POLICY, _DATA
     _POLICY = policy
+    _DATA = load_demo_data(policy)
     started = time.perf_counter()
     now = china_now()
     workspace = Workspace(work, policy, clock=lambda: now)
@@ -376,7 +379,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     policy = load_policy()
-    load_demo_data(policy)
     if args.rebuild:
         shutil.rmtree(cache_dir(args.orders), ignore_errors=True)
     path, build_info, built_now = open_cached(args.orders, policy)

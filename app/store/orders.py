@@ -71,7 +71,17 @@ class PageKey:
     id: str
 
 
-def _where(f: OrderFilter) -> tuple[str, list[Any]]:
+# How many text matches are few enough to fetch and sort them all (more: scan newest first).
+TEXT_SORT_LIMIT = 50_000  # text alone: sorted through the narrow orders_text_keys index
+TEXT_SORT_LIMIT_FILTERED = 10_000  # text with other filters: sorted through the order rows
+_FTS = "SELECT rowid FROM orders_fts WHERE orders_fts MATCH ?"
+
+
+def _only_text(f: OrderFilter) -> bool:
+    return f == OrderFilter(text=f.text)
+
+
+def _where(f: OrderFilter, text: bool = True) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     if f.statuses:
@@ -95,7 +105,7 @@ def _where(f: OrderFilter) -> tuple[str, list[Any]]:
     if f.overdue_at:
         clauses.append("is_open = 1 AND deadline < ?")
         params.append(f.overdue_at)
-    if f.text.strip():
+    if text and f.text.strip():
         match = match_query(f.text)
         if match is None:
             clauses.append("0")
@@ -113,18 +123,56 @@ class OrderQueries:
         self, f: OrderFilter, after: PageKey | None = None, limit: int = 200
     ) -> list[OrderRow]:
         """Newest first, one page at a time (keyset pagination: as fast on page 5,000)."""
-        where, params = _where(f)
+        order = "ORDER BY received_at DESC, id DESC"
+        match = match_query(f.text) if f.text.strip() else None
+        if f.text.strip() and match is None:
+            return []  # nothing searchable in the text (only punctuation, emoji, …)
+        where, params = _where(f, text=False)
         if after is not None:
             where += " AND (received_at, id) < (?, ?)"
             params += [after.received_at, after.id]
-        rows = self.database.query(
-            f"SELECT {LIST_COLUMNS} FROM orders WHERE {where} "
-            "ORDER BY received_at DESC, id DESC LIMIT ?",
-            (*params, limit),
-        )
+        if match is None:
+            sql = f"SELECT {LIST_COLUMNS} FROM orders WHERE {where} {order} LIMIT ?"
+        elif self._matches(match, TEXT_SORT_LIMIT if _only_text(f) else TEXT_SORT_LIMIT_FILTERED):
+            # A common word: walk the list's own index newest first and keep the rows whose
+            # rowid is among the matches ('+' keeps SQLite from driving the query by rowid).
+            sql = (
+                f"SELECT {LIST_COLUMNS} FROM orders WHERE {where} AND +rowid IN ({_FTS}) "
+                f"{order} LIMIT ?"
+            )
+            params.append(match)
+        elif _only_text(f):
+            # A rarer word: sort all its matches by the narrow (rowid, received_at, id)
+            # index, never touching the wide order rows, then fetch just one page of them.
+            keys = "1" if after is None else "(o.received_at, o.id) < (?, ?)"
+            sql = (
+                f"SELECT {LIST_COLUMNS} FROM orders WHERE rowid IN ("
+                "SELECT o.rowid FROM orders_fts "
+                "JOIN orders AS o INDEXED BY orders_text_keys ON o.rowid = orders_fts.rowid "
+                f"WHERE orders_fts MATCH ? AND {keys} "
+                "ORDER BY o.received_at DESC, o.id DESC LIMIT ?"
+                f") {order}"
+            )
+            params = [match, *(() if after is None else (after.received_at, after.id)), limit]
+            return [OrderRow.from_row(r) for r in self.database.query(sql, tuple(params))]
+        else:
+            sql = f"SELECT {LIST_COLUMNS} FROM orders WHERE {where} AND rowid IN ({_FTS}) "
+            sql += f"{order} LIMIT ?"
+            params.append(match)
+        rows = self.database.query(sql, (*params, limit))
         return [OrderRow.from_row(r) for r in rows]
 
+    def _matches(self, match: str, at_least: int) -> bool:
+        """Whether the text matches at least `at_least` orders (counts no further)."""
+        sql = f"SELECT COUNT(*) FROM ({_FTS} LIMIT ?)"
+        return int(self.database.scalar(sql, (match, at_least))) >= at_least
+
     def count(self, f: OrderFilter) -> int:
+        match = match_query(f.text) if f.text.strip() else None
+        if match is not None and _only_text(f):
+            # every order has exactly one row in the text index: count there
+            sql = "SELECT COUNT(*) FROM orders_fts WHERE orders_fts MATCH ?"
+            return int(self.database.scalar(sql, (match,)))
         where, params = _where(f)
         sql = f"SELECT COUNT(*) FROM orders WHERE {where}"
         return int(self.database.scalar(sql, tuple(params)))

@@ -106,8 +106,15 @@ def _v3_work_queues(conn: sqlite3.Connection) -> None:
     v3_work_queues(conn)
 
 
+def _order_list_indexes(conn: sqlite3.Connection) -> None:
+    from app.store.order_list_schema import order_list_indexes
+
+    order_list_indexes(conn)
+
+
 MIGRATIONS: list[Migration] = [
     _v1_events_orders_outbox,
     _v2_knowledge_base,
     _v3_work_queues,
+    _order_list_indexes,
 ]

@@ -370,3 +370,23 @@ def test_an_order_saved_before_sigkill_is_there(tmp_path: Path, policy: Policy) 
         assert total == 1
     finally:
         ws.close()
+
+
+@pytest.mark.parametrize("text", ["来电人", "反映", "停水", "物业", "噪", "来电 小区", "无此词语"])
+@pytest.mark.parametrize("town", ["", "xiaolan"])
+def test_text_search_plans_agree(
+    many: Workspace, monkeypatch: pytest.MonkeyPatch, text: str, town: str
+) -> None:
+    """Rare words sort their matches, common ones scan newest first: same rows either way."""
+    from app.store import orders
+
+    f = OrderFilter(text=text, town=town)
+    results = []
+    for limit in (10**9, 0):  # always "rare", always "common"
+        monkeypatch.setattr(orders, "TEXT_SORT_LIMIT", limit)
+        monkeypatch.setattr(orders, "TEXT_SORT_LIMIT_FILTERED", limit)
+        results.append([r.id for r in page_all(many, f, 23)])
+    assert results[0] == results[1]
+    assert len(results[0]) == many.orders.count(f)
+    if text in ("来电人", "反映") and not town:  # in most demo orders: several pages
+        assert len(results[0]) > 23
