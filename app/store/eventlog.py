@@ -40,8 +40,8 @@ def event_from_row(row: sqlite3.Row) -> Event:
     return event_from_dict(data)
 
 
-def _write_order(conn: sqlite3.Connection, order: Order, is_new: bool) -> None:
-    values = (
+def _order_values(order: Order) -> tuple[object, ...]:
+    return (
         order.id,
         order.number,
         order.status.value,
@@ -63,6 +63,10 @@ def _write_order(conn: sqlite3.Connection, order: Order, is_new: bool) -> None:
         order.updated_at.isoformat() if order.updated_at else None,
         json.dumps(order_to_dict(order), ensure_ascii=False),
     )
+
+
+def _write_order(conn: sqlite3.Connection, order: Order, is_new: bool) -> None:
+    values = _order_values(order)
     cur = conn.execute(
         """INSERT INTO orders (id, number, status, version, received_at, phone,
                appellant_name, confidential, appeal_type, urgency, channel, category, town,
@@ -82,6 +86,31 @@ def _write_order(conn: sqlite3.Connection, order: Order, is_new: bool) -> None:
             "INSERT INTO orders_fts(rowid, body) VALUES (?, ?)",
             (rowid, index_text(order.title + " " + order.content)),
         )
+
+
+_ORDER_INSERT = """INSERT INTO orders (id, number, status, version, received_at, phone,
+       appellant_name, confidential, appeal_type, urgency, channel, category, town,
+       title, deadline, lead_unit, direct, is_open, updated_at, data)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+
+
+def insert_new_orders(conn: sqlite3.Connection, orders: Sequence[Order]) -> None:
+    """Bulk form of _write_order for orders that have no row yet (a pulled page)."""
+    if not orders:
+        return
+    conn.executemany(_ORDER_INSERT, [_order_values(o) for o in orders])
+    first = conn.execute("SELECT rowid FROM orders WHERE id = ?", (orders[0].id,)).fetchone()[0]
+    rowids = {o.id: first + i for i, o in enumerate(orders)}
+    check = conn.execute("SELECT rowid FROM orders WHERE id = ?", (orders[-1].id,)).fetchone()[0]
+    if check != rowids[orders[-1].id]:  # rowids not consecutive: look each one up
+        rowids = {
+            o.id: conn.execute("SELECT rowid FROM orders WHERE id = ?", (o.id,)).fetchone()[0]
+            for o in orders
+        }
+    conn.executemany(
+        "INSERT INTO orders_fts(rowid, body) VALUES (?, ?)",
+        [(rowids[o.id], index_text(o.title + " " + o.content)) for o in orders],
+    )
 
 
 class EventLog:

@@ -11,10 +11,17 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from app.models.records import Event
+from app.models.projection import ProjectionError, apply
+from app.models.records import Event, Order
 from app.models.serial import event_from_dict, order_from_dict
 from app.store.db import Database
-from app.store.eventlog import EventLog, event_from_row
+from app.store.eventlog import (
+    _EVENT_COLUMNS,
+    EventLog,
+    _event_row,
+    event_from_row,
+    insert_new_orders,
+)
 from app.store.textindex import index_text
 
 CURSOR = "sync:cursor"
@@ -220,7 +227,7 @@ class SyncState:
             current = int(self.database.meta(CURSOR, "0") or 0)
             if page.next_since < current:
                 raise ValueError(f"the page goes back from {current} to {page.next_since}")
-            touched = self.events.apply_remote(conn, events)
+            touched = self._apply_events(conn, events)
             if page.articles:
                 sink = _article_sink()
                 if sink is not None:
@@ -240,6 +247,45 @@ class SyncState:
             if before_commit is not None:
                 before_commit()
         return touched
+
+    def _apply_events(self, conn: sqlite3.Connection, events: list[tuple[int, Event]]) -> set[str]:
+        """EventLog.apply_remote, with a bulk path for orders this cache has never seen
+        (the common case when a workstation catches up): their events are inserted with
+        executemany, folded in memory and their projections written in bulk."""
+        order_ids = sorted({e.order_id for _, e in events})
+        known: set[str] = set()
+        for start in range(0, len(order_ids), 500):
+            chunk = order_ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for sql in (
+                f"SELECT DISTINCT order_id FROM events WHERE order_id IN ({marks})",
+                f"SELECT id FROM orders WHERE id IN ({marks})",
+            ):
+                known.update(r[0] for r in conn.execute(sql, chunk))
+        slow = [(seq, e) for seq, e in events if e.order_id in known]
+        fresh = [(seq, e) for seq, e in events if e.order_id not in known]
+        touched = self.events.apply_remote(conn, slow) if slow else set()
+        if not fresh:
+            return touched
+        conn.executemany(
+            f"INSERT INTO events ({_EVENT_COLUMNS}, origin, server_seq) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'remote', ?)",
+            [(*_event_row(e), seq) for seq, e in fresh],
+        )
+        folded: dict[str, Order | None] = {}
+        broken: set[str] = set()
+        for _seq, event in sorted(fresh, key=lambda pair: pair[0]):
+            if event.order_id in broken:
+                continue
+            try:
+                folded[event.order_id] = apply(folded.get(event.order_id), event)
+            except (ProjectionError, KeyError, ValueError, TypeError):
+                broken.add(event.order_id)  # let the careful path decide what to keep
+        new_orders = [o for oid, o in folded.items() if o is not None and oid not in broken]
+        insert_new_orders(conn, new_orders)
+        for order_id in broken:
+            self._reproject(conn, order_id)
+        return touched | set(folded) | broken
 
     # ---- attention list -----------------------------------------------------------------
 

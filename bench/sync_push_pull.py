@@ -1,0 +1,211 @@
+"""Sync benchmark: push 10,000 queued events (batched vs one request per event) and pull
+100,000 events into an empty cache, against a real server process on SQLite and, when a
+URL is given, PostgreSQL.
+
+    python bench/sync_push_pull.py [--pg postgresql://postgres@127.0.0.1:54329/postgres]
+
+The one-request-per-event figure is measured on a sample (default 500 events) and
+extrapolated linearly to the full count; the output says so.
+Budgets (ARCHITECTURE.md): push 10k ≤ 15 s and ≥ 50× one-per-event; pull 100k ≤ 30 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import tempfile
+import time
+import uuid
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from app.models.clock import CHINA  # noqa: E402
+from app.models.deadlines import Deadline  # noqa: E402
+from app.models.enums import AppealType, Channel, Role, Urgency  # noqa: E402
+from app.models.operations import Actor, intake_events  # noqa: E402
+from app.models.records import Appellant, Intake  # noqa: E402
+from app.models.serial import event_to_dict  # noqa: E402
+from app.resources import load_policy  # noqa: E402
+from app.store.sync_state import SyncState  # noqa: E402
+from app.store.workspace import Workspace  # noqa: E402
+from app.sync import account  # noqa: E402
+from app.sync.cycle import CycleSummary, pull_feed, push_outbox  # noqa: E402
+from tests.e2e.file_keyring import FileKeyring  # noqa: E402
+from tests.e2e.support import PASSWORD, ServerProcess, seed_users, server_database  # noqa: E402
+
+NOW = datetime(2026, 11, 27, 10, 30, tzinfo=CHINA)
+
+
+def make_intake(n: int) -> Intake:
+    return Intake(
+        appellant=Appellant(phone=f"138{n % 100000000:08d}", name=f"市民{n}"),
+        appeal_type=AppealType.ENQUIRY,
+        urgency=Urgency.NORMAL,
+        channel=Channel.PHONE,
+        category="A0301",
+        town="shiqi",
+        address=f"孙文中路{n}号",
+        title=f"咨询停水安排{n}",
+        content="请问明天小区是否停水，停到几点，哪里可以看到通知。" * 3,
+        received_at=NOW - timedelta(minutes=n % 600),
+    )
+
+
+def queue_events(ws: Workspace, count: int, user: str) -> None:
+    """`count` intakes recorded locally (events + projection + outbox), fast."""
+    actor = Actor(user=user, role=Role.OPERATOR, device_id=ws.device_id)
+    due = Deadline(due=NOW + timedelta(days=3), working_days=2, warning="")
+    with ws.database.transaction():
+        for n in range(count):
+            events = intake_events(
+                make_intake(n), actor=actor, number=f"ZS261127-B{n:06d}", deadline=due, now=NOW
+            )
+            ws.events.append_local(events)
+
+
+def seed_server(db_url: str, count: int) -> None:
+    """Put `count` more events on the server in-process (setup, not timed)."""
+    from server.auth import User
+    from server.feed import Feed
+    from server.schema import Database
+
+    policy = load_policy()
+    db = Database(db_url)
+    feed = Feed(db, policy.unit_info)
+    user = User(1, "op1", Role.OPERATOR, "")
+    actor = Actor(user="op1", role=Role.OPERATOR, device_id="seed")
+    due = Deadline(due=NOW + timedelta(days=3), working_days=2, warning="")
+    batch: list[dict[str, Any]] = []
+    for n in range(count):
+        (event,) = intake_events(
+            make_intake(n), actor=actor, number=f"ZS261127-S{n:06d}", deadline=due, now=NOW
+        )
+        batch.append(event_to_dict(event))
+        if len(batch) == 2000:
+            feed.push(user, batch)
+            batch = []
+    if batch:
+        feed.push(user, batch)
+    db.dispose()
+
+
+def run_backend(kind: str, tmp: Path, n_push: int, n_pull: int, sample: int) -> dict[str, Any]:
+    policy = load_policy()
+    out: dict[str, Any] = {"backend": kind}
+    with server_database(kind, tmp) as db_url:
+        seed_users(
+            db_url, {"op1": ("operator", ""), "op2": ("operator", ""), "op3": ("operator", "")}
+        )
+        server = ServerProcess(db_url, tmp / f"server-{kind}.log")
+        server.start()
+        try:
+            # 1. push n_push queued events in batches of 500
+            ws = Workspace(tmp / f"{kind}-push", policy, clock=lambda: NOW)
+            queue_events(ws, n_push, "op1")
+            account.login(ws.database, server.url, "op1", PASSWORD)
+            _session, store = account.open_store(ws.database)
+            summary = CycleSummary()
+            t0 = time.perf_counter()
+            push_outbox(SyncState(ws.database), store, ws.device_id, summary, 500)
+            push_s = time.perf_counter() - t0
+            assert summary.accepted == n_push, summary
+            store.close()
+            ws.close()
+            # 2. one request per event, on a sample
+            ws = Workspace(tmp / f"{kind}-single", policy, clock=lambda: NOW)
+            queue_events(ws, sample, "op2")
+            account.login(ws.database, server.url, "op2", PASSWORD)
+            _session, store = account.open_store(ws.database)
+            summary = CycleSummary()
+            t0 = time.perf_counter()
+            push_outbox(SyncState(ws.database), store, ws.device_id, summary, 1)
+            single_sample_s = time.perf_counter() - t0
+            assert summary.accepted == sample, summary
+            store.close()
+            ws.close()
+            single_s = single_sample_s * n_push / sample
+            # 3. pull n_pull events into an empty cache
+            seed_server(db_url, max(0, n_pull - n_push - sample))
+            ws = Workspace(tmp / f"{kind}-pull", policy, clock=lambda: NOW)
+            account.login(ws.database, server.url, "op3", PASSWORD)
+            _session, store = account.open_store(ws.database)
+            summary = CycleSummary()
+            t0 = time.perf_counter()
+            pull_feed(SyncState(ws.database), store, summary, 1000)
+            pull_s = time.perf_counter() - t0
+            store.close()
+            orders = ws.orders.count(
+                __import__("app.store.orders", fromlist=["OrderFilter"]).OrderFilter()
+            )
+            ws.close()
+        finally:
+            server.stop()
+    out.update(
+        push_events=n_push,
+        push_batched_s=round(push_s, 2),
+        push_events_per_s=round(n_push / push_s),
+        one_per_event_sample=sample,
+        one_per_event_sample_s=round(single_sample_s, 2),
+        one_per_event_extrapolated_s=round(single_s, 1),
+        speedup=round(single_s / push_s, 1),
+        pull_events=summary.pulled,
+        pull_s=round(pull_s, 2),
+        pull_events_per_s=round(summary.pulled / pull_s),
+        pulled_orders=orders,
+        budgets_met={
+            "push_10k_le_15s": push_s <= 15,
+            "push_ge_50x_one_per_event": single_s / push_s >= 50,
+            "pull_100k_le_30s": pull_s <= 30,
+        },
+    )
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pg", default=os.environ.get("HOTLINE_TEST_PG_URL", ""))
+    parser.add_argument("--push", type=int, default=10_000)
+    parser.add_argument("--pull", type=int, default=100_000)
+    parser.add_argument("--sample", type=int, default=500)
+    parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "sync.json"))
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="hotline-bench-"))
+    os.environ["HOTLINE_TEST_KEYRING_FILE"] = str(tmp / "keyring.json")
+    import keyring
+
+    keyring.set_keyring(FileKeyring())  # outside every workspace; a benchmark, not a user
+    backends = ["sqlite"] + (["postgres"] if args.pg else [])
+    if args.pg:
+        os.environ["HOTLINE_TEST_PG_URL"] = args.pg
+    results = []
+    for kind in backends:
+        r = run_backend(kind, tmp, args.push, args.pull, args.sample)
+        results.append(r)
+        print(
+            f"[{kind}] push {r['push_events']} batched: {r['push_batched_s']} s "
+            f"({r['push_events_per_s']}/s); one request per event: "
+            f"{r['one_per_event_extrapolated_s']} s extrapolated from {r['one_per_event_sample']} "
+            f"({r['one_per_event_sample_s']} s) → {r['speedup']}×; pull {r['pull_events']}: "
+            f"{r['pull_s']} s ({r['pull_events_per_s']}/s); budgets {r['budgets_met']}"
+        )
+    report = {
+        "when": datetime.now(CHINA).isoformat(timespec="seconds"),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "note": "one-per-event time is measured on a sample and extrapolated linearly",
+        "run": str(uuid.uuid4()),
+        "results": results,
+    }
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    return 0 if all(all(r["budgets_met"].values()) for r in results) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
