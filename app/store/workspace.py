@@ -136,6 +136,15 @@ class Workspace:
             )
             return self.events.append_local([event])
 
+    DRAFT_KEY = "intake_draft"
+
+    def save_draft(self, draft: str) -> None:
+        """The half-typed intake (JSON), kept so a crash or a closed window loses nothing."""
+        self.database.set_meta(self.DRAFT_KEY, draft)
+
+    def load_draft(self) -> str:
+        return self.database.meta(self.DRAFT_KEY) or ""
+
     def timeline(self, order_id: str) -> list[Event]:
         return self.events.events_of(order_id)
 

@@ -31,6 +31,7 @@ from app.models.operations import Actor, DirectAnswer
 from app.models.records import Appellant, Intake, Order
 from app.models.validation import FieldError, normalise_phone, phone_error
 from app.store.workspace import IntakeInvalid, Workspace
+from app.views.intake_draft import DraftKeeper, restore
 from app.views.labels import appeal_type_label, appellant_kind_label, channel_label, urgency_label
 from app.views.messages import field_error_text
 from app.views.order_models import CallerHistoryModel
@@ -57,6 +58,9 @@ class IntakePage(QWidget):
         self._history_timer.timeout.connect(self.refresh_history)
         self.phone.textChanged.connect(lambda _t: self._history_timer.start())
         self.new_intake()
+        self.drafts = DraftKeeper(self, workspace)
+        self._restore_draft()
+        self.drafts.watch()
 
     # ---- layout -------------------------------------------------------------------------
 
@@ -210,7 +214,10 @@ class IntakePage(QWidget):
         self._update_save_label()
 
     def stop_timers(self) -> None:
+        """Before the window closes: stop pending work, keep what was typed."""
         self._history_timer.stop()
+        if self.drafts.timer.isActive():
+            self.drafts.save()
 
     # ---- behaviour ----------------------------------------------------------------------
 
@@ -229,6 +236,18 @@ class IntakePage(QWidget):
             self.save_button.setText(self.tr("Answer and close (Ctrl+Enter)"))
         else:
             self.save_button.setText(self.tr("Save for dispatch (Ctrl+Enter)"))
+
+    def _restore_draft(self) -> None:
+        draft = self.drafts.load()
+        if draft is None:
+            return
+        restore(self, draft)
+        self.refresh_history()
+        self.banner.setText(self.tr("The intake that was being typed has been restored."))
+        self.banner.setStyleSheet(
+            "background:#fff8e1; border:1px solid #ffb300; padding:8px; border-radius:4px;"
+        )
+        self.banner.show()
 
     def new_intake(self, phone: str = "") -> None:
         """Clear the form for the next call (F2); `phone` comes from the telephony."""
@@ -253,6 +272,8 @@ class IntakePage(QWidget):
             self.kind.setFocus()
         else:
             self.phone.setFocus()
+        if hasattr(self, "drafts"):
+            self.drafts.clear()
 
     def show_recorded(self, order: Order) -> None:
         self.banner.setText(

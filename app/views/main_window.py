@@ -83,9 +83,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self._restore_geometry()
 
-    def add_page(
-        self, page_id: str, title: str, widget: QWidget | Callable[[], QWidget]
-    ) -> None:
+    def add_page(self, page_id: str, title: str, widget: QWidget | Callable[[], QWidget]) -> None:
         """Register a screen; a factory builds it the first time it is shown (fast start)."""
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, page_id)

@@ -3,94 +3,413 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../app/views/actions.py" line="56" />
+        <location filename="../../app/views/actions.py" line="162" />
         <source>New intake</source>
         <translation>新建受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="57" />
+        <location filename="../../app/views/actions.py" line="163" />
         <source>Save intake</source>
         <translation>保存受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="58" />
+        <location filename="../../app/views/actions.py" line="164" />
         <source>Find order</source>
         <translation>查找工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="59" />
+        <location filename="../../app/views/actions.py" line="165" />
         <source>Knowledge base</source>
         <translation>知识库</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="60" />
+        <location filename="../../app/views/actions.py" line="166" />
         <source>Open order by number</source>
         <translation>按工单号打开</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="61" />
+        <location filename="../../app/views/actions.py" line="167" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="62" />
+        <location filename="../../app/views/actions.py" line="168" />
         <source>Go to intake</source>
         <translation>转到受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="63" />
+        <location filename="../../app/views/actions.py" line="169" />
         <source>Go to orders</source>
         <translation>转到工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="64" />
+        <location filename="../../app/views/actions.py" line="170" />
         <source>Go to knowledge base</source>
         <translation>转到知识库</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="65" />
+        <location filename="../../app/views/actions.py" line="171" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="66" />
+        <location filename="../../app/views/actions.py" line="172" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="67" />
+        <location filename="../../app/views/actions.py" line="173" />
         <source>Start recording a new call</source>
         <translation>开始记录新来电</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="68" />
+        <location filename="../../app/views/actions.py" line="174" />
         <source>Record the appeal and issue its order number</source>
         <translation>记录诉求并生成工单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="69" />
+        <location filename="../../app/views/actions.py" line="175" />
         <source>Search the order list</source>
         <translation>搜索工单列表</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="70" />
+        <location filename="../../app/views/actions.py" line="176" />
         <source>Search the knowledge base from anywhere</source>
         <translation>在任意界面搜索知识库</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="71" />
+        <location filename="../../app/views/actions.py" line="177" />
         <source>Open an order by the number the caller reads out</source>
         <translation>按来电人报出的工单号打开工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="72" />
+        <location filename="../../app/views/actions.py" line="178" />
         <source>Reload the current screen</source>
         <translation>重新载入当前界面</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="73" />
+        <location filename="../../app/views/actions.py" line="179" />
         <source>Send and fetch changes now</source>
         <translation>立即发送并获取更新</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="180" />
+        <source>Go to dispatch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="181" />
+        <source>Go to unit work</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="182" />
+        <source>Go to follow-up calls</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="183" />
+        <source>Switch demo user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="184" />
+        <source>Act as another local demo user (demo workspace only)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="185" />
+        <source>Dispatch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="186" />
+        <source>Dispatch or re-dispatch the selected order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="187" />
+        <source>Rule on request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="188" />
+        <source>Rule on a return, extension or unreasonable-appeal request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="191" />
+        <source>Review reply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="192" />
+        <source>Approve the unit's reply or send it back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="193" />
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="194" />
+        <source>Close a reviewed order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="195" />
+        <source>Supervise</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="196" />
+        <source>Urge the unit on an overdue order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="197" />
+        <source>Merge</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="198" />
+        <source>Merge the selected order into the order it repeats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="199" />
+        <source>Sign for</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="200" />
+        <source>Sign for the selected order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="201" />
+        <source>Reply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="202" />
+        <source>Reply with what was done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="203" />
+        <source>Ask for extension</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="204" />
+        <source>Ask the centre for more working days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="205" />
+        <source>Return</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="206" />
+        <source>Return the order to the centre with a reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="207" />
+        <source>Unreasonable appeal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="208" />
+        <source>Apply to mark the appeal unreasonable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="209" />
+        <source>Record call</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="210" />
+        <source>Record the follow-up call</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="211" />
+        <source>Reopen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="212" />
+        <source>Send the order back to its unit for handling again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="213" />
+        <source>Attach caller</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="214" />
+        <source>Attach this caller to the selected earlier order instead of a new one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="217" />
+        <source>Transfer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="218" />
+        <source>Record the appeal and transfer it (110/119/120/122, another city, the province)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="221" />
+        <source>Flag appellant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="222" />
+        <source>Flag the caller of the selected order as malicious or false, with a reason</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Clocks</name>
+    <message>
+        <location filename="../../app/views/queue_models.py" line="39" />
+        <source>dispatch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/queue_models.py" line="40" />
+        <source>sign</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/queue_models.py" line="41" />
+        <source>reply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/queue_models.py" line="51" />
+        <source>%1: overdue %2 h</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/queue_models.py" line="53" />
+        <source>%1: overdue %n working day(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/queue_models.py" line="56" />
+        <source>%1: %2 h left</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/queue_models.py" line="58" />
+        <source>%1: %n working day(s) left</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/queue_models.py" line="64" />
+        <source>Return request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/queue_models.py" line="65" />
+        <source>Extension request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/queue_models.py" line="66" />
+        <source>Unreasonable-appeal application</source>
+        <translation type="unfinished">申请认定不合理诉求</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/queue_models.py" line="90" />
+        <source>Order number</source>
+        <translation type="unfinished">工单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/queue_models.py" line="91" />
+        <source>Time left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/queue_models.py" line="92" />
+        <source>Urgency</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/queue_models.py" line="93" />
+        <source>Type</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/queue_models.py" line="94" />
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/queue_models.py" line="95" />
+        <source>Town</source>
+        <translation type="unfinished">镇街</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/queue_models.py" line="96" />
+        <source>Title</source>
+        <translation type="unfinished">标题</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/queue_models.py" line="97" />
+        <source>Lead unit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/queue_models.py" line="98" />
+        <source>Caller</source>
+        <translation type="unfinished">来电号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/queue_models.py" line="154" />
+        <source>Due %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/queue_models.py" line="183" />
+        <source>(confidential)</source>
+        <translation type="unfinished">（保密）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/queue_models.py" line="190" />
+        <source>assisting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/queue_models.py" line="192" />
+        <source>supervised</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/queue_models.py" line="194" />
+        <source>to reopen</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/queue_models.py" line="196" />
+        <source>%n call(s) made</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
     </message>
 </context>
 <context>
@@ -144,149 +463,219 @@
     </message>
 </context>
 <context>
+    <name>DispatchDialog</name>
+    <message>
+        <location filename="../../app/views/dispatch_dialogs.py" line="94" />
+        <source>Re-dispatch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_dialogs.py" line="94" />
+        <source>Dispatch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_dialogs.py" line="108" />
+        <source>&amp;Suggested</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_dialogs.py" line="109" />
+        <source>&amp;Lead unit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_dialogs.py" line="110" />
+        <source>&amp;Assisting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_dialogs.py" line="111" />
+        <source>&amp;Reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_dialogs.py" line="112" />
+        <source>Re-dispatch (Ctrl+Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_dialogs.py" line="112" />
+        <source>Dispatch (Ctrl+Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_dialogs.py" line="127" />
+        <source>%1 (dispatch catalogue)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_dialogs.py" line="129" />
+        <source>%1 (similar orders went here)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/dispatch_dialogs.py" line="131" />
+        <source>%n past order(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_dialogs.py" line="134" />
+        <source>assisted by %1</source>
+        <translation type="unfinished">协办：%1</translation>
+    </message>
+</context>
+<context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../app/views/intake_page.py" line="65" />
+        <location filename="../../app/views/intake_page.py" line="69" />
         <source>e.g. 138 0000 1234 or 0760-8888 1234</source>
         <translation>如 138 0000 1234 或 0760-8888 1234</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="72" />
+        <location filename="../../app/views/intake_page.py" line="76" />
         <source>Keep identity confidential</source>
         <translation>身份保密（不向承办单位透露）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="103" />
+        <location filename="../../app/views/intake_page.py" line="107" />
         <source>Answered on the call (close at first contact)</source>
         <translation>当场答复（直接办结）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="107" />
+        <location filename="../../app/views/intake_page.py" line="111" />
         <source>The answer given to the caller</source>
         <translation>向来电人作出的答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="117" />
+        <location filename="../../app/views/intake_page.py" line="121" />
         <source>Caller &amp;number</source>
         <translation>来电号码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="118" />
+        <location filename="../../app/views/intake_page.py" line="122" />
         <source>Appellant &amp;kind</source>
         <translation>诉求人类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="119" />
+        <location filename="../../app/views/intake_page.py" line="123" />
         <source>N&amp;ame</source>
         <translation>姓名(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="120" />
+        <location filename="../../app/views/intake_page.py" line="124" />
         <source>Compan&amp;y</source>
         <translation>单位名称(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="122" />
+        <location filename="../../app/views/intake_page.py" line="126" />
         <source>Appeal &amp;type</source>
         <translation>诉求类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="123" />
+        <location filename="../../app/views/intake_page.py" line="127" />
         <source>&amp;Urgency</source>
         <translation>紧急程度(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="124" />
+        <location filename="../../app/views/intake_page.py" line="128" />
         <source>C&amp;hannel</source>
         <translation>受理渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="125" />
+        <location filename="../../app/views/intake_page.py" line="129" />
         <source>Cate&amp;gory</source>
         <translation>问题分类(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="126" />
+        <location filename="../../app/views/intake_page.py" line="130" />
         <source>To&amp;wn</source>
         <translation>镇街(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="127" />
+        <location filename="../../app/views/intake_page.py" line="131" />
         <source>Add&amp;ress</source>
         <translation>详细地址(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="128" />
+        <location filename="../../app/views/intake_page.py" line="132" />
         <source>Recei&amp;ved</source>
         <translation>受理时间(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="129" />
+        <location filename="../../app/views/intake_page.py" line="133" />
         <source>T&amp;itle</source>
         <translation>标题(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="130" />
+        <location filename="../../app/views/intake_page.py" line="134" />
         <source>&amp;Content</source>
         <translation>诉求内容(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="132" />
+        <location filename="../../app/views/intake_page.py" line="136" />
         <source>Ans&amp;wer</source>
         <translation>答复内容(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="146" />
+        <location filename="../../app/views/intake_page.py" line="150" />
         <source>New intake (F2)</source>
         <translation>新建受理 (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="162" />
+        <location filename="../../app/views/intake_page.py" line="166" />
         <source>Appeal</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="190" />
+        <location filename="../../app/views/intake_page.py" line="194" />
         <source>Caller history</source>
         <translation>来电历史</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="229" />
+        <location filename="../../app/views/intake_page.py" line="236" />
         <source>Answer and close (Ctrl+Enter)</source>
         <translation>答复并办结 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="231" />
+        <location filename="../../app/views/intake_page.py" line="238" />
         <source>Save for dispatch (Ctrl+Enter)</source>
         <translation>保存待派单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="259" />
+        <location filename="../../app/views/intake_page.py" line="246" />
+        <source>The intake that was being typed has been restored.</source>
+        <translation>已恢复上次未保存的受理内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_page.py" line="280" />
         <source>Order %1 recorded. Read the number back to the caller.</source>
         <translation>工单 %1 已受理，请向来电人复述工单号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="273" />
+        <location filename="../../app/views/intake_page.py" line="294" />
         <source>Type the caller's number to see earlier appeals.</source>
         <translation>输入来电号码即可查看其历史诉求。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="279" />
+        <location filename="../../app/views/intake_page.py" line="300" />
         <source>First call from this number.</source>
         <translation>该号码首次来电。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="282" />
+        <location filename="../../app/views/intake_page.py" line="303" />
         <source>Repeat caller: %1 earlier appeals, %2 still open.</source>
         <translation>老户：历史诉求 %1 件，其中 %2 件未办结。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="336" />
+        <location filename="../../app/views/intake_page.py" line="357" />
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/intake_page.py" line="355" />
+        <location filename="../../app/views/intake_page.py" line="376" />
         <source>%n problem(s) to fix before saving.</source>
         <translation>
             <numerusform>有 %n 处需修改后才能保存。</numerusform>
@@ -590,35 +979,63 @@
         <translation>热线工作台 — 中山12345</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="58" />
+        <location filename="../../app/views/main_window.py" line="57" />
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="59" />
+        <location filename="../../app/views/main_window.py" line="58" />
         <source>Orders</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="130" />
-        <location filename="../../app/views/main_window.py" line="137" />
+        <location filename="../../app/views/main_window.py" line="167" />
+        <location filename="../../app/views/main_window.py" line="174" />
         <source>Open order</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="130" />
+        <location filename="../../app/views/main_window.py" line="167" />
         <source>Order number as the caller reads it:</source>
         <translation>来电人报出的工单号：</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="137" />
+        <location filename="../../app/views/main_window.py" line="174" />
         <source>No order %1 here.</source>
         <translation>本机没有工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="159" />
+        <location filename="../../app/views/main_window.py" line="196" />
         <source>Order %1 recorded; its number is on the clipboard.</source>
         <translation>工单 %1 已受理，工单号已复制到剪贴板。</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../app/views/dispatch_dialogs.py" line="207" />
+        <source>Merge</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_dialogs.py" line="208" />
+        <source>Merge %1 into the order it repeats; its callers join that order.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_dialogs.py" line="219" />
+        <source>Same matter, merged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_dialogs.py" line="220" />
+        <source>&amp;Into order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_dialogs.py" line="221" />
+        <source>&amp;Reason</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -855,7 +1272,8 @@
         <location filename="../../app/views/order_detail.py" line="197" />
         <source>%n working day(s)</source>
         <translation>
-            <numerusform>%n 个工作日</numerusform></translation>
+            <numerusform>%n 个工作日</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/views/order_detail.py" line="199" />
@@ -987,6 +1405,145 @@
         <location filename="../../app/views/order_models.py" line="142" />
         <source>Date</source>
         <translation>日期</translation>
+    </message>
+</context>
+<context>
+    <name>OrderSummary</name>
+    <message>
+        <location filename="../../app/views/work_panel.py" line="66" />
+        <source>Confidential appellant: identity withheld from handling units</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/work_panel.py" line="67" />
+        <source>%1 (confidential)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/work_panel.py" line="72" />
+        <source>Select an order in the list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/work_panel.py" line="75" />
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/work_panel.py" line="77" />
+        <source>Type</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/work_panel.py" line="81" />
+        <source>Category</source>
+        <translation type="unfinished">问题分类</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/work_panel.py" line="82" />
+        <source>Place</source>
+        <translation type="unfinished">地点</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/work_panel.py" line="83" />
+        <source>Caller</source>
+        <translation type="unfinished">来电号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/work_panel.py" line="84" />
+        <source>Received</source>
+        <translation type="unfinished">受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/work_panel.py" line="85" />
+        <source>Reply due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/work_panel.py" line="92" />
+        <source>Units</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/work_panel.py" line="95" />
+        <source>Other callers</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/work_panel.py" line="95" />
+        <source>%n more caller(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/work_panel.py" line="98" />
+        <source>returned %1, extended %2, reopened %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/work_panel.py" line="101" />
+        <source>History</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/work_panel.py" line="137" />
+        <source>%n working day(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n 个工作日</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <location filename="../../app/views/queue_page.py" line="146" />
+        <source>Nothing waiting here.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RulingDialog</name>
+    <message>
+        <location filename="../../app/views/dispatch_dialogs.py" line="174" />
+        <source>Ruling</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_dialogs.py" line="180" />
+        <source>&amp;Days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_dialogs.py" line="181" />
+        <source>New deadline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_dialogs.py" line="191" />
+        <source>&amp;Opinion</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <location filename="../../app/views/work_panel.py" line="198" />
+        <source>Not allowed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/work_panel.py" line="201" />
+        <source>Could not save: %1</source>
+        <translation type="unfinished">无法保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPicker</name>
+    <message>
+        <location filename="../../app/views/dispatch_dialogs.py" line="43" />
+        <source>Filter units</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

@@ -151,3 +151,27 @@ def test_incoming_call_hand_off_fills_the_number(qtbot, window: MainWindow) -> N
     assert window.stack.currentWidget() is window.intake
     assert window.intake.phone.text() == "13800001234"
     assert window.intake.history_summary.text()
+
+
+def test_half_typed_intake_survives_closing_the_window(qtbot, workspace, operator, tmp_path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from app.views.status_bar import SyncSnapshot
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    first = MainWindow(workspace, lambda: operator, SyncSnapshot, settings)
+    qtbot.addWidget(first)
+    first.intake.phone.setText("13800001234")
+    type_chinese(first.intake.content, "半句话还没说完")
+    first.intake.town.setEditText("小榄镇")
+    first.close()  # flushes the pending draft
+
+    second = MainWindow(workspace, lambda: operator, SyncSnapshot, settings)
+    qtbot.addWidget(second)
+    page = second.intake
+    assert page.phone.text() == "13800001234"
+    assert page.content.toPlainText() == "半句话还没说完"
+    assert page.town.currentText() == "小榄镇"
+    assert not page.banner.isHidden()
+    page.new_intake()  # F2: the operator starts afresh, the draft goes
+    assert workspace.load_draft() == ""
