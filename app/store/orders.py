@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -75,6 +75,7 @@ class PageKey:
 TEXT_SORT_LIMIT = 50_000  # text alone: sorted through the narrow orders_text_keys index
 TEXT_SORT_LIMIT_FILTERED = 10_000  # text with other filters: sorted through the order rows
 _FTS = "SELECT rowid FROM orders_fts WHERE orders_fts MATCH ?"
+_NEWEST = "ORDER BY received_at DESC, id DESC"
 
 
 def _only_text(f: OrderFilter) -> bool:
@@ -122,43 +123,65 @@ class OrderQueries:
     def page(
         self, f: OrderFilter, after: PageKey | None = None, limit: int = 200
     ) -> list[OrderRow]:
-        """Newest first, one page at a time (keyset pagination: as fast on page 5,000)."""
-        order = "ORDER BY received_at DESC, id DESC"
+        """Newest first, one page at a time (keyset pagination: as fast on page 5,000).
+
+        The query's shape depends on the filter, so that it stays fast at a million orders
+        (bench/store_bench.py): several statuses are merged from one index range each; a
+        word found in few orders sorts its matches, a common one scans newest first.
+        """
         match = match_query(f.text) if f.text.strip() else None
         if f.text.strip() and match is None:
             return []  # nothing searchable in the text (only punctuation, emoji, …)
-        where, params = _where(f, text=False)
+        text = ""
+        if match is not None:
+            alone = _only_text(f)
+            if self._matches(match, TEXT_SORT_LIMIT if alone else TEXT_SORT_LIMIT_FILTERED):
+                # A common word: walk an index newest first and keep the rows among the
+                # matches ('+' keeps SQLite from driving the query by rowid).
+                text = f" AND +rowid IN ({_FTS})"
+            elif alone:
+                return self._rare_text_page(match, after, limit)
+            else:
+                text = f" AND rowid IN ({_FTS})"
+        where, params = _where(replace(f, statuses=frozenset()), text=False)
+        where += text
+        params += [match] if match is not None else []
         if after is not None:
             where += " AND (received_at, id) < (?, ?)"
             params += [after.received_at, after.id]
-        if match is None:
-            sql = f"SELECT {LIST_COLUMNS} FROM orders WHERE {where} {order} LIMIT ?"
-        elif self._matches(match, TEXT_SORT_LIMIT if _only_text(f) else TEXT_SORT_LIMIT_FILTERED):
-            # A common word: walk the list's own index newest first and keep the rows whose
-            # rowid is among the matches ('+' keeps SQLite from driving the query by rowid).
-            sql = (
-                f"SELECT {LIST_COLUMNS} FROM orders WHERE {where} AND +rowid IN ({_FTS}) "
-                f"{order} LIMIT ?"
+        statuses: list[str | None] = [*sorted(f.statuses)] or [None]
+        branches = []
+        values: list[Any] = []
+        for status in statuses:
+            condition = where if status is None else f"status = ? AND {where}"
+            branches.append(
+                f"SELECT {LIST_COLUMNS} FROM orders WHERE {condition} {_NEWEST} LIMIT ?"
             )
-            params.append(match)
-        elif _only_text(f):
-            # A rarer word: sort all its matches by the narrow (rowid, received_at, id)
-            # index, never touching the wide order rows, then fetch just one page of them.
-            keys = "1" if after is None else "(o.received_at, o.id) < (?, ?)"
-            sql = (
-                f"SELECT {LIST_COLUMNS} FROM orders WHERE rowid IN ("
-                "SELECT o.rowid FROM orders_fts "
-                "JOIN orders AS o INDEXED BY orders_text_keys ON o.rowid = orders_fts.rowid "
-                f"WHERE orders_fts MATCH ? AND {keys} "
-                "ORDER BY o.received_at DESC, o.id DESC LIMIT ?"
-                f") {order}"
-            )
-            params = [match, *(() if after is None else (after.received_at, after.id)), limit]
-            return [OrderRow.from_row(r) for r in self.database.query(sql, tuple(params))]
+            values += [*([] if status is None else [status]), *params, limit]
+        if len(branches) == 1:
+            sql = branches[0]
         else:
-            sql = f"SELECT {LIST_COLUMNS} FROM orders WHERE {where} AND rowid IN ({_FTS}) "
-            sql += f"{order} LIMIT ?"
-            params.append(match)
+            # one index range per status, merged: never a sort of every matching order
+            union = " UNION ALL ".join(f"SELECT * FROM ({b})" for b in branches)
+            sql = f"SELECT * FROM ({union}) {_NEWEST} LIMIT ?"
+            values.append(limit)
+        return [OrderRow.from_row(r) for r in self.database.query(sql, tuple(values))]
+
+    def _rare_text_page(self, match: str, after: PageKey | None, limit: int) -> list[OrderRow]:
+        """Sort all matches by the narrow (rowid, received_at, id) index, never touching the
+        wide order rows, then fetch just one page of them."""
+        keys, params = "1", [match]
+        if after is not None:
+            keys = "(o.received_at, o.id) < (?, ?)"
+            params += [after.received_at, after.id]
+        sql = (
+            f"SELECT {LIST_COLUMNS} FROM orders WHERE rowid IN ("
+            "SELECT o.rowid FROM orders_fts "
+            "JOIN orders AS o INDEXED BY orders_text_keys ON o.rowid = orders_fts.rowid "
+            f"WHERE orders_fts MATCH ? AND {keys} "
+            "ORDER BY o.received_at DESC, o.id DESC LIMIT ?"
+            f") {_NEWEST}"
+        )
         rows = self.database.query(sql, (*params, limit))
         return [OrderRow.from_row(r) for r in rows]
 

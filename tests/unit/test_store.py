@@ -390,3 +390,21 @@ def test_text_search_plans_agree(
     assert len(results[0]) == many.orders.count(f)
     if text in ("来电人", "反映") and not town:  # in most demo orders: several pages
         assert len(results[0]) > 23
+
+
+@pytest.mark.parametrize(
+    "statuses",
+    [{"closed", "archived"}, {"received", "dispatched", "handling", "replied"}, {"merged"}],
+)
+@pytest.mark.parametrize("town", ["", "xiaolan"])
+@pytest.mark.parametrize("text", ["", "来电人"])
+def test_several_statuses_page_like_one_filter(
+    many: Workspace, statuses: set[str], town: str, text: str
+) -> None:
+    """Several statuses are merged from one index range each: same rows, same order."""
+    every = page_all(many, OrderFilter(), 1000)
+    matching = {r.id for r in page_all(many, OrderFilter(town=town, text=text), 1000)}
+    expected = [r.id for r in every if r.status in statuses and r.id in matching]
+    f = OrderFilter(statuses=frozenset(statuses), town=town, text=text)
+    assert [r.id for r in page_all(many, f, 11)] == expected
+    assert many.orders.count(f) == len(expected)
