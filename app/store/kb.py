@@ -24,8 +24,10 @@ from app.models.kb import (
     Article,
     ImportReport,
     SearchHit,
+    article_to_dict,
     article_to_json,
     fingerprint,
+    parse_article,
     parse_jsonl,
 )
 from app.store.db import Database
@@ -204,7 +206,9 @@ class KnowledgeBase:
         current = self.get(article_id)
         if current is None:
             raise KeyError(article_id)
-        return self.save(current.with_changes(version=0, updated_at="", **changes))
+        edited = current.with_changes(version=0, updated_at="", **changes)
+        parse_article(article_to_dict(edited))  # raises ArticleInvalid, naming the field
+        return self.save(edited)
 
     def import_articles(self, articles: Iterable[Article]) -> ImportReport:
         counts = {"created": 0, "updated": 0, "unchanged": 0}

@@ -20,6 +20,7 @@ from app.models.records import Event, Intake, Order
 from app.models.validation import FieldError, validate_answer, validate_intake
 from app.store.db import Database
 from app.store.eventlog import EventLog
+from app.store.kb import KnowledgeBase
 from app.store.orders import OrderQueries
 
 DB_FILE = "hotline-desk.sqlite3"
@@ -51,6 +52,7 @@ class Workspace:
         self.events = EventLog(self.database)
         self.orders = OrderQueries(self.database)
         self._readers = threading.local()
+        self._knowledge: KnowledgeBase | None = None
         self.device_id = self._identity("device_id", str(uuid.uuid4()))
         self.station = self._identity("station", "W" + self.device_id[:4].upper())
 
@@ -74,6 +76,20 @@ class Workspace:
             queries = OrderQueries(Database(self.home / DB_FILE))
             self._readers.queries = queries
         return queries
+
+    def knowledge(self) -> KnowledgeBase:
+        """The knowledge base on the main connection (reading articles, editing, imports)."""
+        if self._knowledge is None:
+            self._knowledge = KnowledgeBase(self.database, clock=self.clock)
+        return self._knowledge
+
+    def knowledge_reader(self) -> KnowledgeBase:
+        """The knowledge base on this thread's own connection, for searches off the GUI thread."""
+        kb: KnowledgeBase | None = getattr(self._readers, "kb", None)
+        if kb is None:
+            kb = KnowledgeBase(Database(self.home / DB_FILE), clock=self.clock)
+            self._readers.kb = kb
+        return kb
 
     def close(self) -> None:
         self.database.close()
@@ -115,7 +131,13 @@ class Workspace:
                 now=now,
                 direct_answer=direct_answer,
             )
-            return self.events.append_local(events)
+            order = self.events.append_local(events)
+            if direct_answer is not None and direct_answer.kb_article:
+                # The caller's own words become evidence for the article that answered them.
+                self.knowledge().record_usage(
+                    direct_answer.kb_article, f"{intake.title} {intake.content}"
+                )
+            return order
 
     def act(
         self, order_id: str, event_type: EventType, payload: Mapping[str, Any], actor: Actor

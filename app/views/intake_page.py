@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.models.clock import CHINA
 from app.models.enums import AppealType, AppellantKind, Channel, Urgency
+from app.models.kb import Article
 from app.models.operations import Actor, DirectAnswer
 from app.models.records import Appellant, Intake, Order
 from app.models.validation import FieldError, normalise_phone, phone_error
@@ -57,6 +58,7 @@ class IntakePage(QWidget):
         self._history_timer.setInterval(HISTORY_DELAY_MS)
         self._history_timer.timeout.connect(self.refresh_history)
         self.phone.textChanged.connect(lambda _t: self._history_timer.start())
+        self.kb_choice: tuple[str, int] | None = None
         self.new_intake()
         self.drafts = DraftKeeper(self, workspace)
         self._restore_draft()
@@ -112,6 +114,10 @@ class IntakePage(QWidget):
         self.answer.setFixedHeight(80)
         self.answer.setEnabled(False)
         self.direct.toggled.connect(self._direct_toggled)
+        self.kb_source = QLabel(objectName="kb_source")
+        self.kb_source.setStyleSheet("color:#1565c0;")
+        self.kb_source.setWordWrap(True)
+        self.kb_source.hide()
         self.kind.currentIndexChanged.connect(self._kind_changed)
 
         self.boxes: dict[str, FieldBox] = {}
@@ -166,6 +172,7 @@ class IntakePage(QWidget):
         form_box = QGroupBox(self.tr("Appeal"))
         form_layout = QVBoxLayout(form_box)
         form_layout.addLayout(form)
+        form_layout.addWidget(self.kb_source)
         form_layout.addWidget(self.form_error)
         form_layout.addLayout(buttons)
 
@@ -249,8 +256,26 @@ class IntakePage(QWidget):
         )
         self.banner.show()
 
+    def use_article(self, article: Article) -> None:
+        """Answer on the call with a knowledge-base article; the order records which one."""
+        self.direct.setChecked(True)
+        self.answer.setPlainText(article.answer)
+        self.kb_choice = (article.id, article.version)
+        self.kb_source.setText(
+            self.tr("Answer from the knowledge base: %1 (v%2)")
+            .replace("%1", article.title)
+            .replace("%2", str(article.version))
+        )
+        self.kb_source.show()
+        self.answer.setFocus()
+
+    def suggestion_text(self) -> str:
+        return f"{self.title.text()} {self.content.toPlainText()}"
+
     def new_intake(self, phone: str = "") -> None:
         """Clear the form for the next call (F2); `phone` comes from the telephony."""
+        self.kb_choice = None
+        self.kb_source.hide()
         for line in (self.name, self.company, self.address, self.title):
             line.clear()
         self.content.clear()
@@ -344,7 +369,8 @@ class IntakePage(QWidget):
             errors.append(FieldError("category", "required", ""))
         answer = None
         if self.direct.isChecked():
-            answer = DirectAnswer(self.answer.toPlainText().strip())
+            article, version = self.kb_choice or ("", 0)
+            answer = DirectAnswer(self.answer.toPlainText().strip(), article, version)
         try:
             if errors:
                 raise IntakeInvalid(errors)

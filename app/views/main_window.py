@@ -22,6 +22,7 @@ from app.models.records import Order
 from app.store.workspace import Workspace
 from app.views.actions import build_actions
 from app.views.intake_page import IntakePage
+from app.views.kb_install import install_knowledge
 from app.views.order_detail import OrderDetailDialog
 from app.views.order_list_page import OrderListPage
 from app.views.status_bar import DeskStatusBar, SyncSnapshot
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
             },
         )
         self.nav.setCurrentRow(0)
+        install_knowledge(self)  # its screen, Ctrl+K, and the intake's suggestions
         self._restore_geometry()
 
     def add_page(self, page_id: str, title: str, widget: QWidget | Callable[[], QWidget]) -> None:

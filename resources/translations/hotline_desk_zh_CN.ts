@@ -1,6 +1,27 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name />
+    <message>
+        <location filename="../../app/views/roles.py" line="79" />
+        <source>Roles</source>
+        <comment>Dispatch</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/roles.py" line="80" />
+        <source>Roles</source>
+        <comment>Unit work</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/roles.py" line="81" />
+        <source>Roles</source>
+        <comment>Follow-up</comment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <location filename="../../app/views/actions.py" line="162" />
@@ -279,6 +300,113 @@
     </message>
 </context>
 <context>
+    <name>ArticleEditDialog</name>
+    <message>
+        <location filename="../../app/views/kb_edit_dialog.py" line="34" />
+        <source>Edit article %1</source>
+        <translation>编辑知识 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb_edit_dialog.py" line="51" />
+        <source>Expires on</source>
+        <translation>失效日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb_edit_dialog.py" line="66" />
+        <source>&amp;Title</source>
+        <translation>标题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb_edit_dialog.py" line="67" />
+        <source>&amp;Questions (one per line)</source>
+        <translation>常见问法（每行一条）(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb_edit_dialog.py" line="68" />
+        <source>Official &amp;answer</source>
+        <translation>答复口径(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb_edit_dialog.py" line="69" />
+        <source>&amp;Keywords</source>
+        <translation>关键词(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb_edit_dialog.py" line="70" />
+        <source>&amp;Responsible unit</source>
+        <translation>责任单位(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb_edit_dialog.py" line="71" />
+        <source>&amp;Category</source>
+        <translation>分类(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb_edit_dialog.py" line="72" />
+        <source>&amp;Legal basis</source>
+        <translation>政策依据(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb_edit_dialog.py" line="73" />
+        <source>&amp;Effective from</source>
+        <translation>生效日期(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleView</name>
+    <message>
+        <location filename="../../app/views/kb_widgets.py" line="149" />
+        <source>Choose an article.</source>
+        <translation>请选择一条知识。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb_widgets.py" line="160" />
+        <source>Expired on %1: check before quoting it.</source>
+        <translation>已于 %1 失效：引用前请核实。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb_widgets.py" line="166" />
+        <source>Official answer</source>
+        <translation>答复口径</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb_widgets.py" line="170" />
+        <source>How callers ask</source>
+        <translation>常见问法</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb_widgets.py" line="173" />
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb_widgets.py" line="175" />
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb_widgets.py" line="178" />
+        <source>Legal basis</source>
+        <translation>政策依据</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb_widgets.py" line="179" />
+        <source>In force</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb_widgets.py" line="180" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/kb_widgets.py" line="193" />
+        <source>%n version(s) kept</source>
+        <translation>
+            <numerusform>保留 %n 个版本</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Clocks</name>
     <message>
         <location filename="../../app/views/queue_models.py" line="39" />
@@ -308,104 +436,104 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="56" />
+        <location filename="../../app/views/queue_models.py" line="58" />
         <source>%1: %2 h left</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/queue_models.py" line="58" />
+        <location filename="../../app/views/queue_models.py" line="60" />
         <source>%1: %n working day(s) left</source>
         <translation type="unfinished">
             <numerusform />
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="64" />
+        <location filename="../../app/views/queue_models.py" line="66" />
         <source>Return request</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="65" />
+        <location filename="../../app/views/queue_models.py" line="67" />
         <source>Extension request</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="66" />
+        <location filename="../../app/views/queue_models.py" line="68" />
         <source>Unreasonable-appeal application</source>
         <translation type="unfinished">申请认定不合理诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="90" />
+        <location filename="../../app/views/queue_models.py" line="102" />
         <source>Order number</source>
         <translation type="unfinished">工单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="91" />
+        <location filename="../../app/views/queue_models.py" line="103" />
         <source>Time left</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="92" />
+        <location filename="../../app/views/queue_models.py" line="104" />
         <source>Urgency</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="93" />
+        <location filename="../../app/views/queue_models.py" line="105" />
         <source>Type</source>
         <translation type="unfinished">类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="94" />
+        <location filename="../../app/views/queue_models.py" line="106" />
         <source>Status</source>
         <translation type="unfinished">状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="95" />
+        <location filename="../../app/views/queue_models.py" line="107" />
         <source>Town</source>
         <translation type="unfinished">镇街</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="96" />
+        <location filename="../../app/views/queue_models.py" line="108" />
         <source>Title</source>
         <translation type="unfinished">标题</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="97" />
+        <location filename="../../app/views/queue_models.py" line="109" />
         <source>Lead unit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="98" />
+        <location filename="../../app/views/queue_models.py" line="110" />
         <source>Caller</source>
         <translation type="unfinished">来电号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="154" />
+        <location filename="../../app/views/queue_models.py" line="166" />
         <source>Due %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="183" />
+        <location filename="../../app/views/queue_models.py" line="195" />
         <source>(confidential)</source>
         <translation type="unfinished">（保密）</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="190" />
+        <location filename="../../app/views/queue_models.py" line="202" />
         <source>assisting</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="192" />
+        <location filename="../../app/views/queue_models.py" line="204" />
         <source>supervised</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="194" />
+        <location filename="../../app/views/queue_models.py" line="206" />
         <source>to reopen</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/queue_models.py" line="196" />
+        <location filename="../../app/views/queue_models.py" line="208" />
         <source>%n call(s) made</source>
         <translation type="unfinished">
             <numerusform />
@@ -495,191 +623,823 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="112" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="113" />
         <source>Re-dispatch (Ctrl+Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="112" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="113" />
         <source>Dispatch (Ctrl+Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="127" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="129" />
         <source>%1 (dispatch catalogue)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="129" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="131" />
         <source>%1 (similar orders went here)</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dispatch_dialogs.py" line="131" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="133" />
         <source>%n past order(s)</source>
         <translation type="unfinished">
             <numerusform />
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="134" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="136" />
         <source>assisted by %1</source>
         <translation type="unfinished">协办：%1</translation>
     </message>
 </context>
 <context>
+    <name>DispatchPage</name>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="28" />
+        <source>Dispatch and review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="30" />
+        <source>Oldest and most urgent first; overdue at the top.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="39" />
+        <source>&amp;1 To dispatch (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="40" />
+        <source>&amp;2 Requests (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="41" />
+        <source>&amp;3 Replies to review (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="42" />
+        <source>&amp;4 Overdue (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="61" />
+        <source>Dispatch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="66" />
+        <source>Rule on request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="68" />
+        <location filename="../../app/views/dispatch_page.py" line="165" />
+        <source>Review reply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="69" />
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="70" />
+        <location filename="../../app/views/dispatch_page.py" line="190" />
+        <source>Supervise</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="71" />
+        <source>Merge</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="75" />
+        <source>Nothing waiting in this queue.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="89" />
+        <source>Suggested lead: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="106" />
+        <source>Order %1 dispatched.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="123" />
+        <source>Rule on return</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="125" />
+        <source>&amp;Uphold: re-dispatch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="126" />
+        <source>Re&amp;fuse: back to the unit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="132" />
+        <source>Rule on extension</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="134" />
+        <location filename="../../app/views/dispatch_page.py" line="167" />
+        <source>&amp;Approve</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="135" />
+        <source>Re&amp;fuse</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="144" />
+        <source>Rule on unreasonable appeal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="146" />
+        <source>&amp;Approve: unreasonable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="147" />
+        <source>Re&amp;fuse: keep handling</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="151" />
+        <source>Ruling on %1 recorded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="157" />
+        <source>contacted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="157" />
+        <source>not contacted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="158" />
+        <source>resolved</source>
+        <translation type="unfinished">已解决</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="158" />
+        <source>not resolved</source>
+        <translation type="unfinished">未解决</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="168" />
+        <source>Send &amp;back to the unit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="172" />
+        <source>Reply to %1 reviewed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="180" />
+        <source>Not allowed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="182" />
+        <source>Order %1 closed; it now waits for the follow-up call.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="192" />
+        <source>Due %1, with %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="199" />
+        <source>This order is overdue; handle and reply at once.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="200" />
+        <source>&amp;Notice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="203" />
+        <source>Order %1 supervised.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="223" />
+        <source>No order %1 here.</source>
+        <translation type="unfinished">本机没有工单 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_page.py" line="229" />
+        <source>Order %1 merged.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FollowUpPage</name>
+    <message>
+        <location filename="../../app/views/followup_page.py" line="23" />
+        <source>Follow-up calls</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/followup_page.py" line="25" />
+        <source>Orders to reopen first, then closed orders never called, oldest first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/followup_page.py" line="32" />
+        <source>&amp;1 Due a call (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/followup_page.py" line="38" />
+        <source>No closed orders are waiting for a follow-up call.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/followup_page.py" line="42" />
+        <source>Record call</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/followup_page.py" line="43" />
+        <location filename="../../app/views/followup_page.py" line="96" />
+        <source>Reopen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/followup_page.py" line="51" />
+        <source>Follow-up call</source>
+        <translation type="unfinished">回访</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/followup_page.py" line="53" />
+        <source>Reply: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/followup_page.py" line="56" />
+        <source>Appellant r&amp;eached</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/followup_page.py" line="58" />
+        <source>Unit had &amp;contacted them</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/followup_page.py" line="60" />
+        <source>&amp;Resolved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/followup_page.py" line="64" />
+        <source>Satisfied</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/followup_page.py" line="65" />
+        <source>Basically satisfied</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/followup_page.py" line="66" />
+        <source>Unsatisfied</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/followup_page.py" line="75" />
+        <source>&amp;Satisfaction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/followup_page.py" line="76" />
+        <source>&amp;Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/followup_page.py" line="89" />
+        <source>Follow-up call on %1 recorded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/followup_page.py" line="98" />
+        <source>Back to %1 with a new reply deadline.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/followup_page.py" line="99" />
+        <source>the dispatch queue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/followup_page.py" line="105" />
+        <source>Unresolved or unsatisfied at the follow-up call</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/followup_page.py" line="106" />
+        <source>&amp;Reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/followup_page.py" line="109" />
+        <source>Order %1 reopened.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>IntakeExtras</name>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="47" />
+        <source>110 police</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="48" />
+        <source>119 fire</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="49" />
+        <source>120 ambulance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="50" />
+        <source>122 traffic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="51" />
+        <source>Another city's 12345</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="54" />
+        <source>Provincial line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="61" />
+        <source>Malicious complaint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="62" />
+        <source>False complaint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="63" />
+        <source>Hard case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="75" />
+        <source>Order number</source>
+        <translation type="unfinished">工单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="76" />
+        <source>Why</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="77" />
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="78" />
+        <source>Title</source>
+        <translation type="unfinished">标题</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="113" />
+        <source>same caller</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="115" />
+        <source>similar %1%</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="131" />
+        <source>Likely &amp;duplicates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="198" />
+        <source>This may repeat an earlier appeal: Ctrl+Shift+A attaches the caller to the selected order instead of creating a new one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="202" />
+        <source>No likely duplicates (same caller or same place and matter, 7 days).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="232" />
+        <source>No earlier order selected to attach the caller to.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="236" />
+        <source>Attach caller</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="237" />
+        <source>Attach this caller to %1 (%2) instead of recording a new order?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="245" />
+        <source>&amp;Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="246" />
+        <source>Attach (Ctrl+Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="250" />
+        <source>Enter the caller's number first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="255" />
+        <source>Caller attached to order %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="259" />
+        <source>Transfer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="260" />
+        <source>The appeal is recorded and transferred, so it is never dropped.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="268" />
+        <source>&amp;Transfer to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="269" />
+        <location filename="../../app/views/intake_extras.py" line="300" />
+        <source>&amp;Reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="270" />
+        <source>Record and transfer (Ctrl+Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="276" />
+        <source>Order %1 recorded and transferred.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="284" />
+        <source>Select the caller's earlier order in the history first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="288" />
+        <source>Flag appellant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="290" />
+        <source>Flag the caller of %1. Nothing is deleted; the flag and reason are kept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="299" />
+        <source>&amp;Kind</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../app/views/intake_page.py" line="69" />
+        <location filename="../../app/views/intake_page.py" line="71" />
         <source>e.g. 138 0000 1234 or 0760-8888 1234</source>
         <translation>如 138 0000 1234 或 0760-8888 1234</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="76" />
+        <location filename="../../app/views/intake_page.py" line="78" />
         <source>Keep identity confidential</source>
         <translation>身份保密（不向承办单位透露）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="107" />
+        <location filename="../../app/views/intake_page.py" line="109" />
         <source>Answered on the call (close at first contact)</source>
         <translation>当场答复（直接办结）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="111" />
+        <location filename="../../app/views/intake_page.py" line="113" />
         <source>The answer given to the caller</source>
         <translation>向来电人作出的答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="121" />
+        <location filename="../../app/views/intake_page.py" line="127" />
         <source>Caller &amp;number</source>
         <translation>来电号码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="122" />
+        <location filename="../../app/views/intake_page.py" line="128" />
         <source>Appellant &amp;kind</source>
         <translation>诉求人类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="123" />
+        <location filename="../../app/views/intake_page.py" line="129" />
         <source>N&amp;ame</source>
         <translation>姓名(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="124" />
+        <location filename="../../app/views/intake_page.py" line="130" />
         <source>Compan&amp;y</source>
         <translation>单位名称(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="126" />
+        <location filename="../../app/views/intake_page.py" line="132" />
         <source>Appeal &amp;type</source>
         <translation>诉求类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="127" />
+        <location filename="../../app/views/intake_page.py" line="133" />
         <source>&amp;Urgency</source>
         <translation>紧急程度(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="128" />
+        <location filename="../../app/views/intake_page.py" line="134" />
         <source>C&amp;hannel</source>
         <translation>受理渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="129" />
+        <location filename="../../app/views/intake_page.py" line="135" />
         <source>Cate&amp;gory</source>
         <translation>问题分类(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="130" />
+        <location filename="../../app/views/intake_page.py" line="136" />
         <source>To&amp;wn</source>
         <translation>镇街(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="131" />
+        <location filename="../../app/views/intake_page.py" line="137" />
         <source>Add&amp;ress</source>
         <translation>详细地址(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="132" />
+        <location filename="../../app/views/intake_page.py" line="138" />
         <source>Recei&amp;ved</source>
         <translation>受理时间(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="133" />
+        <location filename="../../app/views/intake_page.py" line="139" />
         <source>T&amp;itle</source>
         <translation>标题(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="134" />
+        <location filename="../../app/views/intake_page.py" line="140" />
         <source>&amp;Content</source>
         <translation>诉求内容(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="136" />
+        <location filename="../../app/views/intake_page.py" line="142" />
         <source>Ans&amp;wer</source>
         <translation>答复内容(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="150" />
+        <location filename="../../app/views/intake_page.py" line="156" />
         <source>New intake (F2)</source>
         <translation>新建受理 (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="166" />
+        <location filename="../../app/views/intake_page.py" line="172" />
         <source>Appeal</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="194" />
+        <location filename="../../app/views/intake_page.py" line="201" />
         <source>Caller history</source>
         <translation>来电历史</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="236" />
+        <location filename="../../app/views/intake_page.py" line="243" />
         <source>Answer and close (Ctrl+Enter)</source>
         <translation>答复并办结 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="238" />
+        <location filename="../../app/views/intake_page.py" line="245" />
         <source>Save for dispatch (Ctrl+Enter)</source>
         <translation>保存待派单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="246" />
+        <location filename="../../app/views/intake_page.py" line="253" />
         <source>The intake that was being typed has been restored.</source>
         <translation>已恢复上次未保存的受理内容。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="280" />
+        <location filename="../../app/views/intake_page.py" line="265" />
+        <source>Answer from the knowledge base: %1 (v%2)</source>
+        <translation>答复取自知识库：%1（第 %2 版）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_page.py" line="305" />
         <source>Order %1 recorded. Read the number back to the caller.</source>
         <translation>工单 %1 已受理，请向来电人复述工单号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="294" />
+        <location filename="../../app/views/intake_page.py" line="319" />
         <source>Type the caller's number to see earlier appeals.</source>
         <translation>输入来电号码即可查看其历史诉求。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="300" />
+        <location filename="../../app/views/intake_page.py" line="325" />
         <source>First call from this number.</source>
         <translation>该号码首次来电。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="303" />
+        <location filename="../../app/views/intake_page.py" line="328" />
         <source>Repeat caller: %1 earlier appeals, %2 still open.</source>
         <translation>老户：历史诉求 %1 件，其中 %2 件未办结。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="357" />
+        <location filename="../../app/views/intake_page.py" line="383" />
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/intake_page.py" line="376" />
+        <location filename="../../app/views/intake_page.py" line="402" />
         <source>%n problem(s) to fix before saving.</source>
         <translation>
             <numerusform>有 %n 处需修改后才能保存。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>KbDialog</name>
+    <message>
+        <location filename="../../app/views/kb_dialog.py" line="33" />
+        <source>Knowledge base</source>
+        <translation>知识库</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb_dialog.py" line="40" />
+        <source>Use this answer (Ctrl+Enter)</source>
+        <translation>采用此答复 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb_dialog.py" line="44" />
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>KbHitModel</name>
+    <message>
+        <location filename="../../app/views/kb_models.py" line="72" />
+        <source>expired</source>
+        <translation>已失效</translation>
+    </message>
+</context>
+<context>
+    <name>KbSearchBox</name>
+    <message>
+        <location filename="../../app/views/kb_widgets.py" line="77" />
+        <source>Words, pinyin or initials: 停水, shebao, jtwz …</source>
+        <translation>输入词语、拼音或首字母：停水、shebao、jtwz …</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/kb_widgets.py" line="119" />
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>共 %n 条</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb_widgets.py" line="119" />
+        <source>No article matches.</source>
+        <translation>没有匹配的知识。</translation>
+    </message>
+</context>
+<context>
+    <name>KbSuggestPanel</name>
+    <message>
+        <location filename="../../app/views/kb_suggest.py" line="32" />
+        <source>Knowledge base suggestions</source>
+        <translation>知识库推荐</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb_suggest.py" line="38" />
+        <source>Articles appear here as the appeal is typed. Ctrl+K searches.</source>
+        <translation>录入诉求时，这里会推荐相关知识；Ctrl+K 可随时搜索。</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgePage</name>
+    <message>
+        <location filename="../../app/views/kb_page.py" line="36" />
+        <source>&amp;Edit (new version)</source>
+        <translation>编辑（生成新版本）(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb_page.py" line="37" />
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb_page.py" line="38" />
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb_page.py" line="75" />
+        <source>Import articles</source>
+        <translation>导入知识</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb_page.py" line="75" />
+        <source>JSON Lines (*.jsonl *.json)</source>
+        <translation>JSON Lines 文件 (*.jsonl *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb_page.py" line="83" />
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb_page.py" line="95" />
+        <source>%1 new, %2 updated (new versions), %3 unchanged.</source>
+        <translation>新增 %1 条，更新 %2 条（生成新版本），未变 %3 条。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/kb_page.py" line="104" />
+        <source>%n line(s) not imported:</source>
+        <translation>
+            <numerusform>%n 行未导入：</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb_page.py" line="106" />
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb_page.py" line="111" />
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb_page.py" line="121" />
+        <source>Export articles</source>
+        <translation>导出知识</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb_page.py" line="123" />
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines 文件 (*.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb_page.py" line="128" />
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/kb_page.py" line="128" />
+        <source>%n article(s) written.</source>
+        <translation>
+            <numerusform>已导出 %n 条。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -966,7 +1726,7 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../app/views/launch.py" line="56" />
+        <location filename="../../app/views/launch.py" line="57" />
         <source>Preparing the demo workspace…</source>
         <translation>正在准备演示数据…</translation>
     </message>
@@ -974,66 +1734,71 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="44" />
+        <location filename="../../app/views/main_window.py" line="46" />
         <source>Hotline Desk — Zhongshan 12345</source>
         <translation>热线工作台 — 中山12345</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="57" />
+        <location filename="../../app/views/main_window.py" line="59" />
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="58" />
+        <location filename="../../app/views/main_window.py" line="60" />
         <source>Orders</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="167" />
-        <location filename="../../app/views/main_window.py" line="174" />
+        <location filename="../../app/views/main_window.py" line="171" />
+        <location filename="../../app/views/main_window.py" line="178" />
         <source>Open order</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="167" />
+        <location filename="../../app/views/main_window.py" line="171" />
         <source>Order number as the caller reads it:</source>
         <translation>来电人报出的工单号：</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="174" />
+        <location filename="../../app/views/main_window.py" line="178" />
         <source>No order %1 here.</source>
         <translation>本机没有工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="196" />
+        <location filename="../../app/views/main_window.py" line="202" />
         <source>Order %1 recorded; its number is on the clipboard.</source>
         <translation>工单 %1 已受理，工单号已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb_install.py" line="23" />
+        <source>Knowledge base</source>
+        <translation>知识库</translation>
     </message>
 </context>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="207" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="209" />
         <source>Merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="208" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="210" />
         <source>Merge %1 into the order it repeats; its callers join that order.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="219" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="221" />
         <source>Same matter, merged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="220" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="222" />
         <source>&amp;Into order</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="221" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="223" />
         <source>&amp;Reason</source>
         <translation type="unfinished" />
     </message>
@@ -1104,194 +1869,195 @@
 <context>
     <name>OrderDetailDialog</name>
     <message>
-        <location filename="../../app/views/order_detail.py" line="66" />
+        <location filename="../../app/views/order_detail.py" line="73" />
         <source>Order %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="76" />
+        <location filename="../../app/views/order_detail.py" line="83" />
         <source>(not given)</source>
         <translation>（未提供）</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="78" />
+        <location filename="../../app/views/order_detail.py" line="86" />
+        <location filename="../../app/views/order_detail.py" line="88" />
         <source>[confidential]</source>
         <translation>【保密】</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="79" />
+        <location filename="../../app/views/order_detail.py" line="89" />
         <source>Caller</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="80" />
+        <location filename="../../app/views/order_detail.py" line="90" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="81" />
+        <location filename="../../app/views/order_detail.py" line="91" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="83" />
+        <location filename="../../app/views/order_detail.py" line="93" />
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="84" />
+        <location filename="../../app/views/order_detail.py" line="94" />
         <source>Appellant</source>
         <translation>诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="88" />
+        <location filename="../../app/views/order_detail.py" line="98" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="90" />
+        <location filename="../../app/views/order_detail.py" line="100" />
         <source>Type / urgency</source>
         <translation>类型 / 紧急程度</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="96" />
+        <location filename="../../app/views/order_detail.py" line="106" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="97" />
+        <location filename="../../app/views/order_detail.py" line="107" />
         <source>Category</source>
         <translation>问题分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="99" />
+        <location filename="../../app/views/order_detail.py" line="109" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="100" />
+        <location filename="../../app/views/order_detail.py" line="110" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="101" />
+        <location filename="../../app/views/order_detail.py" line="111" />
         <source>Due</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="106" />
-        <location filename="../../app/views/order_detail.py" line="191" />
+        <location filename="../../app/views/order_detail.py" line="116" />
+        <location filename="../../app/views/order_detail.py" line="201" />
         <source>assisted by %1</source>
         <translation>协办：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="107" />
+        <location filename="../../app/views/order_detail.py" line="117" />
         <source>Handling unit</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="108" />
+        <location filename="../../app/views/order_detail.py" line="118" />
         <source>Order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="117" />
+        <location filename="../../app/views/order_detail.py" line="127" />
         <source>Appeal</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="122" />
+        <location filename="../../app/views/order_detail.py" line="132" />
         <source>Answer given</source>
         <translation>答复内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="126" />
+        <location filename="../../app/views/order_detail.py" line="136" />
         <source>Timeline</source>
         <translation>办理过程</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/order_detail.py" line="145" />
+        <location filename="../../app/views/order_detail.py" line="155" />
         <source>overdue by %n working day(s)</source>
         <translation>
             <numerusform>已超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/order_detail.py" line="148" />
+        <location filename="../../app/views/order_detail.py" line="158" />
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>剩余 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="161" />
+        <location filename="../../app/views/order_detail.py" line="171" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="161" />
+        <location filename="../../app/views/order_detail.py" line="171" />
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="161" />
+        <location filename="../../app/views/order_detail.py" line="171" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="161" />
+        <location filename="../../app/views/order_detail.py" line="171" />
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="186" />
+        <location filename="../../app/views/order_detail.py" line="196" />
         <source>Recorded as %1</source>
         <translation>受理，工单号 %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="193" />
+        <location filename="../../app/views/order_detail.py" line="203" />
         <source>return upheld</source>
         <translation>同意退单</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="193" />
+        <location filename="../../app/views/order_detail.py" line="203" />
         <source>return refused</source>
         <translation>不同意退单</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="195" />
+        <location filename="../../app/views/order_detail.py" line="205" />
         <source>approved</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="195" />
+        <location filename="../../app/views/order_detail.py" line="205" />
         <source>not approved</source>
         <translation>不同意</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/order_detail.py" line="197" />
+        <location filename="../../app/views/order_detail.py" line="207" />
         <source>%n working day(s)</source>
         <translation>
             <numerusform>%n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="199" />
+        <location filename="../../app/views/order_detail.py" line="209" />
         <source>caller not reached</source>
         <translation>未联系上来电人</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="201" />
+        <location filename="../../app/views/order_detail.py" line="211" />
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="201" />
+        <location filename="../../app/views/order_detail.py" line="211" />
         <source>not resolved</source>
         <translation>未解决</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="209" />
+        <location filename="../../app/views/order_detail.py" line="219" />
         <source>into order %1</source>
         <translation>并入工单 %1</translation>
     </message>
@@ -1465,29 +2231,29 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/views/work_panel.py" line="95" />
+        <location filename="../../app/views/work_panel.py" line="96" />
         <source>Other callers</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/work_panel.py" line="95" />
+        <location filename="../../app/views/work_panel.py" line="97" />
         <source>%n more caller(s)</source>
         <translation type="unfinished">
             <numerusform />
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/work_panel.py" line="98" />
+        <location filename="../../app/views/work_panel.py" line="101" />
         <source>returned %1, extended %2, reopened %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/views/work_panel.py" line="101" />
+        <location filename="../../app/views/work_panel.py" line="104" />
         <source>History</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/work_panel.py" line="137" />
+        <location filename="../../app/views/work_panel.py" line="140" />
         <source>%n working day(s)</source>
         <translation type="unfinished">
             <numerusform>%n 个工作日</numerusform>
@@ -1497,30 +2263,43 @@
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../app/views/queue_page.py" line="146" />
+        <location filename="../../app/views/queue_page.py" line="144" />
         <source>Nothing waiting here.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../app/views/roles.py" line="102" />
+        <source>Demo user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/roles.py" line="105" />
+        <source>Demo user (Ctrl+Shift+U): </source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>RulingDialog</name>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="174" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="176" />
         <source>Ruling</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="180" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="182" />
         <source>&amp;Days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="181" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="183" />
         <source>New deadline</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="191" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="193" />
         <source>&amp;Opinion</source>
         <translation type="unfinished" />
     </message>
@@ -1528,14 +2307,181 @@
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../app/views/work_panel.py" line="198" />
+        <location filename="../../app/views/work_panel.py" line="201" />
         <source>Not allowed: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/views/work_panel.py" line="201" />
+        <location filename="../../app/views/work_panel.py" line="204" />
         <source>Could not save: %1</source>
         <translation type="unfinished">无法保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPage</name>
+    <message>
+        <location filename="../../app/views/unit_page.py" line="24" />
+        <source>Wrong territory</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/unit_page.py" line="25" />
+        <source>Unclear ownership</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/unit_page.py" line="26" />
+        <source>Overlapping duties</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/unit_page.py" line="29" />
+        <source>Not our duty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/unit_page.py" line="30" />
+        <source>Other reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/unit_page.py" line="44" />
+        <source>no unit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/unit_page.py" line="46" />
+        <source>&amp;1 Orders of %1 (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/unit_page.py" line="52" />
+        <source>Unit work</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/unit_page.py" line="54" />
+        <source>Only orders your unit leads or assists; nearest deadline first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/unit_page.py" line="61" />
+        <source>No open orders for your unit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/unit_page.py" line="65" />
+        <source>Sign for</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/unit_page.py" line="66" />
+        <location filename="../../app/views/unit_page.py" line="99" />
+        <source>Reply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/unit_page.py" line="71" />
+        <location filename="../../app/views/unit_page.py" line="124" />
+        <source>Ask for extension</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/unit_page.py" line="73" />
+        <source>Return</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/unit_page.py" line="78" />
+        <location filename="../../app/views/unit_page.py" line="161" />
+        <source>Unreasonable appeal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/unit_page.py" line="91" />
+        <source>Not allowed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/unit_page.py" line="93" />
+        <source>Order %1 signed for.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/unit_page.py" line="100" />
+        <source>Appellant &amp;contacted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/unit_page.py" line="102" />
+        <source>&amp;Resolved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/unit_page.py" line="105" />
+        <source>What was done, as the appellant will hear it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/unit_page.py" line="108" />
+        <source>Public &amp;reply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/unit_page.py" line="109" />
+        <source>Reply (Ctrl+Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/unit_page.py" line="118" />
+        <source>Reply to %1 sent for review.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/unit_page.py" line="128" />
+        <source> working days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/unit_page.py" line="131" />
+        <source>&amp;Days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/unit_page.py" line="132" />
+        <location filename="../../app/views/unit_page.py" line="164" />
+        <source>&amp;Reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/unit_page.py" line="137" />
+        <source>Extension for %1 requested.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/unit_page.py" line="143" />
+        <source>Return to the centre</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/unit_page.py" line="149" />
+        <source>&amp;Why</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/unit_page.py" line="150" />
+        <source>&amp;Details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/unit_page.py" line="155" />
+        <source>Order %1 returned to the centre.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/unit_page.py" line="169" />
+        <source>Application for %1 sent.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
