@@ -67,7 +67,7 @@ class Accounts:
         with self.db.write() as conn:
             if conn.execute(select(users.c.id).where(users.c.name == name)).first():
                 raise AuthError("user_exists", f"user {name!r} exists already")
-            user_id = conn.execute(
+            inserted = conn.execute(
                 insert(users).values(
                     name=name,
                     password_hash=self.hasher.hash(password),
@@ -76,8 +76,9 @@ class Accounts:
                     disabled=False,
                     created_at=int(time.time()),
                 )
-            ).inserted_primary_key[0]
-        return User(int(user_id), name, role, unit)
+            ).inserted_primary_key
+        assert inserted is not None
+        return User(int(inserted[0]), name, role, unit)
 
     def login(self, name: str, password: str) -> IssuedToken:
         with self.db.read() as conn:

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, and_, case, insert, select, update
+from sqlalchemy import Connection, and_, bindparam, case, insert, select, update
 
 from app.models.enums import EventType, Role
 from app.models.projection import ProjectionError, apply
@@ -198,7 +198,8 @@ class Feed:
         return event, new_order
 
     def _save_orders(self, state: _Batch) -> None:
-        new_rows, changed = [], []
+        new_rows: list[dict[str, Any]] = []
+        changed: list[dict[str, Any]] = []
         for order_id in sorted(state.dirty):
             order = state.orders[order_id]
             assert order is not None
@@ -214,8 +215,6 @@ class Feed:
         if new_rows:
             state.conn.execute(insert(orders), new_rows)
         if changed:
-            from sqlalchemy import bindparam
-
             state.conn.execute(
                 update(orders)
                 .where(orders.c.id == bindparam("oid"))

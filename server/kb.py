@@ -79,7 +79,8 @@ def import_lines(db: Database, lines: Iterable[str]) -> ImportReport:
             for r in conn.execute(select(articles.c.id, articles.c.version, articles.c.body))
         }
         seq = int(conn.execute(select(counters.c.value).where(counters.c.name == FEED)).one()[0])
-        new_rows, changed = [], []
+        new_rows: list[dict[str, Any]] = []
+        changed: list[dict[str, Any]] = []
         for article_id, article in parsed.items():
             old = current.get(article_id)
             if old is not None:
