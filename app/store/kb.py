@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import pypinyin
 
@@ -31,10 +31,11 @@ from app.models.kb import (
     parse_jsonl,
 )
 from app.store.db import Database
+from app.store.kb_schema import create_index
 from app.store.kb_search import Searcher
 from app.store.kb_text import COLUMNS, index_columns
 
-INDEX_SCHEME = "kb-index-1"  # bump when kb_text changes what a column holds
+INDEX_SCHEME = "kb-index-4"  # bump when kb_text changes what a column holds
 
 
 def _index_version() -> str:
@@ -197,7 +198,9 @@ class KnowledgeBase:
     def save(self, article: Article) -> Article:
         """Store an article (an edit makes a new version); returns it with its version."""
         with self.database.transaction() as conn:
-            _, stored = self._store(conn, article)
+            outcome, stored = self._store(conn, article)
+            if outcome != "unchanged":
+                self._bump(conn)
         self.searcher.invalidate()
         return stored
 
@@ -216,6 +219,8 @@ class KnowledgeBase:
             for article in articles:
                 outcome, _ = self._store(conn, article)
                 counts[outcome] += 1
+            if counts["created"] or counts["updated"]:
+                self._bump(conn)
         self.searcher.invalidate()
         return ImportReport(counts["created"], counts["updated"], counts["unchanged"])
 
@@ -231,12 +236,13 @@ class KnowledgeBase:
 
     def export_jsonl(self, path: Path | str) -> int:
         """Current versions, one JSON object a line, the format import reads."""
-        count = 0
         with Path(path).open("w", encoding="utf-8") as handle:
-            for article in self.articles():
-                handle.write(article_to_json(article) + "\n")
-                count += 1
-        return count
+            return self.write_jsonl(handle)
+
+    def write_jsonl(self, handle: TextIO) -> int:
+        articles = list(self.articles())
+        handle.writelines(article_to_json(a) + "\n" for a in articles)
+        return len(articles)
 
     def record_usage(self, article_id: str, text: str) -> bool:
         """An operator answered an appeal with this article: its words become evidence.
@@ -270,7 +276,7 @@ class KnowledgeBase:
     def reindex(self) -> int:
         """Rebuild the whole search index (after a change of scheme or of pypinyin)."""
         with self.database.transaction() as conn:
-            conn.execute("INSERT INTO kb_fts (kb_fts) VALUES ('delete-all')")
+            create_index(conn)  # the index is derived data: rebuilt from its own SQL
             rows = conn.execute(
                 "SELECT c.rowid AS fts_rowid, a.* FROM kb_current c JOIN kb_articles a "
                 "ON a.id = c.id AND a.version = c.version"
@@ -307,7 +313,7 @@ class KnowledgeBase:
                     (term, canonical, origin, now),
                 )
                 added += cursor.rowcount
-            self._bump_lexicon(conn)
+            self._bump(conn)
         self.searcher.invalidate()
         return added
 
@@ -316,13 +322,15 @@ class KnowledgeBase:
             cursor = conn.execute(
                 "DELETE FROM kb_synonyms WHERE term = ? AND canonical = ?", (term, canonical)
             )
-            self._bump_lexicon(conn)
+            self._bump(conn)
         self.searcher.invalidate()
         return cursor.rowcount > 0
 
-    def _bump_lexicon(self, conn: sqlite3.Connection) -> None:
+    @staticmethod
+    def _bump(conn: sqlite3.Connection) -> None:
+        """Tell every connection's searcher that articles or the lexicon changed."""
         conn.execute(
-            "INSERT INTO meta (key, value) VALUES ('kb_lexicon', '1') ON CONFLICT(key) "
+            "INSERT INTO meta (key, value) VALUES ('kb_gen', '1') ON CONFLICT(key) "
             "DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)"
         )
 
@@ -360,6 +368,7 @@ def open_knowledge_base(home: Path | str, clock: Clock = china_now) -> Knowledge
     """A knowledge base on its own connection to the workspace file (e.g. a search worker)."""
     from app.store.workspace import DB_FILE
 
+    Path(home).mkdir(parents=True, exist_ok=True)
     return KnowledgeBase(Database(Path(home) / DB_FILE), clock=clock)
 
 

@@ -15,10 +15,10 @@ valid expression or None.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from app.store.kb_text import TEXT_COLUMNS, readings, segment
+from app.store.kb_text import INITIALS_GRAM, TEXT_COLUMNS, readings, segment
 from app.store.textindex import bigrams, is_cjk, runs
 
 MAX_QUERY_CHARS = 400
@@ -28,6 +28,8 @@ MAX_RELAXED_TERMS = 12
 MAX_CHAR_TERMS = 8
 COMMON_SHARE = 0.2  # a term in more than this share of articles says little and costs much
 MAX_SYNONYM_VARIANTS = 4
+MAX_WORD = 8
+SYNONYM_REPEAT = 2
 
 DocFreq = Callable[[Sequence[str]], Mapping[str, int]]
 
@@ -40,36 +42,32 @@ def phrase(tokens: Sequence[str], prefix: bool = False) -> str:
     return quote(" ".join(tokens)) + ("*" if prefix else "")
 
 
-@dataclass
-class Plan:
-    exact: str | None = None
-    relaxed: str | None = None
-    chars: str | None = None
-    surfaces: set[str] = field(default_factory=set)  # CJK words to highlight
-    letters: list[str] = field(default_factory=list)  # typed letters (pinyin) to highlight
-
-    def stages(self) -> list[tuple[int, str]]:
-        seen: set[str] = set()
-        result: list[tuple[int, str]] = []
-        for number, expr in ((1, self.exact), (2, self.relaxed), (3, self.chars)):
-            if expr and expr not in seen:
-                seen.add(expr)
-                result.append((number, expr))
-        return result
-
-
 def find_synonyms(text: str, lexicon: Mapping[str, Sequence[str]]) -> list[tuple[str, str]]:
     """(term, canonical) pairs whose term occurs in the text, longest terms first."""
     found = [(t, c) for t, cs in lexicon.items() if t in text for c in cs]
     return sorted(found, key=lambda p: -len(p[0]))
 
 
+def find_words(run: str, words: Collection[str]) -> list[str]:
+    """Known words (the articles' keywords, the lexicon) inside a run of the query."""
+    found: list[str] = []
+    for i in range(len(run) - 1):
+        for j in range(min(len(run), i + MAX_WORD), i + 1, -1):
+            if run[i:j] in words:
+                found.append(run[i:j])
+    return list(dict.fromkeys(found))
+
+
 def _pinyin_alternatives(letters: str) -> list[str]:
     """Expressions for a run of letters read as initials and as (possibly unfinished) pinyin."""
     alternatives: list[str] = []
-    if 2 <= len(letters) <= 12:
-        pairs = [letters[i : i + 2] for i in range(len(letters) - 1)]
-        alternatives.append("{py_init} : " + phrase(pairs))
+    if 2 <= len(letters) <= INITIALS_GRAM:
+        alternatives.append("{py_init} : " + quote(letters))
+    elif INITIALS_GRAM < len(letters) <= 12:
+        starts = [*range(0, len(letters) - INITIALS_GRAM, INITIALS_GRAM)]
+        starts.append(len(letters) - INITIALS_GRAM)
+        grams = [quote(letters[i : i + INITIALS_GRAM]) for i in starts]
+        alternatives.append("{py_init} : (" + " AND ".join(grams) + ")")
     parsed = segment(letters)
     if parsed is not None:
         sylls, partial = parsed
@@ -100,7 +98,11 @@ def _syllables_of(segments: Sequence[str]) -> list[str] | None:
 
 
 def _segment_alternatives(
-    seg: str, last: bool, synonyms: list[tuple[str, str]], plan: Plan
+    seg: str,
+    last: bool,
+    synonyms: list[tuple[str, str]],
+    plan: Plan,
+    spelled: Mapping[str, Sequence[str]],
 ) -> list[str]:
     if is_cjk(seg):
         if len(seg) == 1:
@@ -117,6 +119,9 @@ def _segment_alternatives(
     alternatives = [TEXT_COLUMNS + " : " + quote(seg) + ("*" if last else "")]
     if seg.isalpha():
         alternatives += _pinyin_alternatives(seg)
+        for word in spelled.get(seg, ())[:MAX_SYNONYM_VARIANTS]:
+            alternatives.append(phrase(bigrams(word)))
+            plan.surfaces.add(word)
     return alternatives
 
 
@@ -124,84 +129,145 @@ def _either(alternatives: Sequence[str]) -> str:
     return alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
 
 
+@dataclass
+class Plan:
+    """The stages of one query, each worked out only when the search gets that far."""
+
+    segments: list[str]
+    synonyms: list[tuple[str, str]]
+    doc_freq: DocFreq
+    articles: int
+    words: Collection[str]
+    spelled: Mapping[str, Sequence[str]]
+    surfaces: set[str] = field(default_factory=set)  # CJK words to highlight
+    letters: list[str] = field(default_factory=list)  # typed letters (pinyin) to highlight
+    _done: dict[int, str | None] = field(default_factory=dict)
+
+    @property
+    def common(self) -> int:
+        return max(1, int(self.articles * COMMON_SHARE))
+
+    def stage(self, number: int) -> str | None:
+        """The MATCH expression of stage 1, 2 or 3; None when it has nothing (new) to add."""
+        if number not in self._done:
+            build = {1: self._exact, 2: self._relaxed, 3: self._chars}[number]
+            expr = build() if self.segments else None
+            earlier = [self._done.get(n) for n in range(1, number)]
+            self._done[number] = None if expr in earlier else expr
+        return self._done[number]
+
+    def _exact(self) -> str | None:
+        """Every word: a phrase of bigrams, a synonym, or pinyin for letters."""
+        segments = self.segments
+        if len(segments) > MAX_EXACT_SEGMENTS or any(
+            len(s) > MAX_EXACT_RUN for s in segments if is_cjk(s)
+        ):
+            return None
+        parts = [
+            _either(
+                _segment_alternatives(s, i == len(segments) - 1, self.synonyms, self, self.spelled)
+            )
+            for i, s in enumerate(segments)
+        ]
+        exact = " AND ".join(parts)
+        has_cjk = any(is_cjk(s) for s in segments)
+        mixed = _syllables_of(segments) if has_cjk and self.letters else None
+        if mixed is not None:
+            tokens = [a + b for a, b in itertools.pairwise(mixed)]
+            exact = f"({exact}) OR {{py_full}} : {phrase(tokens)}"
+            self.letters.append("".join(mixed))
+            self.surfaces.difference_update(s for s in segments if len(s) == 1)
+        return exact
+
+    def _relaxed(self) -> str | None:
+        """Any informative word, ranked by bm25: more and rarer words first."""
+        segments = self.segments
+        grams: list[str] = []
+        for seg in segments:
+            if is_cjk(seg) and len(seg) >= 2:
+                grams.extend(bigrams(seg))
+        grams = list(dict.fromkeys(grams))[:200]
+        pinyin_of: dict[str, str] = {}
+        for gram in grams:
+            r = readings(gram)
+            if len(r) == 2 and r[0][0] and r[1][0]:
+                pinyin_of[gram] = r[0][0] + r[1][0]
+        freq = self.doc_freq([*grams, *pinyin_of.values()]) if grams else {}
+        common = self.common
+        present = [g for g in grams if freq.get(g, 0) > 0]
+        informative = sorted((g for g in present if freq[g] <= common), key=lambda g: freq[g])
+        if not informative and present:
+            informative = sorted(present, key=lambda g: freq[g])[:2]
+        terms = [quote(g) for g in informative[:MAX_RELAXED_TERMS]]
+        self.surfaces.update(informative[:MAX_RELAXED_TERMS])
+        # A bigram no article holds may be a homophone typo (社宝 for 社保): try its pinyin.
+        sounds = [
+            pinyin_of[g]
+            for g in grams
+            if freq.get(g, 0) == 0 and 0 < freq.get(pinyin_of.get(g, ""), 0) <= common
+        ]
+        if sounds:
+            self.letters.extend(sounds[:6])
+            terms.append("{py_full} : (" + " OR ".join(quote(s) for s in sounds[:6]) + ")")
+        terms = list(dict.fromkeys(terms))
+        # Known words and the lexicon's words are repeated: FTS5's bm25 adds a score per
+        # phrase, so a repeated phrase counts double against chance bigrams ('狗好').
+        known = [w for s in segments if is_cjk(s) for w in find_words(s, self.words)]
+        for word in known[:MAX_RELAXED_TERMS]:
+            if freq.get(word, 1) > 0 and (len(word) > 2 or word in informative):
+                terms.append(phrase(bigrams(word)))
+                self.surfaces.add(word)
+        for _term, canonical in self.synonyms[:MAX_SYNONYM_VARIANTS]:
+            terms += [phrase(bigrams(canonical))] * SYNONYM_REPEAT
+            self.surfaces.add(canonical)
+        for i, seg in enumerate(segments):
+            if not is_cjk(seg):
+                last = i == len(segments) - 1
+                terms.extend(_segment_alternatives(seg, last, [], self, self.spelled))
+            elif len(seg) == 1:
+                terms.append("{chars} : " + quote(seg))
+        return " OR ".join(terms) if terms else None
+
+    def _chars(self) -> str | None:
+        """Single characters against the titles, questions and keywords."""
+        chars = list(dict.fromkeys(c for s in self.segments if is_cjk(s) for c in s))[:100]
+        if not chars:
+            return None
+        freq = self.doc_freq(chars)
+        usable = sorted(
+            (c for c in chars if 0 < freq.get(c, 0) <= self.common), key=lambda c: freq[c]
+        )[:MAX_CHAR_TERMS]
+        if not usable:
+            return None
+        self.surfaces.update(usable)
+        return "{chars} : (" + " OR ".join(quote(c) for c in usable) + ")"
+
+
 def plan_query(
     text: str,
     lexicon: Mapping[str, Sequence[str]],
     doc_freq: DocFreq,
     articles: int,
+    words: Collection[str] = frozenset(),
+    spelled: Mapping[str, Sequence[str]] | None = None,
 ) -> Plan:
-    """The three stages for one query. `doc_freq` tells how many articles hold each token."""
-    plan = Plan()
+    """The stages for one query; `plan.stage(n)` builds stage n when asked.
+
+    `lexicon` maps a caller's word to the knowledge base's; `doc_freq` tells how many
+    articles hold each token; `words` are known words (keywords, lexicon) that count double
+    when a long query contains them; `spelled` maps pinyin (initials or full) of lexicon
+    words to the knowledge base's word ('jtwz' → 交通违法 through 交通违章).
+    """
     segments = runs(text[:MAX_QUERY_CHARS])
-    if not segments:
-        return plan
     joined = "".join(s for s in segments if is_cjk(s))
-    synonyms = find_synonyms(joined, lexicon)
+    plan = Plan(
+        segments=segments,
+        synonyms=find_synonyms(joined, lexicon) if joined else [],
+        doc_freq=doc_freq,
+        articles=articles,
+        words=words,
+        spelled=spelled or {},
+    )
     plan.surfaces.update(s for s in segments if is_cjk(s))
     plan.letters = [s for s in segments if s.isascii() and s.isalpha()]
-
-    # Stage 1: every word.
-    cjk_chars = sum(len(s) for s in segments if is_cjk(s))
-    if len(segments) <= MAX_EXACT_SEGMENTS and all(
-        len(s) <= MAX_EXACT_RUN for s in segments if is_cjk(s)
-    ):
-        parts = [
-            _either(_segment_alternatives(s, i == len(segments) - 1, synonyms, plan))
-            for i, s in enumerate(segments)
-        ]
-        exact = " AND ".join(parts)
-        mixed = _syllables_of(segments) if cjk_chars and plan.letters else None
-        if mixed is not None:
-            tokens = [a + b for a, b in itertools.pairwise(mixed)]
-            exact = f"({exact}) OR {{py_full}} : {phrase(tokens)}"
-        plan.exact = exact
-
-    # Stage 2: any informative word.
-    grams: list[str] = []
-    for seg in segments:
-        if is_cjk(seg) and len(seg) >= 2:
-            grams.extend(bigrams(seg))
-    grams = list(dict.fromkeys(grams))[:200]
-    pinyin_of: dict[str, str] = {}
-    for gram in grams:
-        r = readings(gram)
-        if len(r) == 2 and r[0][0] and r[1][0]:
-            pinyin_of[gram] = r[0][0] + r[1][0]
-    freq = doc_freq([*grams, *pinyin_of.values()]) if grams else {}
-    common = max(1, int(articles * COMMON_SHARE))
-    present = [g for g in grams if freq.get(g, 0) > 0]
-    informative = sorted((g for g in present if freq[g] <= common), key=lambda g: freq[g])
-    if not informative and present:
-        informative = sorted(present, key=lambda g: freq[g])[:2]
-    terms = [quote(g) for g in informative[:MAX_RELAXED_TERMS]]
-    plan.surfaces.update(informative[:MAX_RELAXED_TERMS])
-    # A bigram no article holds may be a homophone typo (社宝 for 社保): try its pinyin.
-    sounds = [
-        pinyin_of[g]
-        for g in grams
-        if freq.get(g, 0) == 0 and 0 < freq.get(pinyin_of.get(g, ""), 0) <= common
-    ]
-    if sounds:
-        terms.append("{py_full} : (" + " OR ".join(quote(s) for s in sounds[:6]) + ")")
-    for _term, canonical in synonyms[:MAX_SYNONYM_VARIANTS]:
-        terms.append(phrase(bigrams(canonical)))
-        plan.surfaces.add(canonical)
-    for i, seg in enumerate(segments):
-        if not is_cjk(seg):
-            terms.extend(_segment_alternatives(seg, i == len(segments) - 1, [], plan))
-        elif len(seg) == 1:
-            terms.append("{chars} : " + quote(seg))
-    terms = list(dict.fromkeys(terms))
-    if terms:
-        plan.relaxed = " OR ".join(terms)
-
-    # Stage 3: characters of the short fields.
-    chars = list(dict.fromkeys(c for s in segments if is_cjk(s) for c in s))[:100]
-    if chars:
-        char_freq = doc_freq(chars)
-        usable = sorted(
-            (c for c in chars if 0 < char_freq.get(c, 0) <= common), key=lambda c: char_freq[c]
-        )[:MAX_CHAR_TERMS]
-        if usable:
-            plan.chars = "{chars} : (" + " OR ".join(quote(c) for c in usable) + ")"
     return plan

@@ -9,7 +9,23 @@ from app.store.schema import run_script
 
 # bm25 weights in kb_text.COLUMNS order: title, questions, keywords, usage, answer,
 # py_full, py_init, chars. Title and the callers' questions count most, the answer least.
-RANK = "bm25(10.0, 6.0, 8.0, 4.0, 1.5, 5.0, 3.0, 0.5)"
+RANK = "bm25(8.0, 8.0, 6.0, 4.0, 1.0, 2.0, 3.0, 0.3)"
+
+
+INDEX_SQL = f"""
+        CREATE VIRTUAL TABLE kb_fts USING fts5 (
+            title, questions, keywords, usage, answer, py_full, py_init, chars,
+            content = '', columnsize = 0, tokenize = 'unicode61'
+        );
+        INSERT INTO kb_fts (kb_fts, rank) VALUES ('rank', '{RANK}');
+        CREATE VIRTUAL TABLE kb_vocab USING fts5vocab (kb_fts, 'row')
+"""
+
+
+def create_index(conn: sqlite3.Connection) -> None:
+    """(Re)create the search index tables; kb.KnowledgeBase.reindex fills them."""
+    run_script(conn, "DROP TABLE IF EXISTS kb_vocab;\nDROP TABLE IF EXISTS kb_fts")
+    run_script(conn, INDEX_SQL)
 
 
 def v2_knowledge_base(conn: sqlite3.Connection) -> None:
@@ -47,12 +63,10 @@ def v2_knowledge_base(conn: sqlite3.Connection) -> None:
         -- The search index (see kb_text.py for what each column holds). Contentless: the
         -- text lives in kb_articles; the index values are recomputed to delete a row, and
         -- the whole index is rebuilt when the scheme or pypinyin changes (meta kb_index).
-        CREATE VIRTUAL TABLE kb_fts USING fts5 (
-            title, questions, keywords, usage, answer, py_full, py_init, chars,
-            content = '', tokenize = 'unicode61'
-        );
-        INSERT INTO kb_fts (kb_fts, rank) VALUES ('rank', '{RANK}');
-        CREATE VIRTUAL TABLE kb_vocab USING fts5vocab (kb_fts, 'row');
+        -- columnsize=0: no per-row sizes, so bm25 reads no %_docsize row for each match
+        -- (measured 4x faster ranking of common words; the cost is bm25's length
+        -- normalisation, which matters little for articles of similar, short length).
+        {INDEX_SQL};
 
         -- The hotline's vocabulary: a caller's word and the knowledge base's word for it.
         CREATE TABLE kb_synonyms (

@@ -15,8 +15,9 @@ from datetime import date
 
 from app.models.kb import SearchHit, find_spans, snippet
 from app.store.db import Database, StoreBug
-from app.store.kb_query import Plan, plan_query
-from app.store.kb_text import text_pinyin_matches
+from app.store.kb_query import MAX_WORD, Plan, plan_query
+from app.store.kb_text import spellings, text_pinyin_matches
+from app.store.textindex import is_cjk, runs
 
 MAX_LIMIT = 200
 CHAR_STAGE_BELOW = 3  # the character stage runs only when fewer hits than this were found
@@ -28,41 +29,62 @@ class Searcher:
     def __init__(self, database: Database, today: Callable[[], date]) -> None:
         self.database = database
         self.today = today
-        self._data_version: int | None = None
-        self._lexicon: dict[str, list[str]] | None = None
+        self._generation: str | None = None
+        self._lexicon: dict[str, list[str]] = {}
+        self._words: frozenset[str] = frozenset()
+        self._spelled: dict[str, list[str]] = {}
         self._articles = 0
-        self._expired: tuple[str, int] | None = None  # (day, how many are expired that day)
+        self._expired: tuple[str, frozenset[int]] | None = None  # (day, expired rowids)
         self.last_plan: Plan | None = None
+        self.last_run: list[str] = []  # the MATCH expressions the last search executed
 
-    # ---- cached facts, dropped when any connection changes the file ---------------
+    # ---- cached facts, reloaded when an article or the lexicon changes (meta kb_gen) ----
 
     def invalidate(self) -> None:
-        self._data_version = None
+        self._generation = None
 
     def _fresh(self) -> None:
-        version = int(self.database.scalar("PRAGMA data_version"))
-        if version == self._data_version:
+        generation = self.database.meta("kb_gen", "0")
+        if generation == self._generation:
             return
-        self._data_version = version
-        self._lexicon = None
+        lexicon: dict[str, list[str]] = {}
+        for row in self.database.query(
+            "SELECT term, canonical FROM kb_synonyms ORDER BY term, canonical"
+        ):
+            lexicon.setdefault(row[0], []).append(row[1])
+        words: set[str] = set()
+        for row in self.database.query(
+            "SELECT DISTINCT value FROM kb_current c JOIN kb_articles a "
+            "ON a.id = c.id AND a.version = c.version, json_each(a.keywords)"
+        ):
+            words.update(r for r in runs(row[0]) if is_cjk(r) and 2 <= len(r) <= MAX_WORD)
+        spelled: dict[str, list[str]] = {}
+        for term, canonicals in lexicon.items():
+            words.add(term)
+            words.update(canonicals)
+            for word in (term, *canonicals):
+                if all(is_cjk(r) for r in runs(word)) and len(word) >= 2:
+                    for key in spellings(word):
+                        targets = spelled.setdefault(key, [])
+                        for c in canonicals if word == term else [word]:
+                            if c not in targets:
+                                targets.append(c)
+        self._lexicon = lexicon
+        self._words = frozenset(words)
+        self._spelled = spelled
         self._expired = None
         self._articles = int(self.database.scalar("SELECT MAX(rowid) FROM kb_current") or 0)
+        self._generation = generation
 
     def lexicon(self) -> dict[str, list[str]]:
         self._fresh()
-        if self._lexicon is None:
-            lexicon: dict[str, list[str]] = {}
-            for row in self.database.query(
-                "SELECT term, canonical FROM kb_synonyms ORDER BY term, canonical"
-            ):
-                lexicon.setdefault(row[0], []).append(row[1])
-            self._lexicon = lexicon
         return self._lexicon
 
-    def _expired_count(self, day: str) -> int:
+    def _expired_rowids(self, day: str) -> frozenset[int]:
+        """Rowids of the articles expired on that day (cached; few, by the index)."""
         if self._expired is None or self._expired[0] != day:
-            count = int(self.database.scalar(_EXPIRED.replace("rowid", "COUNT(*)", 1), (day,)) or 0)
-            self._expired = (day, count)
+            rows = self.database.query(_EXPIRED, (day,))
+            self._expired = (day, frozenset(int(r[0]) for r in rows))
         return self._expired[1]
 
     def _doc_freq(self, terms: Sequence[str]) -> Mapping[str, int]:
@@ -77,16 +99,11 @@ class Searcher:
 
     # ---- searching -------------------------------------------------------------------
 
-    def _run(self, expr: str, limit: int, day: str | None) -> list[sqlite3.Row]:
-        where = "kb_fts MATCH ?"
-        params: tuple[object, ...] = (expr,)
-        if day is not None:
-            where += f" AND rowid NOT IN ({_EXPIRED})"
-            params += (day,)
+    def _run(self, expr: str, limit: int) -> list[sqlite3.Row]:
         try:
             return self.database.query(
-                f"SELECT rowid, rank FROM kb_fts WHERE {where} ORDER BY rank LIMIT ?",
-                (*params, limit),
+                "SELECT rowid, rank FROM kb_fts WHERE kb_fts MATCH ? ORDER BY rank LIMIT ?",
+                (expr, limit),
             )
         except StoreBug:  # a plan FTS5 refuses is our bug, but typing must go on
             return []
@@ -94,28 +111,46 @@ class Searcher:
     def search(self, query: str, limit: int = 10, highlight: bool = True) -> list[SearchHit]:
         limit = max(1, min(int(limit), MAX_LIMIT))
         self._fresh()
-        plan = plan_query(query, self.lexicon(), self._doc_freq, self._articles)
+        plan = plan_query(
+            query, self._lexicon, self._doc_freq, self._articles, self._words, self._spelled
+        )
         self.last_plan = plan
+        self.last_run = []
         day = self.today().isoformat()
-        any_expired = self._expired_count(day) > 0
+        expired = self._expired_rowids(day)
         found: dict[int, tuple[float, int]] = {}  # rowid -> (score, stage), in rank order
-        stages = plan.stages()
-        ran: list[tuple[int, str]] = []
-        for stage, expr in stages:
+        later: dict[int, tuple[float, int]] = {}  # expired hits, shown after all others
+        for stage in (1, 2, 3):
             if len(found) >= limit or (stage == 3 and len(found) >= CHAR_STAGE_BELOW):
                 break
-            ran.append((stage, expr))
-            for row in self._run(expr, limit + len(found), day if any_expired else None):
-                if row[0] not in found and len(found) < limit:
-                    found[row[0]] = (-float(row[1]), stage)
-        if any_expired and len(found) < limit:
-            expired = {r[0] for r in self.database.query(_EXPIRED, (day,))}
-            for stage, expr in ran:
-                if len(found) >= limit:
+            expr = plan.stage(stage)
+            if expr is None:
+                continue
+            self.last_run.append(expr)
+            # Ranking every match costs the same for any LIMIT, so ask for enough rows to
+            # skip the expired and the already found; ask again only if that fell short.
+            window = limit + len(found) + 16
+            while True:
+                rows = self._run(expr, window)
+                kept = 0
+                for row in rows:
+                    rowid = int(row[0])
+                    if rowid in found:
+                        continue
+                    target = later if rowid in expired else found
+                    if rowid not in target:
+                        target[rowid] = (-float(row[1]), stage)
+                    if target is found:
+                        kept += 1
+                        if len(found) >= limit:
+                            break
+                if len(found) >= limit or len(rows) < window:
                     break
-                for row in self._run(expr, limit + len(found) + len(expired), None):
-                    if row[0] in expired and row[0] not in found and len(found) < limit:
-                        found[row[0]] = (-float(row[1]), stage)
+                window *= 4
+        for rowid, value in later.items():
+            if len(found) >= limit:
+                break
+            found.setdefault(rowid, value)
         return self._hits(found, plan, day, highlight)
 
     def _hits(

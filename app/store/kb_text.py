@@ -18,6 +18,7 @@ title, questions, keywords, usage, answer, py_full, py_init, chars.
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -26,15 +27,31 @@ from pypinyin import Style, pinyin
 from pypinyin.constants import PINYIN_DICT
 
 from app.models.kb import Article
-from app.store.textindex import index_text, is_cjk, runs
+from app.store.textindex import is_cjk, runs
 
 COLUMNS = ("title", "questions", "keywords", "usage", "answer", "py_full", "py_init", "chars")
 TEXT_COLUMNS = "{title questions keywords usage answer}"
 MAX_READINGS = 2  # per character: the contextual reading and one alternative
+INITIALS_GRAM = 4
 MAX_USAGE_TEXTS = 40
 MAX_USAGE_CHARS = 200
 
 
+_TOKENS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[0-9a-z]+")
+
+
+def bigram_text(text: str) -> str:
+    """Exactly textindex.index_text, written for speed (a 100,000-article import)."""
+    out: list[str] = []
+    for run in _TOKENS.findall(unicodedata.normalize("NFKC", text).lower()):
+        if len(run) > 1 and not run[0].isascii():
+            out.extend(map(str.__add__, run[:-1], run[1:]))
+        else:
+            out.append(run)
+    return " ".join(out)
+
+
+@lru_cache(maxsize=4096)
 def _plain(syllable: str) -> str:
     """'lǜ' → 'lv', 'zhōng' → 'zhong': ASCII as operators type it."""
     text = syllable.replace("ü", "v").replace("ǖ", "v").replace("ǘ", "v")
@@ -79,6 +96,7 @@ def readings(run: str) -> tuple[tuple[str, ...], ...]:
     return tuple(result)
 
 
+@lru_cache(maxsize=30_000)
 def _char_readings(char: str) -> tuple[str, ...]:
     known = PINYIN_DICT.get(ord(char))
     if not known:
@@ -95,34 +113,50 @@ def run_pinyin(run: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         full = [r for r in rs[0] if r]
         return tuple(full), tuple(dict.fromkeys(r[0] for r in full))
     primary_full: list[str] = []
-    primary_init: list[str] = []
     extra_full: list[str] = []
-    extra_init: list[str] = []
     for a, b in itertools.pairwise(rs):
         if not a[0] or not b[0]:
             continue
         primary_full.append(a[0] + b[0])
-        primary_init.append(a[0][0] + b[0][0])
         for x in a:
             for y in b:
                 if (x, y) != (a[0], b[0]) and x and y:
                     extra_full.append(x + y)
-                    if x[0] + y[0] != primary_init[-1]:
-                        extra_init.append(x[0] + y[0])
-    extras_f = [t for t in dict.fromkeys(extra_full) if t not in primary_full]
-    extras_i = [t for t in dict.fromkeys(extra_init) if t not in primary_init]
-    return (tuple(primary_full + extras_f), tuple(primary_init + extras_i))
+    extras = [t for t in dict.fromkeys(extra_full) if t not in primary_full]
+    return tuple(primary_full + extras), initial_grams("".join(r[0][:1] for r in rs))
 
 
-def pinyin_text(texts: Iterable[str]) -> tuple[str, str]:
+def initial_grams(initials: str) -> tuple[str, ...]:
+    """Every 2-, 3- and 4-letter piece of a run's initials: 'jtwf' → jt jtw jtwf tw twf wf.
+
+    One token per piece keeps 'jtwf' a single lookup: a phrase of the very common
+    two-letter tokens would read thousands of position lists at 100,000 articles.
+    """
+    return tuple(
+        initials[i : i + n]
+        for i in range(len(initials) - 1)
+        for n in range(2, INITIALS_GRAM + 1)
+        if i + n <= len(initials)
+    )
+
+
+def spellings(word: str) -> tuple[str, str]:
+    """(initials, full pinyin) of a Chinese word by its contextual reading: 社保 → sb, shebao."""
+    rs = readings(word)
+    return "".join(r[0][:1] for r in rs), "".join(r[0] for r in rs)
+
+
+def pinyin_text(texts: Iterable[str], initials_of: int) -> tuple[str, str]:
+    """Full pinyin of all the texts, initials of the first `initials_of` texts only."""
     full: list[str] = []
     init: list[str] = []
-    for text in texts:
+    for n, text in enumerate(texts):
         for run in runs(text):
             if is_cjk(run):
                 f, i = run_pinyin(run)
                 full.extend(f)
-                init.extend(i)
+                if n < initials_of:
+                    init.extend(i)
     return " ".join(full), " ".join(init)
 
 
@@ -133,22 +167,27 @@ def chars_text(texts: Iterable[str]) -> str:
 def usage_text(texts: Sequence[str]) -> str:
     """The newest MAX_USAGE_TEXTS phrasings, each cut to MAX_USAGE_CHARS, as bigrams."""
     kept = [t[:MAX_USAGE_CHARS] for t in texts[-MAX_USAGE_TEXTS:]]
-    return " ".join(index_text(t) for t in kept)
+    return " ".join(bigram_text(t) for t in kept)
 
 
 def index_columns(article: Article, usage: Sequence[str] = ()) -> tuple[str, ...]:
-    """The values of COLUMNS for one article; a pure function of its content and usage."""
-    short = [article.title, *article.questions, *article.keywords]
-    full, init = pinyin_text(short)
+    """The values of COLUMNS for one article; a pure function of its content and usage.
+
+    Pinyin and single characters come from the title and keywords only, where the topic
+    words an operator abbreviates or mistypes are; the callers' questions and the answer
+    are indexed as bigrams. (Fewer tokens: a faster index of 100,000 articles.)
+    """
+    topic = [article.title, *article.keywords]
+    full, init = pinyin_text(topic, initials_of=len(topic))
     return (
-        index_text(article.title),
-        " ".join(index_text(q) for q in article.questions),
-        " ".join(index_text(k) for k in article.keywords),
+        bigram_text(article.title),
+        bigram_text("\n".join(article.questions)),
+        bigram_text("\n".join(article.keywords)),
         usage_text(usage),
-        index_text(article.answer),
+        bigram_text(article.answer),
         full,
         init,
-        chars_text(short),
+        chars_text(topic),
     )
 
 
@@ -201,7 +240,7 @@ def text_pinyin_matches(text: str, letters: str) -> list[str]:
             for j in range(i, min(len(run), i + 12)):
                 initials += rs[j][0][:1]
                 full += rs[j][0]
-                if initials == letters or (full.startswith(letters) and j > i) or full == letters:
+                if j > i and (initials == letters or full.startswith(letters)):
                     found.append(run[i : j + 1])
                     break
                 if not letters.startswith(initials) and not letters.startswith(full):

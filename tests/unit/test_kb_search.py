@@ -1,0 +1,206 @@
+"""Searching the knowledge base: Chinese words, pinyin, synonyms, expiry, any input."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app.models.clock import CHINA
+from app.models.kb import Article
+from app.store.db import Database
+from app.store.kb import KnowledgeBase, demo_articles_path
+from app.store.kb_query import plan_query
+
+TODAY = datetime(2026, 11, 27, 10, 30, tzinfo=CHINA)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeBase]:
+    path = tmp_path_factory.mktemp("kb") / "demo.sqlite3"
+    kb = KnowledgeBase(Database(path), clock=lambda: TODAY)
+    report = kb.import_jsonl(demo_articles_path())
+    assert report.ok, report.errors[:3]
+    yield kb
+    kb.database.close()
+
+
+def titles(kb: KnowledgeBase, query: str, n: int = 3) -> list[str]:
+    return [h.title for h in kb.search(query, limit=n)]
+
+
+@pytest.mark.parametrize(("query", "word"), [("噪音", "噪"), ("停水", "停水"), ("社保", "社")])
+def test_two_character_words_are_found(demo: KnowledgeBase, query: str, word: str) -> None:
+    found = titles(demo, query)
+    assert len(found) == 3
+    assert word in found[0] or any(
+        query in " ".join(demo.get(h.id).questions)  # type: ignore[union-attr]
+        for h in demo.search(query, 1)
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("sb", "社保"),
+        ("yb", "医保"),
+        ("gjj", "公积金"),
+        ("jtwz", "交通违法"),  # 交通违章 in the lexicon, spelled by its initials
+        ("shebao", "社保"),
+        ("sheb", "社保"),  # still typing
+        ("gongjijin", "公积金"),
+        ("社bao", "社保"),
+        ("停shui", "停水"),
+    ],
+)
+def test_pinyin_initials_full_and_mixed(demo: KnowledgeBase, query: str, expected: str) -> None:
+    hits = demo.search(query, limit=3)
+    assert hits, query
+    assert expected in hits[0].title or expected in hits[0].matched, (query, titles(demo, query))
+
+
+def test_homophone_typo_finds_the_word(demo: KnowledgeBase) -> None:
+    hits = demo.search("社宝", limit=3)
+    assert hits and "社保" in "".join(h.title for h in hits) + "".join(hits[0].matched)
+
+
+def test_synonym_expansion(demo: KnowledgeBase) -> None:
+    assert "流浪犬" in titles(demo, "野狗", 1)[0]
+    assert "内涝" in titles(demo, "水浸", 1)[0]
+    assert "工资" in titles(demo, "工钱拖了三个月", 1)[0]
+
+
+def test_sentence_falls_back_to_any_word(demo: KnowledgeBase) -> None:
+    hits = demo.search("楼下饭店的油烟直接排到我家窗口", limit=3)
+    assert hits and hits[0].stage == 2
+    assert "油烟" in hits[0].title
+
+
+def test_character_fallback_when_no_word_matches(demo: KnowledgeBase) -> None:
+    hits = demo.search("噪", limit=5)
+    assert hits  # a single character still finds articles whose titles hold it
+    plan = plan_query("镦噪", {}, lambda terms: {t: 1 for t in terms if t == "噪"}, 100)
+    assert plan.stage(3) == '{chars} : ("噪")'
+
+
+def test_hits_carry_highlights_unit_and_version(demo: KnowledgeBase) -> None:
+    hit = demo.search("停水", limit=1)[0]
+    assert hit.unit and hit.version == 1 and not hit.expired
+    assert "停水" in hit.matched
+    a, b = hit.title_spans[0]
+    assert hit.title[a:b] == "停水"
+    if hit.snippet_spans:
+        a, b = hit.snippet_spans[0]
+        assert hit.snippet[a:b] in hit.matched or hit.snippet[a:b] in "停水"
+    assert set(hit.as_dict()) >= {"id", "title", "score", "expired", "unit", "matched"}
+
+
+def test_pinyin_hits_highlight_the_chinese_words(demo: KnowledgeBase) -> None:
+    hit = demo.search("sb", limit=1)[0]
+    assert "社保" in hit.matched
+
+
+def test_expired_articles_come_last_and_are_marked(tmp_path: Path) -> None:
+    kb = KnowledgeBase(Database(tmp_path / "x.sqlite3"), clock=lambda: TODAY)
+
+    def art(n: int, title: str, expires: date | None) -> Article:
+        return Article(id=f"e-{n}", title=title, questions=(), answer="供水", expires=expires)
+
+    kb.import_articles(
+        [
+            art(1, "停水通知停水停水", date(2026, 11, 26)),  # the best match, but expired
+            art(2, "计划停水", None),
+            art(3, "停水报修", date(2026, 11, 27)),  # last day in force: not expired
+        ]
+    )
+    hits = kb.search("停水", limit=10)
+    assert [h.id for h in hits][-1] == "e-1"
+    assert [h.expired for h in hits] == [False, False, True]
+    assert [h.id for h in kb.search("停水", limit=2)] != ["e-1"]
+    assert "e-1" not in [h.id for h in kb.search("停水", limit=2)]
+    kb.database.close()
+
+
+def test_limit_is_respected(demo: KnowledgeBase) -> None:
+    assert len(demo.search("社保", limit=5)) == 5
+    assert len(demo.search("社保", limit=0)) == 1
+    ids = [h.id for h in demo.search("医保 报销", limit=50)]
+    assert len(ids) == len(set(ids))
+
+
+NASTY = [
+    "",
+    " ",
+    '"',
+    '""',
+    "*",
+    "-",
+    "- 噪音",
+    "NEAR(",
+    "NEAR(噪音 停水, 5)",
+    "噪音 AND",
+    "AND OR NOT",
+    "title:噪音",
+    "{title}: 噪音",
+    "^噪音",
+    "噪音)",
+    "((噪音",
+    "😀😀",
+    "噪音😀停水",
+    "\x00",
+    "'; DROP TABLE kb_articles; --",
+    "社" * 10_000,
+    "sb " * 3_000,
+    "ｓｂ",
+    "Ⅻ",
+]
+
+
+@pytest.mark.parametrize("query", NASTY)
+def test_nasty_queries_never_raise(demo: KnowledgeBase, query: str) -> None:
+    hits = demo.search(query, limit=5)
+    assert isinstance(hits, list)
+    assert demo.count() >= 200
+
+
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.characters(),
+            st.sampled_from(list('"*-()^:{}+ ANDORNEAR噪音停水社保sbjtwz')),
+        ),
+        max_size=60,
+    )
+)
+def test_any_string_is_a_valid_query(demo: KnowledgeBase, query: str) -> None:
+    hits = demo.search(query, limit=5)
+    assert len(hits) <= 5
+    # and the expressions it built are valid FTS5: run them directly, no error allowed
+    for expr in demo.searcher.last_run:
+        demo.database.query("SELECT rowid FROM kb_fts WHERE kb_fts MATCH ? LIMIT 1", (expr,))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_every_stage_of_any_plan_is_valid_fts5(query: str) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute(
+        "CREATE VIRTUAL TABLE kb_fts USING fts5(title, questions, keywords, usage, answer, "
+        "py_full, py_init, chars)"
+    )
+    plan = plan_query(query, {"野狗": ["流浪犬"]}, lambda terms: dict.fromkeys(terms, 1), 10)
+    for stage in (1, 2, 3):
+        expr = plan.stage(stage)
+        if expr is not None:
+            conn.execute("SELECT rowid FROM kb_fts WHERE kb_fts MATCH ?", (expr,)).fetchall()
