@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 
-MODULES = ("app.commands.call", "app.commands.sync", "app.commands.orders")
+MODULES = ("app.commands.call", "app.commands.sync", "app.commands.orders", "app.commands.kb")
 
 
 def register_all(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
