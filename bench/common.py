@@ -11,8 +11,8 @@ import math
 import platform
 import sys
 import time
-from collections.abc import Callable, Iterable, Mapping
-from datetime import datetime, timezone
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -74,7 +74,7 @@ def machine() -> dict[str, Any]:
         "python": sys.version.split()[0],
         "platform": platform.platform(),
         "cpus": os.cpu_count(),
-        "when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
     }
 
 
@@ -86,13 +86,13 @@ def write_results(name: str, data: Mapping[str, Any]) -> Path:
     return path
 
 
-def print_table(rows: list[tuple[str, ...]], headers: tuple[str, ...]) -> None:
+def print_table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> None:
     """A plain aligned table (CJK characters count double)."""
 
     def width(text: str) -> int:
         return sum(2 if ord(c) > 0x2E80 else 1 for c in text)
 
-    cells = [headers, *rows]
+    cells = [list(headers), *(list(r) for r in rows)]
     widths = [max(width(r[i]) for r in cells) for i in range(len(headers))]
     for n, row in enumerate(cells):
         print("  ".join(c + " " * (widths[i] - width(c)) for i, c in enumerate(row)))

@@ -9,20 +9,28 @@ history by phone p95 ≤ 5 ms; order list opens ≤ 300 ms; client RSS ≤ 400 M
 How the million orders are built (the fast path, and why it is faithful)
 ------------------------------------------------------------------------
 Orders come from `app.store.demo.DemoGenerator`, the generator behind ``--demo``: each
-order is a real intake made by `operations.intake_events`, walked along the chain with
+is a real intake made by `operations.intake_events`, walked along the chain with
 `operations.order_event` (every step checked by the rules) and folded by
 `projection.apply`, over the last 365 days (a million orders is about one year of
-Zhongshan's hotline). The generation runs in one worker process per CPU, in chunks with
-their own seeds and workstation codes (so order numbers stay unique).
+Zhongshan's hotline). Generation runs in one worker process per CPU, in chunks with their
+own seeds and workstation codes (so order numbers stay unique).
+
+That costs about a millisecond per order, so by default (``--copies 5``) one order in five
+is generated and the other four are relabelled copies of it (`_relabel`): new ids for the
+order and its events, another workstation in the number, another caller (consistently, so
+repeat callers stay repeat callers); times, statuses, texts and units are the generated
+ones. Relabelling touches names only, so every copy is still exactly the projection of
+its own events. ``--copies 1`` generates every order.
 
 Only the writing is batched: the rows are exactly what `EventLog.append_local` writes,
 because they are made by the same functions (`eventlog._event_row` for events, and
 `eventlog._write_order` run against a recording connection for the projection row and
 its full-text row), then inserted with executemany in large transactions, with the
 secondary indexes of events/orders dropped during the load and re-created from their own
-SQL afterwards. The outbox stays empty (the cache holds orders the workstation already
-has in sync, as a demo workspace does). After the build a sample of orders is rebuilt
-from its events and compared with the stored projection.
+SQL afterwards (triggers on orders, e.g. migration 3's, fire as usual). The outbox stays
+empty (the cache holds orders the workstation already has in sync, as a demo workspace
+does). After the build, 200 random orders are rebuilt from their events and compared
+with the stored projection.
 
 The built database is kept in a temporary directory keyed by a hash of the order tables'
 schema, the text index and the projection's fields (see `cache_key`); any migration that
@@ -33,6 +41,7 @@ only adds other tables is applied to the cached copy on open. Each run adds its
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import multiprocessing
@@ -78,7 +87,7 @@ BUDGET = {"intake_p95_ms": 10.0, "history_p95_ms": 5.0, "list_open_ms": 300.0, "
 
 
 # --------------------------------------------------------------------------- the cache
-def cache_key(orders: int) -> str:
+def cache_key(orders: int, copies: int) -> str:
     """Changes whenever what the cached database holds would change.
 
     Indexes are left out on purpose: a migration that adds one is applied to the cached
@@ -100,6 +109,7 @@ def cache_key(orders: int) -> str:
     parts = [
         f"build={BUILD_VERSION}",
         f"orders={orders}",
+        f"copies={copies}",
         *(f"{r['type']}|{r['name']}|{r['sql']}" for r in schema),
         index_text("小区噪音扰民 Wi-Fi 12345"),
         ",".join(f.name for f in fields(Order)),
@@ -107,9 +117,9 @@ def cache_key(orders: int) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
-def cache_dir(orders: int) -> Path:
+def cache_dir(orders: int, copies: int) -> Path:
     root = Path(os.environ.get("HOTLINE_BENCH_CACHE", Path(tempfile.gettempdir())))
-    return root / "hotline-desk-bench" / f"store-{orders}-{cache_key(orders)}"
+    return root / "hotline-desk-bench" / f"store-{orders}-{cache_key(orders, copies)}"
 
 
 # ------------------------------------------------------------------------ generation
@@ -131,9 +141,16 @@ class _Recorder:
         return (0,)
 
 
-def _chunk(args: tuple[int, int, str]) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    """One chunk of orders as rows: (event rows, (order values…, fts text) rows)."""
-    index, count, now_iso = args
+_UUID = re.compile(r"\b([0-9a-f])([0-9a-f]{7}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b")
+
+
+def _chunk(args: tuple[int, int, str, int]) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """One chunk of orders as rows: (event rows, (order values…, fts text) rows).
+
+    With `copies` > 1, count/copies orders are generated and the rest are relabelled
+    copies of them (see `_relabel`).
+    """
+    index, count, now_iso, copies = args
     assert _POLICY is not None
     generator = DemoGenerator(
         _POLICY,
@@ -145,13 +162,54 @@ def _chunk(args: tuple[int, int, str]) -> tuple[list[tuple[Any, ...]], list[tupl
     )
     event_rows: list[tuple[Any, ...]] = []
     order_rows: list[tuple[Any, ...]] = []
-    for events, order in generator.orders(count):
-        event_rows.extend(eventlog._event_row(e) for e in events)
+    made = []
+    for events, order in generator.orders(-(-count // copies)):
+        rows = [eventlog._event_row(e) for e in events]
         recorder = _Recorder()
         eventlog._write_order(recorder, order, True)  # type: ignore[arg-type]
         (_, values), (_, (_, fts_text)) = recorder.calls
-        order_rows.append((*values, fts_text))
+        made.append((rows, (*values, fts_text)))
+    for copy in range(copies):
+        for rows, order_row in made:
+            if len(order_rows) == count:
+                break
+            if copy:
+                rows, order_row = _relabel(rows, order_row, copy, generator)
+            event_rows.extend(rows)
+            order_rows.append(order_row)
     return event_rows, order_rows
+
+
+def _relabel(
+    rows: list[tuple[Any, ...]], order_row: tuple[Any, ...], copy: int, generator: DemoGenerator
+) -> tuple[list[tuple[Any, ...]], tuple[Any, ...]]:
+    """A copy of a generated order under new names: fresh ids for the order and its events
+    (a reference to another order of the chunk follows it into the same copy), another
+    workstation in the number, another caller (the same one for all copies of one
+    caller's orders, so repeat callers stay repeat callers). Nothing else changes, so
+    the copy's projection still equals a rebuild from its events."""
+
+    # The first hex digit of every id moves on by the copy's number: still a version 4
+    # UUID, distinct from the original and from every other copy.
+    def shifted(m: re.Match[str]) -> str:
+        return f"{(int(m.group(1), 16) + copy) % 16:x}{m.group(2)}"
+
+    def new_id(value: str) -> str:
+        return _UUID.sub(shifted, value)
+
+    number, phone = order_row[1], order_row[5]
+    new_number = number.replace("-B", "-" + "CDEFGHJKLMNPQRSTUVWXYZ"[copy - 1], 1)
+    digits = phone[4:]
+    new_phone = phone[:4] + f"{(int(digits) + 7919 * copy) % 10 ** len(digits):0{len(digits)}d}"
+
+    def text(value: str) -> str:
+        value = new_id(value)
+        return value.replace(number, new_number).replace(f'"{phone}"', f'"{new_phone}"')
+
+    new_rows = [(new_id(r[0]), new_id(r[1]), r[2], text(r[3]), *r[4:]) for r in rows]
+    o = list(order_row)
+    o[0], o[1], o[5], o[19] = new_id(o[0]), new_number, new_phone, text(o[19])
+    return new_rows, tuple(o)
 
 
 def _order_columns() -> str:
@@ -163,17 +221,17 @@ def _order_columns() -> str:
     return " ".join(match.group(1).split())
 
 
-def build(target: Path, orders: int, policy: Policy) -> dict[str, Any]:
+def build(target: Path, orders: int, policy: Policy, copies: int) -> dict[str, Any]:
     """Build the database of `orders` orders into `target` (atomically: tmp dir, rename)."""
     work = target.with_name(target.name + f".tmp{os.getpid()}")
     shutil.rmtree(work, ignore_errors=True)
     try:
-        return _build(work, target, orders, policy)
+        return _build(work, target, orders, policy, copies)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _build(work: Path, target: Path, orders: int, policy: Policy) -> dict[str, Any]:
+def _build(work: Path, target: Path, orders: int, policy: Policy, copies: int) -> dict[str, Any]:
     global _POLICY, _DATA
     _POLICY = policy
     _DATA = load_demo_data(policy)
@@ -200,7 +258,8 @@ def _build(work: Path, target: Path, orders: int, policy: Policy) -> dict[str, A
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'local')"
     )
     chunks = [
-        (i, min(CHUNK, orders - i * CHUNK), now.isoformat()) for i in range(-(-orders // CHUNK))
+        (i, min(CHUNK, orders - i * CHUNK), now.isoformat(), copies)
+        for i in range(-(-orders // CHUNK))
     ]
     rowid = 0
     events_total = 0
@@ -234,6 +293,8 @@ def _build(work: Path, target: Path, orders: int, policy: Policy) -> dict[str, A
         "generate_and_load_s": round(generated, 1),
         "build_s": round(time.perf_counter() - started, 1),
         "workers": os.cpu_count(),
+        "generated_orders": -(-orders // copies) if copies > 1 else orders,
+        "copies": copies,
         "db_mb": round((work / DB_FILE).stat().st_size / 2**20, 1),
         "now": now.isoformat(),
     }
@@ -260,12 +321,12 @@ def _progress(text: str, started: float) -> None:
     print(f"\r  {text} ({time.perf_counter() - started:.0f} s)".ljust(60), end="", file=sys.stderr)
 
 
-def open_cached(orders: int, policy: Policy) -> tuple[Path, dict[str, Any], bool]:
-    target = cache_dir(orders)
+def open_cached(orders: int, policy: Policy, copies: int) -> tuple[Path, dict[str, Any], bool]:
+    target = cache_dir(orders, copies)
     built_now = False
     if not (target / "build.json").exists():
         print(f"building {orders:,} orders in {target} …", file=sys.stderr)
-        build(target, orders, policy)
+        build(target, orders, policy, copies)
         built_now = True
     info = json.loads((target / "build.json").read_text())
     return target, info, built_now
@@ -328,19 +389,24 @@ def list_filters(now: datetime) -> dict[str, OrderFilter]:
         "status=handling": OrderFilter(statuses=frozenset({Status.HANDLING.value})),
         "status=open (6)": OrderFilter(statuses=frozenset(s.value for s in OPEN_STATUSES)),
         "status=received": OrderFilter(statuses=frozenset({Status.RECEIVED.value})),
+        "status=closed+archived": OrderFilter(statuses=frozenset({"closed", "archived"})),
         "town=小榄": OrderFilter(town="xiaolan"),
         "town=神湾": OrderFilter(town="shenwan"),
         "type=投诉": OrderFilter(appeal_type=AppealType.COMPLAINT.value),
         "type=举报 + town=坦洲": OrderFilter(appeal_type=AppealType.REPORT.value, town="tanzhou"),
         "last 7 days": OrderFilter(received_from=(day - timedelta(days=7)).isoformat()),
         "overdue": OrderFilter(overdue_at=now.isoformat()),
-        "text 2-char 噪音": OrderFilter(text="噪音"),
+        "text 2-char 来电 (nearly all)": OrderFilter(text="来电"),
+        "text 2-char 噪声": OrderFilter(text="噪声"),
         "text 2-char 停水": OrderFilter(text="停水"),
-        "text 4-char 物业管理": OrderFilter(text="物业管理"),
-        "text 4-char 违章建筑": OrderFilter(text="违章建筑"),
-        "text rare 4-char 燃气泄漏": OrderFilter(text="燃气泄漏"),
+        "text 4-char 噪声扰民": OrderFilter(text="噪声扰民"),
+        "text 4-char 计划停水": OrderFilter(text="计划停水"),
+        "text 4-char 拖欠工资": OrderFilter(text="拖欠工资"),
         "text none 量子计算": OrderFilter(text="量子计算"),
         "text + town 停水 小榄": OrderFilter(text="停水", town="xiaolan"),
+        "text + open 噪声": OrderFilter(
+            text="噪声", statuses=frozenset(s.value for s in OPEN_STATUSES)
+        ),
     }
 
 
@@ -350,14 +416,14 @@ def measure_list(workspace: Workspace, now: datetime, repeat: int) -> dict[str, 
         first_start = time.perf_counter()
         rows = workspace.orders.page(f)
         first = time.perf_counter() - first_start
-        samples = timed(lambda f=f: workspace.orders.page(f), repeat)
+        samples = timed(functools.partial(workspace.orders.page, f), repeat)
         start = time.perf_counter()
         count = workspace.orders.count(f)
         counted = time.perf_counter() - start
         after = None
         if rows:
             after = PageKey(rows[-1].received_at, rows[-1].id)
-        page2 = timed(lambda f=f, a=after: workspace.orders.page(f, a), max(3, repeat // 3))
+        page2 = timed(functools.partial(workspace.orders.page, f, after), max(3, repeat // 3))
         results[name] = {
             "first_ms": round(first * 1000, 2),
             **summary_ms(samples),
@@ -376,12 +442,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lookups", type=int, default=500)
     parser.add_argument("--repeat", type=int, default=20, help="timings per list filter")
     parser.add_argument("--rebuild", action="store_true", help="ignore the cached database")
+    parser.add_argument(
+        "--copies",
+        type=int,
+        default=5,
+        help="build: each generated order plus relabelled copies (1: generate every order)",
+    )
     args = parser.parse_args(argv)
 
     policy = load_policy()
     if args.rebuild:
-        shutil.rmtree(cache_dir(args.orders), ignore_errors=True)
-    path, build_info, built_now = open_cached(args.orders, policy)
+        shutil.rmtree(cache_dir(args.orders, args.copies), ignore_errors=True)
+    path, build_info, built_now = open_cached(args.orders, policy, args.copies)
     rss_before = proc_status()
 
     open_start = time.perf_counter()
