@@ -318,7 +318,12 @@ def _verify_sample(workspace: Workspace, count: int) -> None:
 
 
 def _progress(text: str, started: float) -> None:
-    print(f"\r  {text} ({time.perf_counter() - started:.0f} s)".ljust(60), end="", file=sys.stderr)
+    print(
+        f"\r  {text} ({time.perf_counter() - started:.0f} s)".ljust(60),
+        end="",
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 def open_cached(orders: int, policy: Policy, copies: int) -> tuple[Path, dict[str, Any], bool]:

@@ -28,7 +28,7 @@ must never be pushed to a real server, and the status bar must not show thousand
 real server, and `is_empty` tells the ``--demo`` start-up whether to seed at all.
 
 Writing happens in one transaction per `BATCH` orders (append_local joins the outer
-transaction), so 3,000 orders take a couple of seconds and a crash leaves whole batches.
+transaction), so 3,000 orders take a few seconds and a crash leaves whole batches.
 """
 
 from __future__ import annotations
