@@ -112,9 +112,16 @@ def _order_list_indexes(conn: sqlite3.Connection) -> None:
     order_list_indexes(conn)
 
 
+def _report_facts(conn: sqlite3.Connection) -> None:
+    from app.store.report_schema import report_facts
+
+    report_facts(conn)
+
+
 MIGRATIONS: list[Migration] = [
     _v1_events_orders_outbox,
     _v2_knowledge_base,
     _v3_work_queues,
     _order_list_indexes,
+    _report_facts,
 ]

@@ -1,0 +1,292 @@
+"""The counting behind the reports: plain records for app.models.reports, and the orders
+behind any figure.
+
+Everything reads `report_facts` (see report_schema.py), one row per order clustered by
+receipt time, so a period is one range scan. Each counted set of the vocabulary
+(reports.COUNTED_SETS) is one SQL predicate here; a figure's count and the list of its
+orders use the same predicate, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from app.models.deadlines import END_OF_DAY, add_working_days
+from app.models.enums import Satisfaction, Status
+from app.models.policy import Policy
+from app.models.reports import (
+    COUNTED_SETS,
+    MIX_DIMENSIONS,
+    AddressCount,
+    AssessmentPolicy,
+    Counts,
+    Period,
+    ReportInput,
+    Scope,
+    ScopeKind,
+)
+from app.store.db import Database
+from app.store.orders import LIST_COLUMNS, OrderRow
+
+Progress = Callable[[int, int], None]
+
+_SAT = f"'{Satisfaction.SATISFIED.value}'"
+_BASIC = f"'{Satisfaction.BASICALLY_SATISFIED.value}'"
+_UNSAT = f"'{Satisfaction.UNSATISFIED.value}'"
+_SIGN_DUE = "coalesce(min(sd.due_ts, f.deadline_ts), f.deadline_ts)"
+
+
+def set_predicates(exclude_unreasonable: bool) -> dict[str, str]:
+    """The SQL condition of every counted set, over `report_facts AS f` joined to the sign
+    limits `sd`; `:as_of` is the report time in Unix seconds."""
+    d = "f.dispatch_day IS NOT NULL" + (" AND f.unreasonable = 0" if exclude_unreasonable else "")
+    reached = f"{d} AND f.reached = 1"
+    in_time = f"{d} AND f.signed_ts <= {_SIGN_DUE}"
+    return {
+        "received": "1",
+        "direct": "f.direct = 1",
+        "dispatched": d,
+        "signed": f"{d} AND f.signed_ts IS NOT NULL",
+        "signed_in_time": in_time,
+        "contacted": f"{d} AND f.contacted = 1",
+        "signed_in_time_and_contacted": f"{in_time} AND f.contacted = 1",
+        "returned": f"{d} AND f.returned = 1",
+        "extended": f"{d} AND f.extended = 1",
+        "due": f"{d} AND (f.closed_ts IS NOT NULL OR f.deadline_ts < :as_of)",
+        "closed": f"{d} AND f.closed_ts IS NOT NULL",
+        "closed_on_time": f"{d} AND f.closed_ts <= f.deadline_ts",
+        "closed_late": f"{d} AND f.closed_ts > f.deadline_ts",
+        "overdue_open": "f.is_open = 1 AND f.deadline_ts < :as_of",
+        "followed_up": reached,
+        "resolved": f"{reached} AND f.resolved = 1",
+        "satisfied": f"{reached} AND f.satisfaction = {_SAT}",
+        "satisfied_or_basic": f"{reached} AND f.satisfaction IN ({_SAT}, {_BASIC})",
+        "first_satisfied_or_basic": f"{reached} AND f.first_satisfaction IN ({_SAT}, {_BASIC})",
+        "unsatisfied": f"{reached} AND f.satisfaction = {_UNSAT}",
+        "reopened": "f.reopened = 1",
+        "unreasonable": "f.unreasonable = 1",
+        "merged": f"f.status = '{Status.MERGED.value}'",
+        "transferred": f"f.status = '{Status.TRANSFERRED.value}'",
+    }
+
+
+assert set(set_predicates(True)) == set(COUNTED_SETS), "every counted set needs its SQL"
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which orders of a report a figure or a row stands for."""
+
+    set_name: str = "received"
+    minus: str = ""  # e.g. numerator "dispatched" minus "signed_in_time": the misses
+    filters: tuple[tuple[str, str], ...] = ()  # (dimension, value): lead_unit, town, category…
+    addresses: tuple[str, ...] = ()  # one problem: these spellings (with a town filter)
+
+
+_DIMENSION_COLUMNS = frozenset({*MIX_DIMENSIONS})
+
+
+def _epoch(moment: datetime) -> int:
+    return int(moment.timestamp())
+
+
+class ReportQueries:
+    def __init__(self, database: Database, policy: Policy, assessment: AssessmentPolicy) -> None:
+        self.database = database
+        self.policy = policy
+        self.assessment = assessment
+        self.predicates = set_predicates(assessment.exclude_unreasonable)
+
+    # ---- building blocks -------------------------------------------------------------
+    def _sign_limits(self, first: date, last: date, tz: Any) -> tuple[str, list[Any]]:
+        """A CTE of (local dispatch day → Unix time the sign limit ends), from policy days."""
+        days = int(self.policy.limits.stages.get("sign", 1))
+        rows: list[Any] = []
+        values = []
+        day = first
+        while day <= last:
+            due_day = add_working_days(day, days, self.policy.calendar).day
+            values.append("(?, ?)")
+            rows += [day.isoformat(), _epoch(datetime.combine(due_day, END_OF_DAY, tzinfo=tz))]
+            day += timedelta(days=1)
+        return f"sd(day, due_ts) AS (VALUES {', '.join(values)})", rows
+
+    def _where(self, period: Period, scope: Scope) -> tuple[str, list[Any]]:
+        clauses = ["f.received_at >= ?", "f.received_at < ?"]
+        params: list[Any] = [period.start.isoformat(), period.end.isoformat()]
+        if scope.kind is ScopeKind.TOWN:
+            clauses.append("f.town = ?")
+            params.append(scope.code)
+        elif scope.kind is ScopeKind.UNIT:
+            clauses.append("f.lead_unit = ?")
+            params.append(scope.code)
+        return " AND ".join(clauses), params
+
+    def _run(self, sql: str, params: Sequence[Any], as_of: datetime) -> list[sqlite3.Row]:
+        """The report time is an integer we computed: spelled into the SQL, not bound."""
+        return self.database.query(sql.replace(":as_of", str(_epoch(as_of))), tuple(params))
+
+    # ---- counting --------------------------------------------------------------------
+    def counts_by(
+        self, period: Period, scope: Scope, as_of: datetime, column: str = "lead_unit"
+    ) -> dict[str, Counts]:
+        """Every counted set, per value of `column` (lead_unit, town …)."""
+        if column not in _DIMENSION_COLUMNS:
+            raise ValueError(column)
+        names = list(self.predicates)
+        sums = ", ".join(f"SUM({self.predicates[n]})" for n in names)
+        last = max(period.end, as_of.date()) + timedelta(days=1)
+        cte, cte_params = self._sign_limits(period.start - timedelta(days=1), last, as_of.tzinfo)
+        where, params = self._where(period, scope)
+        sql = (
+            f"WITH {cte} SELECT f.{column}, {sums} FROM report_facts AS f "
+            f"LEFT JOIN sd ON sd.day = f.dispatch_day WHERE {where} GROUP BY f.{column}"
+        )
+        rows = self._run(sql, [*cte_params, *params], as_of)
+        return {str(r[0]): {n: int(r[i + 1] or 0) for i, n in enumerate(names)} for r in rows}
+
+    def mix(
+        self, period: Period, scope: Scope
+    ) -> tuple[dict[str, dict[str, int]], dict[tuple[str, str], int]]:
+        """Orders received per value of each mix dimension, and per (category, 镇街)."""
+        where, params = self._where(period, scope)
+        cols = ", ".join(f"f.{d}" for d in MIX_DIMENSIONS)
+        rows = self.database.query(
+            f"SELECT {cols}, COUNT(*) FROM report_facts AS f WHERE {where} GROUP BY {cols}",
+            tuple(params),
+        )
+        mix: dict[str, dict[str, int]] = {d: {} for d in MIX_DIMENSIONS}
+        spots: dict[tuple[str, str], int] = {}
+        for row in rows:
+            n = int(row[-1])
+            for i, dimension in enumerate(MIX_DIMENSIONS):
+                bucket = mix[dimension]
+                bucket[row[i]] = bucket.get(row[i], 0) + n
+            key = (str(row["category"]), str(row["town"]))
+            spots[key] = spots.get(key, 0) + n
+        return mix, spots
+
+    def daily(self, period: Period, scope: Scope) -> dict[date, int]:
+        where, params = self._where(period, scope)
+        rows = self.database.query(
+            f"SELECT substr(f.received_at, 1, 10), COUNT(*) FROM report_facts AS f "
+            f"WHERE {where} GROUP BY 1",
+            tuple(params),
+        )
+        return {date.fromisoformat(r[0]): int(r[1]) for r in rows}
+
+    def category_town(self, period: Period, scope: Scope) -> dict[tuple[str, str], int]:
+        where, params = self._where(period, scope)
+        rows = self.database.query(
+            f"SELECT f.category, f.town, COUNT(*) FROM report_facts AS f WHERE {where} "
+            "GROUP BY f.category, f.town",
+            tuple(params),
+        )
+        return {(str(r[0]), str(r[1])): int(r[2]) for r in rows}
+
+    def addresses(self, period: Period, scope: Scope, at_least: int = 2) -> list[AddressCount]:
+        """(镇街, address, category) named by at least `at_least` orders of the period."""
+        where, params = self._where(period, scope)
+        rows = self.database.query(
+            f"SELECT f.town, f.address, f.category, COUNT(*) FROM report_facts AS f "
+            f"WHERE {where} AND f.address != '' GROUP BY f.town, f.address, f.category "
+            "HAVING COUNT(*) >= ?",
+            (*params, at_least),
+        )
+        return [AddressCount(r[0], r[1], r[2], int(r[3])) for r in rows]
+
+    def report_input(
+        self, period: Period, scope: Scope, as_of: datetime, progress: Progress | None = None
+    ) -> ReportInput:
+        """Everything a report computes from, in a few range scans of report_facts."""
+        rule = self.assessment.hot_spots
+        previous = period.previous()
+        baseline = period.baseline(rule.baseline_periods)
+        steps: list[Callable[[], Any]] = [
+            lambda: self.counts_by(period, scope, as_of),
+            lambda: self.counts_by(previous, scope, as_of),
+            lambda: self.mix(period, scope),
+            lambda: self.mix(previous, scope),
+            lambda: self.daily(period, scope),
+            lambda: self.daily(previous, scope),
+            lambda: self.addresses(period, scope),
+            *[(lambda p=p: self.category_town(p, scope)) for p in baseline[1:]],
+        ]
+        results = []
+        for i, step in enumerate(steps):
+            if progress:
+                progress(i, len(steps))
+            results.append(step())
+        if progress:
+            progress(len(steps), len(steps))
+        by_unit, prev_by_unit, (mix, spots), (prev_mix, prev_spots), daily, prev_daily = results[:6]
+        # the previous period is the first baseline period: its (category, 镇街) counts
+        # came with its mix
+        spots_baseline = [prev_spots, *results[7:]][: len(baseline)]
+        return ReportInput(
+            period=period,
+            scope=scope,
+            as_of=as_of,
+            by_unit=by_unit,
+            previous_by_unit=prev_by_unit,
+            mix=mix,
+            previous_mix=prev_mix,
+            daily=daily,
+            previous_daily=prev_daily,
+            spots_current=spots,
+            spots_baseline=spots_baseline,
+            baseline_periods=baseline,
+            addresses=results[6],
+        )
+
+    # ---- the orders behind a figure ----------------------------------------------------
+    def order_ids(
+        self,
+        period: Period,
+        scope: Scope,
+        as_of: datetime,
+        selection: Selection,
+        limit: int = 5000,
+    ) -> list[str]:
+        """Ids of the orders a figure or row counts, newest first."""
+        for name in (selection.set_name, selection.minus):
+            if name and name not in self.predicates:
+                raise ValueError(f"unknown counted set {name!r}")
+        where, params = self._where(period, scope)
+        condition = f"({self.predicates[selection.set_name]})"
+        if selection.minus:
+            condition += f" AND NOT ({self.predicates[selection.minus]})"
+        for column, value in selection.filters:
+            if column not in _DIMENSION_COLUMNS:
+                raise ValueError(column)
+            condition += f" AND f.{column} = ?"
+            params.append(value)
+        if selection.addresses:
+            condition += f" AND f.address IN ({','.join('?' * len(selection.addresses))})"
+            params += list(selection.addresses)
+        last = max(period.end, as_of.date()) + timedelta(days=1)
+        cte, cte_params = self._sign_limits(period.start - timedelta(days=1), last, as_of.tzinfo)
+        sql = (
+            f"WITH {cte} SELECT o.id FROM report_facts AS f "
+            "JOIN orders AS o ON o.rowid = f.order_rowid "
+            f"LEFT JOIN sd ON sd.day = f.dispatch_day WHERE {where} AND {condition} "
+            "ORDER BY f.received_at DESC LIMIT ?"
+        )
+        rows = self._run(sql, [*cte_params, *params, limit], as_of)
+        return [str(r[0]) for r in rows]
+
+    def order_rows(self, ids: Sequence[str]) -> list[OrderRow]:
+        """The list rows of these orders, in the given order."""
+        found: dict[str, OrderRow] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            rows = self.database.query(
+                f"SELECT {LIST_COLUMNS} FROM orders WHERE id IN ({','.join('?' * len(chunk))})",
+                tuple(chunk),
+            )
+            found.update((r["id"], OrderRow.from_row(r)) for r in rows)
+        return [found[i] for i in ids if i in found]
