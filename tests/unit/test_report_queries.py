@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, timedelta
-from pathlib import Path
+from datetime import date, datetime
 
 import pytest
 

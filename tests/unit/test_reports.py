@@ -123,7 +123,7 @@ def test_policy_rejects_unknown_names() -> None:
     with pytest.raises(ReportError, match="counted set"):
         AssessmentPolicy.from_data(
             {"formulas": {"response": {"numerator": "x", "denominator": "dispatched"}}}
-        )  # noqa: E501
+        )
     with pytest.raises(ReportError, match="unknown figure"):
         AssessmentPolicy.from_data({"formulas": {"speed": {}}})
 
