@@ -42,6 +42,112 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("page_knowledge", "Go to knowledge base", ("Ctrl+3",)),
     ActionSpec("sync_now", "Sync now", ("Ctrl+Shift+S",), "Send and fetch changes now"),
     ActionSpec("quit", "Quit", ("Ctrl+Q",)),
+    # The work screens (their step shortcuts are live only while that screen is shown).
+    ActionSpec("page_dispatch", "Go to dispatch", ("Ctrl+4",)),
+    ActionSpec("page_unit", "Go to unit work", ("Ctrl+5",)),
+    ActionSpec("page_follow_up", "Go to follow-up calls", ("Ctrl+6",)),
+    ActionSpec(
+        "switch_user",
+        "Switch demo user",
+        ("Ctrl+Shift+U",),
+        "Act as another local demo user (demo workspace only)",
+    ),
+    ActionSpec(
+        "dispatch_order",
+        "Dispatch",
+        ("Ctrl+D",),
+        "Dispatch or re-dispatch the selected order",
+    ),
+    ActionSpec(
+        "rule_request",
+        "Rule on request",
+        ("Ctrl+R",),
+        "Rule on a return, extension or unreasonable-appeal request",
+    ),
+    ActionSpec(
+        "review_reply",
+        "Review reply",
+        ("Ctrl+E",),
+        "Approve the unit's reply or send it back",
+    ),
+    ActionSpec(
+        "close_order",
+        "Close",
+        ("Ctrl+L",),
+        "Close a reviewed order",
+    ),
+    ActionSpec(
+        "supervise",
+        "Supervise",
+        ("Ctrl+G",),
+        "Urge the unit on an overdue order",
+    ),
+    ActionSpec(
+        "merge_order",
+        "Merge",
+        ("Ctrl+M",),
+        "Merge the selected order into the order it repeats",
+    ),
+    ActionSpec(
+        "sign_order",
+        "Sign for",
+        ("Ctrl+S",),
+        "Sign for the selected order",
+    ),
+    ActionSpec(
+        "reply_order",
+        "Reply",
+        ("Ctrl+R",),
+        "Reply with what was done",
+    ),
+    ActionSpec(
+        "request_extension",
+        "Ask for extension",
+        ("Ctrl+E",),
+        "Ask the centre for more working days",
+    ),
+    ActionSpec(
+        "request_return",
+        "Return",
+        ("Ctrl+T",),
+        "Return the order to the centre with a reason",
+    ),
+    ActionSpec(
+        "request_unreasonable",
+        "Unreasonable appeal",
+        ("Ctrl+U",),
+        "Apply to mark the appeal unreasonable",
+    ),
+    ActionSpec(
+        "record_follow_up",
+        "Record call",
+        ("Ctrl+R",),
+        "Record the follow-up call",
+    ),
+    ActionSpec(
+        "reopen_order",
+        "Reopen",
+        ("Ctrl+Shift+R",),
+        "Send the order back to its unit for handling again",
+    ),
+    ActionSpec(
+        "attach_caller",
+        "Attach caller",
+        ("Ctrl+Shift+A",),
+        "Attach this caller to the selected earlier order instead of a new one",
+    ),
+    ActionSpec(
+        "transfer_call",
+        "Transfer",
+        ("Ctrl+Shift+T",),
+        "Record the appeal and transfer it (110/119/120/122, another city, the province)",
+    ),
+    ActionSpec(
+        "flag_appellant",
+        "Flag appellant",
+        ("Ctrl+Shift+F",),
+        "Flag the caller of the selected order as malicious or false, with a reason",
+    ),
 )
 
 SPEC_BY_ID: Mapping[str, ActionSpec] = {spec.id: spec for spec in ACTIONS}
@@ -71,6 +177,51 @@ _FOR_LUPDATE = (
     QCoreApplication.translate("Actions", "Open an order by the number the caller reads out"),
     QCoreApplication.translate("Actions", "Reload the current screen"),
     QCoreApplication.translate("Actions", "Send and fetch changes now"),
+    QCoreApplication.translate("Actions", "Go to dispatch"),
+    QCoreApplication.translate("Actions", "Go to unit work"),
+    QCoreApplication.translate("Actions", "Go to follow-up calls"),
+    QCoreApplication.translate("Actions", "Switch demo user"),
+    QCoreApplication.translate("Actions", "Act as another local demo user (demo workspace only)"),
+    QCoreApplication.translate("Actions", "Dispatch"),
+    QCoreApplication.translate("Actions", "Dispatch or re-dispatch the selected order"),
+    QCoreApplication.translate("Actions", "Rule on request"),
+    QCoreApplication.translate(
+        "Actions", "Rule on a return, extension or unreasonable-appeal request"
+    ),
+    QCoreApplication.translate("Actions", "Review reply"),
+    QCoreApplication.translate("Actions", "Approve the unit's reply or send it back"),
+    QCoreApplication.translate("Actions", "Close"),
+    QCoreApplication.translate("Actions", "Close a reviewed order"),
+    QCoreApplication.translate("Actions", "Supervise"),
+    QCoreApplication.translate("Actions", "Urge the unit on an overdue order"),
+    QCoreApplication.translate("Actions", "Merge"),
+    QCoreApplication.translate("Actions", "Merge the selected order into the order it repeats"),
+    QCoreApplication.translate("Actions", "Sign for"),
+    QCoreApplication.translate("Actions", "Sign for the selected order"),
+    QCoreApplication.translate("Actions", "Reply"),
+    QCoreApplication.translate("Actions", "Reply with what was done"),
+    QCoreApplication.translate("Actions", "Ask for extension"),
+    QCoreApplication.translate("Actions", "Ask the centre for more working days"),
+    QCoreApplication.translate("Actions", "Return"),
+    QCoreApplication.translate("Actions", "Return the order to the centre with a reason"),
+    QCoreApplication.translate("Actions", "Unreasonable appeal"),
+    QCoreApplication.translate("Actions", "Apply to mark the appeal unreasonable"),
+    QCoreApplication.translate("Actions", "Record call"),
+    QCoreApplication.translate("Actions", "Record the follow-up call"),
+    QCoreApplication.translate("Actions", "Reopen"),
+    QCoreApplication.translate("Actions", "Send the order back to its unit for handling again"),
+    QCoreApplication.translate("Actions", "Attach caller"),
+    QCoreApplication.translate(
+        "Actions", "Attach this caller to the selected earlier order instead of a new one"
+    ),
+    QCoreApplication.translate("Actions", "Transfer"),
+    QCoreApplication.translate(
+        "Actions", "Record the appeal and transfer it (110/119/120/122, another city, the province)"
+    ),
+    QCoreApplication.translate("Actions", "Flag appellant"),
+    QCoreApplication.translate(
+        "Actions", "Flag the caller of the selected order as malicious or false, with a reason"
+    ),
 )
 
 

@@ -25,6 +25,7 @@ from app.views.intake_page import IntakePage
 from app.views.kb_install import install_knowledge
 from app.views.order_detail import OrderDetailDialog
 from app.views.order_list_page import OrderListPage
+from app.views.roles import install_roles
 from app.views.status_bar import DeskStatusBar, SyncSnapshot
 from app.views.tasks import TaskRunner
 
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         )
         self.nav.setCurrentRow(0)
         install_knowledge(self)  # its screen, Ctrl+K, and the intake's suggestions
+        install_roles(self)  # the chain's work screens; only the user's role's are shown
         self._restore_geometry()
 
     def add_page(self, page_id: str, title: str, widget: QWidget | Callable[[], QWidget]) -> None:
@@ -190,6 +192,8 @@ class MainWindow(QMainWindow):
             self.orders.refresh()
         elif current is self.intake:
             self.intake.refresh_history()
+        elif callable(getattr(current, "refresh", None)):
+            current.refresh()  # the work screens (dispatch, unit, follow-up …)
         self.status.refresh()
 
     def _order_recorded(self, order: Order) -> None:

@@ -55,8 +55,15 @@ DETAIL_KEYS = (
 
 
 class OrderDetailDialog(QDialog):
-    def __init__(self, workspace: Workspace, order_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        order_id: str,
+        parent: QWidget | None = None,
+        redact: bool = False,  # a handling unit's view: no confidential identity
+    ) -> None:
         super().__init__(parent)
+        self.redact = redact
         self.workspace = workspace
         self.policy = workspace.policy
         order = workspace.events.load_order(order_id)
@@ -74,9 +81,12 @@ class OrderDetailDialog(QDialog):
         appellant = QFormLayout()
         a = order.appellant
         name = a.name or self.tr("(not given)")
+        phone = mask_phone(a.phone)
         if a.confidential:
             name += "　" + self.tr("[confidential]")
-        appellant.addRow(self.tr("Caller"), QLabel(mask_phone(a.phone)))
+            if self.redact:
+                name = phone = self.tr("[confidential]")
+        appellant.addRow(self.tr("Caller"), QLabel(phone))
         appellant.addRow(self.tr("Name"), QLabel(name))
         appellant.addRow(self.tr("Kind"), QLabel(appellant_kind_label(a.kind.value)))
         if a.company:

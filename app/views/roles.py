@@ -1,0 +1,164 @@
+"""Which screens each role sees, the work screens of the chain, and the demo-user switcher.
+
+`install_roles(window)` is called once by the main window: it registers the dispatch, unit
+and follow-up screens (built when first shown), adds the duplicates panel to the intake
+screen, and shows only the screens of the current user's role, again whenever the user
+switches (on the demo workspace, a local demo user per role).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QToolBar, QWidget
+
+from app.models.enums import Role
+from app.models.operations import Actor
+from app.views.actions import build_actions
+from app.views.dispatch_page import DispatchPage
+from app.views.followup_page import FollowUpPage
+from app.views.identity import Identity, as_identity
+from app.views.intake_extras import install_intake_extras
+from app.views.labels import role_label
+from app.views.order_detail import OrderDetailDialog
+from app.views.queue_page import QueuePage
+from app.views.unit_page import UnitPage
+
+R = Role
+# Screens not listed here (e.g. the knowledge base) are for everyone.
+PAGE_ROLES: dict[str, frozenset[Role]] = {
+    "intake": frozenset({R.OPERATOR, R.DISPATCHER, R.ADMIN}),
+    "orders": frozenset({R.OPERATOR, R.DISPATCHER, R.ANALYST, R.TRAINER, R.ADMIN}),
+    "dispatch": frozenset({R.DISPATCHER, R.ADMIN}),
+    "unit": frozenset({R.UNIT}),
+    "follow_up": frozenset({R.OPERATOR, R.ADMIN}),
+}
+# Window commands that belong to a screen: off when the role does not see that screen.
+ACTION_PAGE = {
+    "new_intake": "intake",
+    "save_intake": "intake",
+    "page_intake": "intake",
+    "find_order": "orders",
+    "open_order": "orders",
+    "page_orders": "orders",
+    "page_dispatch": "dispatch",
+    "page_unit": "unit",
+    "page_follow_up": "follow_up",
+}
+
+
+def visible(page_id: str, role: Role) -> bool:
+    roles = PAGE_ROLES.get(page_id)
+    return roles is None or role in roles
+
+
+def actor_label(actor: Actor, unit_name: Any) -> str:
+    if actor.role is Role.UNIT and actor.unit:
+        return f"{role_label(actor.role.value)} · {unit_name(actor.unit)}"
+    return f"{role_label(actor.role.value)} · {actor.user}"
+
+
+class RoleScreens:
+    def __init__(self, window: Any) -> None:
+        self.window = window
+        self.identity: Identity = as_identity(window.actor, window)
+        ws = window.workspace
+        window.identity = self.identity
+
+        def make(cls: type[QueuePage]) -> Any:
+            def build() -> QWidget:
+                page = cls(ws, self.identity)
+                page.open_order.connect(self.show_order)
+                page.changed.connect(window.status.refresh)
+                return page
+
+            return build
+
+        tr = QCoreApplication.translate
+        window.add_page("dispatch", tr("Roles", "Dispatch"), make(DispatchPage))
+        window.add_page("unit", tr("Roles", "Unit work"), make(UnitPage))
+        window.add_page("follow_up", tr("Roles", "Follow-up"), make(FollowUpPage))
+        self.extras = install_intake_extras(window.intake, ws, self.identity, window.tasks)
+        window.actions_by_id.update(
+            build_actions(
+                window,
+                {
+                    "page_dispatch": lambda: self.show("dispatch"),
+                    "page_unit": lambda: self.show("unit"),
+                    "page_follow_up": lambda: self.show("follow_up"),
+                    "switch_user": self.focus_switcher,
+                },
+            )
+        )
+        self.switcher = self._switcher(window)
+        self.identity.changed.connect(lambda _a: self.apply())
+        self.apply()
+
+    def _switcher(self, window: QMainWindow) -> QComboBox | None:
+        choices = self.identity.choices
+        if not choices:
+            return None
+        bar = QToolBar(QCoreApplication.translate("Roles", "Demo user"), window)
+        bar.setObjectName("identity_bar")
+        bar.setMovable(False)
+        label = QLabel(QCoreApplication.translate("Roles", "Demo user (Ctrl+Shift+U): "))
+        combo = QComboBox(objectName="identity")
+        combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        policy = self.window.workspace.policy
+        for actor in choices:
+            combo.addItem(actor_label(actor, policy.unit_name), actor.user)
+        current = self.identity()
+        combo.setCurrentIndex(next((i for i, a in enumerate(choices) if a == current), 0))
+        combo.currentIndexChanged.connect(lambda i: self.identity.switch(choices[i]))
+        bar.addWidget(label)
+        bar.addWidget(combo)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        return combo
+
+    def focus_switcher(self) -> None:
+        if self.switcher is not None:
+            self.switcher.setFocus()
+            self.switcher.showPopup()
+
+    def show(self, page_id: str) -> None:
+        if visible(page_id, self.identity.role):
+            self.window.show_page(page_id)
+
+    def show_order(self, order_id: str) -> OrderDetailDialog:
+        redact = self.identity.role is Role.UNIT
+        dialog = OrderDetailDialog(self.window.workspace, order_id, self.window, redact=redact)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def apply(self) -> None:
+        """Show the screens and commands of the current role; stay on a screen it keeps."""
+        window = self.window
+        role = self.identity.role
+        nav = window.nav
+        first = -1
+        for row in range(nav.count()):
+            item = nav.item(row)
+            shown = visible(str(item.data(Qt.ItemDataRole.UserRole)), role)
+            item.setHidden(not shown)
+            if shown and first < 0:
+                first = row
+        for action_id, page_id in ACTION_PAGE.items():
+            action = window.actions_by_id.get(action_id)
+            if action is not None:
+                action.setEnabled(visible(page_id, role))
+        current = nav.currentRow()
+        if current < 0 or nav.item(current).isHidden():
+            nav.setCurrentRow(first)
+        else:
+            page = window.stack.currentWidget()
+            if isinstance(page, QueuePage):
+                page.refresh()
+        window.status.refresh()
+
+
+def install_roles(window: Any) -> RoleScreens:
+    screens = RoleScreens(window)
+    window.role_screens = screens
+    return screens
