@@ -9,10 +9,12 @@ from PySide6.QtCore import Qt
 from app.models.enums import EventType, ReturnReason, Role, Status, Urgency
 from app.views.dispatch_dialogs import DispatchDialog, RulingDialog
 from app.views.dispatch_page import DispatchPage
-from tests.gui.chain_support import Desk, activate, desk, submit  # noqa: F401
+from tests.gui import chain_support
+from tests.gui.chain_support import Desk, activate, submit
 from tests.gui.conftest import type_chinese
 from tests.unit.test_store import record
 
+desk = chain_support.desk  # the fixture
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
@@ -93,9 +95,10 @@ def test_uphold_a_return_then_re_dispatch(qtbot, desk: Desk, workspace) -> None:
     assert page.current_queue() == "rulings"
     qtbot.keyClick(page.table, Qt.Key.Key_R, CTRL)
     dialog = page.dialog
-    assert isinstance(dialog, RulingDialog) and "属水务局管网" in dialog.findChild(
-        type(dialog.error), "heading"
-    ).text()
+    assert (
+        isinstance(dialog, RulingDialog)
+        and "属水务局管网" in dialog.findChild(type(dialog.error), "heading").text()
+    )
     submit(qtbot, dialog)  # uphold is the default
     assert workspace.events.load_order(order.id).status is Status.RECEIVED
     qtbot.keyClick(page.table, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
@@ -167,9 +170,7 @@ def test_supervise_an_overdue_order(qtbot, desk: Desk, workspace, clock) -> None
 
 def test_merge_a_duplicate_into_the_earlier_order(qtbot, desk: Desk, workspace) -> None:
     first = record(workspace, town="xiaolan", title="升平中路烧烤店夜间噪音扰民")
-    second = record(
-        workspace, town="xiaolan", title="升平中路烧烤店噪音扰民", phone="13955556666"
-    )
+    second = record(workspace, town="xiaolan", title="升平中路烧烤店噪音扰民", phone="13955556666")
     page = open_dispatch(qtbot, desk)
     row = next(i for i, r in enumerate(page.model.rows) if r.id == second.id)
     page.table.selectRow(row)
