@@ -30,6 +30,7 @@ from app.models.operations import Actor
 from app.resources import load_policy
 from app.store import demo
 from app.store.workspace import Workspace
+from app.views.launch import freeze_startup_objects
 from app.views.main_window import MainWindow
 from app.views.status_bar import SyncSnapshot
 from bench.common import machine, percentile, write_results
