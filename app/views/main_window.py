@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self._factories: dict[str, Callable[[], QWidget]] = {}
         self.add_page("intake", self.tr("Intake"), self.intake)
         self.add_page("orders", self.tr("Orders"), self._make_order_list)
+        self.add_page("reports", self.tr("Reports"), self._make_reports)
         self.nav.currentRowChanged.connect(self._row_changed)
 
         central = QWidget()
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
                 "refresh": self.refresh,
                 "page_intake": lambda: self.show_page("intake"),
                 "page_orders": lambda: self.show_page("orders"),
+                "page_reports": lambda: self.show_page("reports"),
                 "quit": self.close,
             },
         )
@@ -126,6 +128,13 @@ class MainWindow(QMainWindow):
         widget = self.page(page_id)
         self.nav.setCurrentRow(self._row_of(page_id))
         return widget
+
+    def _make_reports(self) -> QWidget:
+        from app.views.reports_page import ReportsPage  # QtCharts loads on first use
+
+        page = ReportsPage(self.workspace, self.tasks)
+        page.open_order.connect(self.show_order)
+        return page
 
     def _make_order_list(self) -> OrderListPage:
         page = OrderListPage(self.workspace, self.tasks)
@@ -225,5 +234,5 @@ class MainWindow(QMainWindow):
             stop = getattr(page, "stop_timers", None)
             if stop is not None:
                 stop()
-        self.tasks.wait(3000)
+        self.tasks.shutdown()
         super().closeEvent(event)

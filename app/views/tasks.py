@@ -42,6 +42,7 @@ class TaskRunner(QObject):
         self._latest: dict[str, int] = {}
         self._serial = 0
         self._relays: set[_Relay] = set()
+        self._closed = False
 
     def run(
         self,
@@ -58,6 +59,8 @@ class TaskRunner(QObject):
         self._relays.add(relay)
 
         def current() -> bool:
+            if self._closed:  # the window is gone: its widgets must not be touched
+                return False
             return not key or self._latest.get(key) == serial
 
         @Slot(object)
@@ -78,3 +81,9 @@ class TaskRunner(QObject):
 
     def wait(self, msecs: int = 5000) -> bool:
         return self.pool.waitForDone(msecs)
+
+    def shutdown(self, msecs: int = 3000) -> None:
+        """Drop queued work and every callback still to come; wait for running work."""
+        self._closed = True
+        self.pool.clear()
+        self.pool.waitForDone(msecs)
