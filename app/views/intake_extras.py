@@ -304,6 +304,12 @@ class IntakeExtras(QGroupBox):
         )
         kind.setFocus()
         self.dialog = dialog
+
+        def flagged() -> None:
+            self.page.window().activateWindow()
+            self.hint.setText(self.tr("The appellant of %1 is flagged.").replace("%1", number))
+
+        dialog.accepted.connect(flagged)
         dialog.open()
         dialog.activateWindow()
 

@@ -34,6 +34,8 @@ PAGE_ROLES: dict[str, frozenset[Role]] = {
     "unit": frozenset({R.UNIT}),
     "follow_up": frozenset({R.OPERATOR, R.ADMIN}),
 }
+# The screen a role starts on when its current screen is not one of its own.
+HOME = {R.OPERATOR: "intake", R.DISPATCHER: "dispatch", R.UNIT: "unit"}
 # Window commands that belong to a screen: off when the role does not see that screen.
 ACTION_PAGE = {
     "new_intake": "intake",
@@ -75,10 +77,13 @@ class RoleScreens:
 
             return build
 
-        tr = QCoreApplication.translate
-        window.add_page("dispatch", tr("Roles", "Dispatch"), make(DispatchPage))
-        window.add_page("unit", tr("Roles", "Unit work"), make(UnitPage))
-        window.add_page("follow_up", tr("Roles", "Follow-up"), make(FollowUpPage))
+        window.add_page(
+            "dispatch", QCoreApplication.translate("Roles", "Dispatch"), make(DispatchPage)
+        )
+        window.add_page("unit", QCoreApplication.translate("Roles", "Unit work"), make(UnitPage))
+        window.add_page(
+            "follow_up", QCoreApplication.translate("Roles", "Follow-up"), make(FollowUpPage)
+        )
         self.extras = install_intake_extras(window.intake, ws, self.identity, window.tasks)
         window.actions_by_id.update(
             build_actions(
@@ -150,7 +155,11 @@ class RoleScreens:
                 action.setEnabled(visible(page_id, role))
         current = nav.currentRow()
         if current < 0 or nav.item(current).isHidden():
-            nav.setCurrentRow(first)
+            home = HOME.get(role)
+            rows = [
+                r for r in range(nav.count()) if nav.item(r).data(Qt.ItemDataRole.UserRole) == home
+            ]
+            nav.setCurrentRow(rows[0] if rows else first)
         else:
             page = window.stack.currentWidget()
             if isinstance(page, QueuePage):

@@ -1,302 +1,291 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
-    <message>
-        <location filename="../../app/views/roles.py" line="79" />
-        <source>Roles</source>
-        <comment>Dispatch</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/views/roles.py" line="80" />
-        <source>Roles</source>
-        <comment>Unit work</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/views/roles.py" line="81" />
-        <source>Roles</source>
-        <comment>Follow-up</comment>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>Actions</name>
     <message>
-        <location filename="../../app/views/actions.py" line="162" />
+        <location filename="../../app/views/actions.py" line="163" />
         <source>New intake</source>
         <translation>新建受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="163" />
+        <location filename="../../app/views/actions.py" line="164" />
         <source>Save intake</source>
         <translation>保存受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="164" />
+        <location filename="../../app/views/actions.py" line="165" />
         <source>Find order</source>
         <translation>查找工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="165" />
+        <location filename="../../app/views/actions.py" line="166" />
         <source>Knowledge base</source>
         <translation>知识库</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="166" />
+        <location filename="../../app/views/actions.py" line="167" />
         <source>Open order by number</source>
         <translation>按工单号打开</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="167" />
+        <location filename="../../app/views/actions.py" line="168" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="168" />
+        <location filename="../../app/views/actions.py" line="169" />
         <source>Go to intake</source>
         <translation>转到受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="169" />
+        <location filename="../../app/views/actions.py" line="170" />
         <source>Go to orders</source>
         <translation>转到工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="170" />
+        <location filename="../../app/views/actions.py" line="171" />
         <source>Go to knowledge base</source>
         <translation>转到知识库</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="171" />
+        <location filename="../../app/views/actions.py" line="172" />
+        <source>Go to reports</source>
+        <translation>转到报表</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="173" />
+        <source>Appeal analysis reports</source>
+        <translation>诉求分析报表</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="174" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="172" />
+        <location filename="../../app/views/actions.py" line="175" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="173" />
+        <location filename="../../app/views/actions.py" line="176" />
         <source>Start recording a new call</source>
         <translation>开始记录新来电</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="174" />
+        <location filename="../../app/views/actions.py" line="177" />
         <source>Record the appeal and issue its order number</source>
         <translation>记录诉求并生成工单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="175" />
+        <location filename="../../app/views/actions.py" line="178" />
         <source>Search the order list</source>
         <translation>搜索工单列表</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="176" />
+        <location filename="../../app/views/actions.py" line="179" />
         <source>Search the knowledge base from anywhere</source>
         <translation>在任意界面搜索知识库</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="177" />
+        <location filename="../../app/views/actions.py" line="180" />
         <source>Open an order by the number the caller reads out</source>
         <translation>按来电人报出的工单号打开工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="178" />
+        <location filename="../../app/views/actions.py" line="181" />
         <source>Reload the current screen</source>
         <translation>重新载入当前界面</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="179" />
+        <location filename="../../app/views/actions.py" line="182" />
         <source>Send and fetch changes now</source>
         <translation>立即发送并获取更新</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="180" />
-        <source>Go to dispatch</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/views/actions.py" line="181" />
-        <source>Go to unit work</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/views/actions.py" line="182" />
-        <source>Go to follow-up calls</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../app/views/actions.py" line="183" />
-        <source>Switch demo user</source>
-        <translation type="unfinished" />
+        <source>Go to dispatch</source>
+        <translation>转到派单审核</translation>
     </message>
     <message>
         <location filename="../../app/views/actions.py" line="184" />
-        <source>Act as another local demo user (demo workspace only)</source>
-        <translation type="unfinished" />
+        <source>Go to unit work</source>
+        <translation>转到承办工作</translation>
     </message>
     <message>
         <location filename="../../app/views/actions.py" line="185" />
-        <source>Dispatch</source>
-        <translation type="unfinished" />
+        <source>Go to follow-up calls</source>
+        <translation>转到回访</translation>
     </message>
     <message>
         <location filename="../../app/views/actions.py" line="186" />
-        <source>Dispatch or re-dispatch the selected order</source>
-        <translation type="unfinished" />
+        <source>Switch demo user</source>
+        <translation>切换演示身份</translation>
     </message>
     <message>
         <location filename="../../app/views/actions.py" line="187" />
-        <source>Rule on request</source>
-        <translation type="unfinished" />
+        <source>Act as another local demo user (demo workspace only)</source>
+        <translation>以另一本地演示身份操作（仅演示工作区）</translation>
     </message>
     <message>
         <location filename="../../app/views/actions.py" line="188" />
-        <source>Rule on a return, extension or unreasonable-appeal request</source>
-        <translation type="unfinished" />
+        <source>Dispatch</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="189" />
+        <source>Dispatch or re-dispatch the selected order</source>
+        <translation>派单或改派所选工单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="190" />
+        <source>Rule on request</source>
+        <translation>审批申请</translation>
     </message>
     <message>
         <location filename="../../app/views/actions.py" line="191" />
-        <source>Review reply</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/views/actions.py" line="192" />
-        <source>Approve the unit's reply or send it back</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/views/actions.py" line="193" />
-        <source>Close</source>
-        <translation type="unfinished" />
+        <source>Rule on a return, extension or unreasonable-appeal request</source>
+        <translation>审批退单、延期或不合理诉求申请</translation>
     </message>
     <message>
         <location filename="../../app/views/actions.py" line="194" />
-        <source>Close a reviewed order</source>
-        <translation type="unfinished" />
+        <source>Review reply</source>
+        <translation>审核答复</translation>
     </message>
     <message>
         <location filename="../../app/views/actions.py" line="195" />
-        <source>Supervise</source>
-        <translation type="unfinished" />
+        <source>Approve the unit's reply or send it back</source>
+        <translation>通过承办单位的答复或退回重办</translation>
     </message>
     <message>
         <location filename="../../app/views/actions.py" line="196" />
-        <source>Urge the unit on an overdue order</source>
-        <translation type="unfinished" />
+        <source>Close</source>
+        <translation>办结</translation>
     </message>
     <message>
         <location filename="../../app/views/actions.py" line="197" />
-        <source>Merge</source>
-        <translation type="unfinished" />
+        <source>Close a reviewed order</source>
+        <translation>办结已审核的工单</translation>
     </message>
     <message>
         <location filename="../../app/views/actions.py" line="198" />
-        <source>Merge the selected order into the order it repeats</source>
-        <translation type="unfinished" />
+        <source>Supervise</source>
+        <translation>督办</translation>
     </message>
     <message>
         <location filename="../../app/views/actions.py" line="199" />
-        <source>Sign for</source>
-        <translation type="unfinished" />
+        <source>Urge the unit on an overdue order</source>
+        <translation>对超期工单督办承办单位</translation>
     </message>
     <message>
         <location filename="../../app/views/actions.py" line="200" />
-        <source>Sign for the selected order</source>
-        <translation type="unfinished" />
+        <source>Merge</source>
+        <translation>并单</translation>
     </message>
     <message>
         <location filename="../../app/views/actions.py" line="201" />
-        <source>Reply</source>
-        <translation type="unfinished" />
+        <source>Merge the selected order into the order it repeats</source>
+        <translation>将所选工单并入其重复的工单</translation>
     </message>
     <message>
         <location filename="../../app/views/actions.py" line="202" />
-        <source>Reply with what was done</source>
-        <translation type="unfinished" />
+        <source>Sign for</source>
+        <translation>签收</translation>
     </message>
     <message>
         <location filename="../../app/views/actions.py" line="203" />
-        <source>Ask for extension</source>
-        <translation type="unfinished" />
+        <source>Sign for the selected order</source>
+        <translation>签收所选工单</translation>
     </message>
     <message>
         <location filename="../../app/views/actions.py" line="204" />
-        <source>Ask the centre for more working days</source>
-        <translation type="unfinished" />
+        <source>Reply</source>
+        <translation>答复</translation>
     </message>
     <message>
         <location filename="../../app/views/actions.py" line="205" />
-        <source>Return</source>
-        <translation type="unfinished" />
+        <source>Reply with what was done</source>
+        <translation>答复办理情况</translation>
     </message>
     <message>
         <location filename="../../app/views/actions.py" line="206" />
-        <source>Return the order to the centre with a reason</source>
-        <translation type="unfinished" />
+        <source>Ask for extension</source>
+        <translation>申请延期</translation>
     </message>
     <message>
         <location filename="../../app/views/actions.py" line="207" />
-        <source>Unreasonable appeal</source>
-        <translation type="unfinished" />
+        <source>Ask the centre for more working days</source>
+        <translation>向热线中心申请延长办理时限</translation>
     </message>
     <message>
         <location filename="../../app/views/actions.py" line="208" />
-        <source>Apply to mark the appeal unreasonable</source>
-        <translation type="unfinished" />
+        <source>Return</source>
+        <translation>退单</translation>
     </message>
     <message>
         <location filename="../../app/views/actions.py" line="209" />
-        <source>Record call</source>
-        <translation type="unfinished" />
+        <source>Return the order to the centre with a reason</source>
+        <translation>说明理由，将工单退回热线中心</translation>
     </message>
     <message>
         <location filename="../../app/views/actions.py" line="210" />
-        <source>Record the follow-up call</source>
-        <translation type="unfinished" />
+        <source>Unreasonable appeal</source>
+        <translation>不合理诉求</translation>
     </message>
     <message>
         <location filename="../../app/views/actions.py" line="211" />
-        <source>Reopen</source>
-        <translation type="unfinished" />
+        <source>Apply to mark the appeal unreasonable</source>
+        <translation>申请认定为不合理诉求</translation>
     </message>
     <message>
         <location filename="../../app/views/actions.py" line="212" />
-        <source>Send the order back to its unit for handling again</source>
-        <translation type="unfinished" />
+        <source>Record call</source>
+        <translation>记录回访</translation>
     </message>
     <message>
         <location filename="../../app/views/actions.py" line="213" />
-        <source>Attach caller</source>
-        <translation type="unfinished" />
+        <source>Record the follow-up call</source>
+        <translation>记录回访结果</translation>
     </message>
     <message>
         <location filename="../../app/views/actions.py" line="214" />
-        <source>Attach this caller to the selected earlier order instead of a new one</source>
-        <translation type="unfinished" />
+        <source>Reopen</source>
+        <translation>重新办理</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="215" />
+        <source>Send the order back to its unit for handling again</source>
+        <translation>退回承办单位重新办理</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="216" />
+        <source>Attach caller</source>
+        <translation>并入已有工单</translation>
     </message>
     <message>
         <location filename="../../app/views/actions.py" line="217" />
-        <source>Transfer</source>
-        <translation type="unfinished" />
+        <source>Attach this caller to the selected earlier order instead of a new one</source>
+        <translation>将本次来电人并入所选的已有工单，不新建工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="218" />
-        <source>Record the appeal and transfer it (110/119/120/122, another city, the province)</source>
-        <translation type="unfinished" />
+        <location filename="../../app/views/actions.py" line="220" />
+        <source>Transfer</source>
+        <translation>转办</translation>
     </message>
     <message>
         <location filename="../../app/views/actions.py" line="221" />
-        <source>Flag appellant</source>
-        <translation type="unfinished" />
+        <source>Record the appeal and transfer it (110/119/120/122, another city, the province)</source>
+        <translation>记录诉求并转办（110/119/120/122、外市12345、省热线）</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="222" />
+        <location filename="../../app/views/actions.py" line="224" />
+        <source>Flag appellant</source>
+        <translation>标记诉求人</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="225" />
         <source>Flag the caller of the selected order as malicious or false, with a reason</source>
-        <translation type="unfinished" />
+        <translation>注明理由，将所选工单的诉求人标记为恶意或虚假投诉</translation>
     </message>
 </context>
 <context>
@@ -403,7 +392,8 @@
         <location filename="../../app/views/kb_widgets.py" line="193" />
         <source>%n version(s) kept</source>
         <translation>
-            <numerusform>保留 %n 个版本</numerusform></translation>
+            <numerusform>保留 %n 个版本</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -411,133 +401,130 @@
     <message>
         <location filename="../../app/views/queue_models.py" line="39" />
         <source>dispatch</source>
-        <translation type="unfinished" />
+        <translation>派单</translation>
     </message>
     <message>
         <location filename="../../app/views/queue_models.py" line="40" />
         <source>sign</source>
-        <translation type="unfinished" />
+        <translation>签收</translation>
     </message>
     <message>
         <location filename="../../app/views/queue_models.py" line="41" />
         <source>reply</source>
-        <translation type="unfinished" />
+        <translation>答复</translation>
     </message>
     <message>
         <location filename="../../app/views/queue_models.py" line="51" />
         <source>%1: overdue %2 h</source>
-        <translation type="unfinished" />
+        <translation>%1：超期%2小时</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/views/queue_models.py" line="53" />
         <source>%1: overdue %n working day(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%1：超期%n个工作日</numerusform></translation>
     </message>
     <message>
         <location filename="../../app/views/queue_models.py" line="58" />
         <source>%1: %2 h left</source>
-        <translation type="unfinished" />
+        <translation>%1：剩%2小时</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/views/queue_models.py" line="60" />
         <source>%1: %n working day(s) left</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%1：剩%n个工作日</numerusform></translation>
     </message>
     <message>
         <location filename="../../app/views/queue_models.py" line="66" />
         <source>Return request</source>
-        <translation type="unfinished" />
+        <translation>退单待审</translation>
     </message>
     <message>
         <location filename="../../app/views/queue_models.py" line="67" />
         <source>Extension request</source>
-        <translation type="unfinished" />
+        <translation>延期待批</translation>
     </message>
     <message>
         <location filename="../../app/views/queue_models.py" line="68" />
         <source>Unreasonable-appeal application</source>
-        <translation type="unfinished">申请认定不合理诉求</translation>
+        <translation>不合理诉求待审</translation>
     </message>
     <message>
         <location filename="../../app/views/queue_models.py" line="102" />
         <source>Order number</source>
-        <translation type="unfinished">工单号</translation>
+        <translation>工单编号</translation>
     </message>
     <message>
         <location filename="../../app/views/queue_models.py" line="103" />
         <source>Time left</source>
-        <translation type="unfinished" />
+        <translation>时限</translation>
     </message>
     <message>
         <location filename="../../app/views/queue_models.py" line="104" />
         <source>Urgency</source>
-        <translation type="unfinished" />
+        <translation>紧急程度</translation>
     </message>
     <message>
         <location filename="../../app/views/queue_models.py" line="105" />
         <source>Type</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../app/views/queue_models.py" line="106" />
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../app/views/queue_models.py" line="107" />
         <source>Town</source>
-        <translation type="unfinished">镇街</translation>
+        <translation>镇街</translation>
     </message>
     <message>
         <location filename="../../app/views/queue_models.py" line="108" />
         <source>Title</source>
-        <translation type="unfinished">标题</translation>
+        <translation>标题</translation>
     </message>
     <message>
         <location filename="../../app/views/queue_models.py" line="109" />
         <source>Lead unit</source>
-        <translation type="unfinished" />
+        <translation>主办单位</translation>
     </message>
     <message>
         <location filename="../../app/views/queue_models.py" line="110" />
         <source>Caller</source>
-        <translation type="unfinished">来电号码</translation>
+        <translation>来电号码</translation>
     </message>
     <message>
         <location filename="../../app/views/queue_models.py" line="166" />
         <source>Due %1</source>
-        <translation type="unfinished" />
+        <translation>%1到期</translation>
     </message>
     <message>
         <location filename="../../app/views/queue_models.py" line="195" />
         <source>(confidential)</source>
-        <translation type="unfinished">（保密）</translation>
+        <translation>（保密）</translation>
     </message>
     <message>
         <location filename="../../app/views/queue_models.py" line="202" />
         <source>assisting</source>
-        <translation type="unfinished" />
+        <translation>协办</translation>
     </message>
     <message>
         <location filename="../../app/views/queue_models.py" line="204" />
         <source>supervised</source>
-        <translation type="unfinished" />
+        <translation>已督办</translation>
     </message>
     <message>
         <location filename="../../app/views/queue_models.py" line="206" />
         <source>to reopen</source>
-        <translation type="unfinished" />
+        <translation>待重办</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/views/queue_models.py" line="208" />
         <source>%n call(s) made</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>已回访%n次</numerusform></translation>
     </message>
 </context>
 <context>
@@ -595,64 +582,63 @@
     <message>
         <location filename="../../app/views/dispatch_dialogs.py" line="94" />
         <source>Re-dispatch</source>
-        <translation type="unfinished" />
+        <translation>改派</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_dialogs.py" line="94" />
         <source>Dispatch</source>
-        <translation type="unfinished" />
+        <translation>派单</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_dialogs.py" line="108" />
         <source>&amp;Suggested</source>
-        <translation type="unfinished" />
+        <translation>建议(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_dialogs.py" line="109" />
         <source>&amp;Lead unit</source>
-        <translation type="unfinished" />
+        <translation>主办单位(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_dialogs.py" line="110" />
         <source>&amp;Assisting</source>
-        <translation type="unfinished" />
+        <translation>协办单位(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_dialogs.py" line="111" />
         <source>&amp;Reason</source>
-        <translation type="unfinished" />
+        <translation>说明(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_dialogs.py" line="113" />
         <source>Re-dispatch (Ctrl+Enter)</source>
-        <translation type="unfinished" />
+        <translation>改派（Ctrl+Enter）</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_dialogs.py" line="113" />
         <source>Dispatch (Ctrl+Enter)</source>
-        <translation type="unfinished" />
+        <translation>派单（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="129" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="130" />
         <source>%1 (dispatch catalogue)</source>
-        <translation type="unfinished" />
+        <translation>%1（派单目录）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="131" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="132" />
         <source>%1 (similar orders went here)</source>
-        <translation type="unfinished" />
+        <translation>%1（同类工单曾派此单位）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dispatch_dialogs.py" line="133" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="134" />
         <source>%n past order(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>近期%n件</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="136" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="137" />
         <source>assisted by %1</source>
-        <translation type="unfinished">协办：%1</translation>
+        <translation>协办：%1</translation>
     </message>
 </context>
 <context>
@@ -660,200 +646,200 @@
     <message>
         <location filename="../../app/views/dispatch_page.py" line="28" />
         <source>Dispatch and review</source>
-        <translation type="unfinished" />
+        <translation>派单审核</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="30" />
         <source>Oldest and most urgent first; overdue at the top.</source>
-        <translation type="unfinished" />
+        <translation>超期置顶，其余按紧急程度和受理先后排列。</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="39" />
         <source>&amp;1 To dispatch (%1)</source>
-        <translation type="unfinished" />
+        <translation>待派单 %1 (&amp;1)</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="40" />
         <source>&amp;2 Requests (%1)</source>
-        <translation type="unfinished" />
+        <translation>待审批 %1 (&amp;2)</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="41" />
         <source>&amp;3 Replies to review (%1)</source>
-        <translation type="unfinished" />
+        <translation>待审核 %1 (&amp;3)</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="42" />
         <source>&amp;4 Overdue (%1)</source>
-        <translation type="unfinished" />
+        <translation>超期督办 %1 (&amp;4)</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="61" />
         <source>Dispatch</source>
-        <translation type="unfinished" />
+        <translation>派单</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="66" />
         <source>Rule on request</source>
-        <translation type="unfinished" />
+        <translation>审批</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="68" />
         <location filename="../../app/views/dispatch_page.py" line="165" />
         <source>Review reply</source>
-        <translation type="unfinished" />
+        <translation>审核答复</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="69" />
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation>办结</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="70" />
         <location filename="../../app/views/dispatch_page.py" line="190" />
         <source>Supervise</source>
-        <translation type="unfinished" />
+        <translation>督办</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="71" />
         <source>Merge</source>
-        <translation type="unfinished" />
+        <translation>并单</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="75" />
         <source>Nothing waiting in this queue.</source>
-        <translation type="unfinished" />
+        <translation>此队列暂无工单。</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="89" />
         <source>Suggested lead: %1</source>
-        <translation type="unfinished" />
+        <translation>建议主办单位：%1</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="106" />
         <source>Order %1 dispatched.</source>
-        <translation type="unfinished" />
+        <translation>工单 %1 已派出。</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="123" />
         <source>Rule on return</source>
-        <translation type="unfinished" />
+        <translation>退单审核</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="125" />
         <source>&amp;Uphold: re-dispatch</source>
-        <translation type="unfinished" />
+        <translation>同意退单，改派(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="126" />
         <source>Re&amp;fuse: back to the unit</source>
-        <translation type="unfinished" />
+        <translation>不同意，退回原单位办理(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="132" />
         <source>Rule on extension</source>
-        <translation type="unfinished" />
+        <translation>延期审批</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="134" />
         <location filename="../../app/views/dispatch_page.py" line="167" />
         <source>&amp;Approve</source>
-        <translation type="unfinished" />
+        <translation>同意(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="135" />
         <source>Re&amp;fuse</source>
-        <translation type="unfinished" />
+        <translation>不同意(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="144" />
         <source>Rule on unreasonable appeal</source>
-        <translation type="unfinished" />
+        <translation>不合理诉求审核</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="146" />
         <source>&amp;Approve: unreasonable</source>
-        <translation type="unfinished" />
+        <translation>认定为不合理诉求(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="147" />
         <source>Re&amp;fuse: keep handling</source>
-        <translation type="unfinished" />
+        <translation>不予认定，继续办理(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="151" />
         <source>Ruling on %1 recorded.</source>
-        <translation type="unfinished" />
+        <translation>工单 %1 的审批已记录。</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="157" />
         <source>contacted</source>
-        <translation type="unfinished" />
+        <translation>已联系诉求人</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="157" />
         <source>not contacted</source>
-        <translation type="unfinished" />
+        <translation>未联系诉求人</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="158" />
         <source>resolved</source>
-        <translation type="unfinished">已解决</translation>
+        <translation>已解决</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="158" />
         <source>not resolved</source>
-        <translation type="unfinished">未解决</translation>
+        <translation>未解决</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="168" />
         <source>Send &amp;back to the unit</source>
-        <translation type="unfinished" />
+        <translation>退回重办(&amp;B)</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="172" />
         <source>Reply to %1 reviewed.</source>
-        <translation type="unfinished" />
+        <translation>工单 %1 的答复已审核。</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="180" />
         <source>Not allowed: %1</source>
-        <translation type="unfinished" />
+        <translation>不允许：%1</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="182" />
         <source>Order %1 closed; it now waits for the follow-up call.</source>
-        <translation type="unfinished" />
+        <translation>工单 %1 已办结，等待回访。</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="192" />
         <source>Due %1, with %2</source>
-        <translation type="unfinished" />
+        <translation>%1到期，承办单位：%2</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="199" />
         <source>This order is overdue; handle and reply at once.</source>
-        <translation type="unfinished" />
+        <translation>该工单已超期，请立即办理并答复。</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="200" />
         <source>&amp;Notice</source>
-        <translation type="unfinished" />
+        <translation>督办意见(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="203" />
         <source>Order %1 supervised.</source>
-        <translation type="unfinished" />
+        <translation>工单 %1 已督办。</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="223" />
         <source>No order %1 here.</source>
-        <translation type="unfinished">本机没有工单 %1。</translation>
+        <translation>本地没有工单 %1。</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="229" />
         <source>Order %1 merged.</source>
-        <translation type="unfinished" />
+        <translation>工单 %1 已并单。</translation>
     </message>
 </context>
 <context>
@@ -861,113 +847,113 @@
     <message>
         <location filename="../../app/views/followup_page.py" line="23" />
         <source>Follow-up calls</source>
-        <translation type="unfinished" />
+        <translation>回访</translation>
     </message>
     <message>
         <location filename="../../app/views/followup_page.py" line="25" />
         <source>Orders to reopen first, then closed orders never called, oldest first.</source>
-        <translation type="unfinished" />
+        <translation>待重办的优先，其次是尚未回访的已办结工单，先办结的在前。</translation>
     </message>
     <message>
         <location filename="../../app/views/followup_page.py" line="32" />
         <source>&amp;1 Due a call (%1)</source>
-        <translation type="unfinished" />
+        <translation>待回访 %1 (&amp;1)</translation>
     </message>
     <message>
         <location filename="../../app/views/followup_page.py" line="38" />
         <source>No closed orders are waiting for a follow-up call.</source>
-        <translation type="unfinished" />
+        <translation>暂无待回访的已办结工单。</translation>
     </message>
     <message>
         <location filename="../../app/views/followup_page.py" line="42" />
         <source>Record call</source>
-        <translation type="unfinished" />
+        <translation>记录回访</translation>
     </message>
     <message>
         <location filename="../../app/views/followup_page.py" line="43" />
         <location filename="../../app/views/followup_page.py" line="96" />
         <source>Reopen</source>
-        <translation type="unfinished" />
+        <translation>重新办理</translation>
     </message>
     <message>
         <location filename="../../app/views/followup_page.py" line="51" />
         <source>Follow-up call</source>
-        <translation type="unfinished">回访</translation>
+        <translation>回访</translation>
     </message>
     <message>
         <location filename="../../app/views/followup_page.py" line="53" />
         <source>Reply: %1</source>
-        <translation type="unfinished" />
+        <translation>答复：%1</translation>
     </message>
     <message>
         <location filename="../../app/views/followup_page.py" line="56" />
         <source>Appellant r&amp;eached</source>
-        <translation type="unfinished" />
+        <translation>已联系上诉求人(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../app/views/followup_page.py" line="58" />
         <source>Unit had &amp;contacted them</source>
-        <translation type="unfinished" />
+        <translation>承办单位曾联系诉求人(&amp;C)</translation>
     </message>
     <message>
         <location filename="../../app/views/followup_page.py" line="60" />
         <source>&amp;Resolved</source>
-        <translation type="unfinished" />
+        <translation>已解决(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../app/views/followup_page.py" line="64" />
         <source>Satisfied</source>
-        <translation type="unfinished" />
+        <translation>满意</translation>
     </message>
     <message>
         <location filename="../../app/views/followup_page.py" line="65" />
         <source>Basically satisfied</source>
-        <translation type="unfinished" />
+        <translation>基本满意</translation>
     </message>
     <message>
         <location filename="../../app/views/followup_page.py" line="66" />
         <source>Unsatisfied</source>
-        <translation type="unfinished" />
+        <translation>不满意</translation>
     </message>
     <message>
         <location filename="../../app/views/followup_page.py" line="75" />
         <source>&amp;Satisfaction</source>
-        <translation type="unfinished" />
+        <translation>满意度(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../app/views/followup_page.py" line="76" />
         <source>&amp;Note</source>
-        <translation type="unfinished" />
+        <translation>备注(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../app/views/followup_page.py" line="89" />
         <source>Follow-up call on %1 recorded.</source>
-        <translation type="unfinished" />
+        <translation>工单 %1 的回访已记录。</translation>
     </message>
     <message>
         <location filename="../../app/views/followup_page.py" line="98" />
         <source>Back to %1 with a new reply deadline.</source>
-        <translation type="unfinished" />
+        <translation>退回%1重新办理，重新计算答复时限。</translation>
     </message>
     <message>
         <location filename="../../app/views/followup_page.py" line="99" />
         <source>the dispatch queue</source>
-        <translation type="unfinished" />
+        <translation>待派单队列</translation>
     </message>
     <message>
         <location filename="../../app/views/followup_page.py" line="105" />
         <source>Unresolved or unsatisfied at the follow-up call</source>
-        <translation type="unfinished" />
+        <translation>回访未解决或不满意</translation>
     </message>
     <message>
         <location filename="../../app/views/followup_page.py" line="106" />
         <source>&amp;Reason</source>
-        <translation type="unfinished" />
+        <translation>理由(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../app/views/followup_page.py" line="109" />
         <source>Order %1 reopened.</source>
-        <translation type="unfinished" />
+        <translation>工单 %1 已重新办理。</translation>
     </message>
 </context>
 <context>
@@ -975,178 +961,183 @@
     <message>
         <location filename="../../app/views/intake_extras.py" line="47" />
         <source>110 police</source>
-        <translation type="unfinished" />
+        <translation>110 公安</translation>
     </message>
     <message>
         <location filename="../../app/views/intake_extras.py" line="48" />
         <source>119 fire</source>
-        <translation type="unfinished" />
+        <translation>119 消防</translation>
     </message>
     <message>
         <location filename="../../app/views/intake_extras.py" line="49" />
         <source>120 ambulance</source>
-        <translation type="unfinished" />
+        <translation>120 急救</translation>
     </message>
     <message>
         <location filename="../../app/views/intake_extras.py" line="50" />
         <source>122 traffic</source>
-        <translation type="unfinished" />
+        <translation>122 交警</translation>
     </message>
     <message>
         <location filename="../../app/views/intake_extras.py" line="51" />
         <source>Another city's 12345</source>
-        <translation type="unfinished" />
+        <translation>外市12345</translation>
     </message>
     <message>
         <location filename="../../app/views/intake_extras.py" line="54" />
         <source>Provincial line</source>
-        <translation type="unfinished" />
+        <translation>省热线</translation>
     </message>
     <message>
         <location filename="../../app/views/intake_extras.py" line="61" />
         <source>Malicious complaint</source>
-        <translation type="unfinished" />
+        <translation>恶意投诉</translation>
     </message>
     <message>
         <location filename="../../app/views/intake_extras.py" line="62" />
         <source>False complaint</source>
-        <translation type="unfinished" />
+        <translation>虚假投诉</translation>
     </message>
     <message>
         <location filename="../../app/views/intake_extras.py" line="63" />
         <source>Hard case</source>
-        <translation type="unfinished" />
+        <translation>疑难件</translation>
     </message>
     <message>
         <location filename="../../app/views/intake_extras.py" line="75" />
         <source>Order number</source>
-        <translation type="unfinished">工单号</translation>
+        <translation>工单编号</translation>
     </message>
     <message>
         <location filename="../../app/views/intake_extras.py" line="76" />
         <source>Why</source>
-        <translation type="unfinished" />
+        <translation>依据</translation>
     </message>
     <message>
         <location filename="../../app/views/intake_extras.py" line="77" />
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../app/views/intake_extras.py" line="78" />
         <source>Title</source>
-        <translation type="unfinished">标题</translation>
+        <translation>标题</translation>
     </message>
     <message>
         <location filename="../../app/views/intake_extras.py" line="113" />
         <source>same caller</source>
-        <translation type="unfinished" />
+        <translation>同一来电人</translation>
     </message>
     <message>
         <location filename="../../app/views/intake_extras.py" line="115" />
         <source>similar %1%</source>
-        <translation type="unfinished" />
+        <translation>相似%1%</translation>
     </message>
     <message>
         <location filename="../../app/views/intake_extras.py" line="131" />
         <source>Likely &amp;duplicates</source>
-        <translation type="unfinished" />
+        <translation>疑似重复(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../app/views/intake_extras.py" line="198" />
         <source>This may repeat an earlier appeal: Ctrl+Shift+A attaches the caller to the selected order instead of creating a new one.</source>
-        <translation type="unfinished" />
+        <translation>可能与已有诉求重复：按 Ctrl+Shift+A 将来电人并入所选工单，不新建工单。</translation>
     </message>
     <message>
         <location filename="../../app/views/intake_extras.py" line="202" />
         <source>No likely duplicates (same caller or same place and matter, 7 days).</source>
-        <translation type="unfinished" />
+        <translation>7天内无疑似重复（同一来电人，或同一镇街的相似事项）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="232" />
+        <location filename="../../app/views/intake_extras.py" line="233" />
         <source>No earlier order selected to attach the caller to.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/views/intake_extras.py" line="236" />
-        <source>Attach caller</source>
-        <translation type="unfinished" />
+        <translation>未选择要并入的已有工单。</translation>
     </message>
     <message>
         <location filename="../../app/views/intake_extras.py" line="237" />
-        <source>Attach this caller to %1 (%2) instead of recording a new order?</source>
-        <translation type="unfinished" />
+        <source>Attach caller</source>
+        <translation>并入已有工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="245" />
-        <source>&amp;Note</source>
-        <translation type="unfinished" />
+        <location filename="../../app/views/intake_extras.py" line="238" />
+        <source>Attach this caller to %1 (%2) instead of recording a new order?</source>
+        <translation>将本次来电人并入 %1（%2），不新建工单？</translation>
     </message>
     <message>
         <location filename="../../app/views/intake_extras.py" line="246" />
+        <source>&amp;Note</source>
+        <translation>来电内容(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="247" />
         <source>Attach (Ctrl+Enter)</source>
-        <translation type="unfinished" />
+        <translation>并入（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="250" />
+        <location filename="../../app/views/intake_extras.py" line="251" />
         <source>Enter the caller's number first</source>
-        <translation type="unfinished" />
+        <translation>请先填写来电号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="255" />
+        <location filename="../../app/views/intake_extras.py" line="256" />
         <source>Caller attached to order %1.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/views/intake_extras.py" line="259" />
-        <source>Transfer</source>
-        <translation type="unfinished" />
+        <translation>来电人已并入工单 %1。</translation>
     </message>
     <message>
         <location filename="../../app/views/intake_extras.py" line="260" />
-        <source>The appeal is recorded and transferred, so it is never dropped.</source>
-        <translation type="unfinished" />
+        <source>Transfer</source>
+        <translation>转办</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="268" />
-        <source>&amp;Transfer to</source>
-        <translation type="unfinished" />
+        <location filename="../../app/views/intake_extras.py" line="261" />
+        <source>The appeal is recorded and transferred, so it is never dropped.</source>
+        <translation>诉求先登记再转办，确保不遗漏。</translation>
     </message>
     <message>
         <location filename="../../app/views/intake_extras.py" line="269" />
-        <location filename="../../app/views/intake_extras.py" line="300" />
-        <source>&amp;Reason</source>
-        <translation type="unfinished" />
+        <source>&amp;Transfer to</source>
+        <translation>转至(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../app/views/intake_extras.py" line="270" />
+        <location filename="../../app/views/intake_extras.py" line="301" />
+        <source>&amp;Reason</source>
+        <translation>理由(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="271" />
         <source>Record and transfer (Ctrl+Enter)</source>
-        <translation type="unfinished" />
+        <translation>登记并转办（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="276" />
+        <location filename="../../app/views/intake_extras.py" line="277" />
         <source>Order %1 recorded and transferred.</source>
-        <translation type="unfinished" />
+        <translation>工单 %1 已登记并转办。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="284" />
+        <location filename="../../app/views/intake_extras.py" line="285" />
         <source>Select the caller's earlier order in the history first.</source>
-        <translation type="unfinished" />
+        <translation>请先在来电历史中选择该诉求人的工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="288" />
+        <location filename="../../app/views/intake_extras.py" line="289" />
         <source>Flag appellant</source>
-        <translation type="unfinished" />
+        <translation>标记诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="290" />
+        <location filename="../../app/views/intake_extras.py" line="291" />
         <source>Flag the caller of %1. Nothing is deleted; the flag and reason are kept.</source>
-        <translation type="unfinished" />
+        <translation>标记工单 %1 的诉求人。不删除任何记录，标记及理由均留存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="299" />
+        <location filename="../../app/views/intake_extras.py" line="300" />
         <source>&amp;Kind</source>
-        <translation type="unfinished" />
+        <translation>类别(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_extras.py" line="310" />
+        <source>The appellant of %1 is flagged.</source>
+        <translation>工单 %1 的诉求人已标记。</translation>
     </message>
 </context>
 <context>
@@ -1346,7 +1337,8 @@
         <location filename="../../app/views/kb_widgets.py" line="119" />
         <source>%n article(s)</source>
         <translation>
-            <numerusform>共 %n 条</numerusform></translation>
+            <numerusform>共 %n 条</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/views/kb_widgets.py" line="119" />
@@ -1408,7 +1400,8 @@
         <location filename="../../app/views/kb_page.py" line="104" />
         <source>%n line(s) not imported:</source>
         <translation>
-            <numerusform>%n 行未导入：</numerusform></translation>
+            <numerusform>%n 行未导入：</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/views/kb_page.py" line="106" />
@@ -1439,7 +1432,8 @@
         <location filename="../../app/views/kb_page.py" line="128" />
         <source>%n article(s) written.</source>
         <translation>
-            <numerusform>已导出 %n 条。</numerusform></translation>
+            <numerusform>已导出 %n 条。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1726,7 +1720,7 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../app/views/launch.py" line="57" />
+        <location filename="../../app/views/launch.py" line="69" />
         <source>Preparing the demo workspace…</source>
         <translation>正在准备演示数据…</translation>
     </message>
@@ -1749,23 +1743,28 @@
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="171" />
-        <location filename="../../app/views/main_window.py" line="178" />
+        <location filename="../../app/views/main_window.py" line="61" />
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="180" />
+        <location filename="../../app/views/main_window.py" line="187" />
         <source>Open order</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="171" />
+        <location filename="../../app/views/main_window.py" line="180" />
         <source>Order number as the caller reads it:</source>
         <translation>来电人报出的工单号：</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="178" />
+        <location filename="../../app/views/main_window.py" line="187" />
         <source>No order %1 here.</source>
         <translation>本机没有工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="202" />
+        <location filename="../../app/views/main_window.py" line="211" />
         <source>Order %1 recorded; its number is on the clipboard.</source>
         <translation>工单 %1 已受理，工单号已复制到剪贴板。</translation>
     </message>
@@ -1778,29 +1777,29 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="209" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="216" />
         <source>Merge</source>
-        <translation type="unfinished" />
+        <translation>并单</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="210" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="217" />
         <source>Merge %1 into the order it repeats; its callers join that order.</source>
-        <translation type="unfinished" />
+        <translation>将 %1 并入其重复的工单，来电人一并转入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="221" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="228" />
         <source>Same matter, merged</source>
-        <translation type="unfinished" />
+        <translation>同一事项，并单处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="222" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="229" />
         <source>&amp;Into order</source>
-        <translation type="unfinished" />
+        <translation>并入工单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="223" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="230" />
         <source>&amp;Reason</source>
-        <translation type="unfinished" />
+        <translation>理由(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -2178,86 +2177,84 @@
     <message>
         <location filename="../../app/views/work_panel.py" line="66" />
         <source>Confidential appellant: identity withheld from handling units</source>
-        <translation type="unfinished" />
+        <translation>保密诉求人：不向承办单位提供身份信息</translation>
     </message>
     <message>
         <location filename="../../app/views/work_panel.py" line="67" />
         <source>%1 (confidential)</source>
-        <translation type="unfinished" />
+        <translation>%1（保密）</translation>
     </message>
     <message>
         <location filename="../../app/views/work_panel.py" line="72" />
         <source>Select an order in the list.</source>
-        <translation type="unfinished" />
+        <translation>请在列表中选择工单。</translation>
     </message>
     <message>
         <location filename="../../app/views/work_panel.py" line="75" />
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../app/views/work_panel.py" line="77" />
         <source>Type</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../app/views/work_panel.py" line="81" />
         <source>Category</source>
-        <translation type="unfinished">问题分类</translation>
+        <translation>分类</translation>
     </message>
     <message>
         <location filename="../../app/views/work_panel.py" line="82" />
         <source>Place</source>
-        <translation type="unfinished">地点</translation>
+        <translation>地点</translation>
     </message>
     <message>
         <location filename="../../app/views/work_panel.py" line="83" />
         <source>Caller</source>
-        <translation type="unfinished">来电号码</translation>
+        <translation>诉求人</translation>
     </message>
     <message>
         <location filename="../../app/views/work_panel.py" line="84" />
         <source>Received</source>
-        <translation type="unfinished">受理时间</translation>
+        <translation>受理时间</translation>
     </message>
     <message>
         <location filename="../../app/views/work_panel.py" line="85" />
         <source>Reply due</source>
-        <translation type="unfinished" />
+        <translation>答复期限</translation>
     </message>
     <message>
         <location filename="../../app/views/work_panel.py" line="92" />
         <source>Units</source>
-        <translation type="unfinished" />
+        <translation>承办单位</translation>
     </message>
     <message>
         <location filename="../../app/views/work_panel.py" line="96" />
         <source>Other callers</source>
-        <translation type="unfinished" />
+        <translation>其他来电人</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/views/work_panel.py" line="97" />
         <source>%n more caller(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>另有%n位来电人</numerusform></translation>
     </message>
     <message>
         <location filename="../../app/views/work_panel.py" line="101" />
         <source>returned %1, extended %2, reopened %3</source>
-        <translation type="unfinished" />
+        <translation>退单%1次，延期%2次，重办%3次</translation>
     </message>
     <message>
         <location filename="../../app/views/work_panel.py" line="104" />
         <source>History</source>
-        <translation type="unfinished" />
+        <translation>经历</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/views/work_panel.py" line="140" />
         <source>%n working day(s)</source>
-        <translation type="unfinished">
-            <numerusform>%n 个工作日</numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n个工作日</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2265,43 +2262,549 @@
     <message>
         <location filename="../../app/views/queue_page.py" line="144" />
         <source>Nothing waiting here.</source>
-        <translation type="unfinished" />
+        <translation>暂无待办工单。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportOrdersDialog</name>
+    <message>
+        <location filename="../../app/views/reports_page.py" line="457" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/reports_page.py" line="468" />
+        <source>%n order(s); double-click one to open it.</source>
+        <translation>
+            <numerusform>共 %n 件工单；双击打开。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <location filename="../../app/views/report_charts.py" line="44" />
+        <source>Orders a day, against the previous period</source>
+        <translation>每日受理量（与上期对比）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_charts.py" line="47" />
+        <location filename="../../app/views/report_charts.py" line="108" />
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_charts.py" line="49" />
+        <location filename="../../app/views/report_charts.py" line="110" />
+        <location filename="../../app/views/report_tables.py" line="152" />
+        <location filename="../../app/views/report_tables.py" line="200" />
+        <source>Previous period</source>
+        <translation>上期</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_charts.py" line="69" />
+        <source>Day of the period</source>
+        <translation>期内第几天</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_charts.py" line="92" />
+        <source>Others %1</source>
+        <translation>其他 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_charts.py" line="132" />
+        <location filename="../../app/views/report_tables.py" line="260" />
+        <source>Overdue by unit</source>
+        <translation>各单位超期情况</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_charts.py" line="134" />
+        <location filename="../../app/views/report_tables.py" line="263" />
+        <source>Open past deadline</source>
+        <translation>在办超期</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_charts.py" line="136" />
+        <location filename="../../app/views/report_tables.py" line="264" />
+        <source>Closed late</source>
+        <translation>超期办结</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_export.py" line="39" />
+        <source>Appeal analysis report: %1, %2</source>
+        <translation>诉求分析报告：%1，%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_export.py" line="62" />
+        <source>None in this period.</source>
+        <translation>本期无。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_export.py" line="69" />
+        <source>The first %1 of %2 rows; the CSV and XLSX files have them all.</source>
+        <translation>仅列前 %1 行（共 %2 行）；CSV 与 XLSX 文件含全部数据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_export.py" line="101" />
+        <location filename="../../app/views/report_tables.py" line="193" />
+        <source>Orders by %1</source>
+        <translation>按%1分布</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_export.py" line="110" />
+        <source>Top %1 by orders</source>
+        <translation>%1受理量排行</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_export.py" line="136" />
+        <source>Appeal analysis report</source>
+        <translation>诉求分析报告</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_export.py" line="137" />
+        <source>Zhongshan 12345 hotline</source>
+        <translation>中山市12345政务服务便民热线</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_export.py" line="138" />
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_export.py" line="139" />
+        <source>Period</source>
+        <translation>统计期间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_export.py" line="140" />
+        <location filename="../../app/views/report_tables.py" line="158" />
+        <source>Orders received</source>
+        <translation>受理量</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_export.py" line="141" />
+        <source>Figures as of</source>
+        <translation>数据截至</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_export.py" line="142" />
+        <source>Made</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_models.py" line="78" />
+        <source>Number</source>
+        <translation>工单编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_models.py" line="79" />
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_models.py" line="80" />
+        <location filename="../../app/views/report_tables.py" line="67" />
+        <source>Type</source>
+        <translation>诉求类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_models.py" line="81" />
+        <location filename="../../app/views/report_tables.py" line="70" />
+        <location filename="../../app/views/report_tables.py" line="287" />
+        <location filename="../../app/views/report_tables.py" line="326" />
+        <source>Town</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_models.py" line="82" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_models.py" line="83" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="55" />
+        <source>First-contact resolution</source>
+        <translation>直接办结率</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="56" />
+        <source>Closed on time</source>
+        <translation>按时办结率</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="57" />
+        <source>Return rate</source>
+        <translation>退单率</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="58" />
+        <source>Response rate</source>
+        <translation>响应率</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="59" />
+        <source>Resolution rate</source>
+        <translation>解决率</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="60" />
+        <source>Satisfaction rate</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="68" />
+        <location filename="../../app/views/report_tables.py" line="286" />
+        <location filename="../../app/views/report_tables.py" line="328" />
+        <source>Category</source>
+        <translation>问题分类</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="69" />
+        <source>Channel</source>
+        <translation>受理渠道</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="71" />
+        <location filename="../../app/views/report_tables.py" line="231" />
+        <location filename="../../app/views/report_tables.py" line="262" />
+        <source>Unit</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="78" />
+        <source>Category in a town</source>
+        <translation>镇街内某类问题</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="79" />
+        <source>Category, citywide</source>
+        <translation>全市某类问题</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="80" />
+        <source>Town, all categories</source>
+        <translation>镇街全部问题</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="116" />
+        <source>Not dispatched</source>
+        <translation>未派单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="134" />
+        <source>Whole city</source>
+        <translation>全市</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="147" />
+        <source>Figures</source>
+        <translation>主要指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="149" />
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="150" />
+        <source>Value</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="151" />
+        <source>Counted</source>
+        <translation>分子 / 分母</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="153" />
+        <location filename="../../app/views/report_tables.py" line="201" />
+        <source>Change</source>
+        <translation>环比</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="180" />
+        <source>Open a figure to see the orders its denominator counts but its numerator does not (the misses); the volume row opens every order.</source>
+        <translation>双击指标可查看计入分母但未计入分子的工单（即未达标工单）；受理量一行打开全部工单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="198" />
+        <location filename="../../app/views/report_tables.py" line="288" />
+        <location filename="../../app/views/report_tables.py" line="329" />
+        <source>Orders</source>
+        <translation>工单数</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="199" />
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="228" />
+        <source>Units ranked by the three rates</source>
+        <translation>承办单位三率排名</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="230" />
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="232" />
+        <source>Dispatched</source>
+        <translation>派单量</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="234" />
+        <source>Score</source>
+        <translation>综合得分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="242" />
+        <source>not ranked</source>
+        <translation>不排名</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="250" />
+        <source>Score: the mean of the ranked rates. Units with fewer than %1 dispatched orders are listed but not ranked.</source>
+        <translation>综合得分为参与排名各率的平均值。派单量少于 %1 件的单位列出但不排名。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="265" />
+        <source>Due</source>
+        <translation>应办结</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="283" />
+        <source>Hot spots</source>
+        <translation>热点问题</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="285" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="289" />
+        <source>Baseline a day</source>
+        <translation>基线日均</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="290" />
+        <source>Times baseline</source>
+        <translation>为基线倍数</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="304" />
+        <source>new</source>
+        <translation>新出现</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="310" />
+        <source>A hot spot has at least %1 orders and a daily volume at least %2 times its mean over the previous %3 periods.</source>
+        <translation>热点：本期不少于 %1 件，且日均量不低于前 %3 期日均量的 %2 倍。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="324" />
+        <source>Repeated appeals about one address</source>
+        <translation>同一地址重复诉求</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="327" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="344" />
+        <source>Appeals naming the same place (spelling and room number aside) are one problem; at least %1 orders.</source>
+        <translation>指向同一地点的诉求（忽略写法与房号差异）视为一个问题；不少于 %1 件。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../app/views/reports_page.py" line="99" />
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_page.py" line="100" />
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_page.py" line="101" />
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_page.py" line="102" />
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_page.py" line="112" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_page.py" line="114" />
+        <source>Whole city</source>
+        <translation>全市</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_page.py" line="116" />
+        <source>Town: %1</source>
+        <translation>镇街：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_page.py" line="120" />
+        <source>Unit: %1</source>
+        <translation>单位：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_page.py" line="122" />
+        <source>&amp;Make report</source>
+        <translation>生成报表(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_page.py" line="124" />
+        <source>Export &amp;PDF…</source>
+        <translation>导出 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_page.py" line="125" />
+        <source>Export &amp;CSV…</source>
+        <translation>导出 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_page.py" line="126" />
+        <source>Export &amp;XLSX…</source>
+        <translation>导出 XLSX(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_page.py" line="138" />
+        <source>Period:</source>
+        <translation>期间：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_page.py" line="143" />
+        <source>Scope:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_page.py" line="154" />
+        <source>Overview</source>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_page.py" line="155" />
+        <source>Mix</source>
+        <translation>构成</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_page.py" line="156" />
+        <source>Units</source>
+        <translation>单位排名</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_page.py" line="157" />
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_page.py" line="158" />
+        <source>Hot spots</source>
+        <translation>热点</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_page.py" line="179" />
+        <source>Double-click a row to see its orders</source>
+        <translation>双击一行查看相关工单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_page.py" line="213" />
+        <source>Orders by:</source>
+        <translation>分布维度：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_page.py" line="252" />
+        <source>Repeated appeals about one address</source>
+        <translation>同一地址重复诉求</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_page.py" line="317" />
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_page.py" line="340" />
+        <source>Orders by %1</source>
+        <translation>按%1分布</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_page.py" line="358" />
+        <source>Top %1 by orders</source>
+        <translation>%1受理量排行</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports_page.py" line="411" />
+        <source>Export report</source>
+        <translation>导出报表</translation>
     </message>
 </context>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../app/views/roles.py" line="102" />
-        <source>Demo user</source>
-        <translation type="unfinished" />
+        <location filename="../../app/views/roles.py" line="81" />
+        <source>Dispatch</source>
+        <translation>派单审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/roles.py" line="105" />
+        <location filename="../../app/views/roles.py" line="83" />
+        <source>Unit work</source>
+        <translation>承办工作</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roles.py" line="85" />
+        <source>Follow-up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roles.py" line="107" />
+        <source>Demo user</source>
+        <translation>演示身份</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/roles.py" line="110" />
         <source>Demo user (Ctrl+Shift+U): </source>
-        <translation type="unfinished" />
+        <translation>演示身份（Ctrl+Shift+U）：</translation>
     </message>
 </context>
 <context>
     <name>RulingDialog</name>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="176" />
-        <source>Ruling</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="182" />
-        <source>&amp;Days</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../app/views/dispatch_dialogs.py" line="183" />
-        <source>New deadline</source>
-        <translation type="unfinished" />
+        <source>Ruling</source>
+        <translation>审批结果</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="193" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="189" />
+        <source>&amp;Days</source>
+        <translation>延期天数(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_dialogs.py" line="190" />
+        <source>New deadline</source>
+        <translation>新期限</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_dialogs.py" line="200" />
         <source>&amp;Opinion</source>
-        <translation type="unfinished" />
+        <translation>意见(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -2309,12 +2812,12 @@
     <message>
         <location filename="../../app/views/work_panel.py" line="201" />
         <source>Not allowed: %1</source>
-        <translation type="unfinished" />
+        <translation>不允许：%1</translation>
     </message>
     <message>
         <location filename="../../app/views/work_panel.py" line="204" />
         <source>Could not save: %1</source>
-        <translation type="unfinished">无法保存：%1</translation>
+        <translation>无法保存：%1</translation>
     </message>
 </context>
 <context>
@@ -2322,166 +2825,166 @@
     <message>
         <location filename="../../app/views/unit_page.py" line="24" />
         <source>Wrong territory</source>
-        <translation type="unfinished" />
+        <translation>属地不符</translation>
     </message>
     <message>
         <location filename="../../app/views/unit_page.py" line="25" />
         <source>Unclear ownership</source>
-        <translation type="unfinished" />
+        <translation>权属不清</translation>
     </message>
     <message>
         <location filename="../../app/views/unit_page.py" line="26" />
         <source>Overlapping duties</source>
-        <translation type="unfinished" />
+        <translation>职能交叉</translation>
     </message>
     <message>
         <location filename="../../app/views/unit_page.py" line="29" />
         <source>Not our duty</source>
-        <translation type="unfinished" />
+        <translation>非本单位职责</translation>
     </message>
     <message>
         <location filename="../../app/views/unit_page.py" line="30" />
         <source>Other reason</source>
-        <translation type="unfinished" />
+        <translation>其他</translation>
     </message>
     <message>
         <location filename="../../app/views/unit_page.py" line="44" />
         <source>no unit</source>
-        <translation type="unfinished" />
+        <translation>未指定单位</translation>
     </message>
     <message>
         <location filename="../../app/views/unit_page.py" line="46" />
         <source>&amp;1 Orders of %1 (%2)</source>
-        <translation type="unfinished" />
+        <translation>%1的工单 %2 (&amp;1)</translation>
     </message>
     <message>
         <location filename="../../app/views/unit_page.py" line="52" />
         <source>Unit work</source>
-        <translation type="unfinished" />
+        <translation>承办工作</translation>
     </message>
     <message>
         <location filename="../../app/views/unit_page.py" line="54" />
         <source>Only orders your unit leads or assists; nearest deadline first.</source>
-        <translation type="unfinished" />
+        <translation>只显示本单位主办或协办的工单，期限近的在前。</translation>
     </message>
     <message>
         <location filename="../../app/views/unit_page.py" line="61" />
         <source>No open orders for your unit.</source>
-        <translation type="unfinished" />
+        <translation>本单位暂无在办工单。</translation>
     </message>
     <message>
         <location filename="../../app/views/unit_page.py" line="65" />
         <source>Sign for</source>
-        <translation type="unfinished" />
+        <translation>签收</translation>
     </message>
     <message>
         <location filename="../../app/views/unit_page.py" line="66" />
         <location filename="../../app/views/unit_page.py" line="99" />
         <source>Reply</source>
-        <translation type="unfinished" />
+        <translation>答复</translation>
     </message>
     <message>
         <location filename="../../app/views/unit_page.py" line="71" />
         <location filename="../../app/views/unit_page.py" line="124" />
         <source>Ask for extension</source>
-        <translation type="unfinished" />
+        <translation>申请延期</translation>
     </message>
     <message>
         <location filename="../../app/views/unit_page.py" line="73" />
         <source>Return</source>
-        <translation type="unfinished" />
+        <translation>退单</translation>
     </message>
     <message>
         <location filename="../../app/views/unit_page.py" line="78" />
         <location filename="../../app/views/unit_page.py" line="161" />
         <source>Unreasonable appeal</source>
-        <translation type="unfinished" />
+        <translation>不合理诉求</translation>
     </message>
     <message>
         <location filename="../../app/views/unit_page.py" line="91" />
         <source>Not allowed: %1</source>
-        <translation type="unfinished" />
+        <translation>不允许：%1</translation>
     </message>
     <message>
         <location filename="../../app/views/unit_page.py" line="93" />
         <source>Order %1 signed for.</source>
-        <translation type="unfinished" />
+        <translation>工单 %1 已签收。</translation>
     </message>
     <message>
         <location filename="../../app/views/unit_page.py" line="100" />
         <source>Appellant &amp;contacted</source>
-        <translation type="unfinished" />
+        <translation>已联系诉求人(&amp;C)</translation>
     </message>
     <message>
         <location filename="../../app/views/unit_page.py" line="102" />
         <source>&amp;Resolved</source>
-        <translation type="unfinished" />
+        <translation>已解决(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../app/views/unit_page.py" line="105" />
         <source>What was done, as the appellant will hear it</source>
-        <translation type="unfinished" />
+        <translation>办理情况，将告知诉求人</translation>
     </message>
     <message>
         <location filename="../../app/views/unit_page.py" line="108" />
         <source>Public &amp;reply</source>
-        <translation type="unfinished" />
+        <translation>答复内容(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../app/views/unit_page.py" line="109" />
         <source>Reply (Ctrl+Enter)</source>
-        <translation type="unfinished" />
+        <translation>答复（Ctrl+Enter）</translation>
     </message>
     <message>
         <location filename="../../app/views/unit_page.py" line="118" />
         <source>Reply to %1 sent for review.</source>
-        <translation type="unfinished" />
+        <translation>工单 %1 的答复已提交审核。</translation>
     </message>
     <message>
         <location filename="../../app/views/unit_page.py" line="128" />
         <source> working days</source>
-        <translation type="unfinished" />
+        <translation>个工作日</translation>
     </message>
     <message>
         <location filename="../../app/views/unit_page.py" line="131" />
         <source>&amp;Days</source>
-        <translation type="unfinished" />
+        <translation>延期天数(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../app/views/unit_page.py" line="132" />
         <location filename="../../app/views/unit_page.py" line="164" />
         <source>&amp;Reason</source>
-        <translation type="unfinished" />
+        <translation>理由(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../app/views/unit_page.py" line="137" />
         <source>Extension for %1 requested.</source>
-        <translation type="unfinished" />
+        <translation>工单 %1 已申请延期。</translation>
     </message>
     <message>
         <location filename="../../app/views/unit_page.py" line="143" />
         <source>Return to the centre</source>
-        <translation type="unfinished" />
+        <translation>退单</translation>
     </message>
     <message>
         <location filename="../../app/views/unit_page.py" line="149" />
         <source>&amp;Why</source>
-        <translation type="unfinished" />
+        <translation>退单原因(&amp;W)</translation>
     </message>
     <message>
         <location filename="../../app/views/unit_page.py" line="150" />
         <source>&amp;Details</source>
-        <translation type="unfinished" />
+        <translation>具体说明(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../app/views/unit_page.py" line="155" />
         <source>Order %1 returned to the centre.</source>
-        <translation type="unfinished" />
+        <translation>工单 %1 已退回热线中心。</translation>
     </message>
     <message>
         <location filename="../../app/views/unit_page.py" line="169" />
         <source>Application for %1 sent.</source>
-        <translation type="unfinished" />
+        <translation>工单 %1 的申请已提交。</translation>
     </message>
 </context>
 <context>
@@ -2489,7 +2992,7 @@
     <message>
         <location filename="../../app/views/dispatch_dialogs.py" line="43" />
         <source>Filter units</source>
-        <translation type="unfinished" />
+        <translation>筛选单位</translation>
     </message>
 </context>
 </TS>
