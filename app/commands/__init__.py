@@ -9,7 +9,13 @@ from __future__ import annotations
 import argparse
 import importlib
 
-MODULES = ("app.commands.call", "app.commands.sync", "app.commands.orders", "app.commands.kb")
+MODULES = (
+    "app.commands.call",
+    "app.commands.sync",
+    "app.commands.orders",
+    "app.commands.kb",
+    "app.commands.report",
+)
 
 
 def register_all(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -40,6 +40,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("page_intake", "Go to intake", ("Ctrl+1",)),
     ActionSpec("page_orders", "Go to orders", ("Ctrl+2",)),
     ActionSpec("page_knowledge", "Go to knowledge base", ("Ctrl+3",)),
+    ActionSpec("page_reports", "Go to reports", ("Ctrl+9",), "Appeal analysis reports"),
     ActionSpec("sync_now", "Sync now", ("Ctrl+Shift+S",), "Send and fetch changes now"),
     ActionSpec("quit", "Quit", ("Ctrl+Q",)),
     # The work screens (their step shortcuts are live only while that screen is shown).
@@ -168,6 +169,8 @@ _FOR_LUPDATE = (
     QCoreApplication.translate("Actions", "Go to intake"),
     QCoreApplication.translate("Actions", "Go to orders"),
     QCoreApplication.translate("Actions", "Go to knowledge base"),
+    QCoreApplication.translate("Actions", "Go to reports"),
+    QCoreApplication.translate("Actions", "Appeal analysis reports"),
     QCoreApplication.translate("Actions", "Sync now"),
     QCoreApplication.translate("Actions", "Quit"),
     QCoreApplication.translate("Actions", "Start recording a new call"),
