@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import sys
 import tempfile
 import time
@@ -176,6 +177,7 @@ def main() -> int:
     parser.add_argument("--sample", type=int, default=500)
     parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "sync.json"))
     args = parser.parse_args()
+    start_load = list(os.getloadavg())
     tmp = Path(tempfile.mkdtemp(prefix="hotline-bench-"))
     os.environ["HOTLINE_TEST_KEYRING_FILE"] = str(tmp / "keyring.json")
     import keyring
@@ -195,13 +197,19 @@ def main() -> int:
             f"({r['one_per_event_sample_s']} s) → {r['speedup']}×; pull {r['pull_events']}: "
             f"{r['pull_s']} s ({r['pull_events_per_s']}/s); budgets {r['budgets_met']}"
         )
-    report = {
+    report: dict[str, Any] = {
         "when": datetime.now(CHINA).isoformat(timespec="seconds"),
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "load_average_at_start": start_load,
+        },
         "note": "one-per-event time is measured on a sample and extrapolated linearly",
         "run": str(uuid.uuid4()),
         "results": results,
     }
+    report["load_average_at_end"] = list(os.getloadavg())
+    shutil.rmtree(tmp, ignore_errors=True)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     return 0 if all(all(r["budgets_met"].values()) for r in results) else 1

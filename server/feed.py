@@ -14,7 +14,7 @@ from app.models.enums import EventType, Role
 from app.models.projection import ProjectionError, apply
 from app.models.records import Event, Order
 from app.models.rules import RuleViolation, UnitLookup, check
-from app.models.serial import event_from_dict, order_from_dict, order_to_dict
+from app.models.serial import event_from_dict
 from server.auth import User
 from server.schema import FEED, Database, articles, counters, events, grants, orders
 
@@ -67,11 +67,19 @@ class _Batch:
     def load(self, order_ids: Iterable[str]) -> None:
         wanted = sorted(set(order_ids))
         for chunk in _chunks(wanted, 500):
-            for row in self.conn.execute(
-                select(orders.c.id, orders.c.data).where(orders.c.id.in_(chunk))
-            ):
-                self.orders[row.id] = order_from_dict(json.loads(row.data))
+            for row in self.conn.execute(select(orders.c.id).where(orders.c.id.in_(chunk))):
                 self.known.add(row.id)
+            # The state of an order is the fold of its stored events (they were all checked
+            # when they came in), so no serialised projection has to be kept up to date.
+            history = self.conn.execute(
+                select(events.c.order_id, events.c.body)
+                .where(events.c.order_id.in_([c for c in chunk if c in self.known]))
+                .order_by(events.c.order_id, events.c.seq)
+            )
+            for row in history:
+                self.orders[row.order_id] = apply(
+                    self.orders.get(row.order_id), event_from_dict(json.loads(row.body))
+                )
             for row in self.conn.execute(
                 select(grants.c.order_id, grants.c.unit).where(grants.c.order_id.in_(chunk))
             ):
@@ -209,7 +217,6 @@ class Feed:
                 "lead_unit": order.lead_unit,
                 "confidential": order.appellant.confidential,
                 "version": order.version,
-                "data": canonical(order_to_dict(order)),
             }
             (changed if order_id in state.known else new_rows).append(row)
         if new_rows:
@@ -223,7 +230,6 @@ class Feed:
                     lead_unit=bindparam("lead_unit"),
                     confidential=bindparam("confidential"),
                     version=bindparam("version"),
-                    data=bindparam("data"),
                 ),
                 [{**r, "oid": r["id"]} for r in changed],
             )

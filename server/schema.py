@@ -27,7 +27,6 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.pool import NullPool
 
 metadata = MetaData()
 
@@ -74,7 +73,7 @@ events = Table(
     Index("events_by_order", "order_id", "seq"),
 )
 
-# The projection of each order, kept to check the next event against it.
+# One row per order: what pull joins on. Its full state is the fold of its events.
 orders = Table(
     "orders",
     metadata,
@@ -83,7 +82,6 @@ orders = Table(
     Column("lead_unit", String(50), nullable=False, default=""),
     Column("confidential", Boolean, nullable=False, default=False),
     Column("version", Integer, nullable=False),
-    Column("data", Text, nullable=False),
 )
 
 # Which handling unit may see which order, from which feed position on.
@@ -133,7 +131,10 @@ class Database:
         self._write_lock = threading.Lock()
         if self.is_sqlite:
             self.engine: Engine = create_engine(
-                self.url, poolclass=NullPool, connect_args={"check_same_thread": False}
+                self.url,
+                pool_size=8,
+                max_overflow=8,
+                connect_args={"check_same_thread": False, "timeout": 30},
             )
             event.listen(self.engine, "connect", _sqlite_connect)
             event.listen(self.engine, "begin", _sqlite_begin)

@@ -169,48 +169,73 @@ class SyncState:
         )
         return [event_from_row(r) for r in rows]
 
+    def outbox_wire(self, limit: int = 500) -> list[dict[str, Any]]:
+        """The oldest waiting events as the dicts the protocol sends (event_to_dict's
+        shape), straight from the rows."""
+        rows = self.database.query(
+            "SELECT e.id, e.order_id, e.type, e.payload, e.actor, e.role, e.unit, e.device_id, "
+            "e.client_time, e.base_version FROM outbox o JOIN events e ON e.seq = o.event_seq "
+            "ORDER BY o.event_seq LIMIT ?",
+            (limit,),
+        )
+        wire = []
+        for r in rows:
+            data = dict(r)
+            data["payload"] = json.loads(data["payload"])
+            wire.append(data)
+        return wire
+
     def record_push(self, results: Sequence[PushResult]) -> PushTally:
         """Apply the server's answer to one push: one transaction for the whole batch."""
-        accepted = duplicates = rejected = 0
-        touched: set[str] = set()
         now = _now()
+        ids = [r.id for r in results]
         with self.database.transaction() as conn:
+            local: dict[str, tuple[int, str]] = {}
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                for row in conn.execute(
+                    f"SELECT id, seq, order_id FROM events WHERE id IN ({marks})", chunk
+                ):
+                    local[row[0]] = (row[1], row[2])
+            acked: list[tuple[int, int]] = []
+            refused: list[tuple[str, str, str, int]] = []
+            done: list[tuple[int]] = []
+            touched: set[str] = set()
+            accepted = duplicates = 0
             for r in results:
-                row = conn.execute(
-                    "SELECT seq, order_id FROM events WHERE id = ?", (r.id,)
-                ).fetchone()
-                if row is None:
+                if r.id not in local:
                     continue
+                seq, order_id = local[r.id]
                 if r.result in ("accepted", "duplicate") and r.seq is not None:
-                    conn.execute(
-                        "UPDATE events SET server_seq = ? WHERE seq = ? AND server_seq IS NULL",
-                        (r.seq, row["seq"]),
-                    )
-                    if r.result == "accepted":
-                        accepted += 1
-                    else:
-                        duplicates += 1
+                    acked.append((r.seq, seq))
+                    accepted += r.result == "accepted"
+                    duplicates += r.result == "duplicate"
                 elif r.result == "rejected":
-                    conn.execute(
-                        "UPDATE events SET rejected_code = ?, rejected_message = ?, "
-                        "rejected_at = ?, resolved_at = NULL WHERE seq = ?",
-                        (r.code or "rejected", r.message, now, row["seq"]),
-                    )
-                    touched.add(row["order_id"])
-                    rejected += 1
+                    refused.append((r.code or "rejected", r.message, now, seq))
+                    touched.add(order_id)
                 else:
                     continue
-                conn.execute("DELETE FROM outbox WHERE event_seq = ?", (row["seq"],))
+                done.append((seq,))
+            conn.executemany(
+                "UPDATE events SET server_seq = ? WHERE seq = ? AND server_seq IS NULL", acked
+            )
+            conn.executemany(
+                "UPDATE events SET rejected_code = ?, rejected_message = ?, rejected_at = ?, "
+                "resolved_at = NULL WHERE seq = ?",
+                refused,
+            )
+            conn.executemany("DELETE FROM outbox WHERE event_seq = ?", done)
             for order_id in touched:
                 self._reproject(conn, order_id)
-        return PushTally(accepted, duplicates, rejected)
+        return PushTally(accepted, duplicates, len(refused))
 
-    def note_push_failure(self, events: Sequence[Event], error: str) -> None:
+    def note_push_failure(self, event_ids: Sequence[str], error: str) -> None:
         with self.database.transaction() as conn:
             conn.executemany(
                 "UPDATE outbox SET attempts = attempts + 1, last_error = ? "
                 "WHERE event_seq = (SELECT seq FROM events WHERE id = ?)",
-                [(error[:500], e.id) for e in events],
+                [(error[:500], event_id) for event_id in event_ids],
             )
 
     # ---- pull ---------------------------------------------------------------------------

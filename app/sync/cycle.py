@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.models.serial import event_to_dict
-from app.store.sync_state import SyncState
+from app.store.sync_state import PulledPage, SyncState
 from app.sync.client import MAX_BATCH, CentralStore
 from app.sync.errors import SyncError
 
@@ -39,13 +39,13 @@ def push_outbox(
     state: SyncState, store: CentralStore, device_id: str, summary: CycleSummary, batch: int
 ) -> None:
     while True:
-        events = state.outbox_batch(batch)
+        events = state.outbox_wire(batch)
         if not events:
             return
         try:
-            results = store.push(device_id, [event_to_dict(e) for e in events])
+            results = store.push(device_id, events)
         except SyncError as exc:
-            state.note_push_failure(events, exc.message)
+            state.note_push_failure([str(e["id"]) for e in events], exc.message)
             raise
         tally = state.record_push(results)
         summary.pushed += len(events)
@@ -63,15 +63,31 @@ def pull_feed(
     page_size: int,
     before_commit: Callable[[], None] | None = None,
 ) -> None:
+    """Pull pages until the feed is drained; each page applied with its cursor in one
+    transaction. The next page is fetched (on a helper thread, one request at a time)
+    while the current one is applied, so the server's work and ours overlap."""
     since = state.cursor()
-    while True:
-        page, more = store.pull(since, page_size, state.policy_version())
-        summary.changed_orders |= state.apply_page(page, before_commit)
-        summary.pulled += len(page.events)
-        summary.articles += len(page.articles)
-        since = page.next_since
-        if not more:
-            break
+    policy_version = state.policy_version()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-fetch") as fetcher:
+        pending: Future[tuple[PulledPage, bool]] = fetcher.submit(
+            store.pull, since, page_size, policy_version
+        )
+        while True:
+            page, more = pending.result()
+            if more:
+                policy_version = page.policy_version or policy_version
+                pending = fetcher.submit(store.pull, page.next_since, page_size, policy_version)
+            try:
+                summary.changed_orders |= state.apply_page(page, before_commit)
+            except BaseException:
+                if more:
+                    pending.cancel()
+                raise
+            summary.pulled += len(page.events)
+            summary.articles += len(page.articles)
+            since = page.next_since
+            if not more:
+                break
     summary.cursor = since
 
 
