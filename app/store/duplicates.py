@@ -10,7 +10,7 @@ Two signals, both cheap at 1,000,000 orders:
 
 from __future__ import annotations
 
-from collections import Counter
+import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -92,19 +92,24 @@ class DuplicateFinder:
         if not rows:
             return []
         candidates = {int(r["rowid"]): r for r in rows}
-        lowest = min(candidates)
-        hits: Counter[int] = Counter()
-        for term in terms:
-            matched = self.database.query(
-                "SELECT rowid FROM orders_fts WHERE orders_fts MATCH ? AND rowid >= ?",
-                ('"' + term + '"', lowest),
-            )
-            hits.update(r[0] for r in matched if r[0] in candidates)
         needed = max(2, int(len(terms) * MIN_SHARE + 0.999))
+        # One doclist walk per term from the oldest candidate on, intersected with the
+        # candidates and counted inside SQLite (no per-row work in Python).
+        union = " UNION ALL ".join(
+            "SELECT rowid FROM orders_fts WHERE orders_fts MATCH ? AND rowid >= ?" for _ in terms
+        )
+        params: list[object] = []
+        for term in terms:
+            params += ['"' + term + '"', min(candidates)]
+        counted = self.database.query(
+            f"SELECT rowid, COUNT(*) AS n FROM ({union}) "
+            "WHERE rowid IN (SELECT value FROM json_each(?)) "
+            "GROUP BY rowid HAVING n >= ? ORDER BY n DESC LIMIT 20",
+            (*params, json.dumps(list(candidates)), needed),
+        )
         result = [
-            (OrderRow.from_row(candidates[rowid]), count / len(terms))
-            for rowid, count in hits.items()
-            if count >= needed
+            (OrderRow.from_row(candidates[int(r["rowid"])]), int(r["n"]) / len(terms))
+            for r in counted
         ]
         result.sort(key=lambda pair: -pair[1])
         return result[:20]

@@ -123,7 +123,8 @@ class QueueQueries:
         )
         return self._rows(
             f"SELECT * FROM (SELECT {COLUMNS} FROM orders AS o WHERE o.status = 'return_pending' "
-            f"UNION ALL SELECT {COLUMNS} FROM orders AS o WHERE {pending}) "
+            f"UNION ALL SELECT {COLUMNS} FROM orders AS o INDEXED BY orders_pending_rulings "
+            f"WHERE {pending}) "
             "ORDER BY deadline < ? DESC, updated_at LIMIT ?",
             (now.isoformat(), limit),
         )
@@ -156,7 +157,8 @@ class QueueQueries:
             )
             + int(
                 scalar(
-                    "SELECT COUNT(*) FROM orders WHERE status = 'handling' AND "
+                    "SELECT COUNT(*) FROM orders INDEXED BY orders_pending_rulings "
+                    "WHERE status = 'handling' AND "
                     "(json_extract(data, '$.pending_extension') = 1 "
                     "OR json_extract(data, '$.pending_unreasonable') = 1)"
                 )
@@ -180,7 +182,8 @@ class QueueQueries:
         if not unit:
             return []
         lead = self.database.query(
-            f"SELECT {COLUMNS} FROM orders AS o WHERE o.lead_unit = ? AND o.is_open = 1 "
+            f"SELECT {COLUMNS} FROM orders AS o INDEXED BY orders_unit_queue "
+            "WHERE o.lead_unit = ? AND o.is_open = 1 "
             "ORDER BY o.deadline LIMIT ?",
             (unit, limit),
         )
@@ -204,13 +207,15 @@ class QueueQueries:
         """
         since = (now - timedelta(days=days)).isoformat()
         reopen = self.database.query(
-            f"SELECT {COLUMNS} FROM orders AS o WHERE o.status = 'closed' "
+            f"SELECT {COLUMNS} FROM orders AS o INDEXED BY orders_reopen_due "
+            "WHERE o.status = 'closed' "
             "AND json_extract(o.data, '$.reopen_due') = 1 AND o.updated_at >= ? "
             "ORDER BY o.updated_at LIMIT ?",
             (since, limit),
         )
         calls = self.database.query(
-            f"SELECT {COLUMNS} FROM orders AS o WHERE o.status = 'closed' AND o.direct = 0 "
+            f"SELECT {COLUMNS} FROM orders AS o INDEXED BY orders_follow_up_queue "
+            "WHERE o.status = 'closed' AND o.direct = 0 "
             "AND o.updated_at >= ? ORDER BY o.updated_at LIMIT ?",
             (since, limit * 2),
         )
