@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.models.clock import Clock, china_now
 from app.models.deadlines import reply_deadline
@@ -20,8 +20,11 @@ from app.models.records import Event, Intake, Order
 from app.models.validation import FieldError, validate_answer, validate_intake
 from app.store.db import Database
 from app.store.eventlog import EventLog
-from app.store.kb import KnowledgeBase
 from app.store.orders import OrderQueries
+
+if TYPE_CHECKING:
+    # Imported on first use: the knowledge base loads pypinyin's dictionaries (~0.3 s).
+    from app.store.kb import KnowledgeBase
 
 DB_FILE = "hotline-desk.sqlite3"
 
@@ -53,6 +56,8 @@ class Workspace:
         self.orders = OrderQueries(self.database)
         self._readers = threading.local()
         self._knowledge: KnowledgeBase | None = None
+        # Called after each action is committed (e.g. to wake the sync worker).
+        self.listeners: list[Callable[[Order], None]] = []
         self.device_id = self._identity("device_id", str(uuid.uuid4()))
         self.station = self._identity("station", "W" + self.device_id[:4].upper())
 
@@ -80,6 +85,8 @@ class Workspace:
     def knowledge(self) -> KnowledgeBase:
         """The knowledge base on the main connection (reading articles, editing, imports)."""
         if self._knowledge is None:
+            from app.store.kb import KnowledgeBase
+
             self._knowledge = KnowledgeBase(self.database, clock=self.clock)
         return self._knowledge
 
@@ -87,6 +94,8 @@ class Workspace:
         """The knowledge base on this thread's own connection, for searches off the GUI thread."""
         kb: KnowledgeBase | None = getattr(self._readers, "kb", None)
         if kb is None:
+            from app.store.kb import KnowledgeBase
+
             kb = KnowledgeBase(Database(self.home / DB_FILE), clock=self.clock)
             self._readers.kb = kb
         return kb
@@ -137,7 +146,12 @@ class Workspace:
                 self.knowledge().record_usage(
                     direct_answer.kb_article, f"{intake.title} {intake.content}"
                 )
-            return order
+        self._recorded(order)
+        return order
+
+    def _recorded(self, order: Order) -> None:
+        for listener in list(self.listeners):
+            listener(order)
 
     def act(
         self, order_id: str, event_type: EventType, payload: Mapping[str, Any], actor: Actor
@@ -156,7 +170,9 @@ class Workspace:
                 units=self.policy.unit_info,
                 functional=self.policy.functional_matter,
             )
-            return self.events.append_local([event])
+            order = self.events.append_local([event])
+        self._recorded(order)
+        return order
 
     DRAFT_KEY = "intake_draft"
 

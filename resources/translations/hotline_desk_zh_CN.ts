@@ -3,287 +3,317 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../app/views/actions.py" line="163" />
+        <location filename="../../app/views/actions.py" line="171" />
         <source>New intake</source>
         <translation>新建受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="164" />
+        <location filename="../../app/views/actions.py" line="172" />
         <source>Save intake</source>
         <translation>保存受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="165" />
+        <location filename="../../app/views/actions.py" line="173" />
         <source>Find order</source>
         <translation>查找工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="166" />
+        <location filename="../../app/views/actions.py" line="174" />
         <source>Knowledge base</source>
         <translation>知识库</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="167" />
+        <location filename="../../app/views/actions.py" line="175" />
         <source>Open order by number</source>
         <translation>按工单号打开</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="168" />
+        <location filename="../../app/views/actions.py" line="176" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="169" />
+        <location filename="../../app/views/actions.py" line="177" />
         <source>Go to intake</source>
         <translation>转到受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="170" />
+        <location filename="../../app/views/actions.py" line="178" />
         <source>Go to orders</source>
         <translation>转到工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="171" />
+        <location filename="../../app/views/actions.py" line="179" />
         <source>Go to knowledge base</source>
         <translation>转到知识库</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="172" />
+        <location filename="../../app/views/actions.py" line="180" />
         <source>Go to reports</source>
         <translation>转到报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="173" />
+        <location filename="../../app/views/actions.py" line="181" />
         <source>Appeal analysis reports</source>
         <translation>诉求分析报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="174" />
+        <location filename="../../app/views/actions.py" line="182" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="175" />
+        <location filename="../../app/views/actions.py" line="183" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="176" />
+        <location filename="../../app/views/actions.py" line="184" />
         <source>Start recording a new call</source>
         <translation>开始记录新来电</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="177" />
+        <location filename="../../app/views/actions.py" line="185" />
         <source>Record the appeal and issue its order number</source>
         <translation>记录诉求并生成工单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="178" />
+        <location filename="../../app/views/actions.py" line="186" />
         <source>Search the order list</source>
         <translation>搜索工单列表</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="179" />
+        <location filename="../../app/views/actions.py" line="187" />
         <source>Search the knowledge base from anywhere</source>
         <translation>在任意界面搜索知识库</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="180" />
+        <location filename="../../app/views/actions.py" line="188" />
         <source>Open an order by the number the caller reads out</source>
         <translation>按来电人报出的工单号打开工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="181" />
+        <location filename="../../app/views/actions.py" line="189" />
         <source>Reload the current screen</source>
         <translation>重新载入当前界面</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="182" />
+        <location filename="../../app/views/actions.py" line="190" />
         <source>Send and fetch changes now</source>
         <translation>立即发送并获取更新</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="183" />
+        <location filename="../../app/views/actions.py" line="191" />
+        <source>Sign in…</source>
+        <translation>登录…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="192" />
+        <source>Sign in to the central store</source>
+        <translation>登录中心服务器</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="193" />
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="194" />
+        <source>Sign out and forget the saved sign-in</source>
+        <translation>退出登录并清除保存的登录凭据</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="195" />
+        <source>Go to refused steps</source>
+        <translation>转到被拒操作</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="196" />
+        <source>Steps the central store refused, waiting for a decision</source>
+        <translation>中心服务器拒绝的操作，等待处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="199" />
         <source>Go to dispatch</source>
         <translation>转到派单审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="184" />
+        <location filename="../../app/views/actions.py" line="200" />
         <source>Go to unit work</source>
         <translation>转到承办工作</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="185" />
+        <location filename="../../app/views/actions.py" line="201" />
         <source>Go to follow-up calls</source>
         <translation>转到回访</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="186" />
+        <location filename="../../app/views/actions.py" line="202" />
         <source>Switch demo user</source>
         <translation>切换演示身份</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="187" />
+        <location filename="../../app/views/actions.py" line="203" />
         <source>Act as another local demo user (demo workspace only)</source>
         <translation>以另一本地演示身份操作（仅演示工作区）</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="188" />
+        <location filename="../../app/views/actions.py" line="204" />
         <source>Dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="189" />
+        <location filename="../../app/views/actions.py" line="205" />
         <source>Dispatch or re-dispatch the selected order</source>
         <translation>派单或改派所选工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="190" />
+        <location filename="../../app/views/actions.py" line="206" />
         <source>Rule on request</source>
         <translation>审批申请</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="191" />
+        <location filename="../../app/views/actions.py" line="207" />
         <source>Rule on a return, extension or unreasonable-appeal request</source>
         <translation>审批退单、延期或不合理诉求申请</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="194" />
+        <location filename="../../app/views/actions.py" line="210" />
         <source>Review reply</source>
         <translation>审核答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="195" />
+        <location filename="../../app/views/actions.py" line="211" />
         <source>Approve the unit's reply or send it back</source>
         <translation>通过承办单位的答复或退回重办</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="196" />
+        <location filename="../../app/views/actions.py" line="212" />
         <source>Close</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="197" />
+        <location filename="../../app/views/actions.py" line="213" />
         <source>Close a reviewed order</source>
         <translation>办结已审核的工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="198" />
+        <location filename="../../app/views/actions.py" line="214" />
         <source>Supervise</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="199" />
+        <location filename="../../app/views/actions.py" line="215" />
         <source>Urge the unit on an overdue order</source>
         <translation>对超期工单督办承办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="200" />
+        <location filename="../../app/views/actions.py" line="216" />
         <source>Merge</source>
         <translation>并单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="201" />
+        <location filename="../../app/views/actions.py" line="217" />
         <source>Merge the selected order into the order it repeats</source>
         <translation>将所选工单并入其重复的工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="202" />
+        <location filename="../../app/views/actions.py" line="218" />
         <source>Sign for</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="203" />
+        <location filename="../../app/views/actions.py" line="219" />
         <source>Sign for the selected order</source>
         <translation>签收所选工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="204" />
+        <location filename="../../app/views/actions.py" line="220" />
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="205" />
+        <location filename="../../app/views/actions.py" line="221" />
         <source>Reply with what was done</source>
         <translation>答复办理情况</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="206" />
+        <location filename="../../app/views/actions.py" line="222" />
         <source>Ask for extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="207" />
+        <location filename="../../app/views/actions.py" line="223" />
         <source>Ask the centre for more working days</source>
         <translation>向热线中心申请延长办理时限</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="208" />
+        <location filename="../../app/views/actions.py" line="224" />
         <source>Return</source>
         <translation>退单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="209" />
+        <location filename="../../app/views/actions.py" line="225" />
         <source>Return the order to the centre with a reason</source>
         <translation>说明理由，将工单退回热线中心</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="210" />
+        <location filename="../../app/views/actions.py" line="226" />
         <source>Unreasonable appeal</source>
         <translation>不合理诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="211" />
+        <location filename="../../app/views/actions.py" line="227" />
         <source>Apply to mark the appeal unreasonable</source>
         <translation>申请认定为不合理诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="212" />
+        <location filename="../../app/views/actions.py" line="228" />
         <source>Record call</source>
         <translation>记录回访</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="213" />
+        <location filename="../../app/views/actions.py" line="229" />
         <source>Record the follow-up call</source>
         <translation>记录回访结果</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="214" />
+        <location filename="../../app/views/actions.py" line="230" />
         <source>Reopen</source>
         <translation>重新办理</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="215" />
+        <location filename="../../app/views/actions.py" line="231" />
         <source>Send the order back to its unit for handling again</source>
         <translation>退回承办单位重新办理</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="216" />
+        <location filename="../../app/views/actions.py" line="232" />
         <source>Attach caller</source>
         <translation>并入已有工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="217" />
+        <location filename="../../app/views/actions.py" line="233" />
         <source>Attach this caller to the selected earlier order instead of a new one</source>
         <translation>将本次来电人并入所选的已有工单，不新建工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="220" />
+        <location filename="../../app/views/actions.py" line="236" />
         <source>Transfer</source>
         <translation>转办</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="221" />
+        <location filename="../../app/views/actions.py" line="237" />
         <source>Record the appeal and transfer it (110/119/120/122, another city, the province)</source>
         <translation>记录诉求并转办（110/119/120/122、外市12345、省热线）</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="224" />
+        <location filename="../../app/views/actions.py" line="240" />
         <source>Flag appellant</source>
         <translation>标记诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="225" />
+        <location filename="../../app/views/actions.py" line="241" />
         <source>Flag the caller of the selected order as malicious or false, with a reason</source>
         <translation>注明理由，将所选工单的诉求人标记为恶意或虚假投诉</translation>
     </message>
@@ -397,6 +427,68 @@
     </message>
 </context>
 <context>
+    <name>AttentionModel</name>
+    <message>
+        <location filename="../../app/views/attention_page.py" line="32" />
+        <source>Order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/attention_page.py" line="33" />
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/attention_page.py" line="34" />
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/attention_page.py" line="35" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/attention_page.py" line="36" />
+        <source>The central store's reason</source>
+        <translation>中心服务器给出的原因</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionPage</name>
+    <message>
+        <location filename="../../app/views/attention_page.py" line="95" />
+        <source>Send &amp;again</source>
+        <translation>重新发送(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/attention_page.py" line="96" />
+        <source>&amp;Acknowledge</source>
+        <translation>已知悉(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/attention_page.py" line="97" />
+        <source>Send the step again, e.g. after the order was put right</source>
+        <translation>重新发送该操作（例如工单已更正后）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/attention_page.py" line="99" />
+        <source>Keep it in the timeline as refused and take it off this list</source>
+        <translation>在办理过程中保留为被拒，并从此列表移除</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/attention_page.py" line="116" />
+        <source>%n step(s) refused by the central store need your decision.</source>
+        <translation>
+            <numerusform>有 %n 个操作被中心服务器拒绝，需要您处理。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/attention_page.py" line="119" />
+        <source>Nothing refused: every step reached the central store or waits to be sent.</source>
+        <translation>没有被拒的操作：所有操作均已送达中心服务器或正在等待发送。</translation>
+    </message>
+</context>
+<context>
     <name>Clocks</name>
     <message>
         <location filename="../../app/views/queue_models.py" line="39" />
@@ -422,7 +514,8 @@
         <location filename="../../app/views/queue_models.py" line="53" />
         <source>%1: overdue %n working day(s)</source>
         <translation>
-            <numerusform>%1：超期%n个工作日</numerusform></translation>
+            <numerusform>%1：超期%n个工作日</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/views/queue_models.py" line="58" />
@@ -433,7 +526,8 @@
         <location filename="../../app/views/queue_models.py" line="60" />
         <source>%1: %n working day(s) left</source>
         <translation>
-            <numerusform>%1：剩%n个工作日</numerusform></translation>
+            <numerusform>%1：剩%n个工作日</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/views/queue_models.py" line="66" />
@@ -524,7 +618,8 @@
         <location filename="../../app/views/queue_models.py" line="208" />
         <source>%n call(s) made</source>
         <translation>
-            <numerusform>已回访%n次</numerusform></translation>
+            <numerusform>已回访%n次</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -580,63 +675,64 @@
 <context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="94" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="109" />
         <source>Re-dispatch</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="94" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="109" />
         <source>Dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="108" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="124" />
         <source>&amp;Suggested</source>
         <translation>建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="109" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="125" />
         <source>&amp;Lead unit</source>
         <translation>主办单位(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="110" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="126" />
         <source>&amp;Assisting</source>
         <translation>协办单位(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="111" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="127" />
         <source>&amp;Reason</source>
         <translation>说明(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="113" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="129" />
         <source>Re-dispatch (Ctrl+Enter)</source>
         <translation>改派（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="113" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="129" />
         <source>Dispatch (Ctrl+Enter)</source>
         <translation>派单（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="130" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="146" />
         <source>%1 (dispatch catalogue)</source>
         <translation>%1（派单目录）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="132" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="148" />
         <source>%1 (similar orders went here)</source>
         <translation>%1（同类工单曾派此单位）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dispatch_dialogs.py" line="134" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="150" />
         <source>%n past order(s)</source>
         <translation>
-            <numerusform>近期%n件</numerusform></translation>
+            <numerusform>近期%n件</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="137" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="153" />
         <source>assisted by %1</source>
         <translation>协办：%1</translation>
     </message>
@@ -1720,9 +1816,57 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../app/views/launch.py" line="69" />
+        <location filename="../../app/views/launch.py" line="99" />
         <source>Preparing the demo workspace…</source>
         <translation>正在准备演示数据…</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../app/views/login_dialog.py" line="32" />
+        <source>Sign in to the central store</source>
+        <translation>登录中心服务器</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login_dialog.py" line="45" />
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login_dialog.py" line="49" />
+        <source>&amp;Server</source>
+        <translation>服务器(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login_dialog.py" line="50" />
+        <source>&amp;User</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login_dialog.py" line="51" />
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login_dialog.py" line="53" />
+        <source>The password is never stored; the sign-in is kept in the system keyring.</source>
+        <translation>密码不会被保存；登录凭据保存在系统密钥环中。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login_dialog.py" line="69" />
+        <source>Enter the server, your user name and your password.</source>
+        <translation>请填写服务器地址、用户名和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login_dialog.py" line="73" />
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login_dialog.py" line="86" />
+        <source>Could not sign in: %1</source>
+        <translation>无法登录：%1</translation>
     </message>
 </context>
 <context>
@@ -1773,31 +1917,42 @@
         <source>Knowledge base</source>
         <translation>知识库</translation>
     </message>
+    <message>
+        <location filename="../../app/views/sync_install.py" line="22" />
+        <source>Refused steps</source>
+        <translation>被拒操作</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/sync_install.py" line="46" />
+        <source>%n change(s) from other workstations</source>
+        <translation>
+            <numerusform>收到其他工位的 %n 条更新</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="216" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="232" />
         <source>Merge</source>
         <translation>并单</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="217" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="233" />
         <source>Merge %1 into the order it repeats; its callers join that order.</source>
         <translation>将 %1 并入其重复的工单，来电人一并转入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="228" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="244" />
         <source>Same matter, merged</source>
         <translation>同一事项，并单处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="229" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="245" />
         <source>&amp;Into order</source>
         <translation>并入工单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="230" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="246" />
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>
@@ -2238,7 +2393,8 @@
         <location filename="../../app/views/work_panel.py" line="97" />
         <source>%n more caller(s)</source>
         <translation>
-            <numerusform>另有%n位来电人</numerusform></translation>
+            <numerusform>另有%n位来电人</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/views/work_panel.py" line="101" />
@@ -2254,7 +2410,8 @@
         <location filename="../../app/views/work_panel.py" line="140" />
         <source>%n working day(s)</source>
         <translation>
-            <numerusform>%n个工作日</numerusform></translation>
+            <numerusform>%n个工作日</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2268,12 +2425,12 @@
 <context>
     <name>ReportOrdersDialog</name>
     <message>
-        <location filename="../../app/views/reports_page.py" line="457" />
+        <location filename="../../app/views/reports_page.py" line="463" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/reports_page.py" line="468" />
+        <location filename="../../app/views/reports_page.py" line="474" />
         <source>%n order(s); double-click one to open it.</source>
         <translation>
             <numerusform>共 %n 件工单；双击打开。</numerusform>
@@ -2626,132 +2783,132 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../app/views/reports_page.py" line="99" />
+        <location filename="../../app/views/reports_page.py" line="97" />
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="100" />
+        <location filename="../../app/views/reports_page.py" line="98" />
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="101" />
+        <location filename="../../app/views/reports_page.py" line="99" />
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="102" />
+        <location filename="../../app/views/reports_page.py" line="100" />
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="112" />
+        <location filename="../../app/views/reports_page.py" line="110" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="114" />
+        <location filename="../../app/views/reports_page.py" line="112" />
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="116" />
+        <location filename="../../app/views/reports_page.py" line="114" />
         <source>Town: %1</source>
         <translation>镇街：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="120" />
+        <location filename="../../app/views/reports_page.py" line="118" />
         <source>Unit: %1</source>
         <translation>单位：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="122" />
+        <location filename="../../app/views/reports_page.py" line="120" />
         <source>&amp;Make report</source>
         <translation>生成报表(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="124" />
+        <location filename="../../app/views/reports_page.py" line="122" />
         <source>Export &amp;PDF…</source>
         <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="125" />
+        <location filename="../../app/views/reports_page.py" line="123" />
         <source>Export &amp;CSV…</source>
         <translation>导出 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="126" />
+        <location filename="../../app/views/reports_page.py" line="124" />
         <source>Export &amp;XLSX…</source>
         <translation>导出 XLSX(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="138" />
+        <location filename="../../app/views/reports_page.py" line="136" />
         <source>Period:</source>
         <translation>期间：</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="143" />
+        <location filename="../../app/views/reports_page.py" line="141" />
         <source>Scope:</source>
         <translation>范围：</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="154" />
+        <location filename="../../app/views/reports_page.py" line="152" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="155" />
+        <location filename="../../app/views/reports_page.py" line="153" />
         <source>Mix</source>
         <translation>构成</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="156" />
+        <location filename="../../app/views/reports_page.py" line="154" />
         <source>Units</source>
         <translation>单位排名</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="157" />
+        <location filename="../../app/views/reports_page.py" line="155" />
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="158" />
+        <location filename="../../app/views/reports_page.py" line="156" />
         <source>Hot spots</source>
         <translation>热点</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="179" />
+        <location filename="../../app/views/reports_page.py" line="177" />
         <source>Double-click a row to see its orders</source>
         <translation>双击一行查看相关工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="213" />
+        <location filename="../../app/views/reports_page.py" line="211" />
         <source>Orders by:</source>
         <translation>分布维度：</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="252" />
+        <location filename="../../app/views/reports_page.py" line="250" />
         <source>Repeated appeals about one address</source>
         <translation>同一地址重复诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="317" />
+        <location filename="../../app/views/reports_page.py" line="322" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="340" />
+        <location filename="../../app/views/reports_page.py" line="346" />
         <source>Orders by %1</source>
         <translation>按%1分布</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="358" />
+        <location filename="../../app/views/reports_page.py" line="364" />
         <source>Top %1 by orders</source>
         <translation>%1受理量排行</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="411" />
+        <location filename="../../app/views/reports_page.py" line="417" />
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
@@ -2787,22 +2944,22 @@
 <context>
     <name>RulingDialog</name>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="183" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="199" />
         <source>Ruling</source>
         <translation>审批结果</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="189" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="205" />
         <source>&amp;Days</source>
         <translation>延期天数(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="190" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="206" />
         <source>New deadline</source>
         <translation>新期限</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="200" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="216" />
         <source>&amp;Opinion</source>
         <translation>意见(&amp;O)</translation>
     </message>
@@ -2990,9 +3147,19 @@
 <context>
     <name>UnitPicker</name>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="43" />
+        <location filename="../../app/views/dispatch_dialogs.py" line="44" />
         <source>Filter units</source>
         <translation>筛选单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_dialogs.py" line="71" />
+        <source>none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/dispatch_dialogs.py" line="72" />
+        <source>Chosen: %1</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

@@ -1,0 +1,74 @@
+"""Put synchronisation into the main window: status, sign-in, sync now, the refused steps."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from app.sync.worker import SyncStatus
+from app.views.actions import build_actions
+from app.views.attention_page import AttentionPage
+from app.views.login_dialog import LoginDialog
+from app.views.sync_bridge import SyncBridge
+
+if TYPE_CHECKING:
+    from app.views.main_window import MainWindow
+
+
+
+def install_sync(window: MainWindow, bridge: SyncBridge) -> None:
+    workspace = window.workspace
+    attention_title = QCoreApplication.translate("MainWindow", "Refused steps")
+
+    def make_attention() -> AttentionPage:
+        page = AttentionPage(workspace)
+        page.open_order.connect(window.show_order)
+        page.changed.connect(bridge.sync_now)
+        return page
+
+    window.add_page("attention", attention_title, make_attention)
+    attention_item = window.nav.item(window.nav.count() - 1)
+
+    def status_changed(status: SyncStatus) -> None:
+        window.status.refresh()
+        label = attention_title
+        if status.attention:
+            label += f"（{status.attention}）"
+        attention_item.setText(label)
+        page = window.pages.get("attention")
+        if page is not None:
+            page.refresh()
+
+    def pulled(count: int) -> None:
+        window.refresh()
+        window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "MainWindow", "%n change(s) from other workstations", "", count
+            ),
+            6000,
+        )
+
+    def sign_in() -> None:
+        status = bridge.worker.status()
+        dialog = LoginDialog(bridge, window.tasks, status.server, status.user, window)
+        window.login_dialog = dialog
+        dialog.open()
+
+    def sign_out() -> None:
+        window.tasks.run(bridge.sign_out(), lambda _r: bridge.sync_now())
+
+    bridge.status_changed.connect(status_changed)
+    bridge.pulled.connect(pulled)
+    window.sync_bridge = bridge
+    window.actions_by_id.update(
+        build_actions(
+            window,
+            {
+                "sync_now": bridge.sync_now,
+                "sign_in": sign_in,
+                "sign_out": sign_out,
+                "page_attention": lambda: window.show_page("attention"),
+            },
+        )
+    )
