@@ -1,6 +1,8 @@
 """Render Hotline Desk's screens to PNG (offscreen) for the user guide.
 
-    QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [--lang zh_CN|en] [--out docs/screenshots]
+    QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [--lang zh_CN|en] [--out DIR]
+
+(DIR defaults to docs/screenshots.)
 
 Uses a throwaway demo workspace, so the pictures show realistic data.
 """
@@ -17,18 +19,20 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
-from app.models.clock import CHINA  # noqa: E402
-from app.models.enums import Role  # noqa: E402
-from app.models.operations import Actor  # noqa: E402
-from app.resources import load_policy  # noqa: E402
-from app.store import demo  # noqa: E402
-from app.store.workspace import Workspace  # noqa: E402
-from app.views.i18n import install_translators  # noqa: E402
-from app.views.main_window import MainWindow  # noqa: E402
-from app.views.status_bar import SyncSnapshot  # noqa: E402
+from app.models.clock import CHINA
+from app.models.enums import Role
+from app.models.operations import Actor
+from app.resources import load_policy
+from app.store import demo
+from app.store.workspace import Workspace
+from app.views.i18n import install_translators
+from app.views.identity import Identity, demo_actors
+from app.views.main_window import MainWindow
+from app.views.status_bar import SyncSnapshot
+from scripts.screenshot_roles import shoot_roles
 
 FIXED_NOW = datetime(2026, 11, 27, 15, 20, tzinfo=CHINA)
 
@@ -57,9 +61,12 @@ def main() -> int:
     settings = QSettings(str(home / "settings.ini"), QSettings.Format.IniFormat)
 
     def snapshot() -> SyncSnapshot:
-        return SyncSnapshot("offline", workspace.pending_count(), "", actor.user, actor.role)
+        user = identity()
+        return SyncSnapshot("offline", workspace.pending_count(), "", user.user, user.role)
 
-    window = MainWindow(workspace, lambda: actor, snapshot, settings)
+    # The operator, and a local demo user per role to shoot the other screens with.
+    identity = Identity(lambda: actor, (actor, *demo_actors(workspace.policy, workspace.device_id)))
+    window = MainWindow(workspace, identity, snapshot, settings)
     window.resize(1400, 880)
     window.show()
     settle(app)
@@ -75,7 +82,9 @@ def main() -> int:
     page.town.setEditText("小榄镇")
     page.address.setText("升平中路28号")
     page.title.setText("楼下烧烤店夜间噪音扰民")
-    page.content.setPlainText("来电人反映其楼下烧烤店每晚营业至凌晨两点，食客喧哗、音响声大，严重影响休息。")
+    page.content.setPlainText(
+        "来电人反映其楼下烧烤店每晚营业至凌晨两点，食客喧哗、音响声大，严重影响休息。"
+    )
     page.refresh_history()
     window.kb_suggestions.suggest_now()
     window.tasks.wait()
@@ -119,6 +128,8 @@ def main() -> int:
     settle(app)
     dialog.grab().save(str(out / f"order-detail{suffix}.png"))
     dialog.close()
+
+    shoot_roles(app, window, out, suffix)  # dispatcher, handling unit, follow-up
     window.close()
     workspace.close()
     print(f"screenshots written to {out}")

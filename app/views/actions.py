@@ -193,7 +193,9 @@ _FOR_LUPDATE = (
     QCoreApplication.translate("Actions", "Sign out"),
     QCoreApplication.translate("Actions", "Sign out and forget the saved sign-in"),
     QCoreApplication.translate("Actions", "Go to refused steps"),
-    QCoreApplication.translate("Actions", "Steps the central store refused, waiting for a decision"),
+    QCoreApplication.translate(
+        "Actions", "Steps the central store refused, waiting for a decision"
+    ),
     QCoreApplication.translate("Actions", "Go to dispatch"),
     QCoreApplication.translate("Actions", "Go to unit work"),
     QCoreApplication.translate("Actions", "Go to follow-up calls"),

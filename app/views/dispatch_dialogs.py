@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QRadioButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -49,12 +50,26 @@ class UnitPicker(QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.list.addItem(item)
+        self.chosen = QLabel(objectName="assists_chosen")
+        self.chosen.setWordWrap(True)
         self.filter.textChanged.connect(self._filter)
-        layout = QHBoxLayout(self)
+        self.list.itemChanged.connect(lambda _i: self._show_chosen())
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.filter, 1)
-        layout.addWidget(self.list, 2)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.list)
+        layout.addWidget(self.chosen)
         self.setFocusProxy(self.filter)
+        self._show_chosen()
+
+    def _show_chosen(self) -> None:
+        names = [
+            self.list.item(r).text()
+            for r in range(self.list.count())
+            if self.list.item(r).checkState() == Qt.CheckState.Checked
+        ]
+        text = "、".join(names) if names else self.tr("none")
+        self.chosen.setText(self.tr("Chosen: %1").replace("%1", text))
 
     def _filter(self, text: str) -> None:
         first = None
@@ -93,6 +108,7 @@ class DispatchDialog(StepDialog):
         again = bool(order.lead_unit)
         title = self.tr("Re-dispatch") if again else self.tr("Dispatch")
         super().__init__(title, f"<b>{order.number}</b>　{order.title}", parent)
+        self.setMinimumWidth(680)
         self.policy = policy
         self.suggestions = suggestions
         self.suggested = QListWidget(objectName="suggestions")

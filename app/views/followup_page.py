@@ -14,7 +14,7 @@ E = EventType
 
 
 class FollowUpPage(QueuePage):
-    columns = ("number", "clock", "type", "status", "town", "title", "unit", "caller")
+    columns = ("number", "closed", "type", "status", "town", "title")
 
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)

@@ -101,6 +101,7 @@ class QueueModel(QAbstractTableModel):
         headers = {
             "number": QCoreApplication.translate("Clocks", "Order number"),
             "clock": QCoreApplication.translate("Clocks", "Time left"),
+            "closed": QCoreApplication.translate("Clocks", "Closed at"),
             "urgency": QCoreApplication.translate("Clocks", "Urgency"),
             "type": QCoreApplication.translate("Clocks", "Type"),
             "status": QCoreApplication.translate("Clocks", "Status"),
@@ -178,6 +179,8 @@ class QueueModel(QAbstractTableModel):
         if column == "clock":
             clock = self.clock(row)
             return clock_text(clock) if clock else short_time(row.closed_at or row.updated_at)
+        if column == "closed":
+            return short_time(row.closed_at or row.updated_at)
         if column == "urgency":
             return urgency_label(row.urgency)
         if column == "type":

@@ -116,6 +116,15 @@ class RoleScreens:
         current = self.identity()
         combo.setCurrentIndex(next((i for i, a in enumerate(choices) if a == current), 0))
         combo.currentIndexChanged.connect(lambda i: self.identity.switch(choices[i]))
+
+        def follow(actor: Actor) -> None:  # switched elsewhere (tests, scripts): show it
+            index = next((i for i, a in enumerate(choices) if a == actor), -1)
+            if index >= 0 and index != combo.currentIndex():
+                combo.blockSignals(True)
+                combo.setCurrentIndex(index)
+                combo.blockSignals(False)
+
+        self.identity.changed.connect(follow)
         bar.addWidget(label)
         bar.addWidget(combo)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)

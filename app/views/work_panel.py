@@ -139,10 +139,8 @@ class OrderSummary(QScrollArea):
         if p.get("days"):
             text += " " + self.tr("%n working day(s)", "", int(p["days"]))
         head = f"{event_label(event.type.value)} · {short_time(event.client_time.isoformat())}"
-        return (
-            "<p style='background:#fff8e1;padding:4px'>"
-            f"<b>{escape(head)}</b><br>{escape(text.strip())}</p>"
-        )
+        body = f"<br>{escape(text.strip())}" if text.strip() else ""
+        return f"<p style='background:#fff8e1;padding:4px'><b>{escape(head)}</b>{body}</p>"
 
 
 class StepDialog(QDialog):

@@ -480,7 +480,8 @@
         <location filename="../../app/views/attention_page.py" line="116" />
         <source>%n step(s) refused by the central store need your decision.</source>
         <translation>
-            <numerusform>有 %n 个操作被中心服务器拒绝，需要您处理。</numerusform></translation>
+            <numerusform>有 %n 个操作被中心服务器拒绝，需要您处理。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/views/attention_page.py" line="119" />
@@ -556,66 +557,71 @@
     </message>
     <message>
         <location filename="../../app/views/queue_models.py" line="104" />
+        <source>Closed at</source>
+        <translation>办结时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/queue_models.py" line="105" />
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="105" />
+        <location filename="../../app/views/queue_models.py" line="106" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="106" />
+        <location filename="../../app/views/queue_models.py" line="107" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="107" />
+        <location filename="../../app/views/queue_models.py" line="108" />
         <source>Town</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="108" />
+        <location filename="../../app/views/queue_models.py" line="109" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="109" />
+        <location filename="../../app/views/queue_models.py" line="110" />
         <source>Lead unit</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="110" />
+        <location filename="../../app/views/queue_models.py" line="111" />
         <source>Caller</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="166" />
+        <location filename="../../app/views/queue_models.py" line="167" />
         <source>Due %1</source>
         <translation>%1到期</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="195" />
+        <location filename="../../app/views/queue_models.py" line="198" />
         <source>(confidential)</source>
         <translation>（保密）</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="202" />
+        <location filename="../../app/views/queue_models.py" line="205" />
         <source>assisting</source>
         <translation>协办</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="204" />
+        <location filename="../../app/views/queue_models.py" line="207" />
         <source>supervised</source>
         <translation>已督办</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="206" />
+        <location filename="../../app/views/queue_models.py" line="209" />
         <source>to reopen</source>
         <translation>待重办</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/queue_models.py" line="208" />
+        <location filename="../../app/views/queue_models.py" line="211" />
         <source>%n call(s) made</source>
         <translation>
             <numerusform>已回访%n次</numerusform>
@@ -752,22 +758,22 @@
     <message>
         <location filename="../../app/views/dispatch_page.py" line="39" />
         <source>&amp;1 To dispatch (%1)</source>
-        <translation>待派单 %1 (&amp;1)</translation>
+        <translation>&amp;1 待派单（%1）</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="40" />
         <source>&amp;2 Requests (%1)</source>
-        <translation>待审批 %1 (&amp;2)</translation>
+        <translation>&amp;2 待审批（%1）</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="41" />
         <source>&amp;3 Replies to review (%1)</source>
-        <translation>待审核 %1 (&amp;3)</translation>
+        <translation>&amp;3 待审核（%1）</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="42" />
         <source>&amp;4 Overdue (%1)</source>
-        <translation>超期督办 %1 (&amp;4)</translation>
+        <translation>&amp;4 超期督办（%1）</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="61" />
@@ -953,7 +959,7 @@
     <message>
         <location filename="../../app/views/followup_page.py" line="32" />
         <source>&amp;1 Due a call (%1)</source>
-        <translation>待回访 %1 (&amp;1)</translation>
+        <translation>&amp;1 待回访（%1）</translation>
     </message>
     <message>
         <location filename="../../app/views/followup_page.py" line="38" />
@@ -1926,7 +1932,8 @@
         <location filename="../../app/views/sync_install.py" line="46" />
         <source>%n change(s) from other workstations</source>
         <translation>
-            <numerusform>收到其他工位的 %n 条更新</numerusform></translation>
+            <numerusform>收到其他工位的 %n 条更新</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2466,7 +2473,7 @@
     <message>
         <location filename="../../app/views/report_charts.py" line="92" />
         <source>Others %1</source>
-        <translation>其他 %1</translation>
+        <translation>其余合计 %1</translation>
     </message>
     <message>
         <location filename="../../app/views/report_charts.py" line="132" />
@@ -2967,12 +2974,12 @@
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../app/views/work_panel.py" line="201" />
+        <location filename="../../app/views/work_panel.py" line="199" />
         <source>Not allowed: %1</source>
         <translation>不允许：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/work_panel.py" line="204" />
+        <location filename="../../app/views/work_panel.py" line="202" />
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
@@ -3012,7 +3019,7 @@
     <message>
         <location filename="../../app/views/unit_page.py" line="46" />
         <source>&amp;1 Orders of %1 (%2)</source>
-        <translation>%1的工单 %2 (&amp;1)</translation>
+        <translation>&amp;1 %1的工单（%2）</translation>
     </message>
     <message>
         <location filename="../../app/views/unit_page.py" line="52" />
@@ -3154,12 +3161,12 @@
     <message>
         <location filename="../../app/views/dispatch_dialogs.py" line="71" />
         <source>none</source>
-        <translation type="unfinished" />
+        <translation>无</translation>
     </message>
     <message>
         <location filename="../../app/views/dispatch_dialogs.py" line="72" />
         <source>Chosen: %1</source>
-        <translation type="unfinished" />
+        <translation>已选：%1</translation>
     </message>
 </context>
 </TS>
