@@ -13,7 +13,7 @@ from sqlalchemy import Connection, and_, bindparam, case, insert, select, update
 from app.models.enums import EventType, Role
 from app.models.projection import ProjectionError, apply
 from app.models.records import Event, Order
-from app.models.rules import RuleViolation, UnitLookup, check
+from app.models.rules import ORDERLESS, RuleViolation, UnitLookup, check
 from app.models.serial import event_from_dict
 from server.auth import User
 from server.schema import FEED, Database, articles, counters, events, grants, orders
@@ -77,9 +77,10 @@ class _Batch:
                 .order_by(events.c.order_id, events.c.seq)
             )
             for row in history:
-                self.orders[row.order_id] = apply(
-                    self.orders.get(row.order_id), event_from_dict(json.loads(row.body))
-                )
+                event = event_from_dict(json.loads(row.body))
+                if event.type in ORDERLESS:
+                    continue
+                self.orders[row.order_id] = apply(self.orders.get(row.order_id), event)
             for row in self.conn.execute(
                 select(grants.c.order_id, grants.c.unit).where(grants.c.order_id.in_(chunk))
             ):
@@ -148,9 +149,10 @@ class Feed:
                     continue
                 event, order = outcome
                 seq += 1
-                state.orders[event.order_id] = order
-                state.dirty.add(event.order_id)
-                if event.type in DISPATCHING:
+                if order is not None:  # an orderless event (a drill attempt) changes no order
+                    state.orders[event.order_id] = order
+                    state.dirty.add(event.order_id)
+                if order is not None and event.type in DISPATCHING:
                     state.grant(order, seq)
                 seen[event_id] = (seq, body)
                 rows.append(
@@ -175,7 +177,7 @@ class Feed:
 
     def _check(
         self, user: User, data: Mapping[str, Any], state: _Batch
-    ) -> Result | tuple[Event, Order]:
+    ) -> Result | tuple[Event, Order | None]:
         event_id = str(data["id"])
         try:
             event_type = EventType(data["type"])
@@ -197,6 +199,8 @@ class Feed:
             )
         except RuleViolation as v:
             return _rejected(event_id, v.code, v.message, _RULE_STATUS.get(v.code, 409))
+        if event_type in ORDERLESS:
+            return event, None
         try:
             new_order = apply(order, event)
         except (ProjectionError, KeyError, ValueError, TypeError, AttributeError) as exc:
@@ -255,6 +259,17 @@ class Feed:
                     for r in conn.execute(
                         select(events.c.seq, events.c.body)
                         .where(events.c.seq > since)
+                        .order_by(events.c.seq)
+                        .limit(limit)
+                    )
+                ]
+            elif user.role is Role.TRAINER:  # every trainee's drill attempts, nothing else
+                items = [
+                    (r.seq, r.seq, r.body)
+                    for r in conn.execute(
+                        select(events.c.seq, events.c.body)
+                        .where(events.c.seq > since)
+                        .where(events.c.type == EventType.DRILL_ATTEMPT.value)
                         .order_by(events.c.seq)
                         .limit(limit)
                     )

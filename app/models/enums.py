@@ -100,6 +100,7 @@ class EventType(StrEnum):
     FLAG = "flag"  # 恶意/虚假/疑难 flag
     NOTE = "note"  # 备注
     CALL_RECORD = "call_record"  # 通话记录
+    DRILL_ATTEMPT = "drill_attempt"  # 知识库练习: describes no order (see rules.ORDERLESS)
 
 
 class ReturnReason(StrEnum):

@@ -16,6 +16,7 @@ from app.models.enums import (
     Urgency,
 )
 from app.models.records import Appellant, Event, Order
+from app.models.rules import ORDERLESS
 
 
 class ProjectionError(ValueError):
@@ -213,6 +214,8 @@ CHANGES: Mapping[EventType, Change] = {
 
 def apply(order: Order | None, event: Event) -> Order:
     """The order after `event`. Rules are checked elsewhere (rules.check); this only folds."""
+    if event.type in ORDERLESS:
+        raise ProjectionError(f"event {event.id} ({event.type}) describes no order")
     if event.type is EventType.INTAKE:
         if order is not None:
             raise ProjectionError(f"order {event.order_id} has a second intake")

@@ -28,8 +28,19 @@ IN_CHAIN = frozenset(
 
 # Events that only add information; they never conflict with anything done meanwhile.
 APPEND_ONLY = frozenset(
-    {EventType.NOTE, EventType.CALL_RECORD, EventType.FLAG, EventType.ADD_CALLER}
+    {
+        EventType.NOTE,
+        EventType.CALL_RECORD,
+        EventType.FLAG,
+        EventType.ADD_CALLER,
+        EventType.DRILL_ATTEMPT,
+    }
 )
+
+# Events that describe no order: carried by the event log and the outbox like the others
+# (order_id names what they are filed under, e.g. "drill:<scenario>"), never folded into
+# an order's projection, and never an order's state to check.
+ORDERLESS = frozenset({EventType.DRILL_ATTEMPT})
 
 # Events a unit emits on its own order: the acting unit must be the lead unit.
 LEAD_UNIT_EVENTS = frozenset(
@@ -80,6 +91,8 @@ RULES: Mapping[EventType, Rule] = {
     EventType.FLAG: Rule(ANY_STATE, FRONT_DESK),
     EventType.NOTE: Rule(ANY_STATE, CHAIN_ROLES),
     EventType.CALL_RECORD: Rule(ANY_STATE, OPERATOR),
+    # Those who take calls drill on the knowledge base; the "order" never exists.
+    EventType.DRILL_ATTEMPT: Rule(frozenset({None}), FRONT_DESK),
 }
 
 

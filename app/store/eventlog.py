@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from app.models.enums import OPEN_STATUSES, EventType
 from app.models.projection import ProjectionError, apply
 from app.models.records import Event, Order
+from app.models.rules import ORDERLESS
 from app.models.serial import event_from_dict, event_to_dict, order_from_dict, order_to_dict
 from app.store.db import Database
 from app.store.textindex import index_text
@@ -150,6 +151,20 @@ class EventLog:
             assert order is not None
             _write_order(conn, order, is_new)
         return order
+
+    def append_orderless(self, events: Sequence[Event]) -> None:
+        """Record events that describe no order (drill attempts): log and outbox in one
+        transaction, no projection. They sync like every other event."""
+        with self.database.transaction() as conn:
+            for event in events:
+                if event.type not in ORDERLESS:
+                    raise ValueError(f"{event.type} describes an order: use append_local")
+                cur = conn.execute(
+                    f"INSERT INTO events ({_EVENT_COLUMNS}, origin) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'local')",
+                    _event_row(event),
+                )
+                conn.execute("INSERT INTO outbox(event_seq) VALUES (?)", (cur.lastrowid,))
 
     def apply_remote(
         self, conn: sqlite3.Connection, events: Iterable[tuple[int, Event]]

@@ -118,10 +118,17 @@ def _report_facts(conn: sqlite3.Connection) -> None:
     report_facts(conn)
 
 
+def _drills(conn: sqlite3.Connection) -> None:
+    from app.store.drill_schema import drills
+
+    drills(conn)
+
+
 MIGRATIONS: list[Migration] = [
     _v1_events_orders_outbox,
     _v2_knowledge_base,
     _v3_work_queues,
     _order_list_indexes,
     _report_facts,
+    _drills,
 ]

@@ -42,6 +42,7 @@ EXPECTED: dict[EventType, tuple[set[Status | None], set[Role]]] = {
     E.FLAG: (ALL, {R.OPERATOR, R.DISPATCHER}),
     E.NOTE: (ALL, {R.OPERATOR, R.DISPATCHER, R.UNIT}),
     E.CALL_RECORD: (ALL, {R.OPERATOR}),
+    E.DRILL_ATTEMPT: ({None}, {R.OPERATOR, R.DISPATCHER}),
 }
 
 LEAD = "town_shiqi"
