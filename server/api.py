@@ -25,7 +25,9 @@ from server.schema import Database
 log = logging.getLogger("hotline.server")
 MAX_BODY = 8 * 1024 * 1024
 MAX_EVENTS = 500
-_ID = Annotated[str, Field(min_length=1, max_length=64)]
+_NO_CONTROL = r"^[^\x00-\x1f\x7f]*$"  # PostgreSQL text cannot hold NUL; ids are printable
+_ID = Annotated[str, Field(min_length=1, max_length=64, pattern=_NO_CONTROL)]
+MAX_SEQ = 2**62
 _TEXT = Annotated[str, Field(max_length=200)]
 
 
@@ -46,8 +48,8 @@ class Strict(BaseModel):
 
 
 class TokenRequest(Strict):
-    user: Annotated[str, Field(min_length=1, max_length=100)]
-    password: Annotated[str, Field(min_length=1, max_length=1024)]
+    user: Annotated[str, Field(min_length=1, max_length=100, pattern=_NO_CONTROL)]
+    password: Annotated[str, Field(min_length=1, max_length=1024, pattern=_NO_CONTROL)]
 
 
 class TokenAnswer(BaseModel):
@@ -68,14 +70,14 @@ class Me(BaseModel):
 class WireEvent(Strict):
     id: _ID
     order_id: _ID
-    type: Annotated[str, Field(min_length=1, max_length=32)]
+    type: Annotated[str, Field(min_length=1, max_length=32, pattern=_NO_CONTROL)]
     payload: dict[str, Any]
     actor: _TEXT
     role: _TEXT = ""
     unit: _TEXT = ""
     device_id: _TEXT
     client_time: Annotated[str, Field(min_length=10, max_length=40)]
-    base_version: Annotated[int, Field(ge=0)]
+    base_version: Annotated[int, Field(ge=0, le=MAX_SEQ)]
 
 
 class PushRequest(Strict):
@@ -281,7 +283,7 @@ def create_app(db: Database, units: UnitLookup, policy_data: dict[str, Any]) -> 
     @app.get("/api/v1/sync/pull", response_model=PullAnswer, tags=["sync"])
     def pull(
         user: CurrentUser,
-        since: Annotated[int, Query(ge=0)] = 0,
+        since: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL)] = 500,
         policy_version: Annotated[str, Query(max_length=64)] = "",
     ) -> Response:

@@ -81,6 +81,11 @@ class Accounts:
         return User(int(inserted[0]), name, role, unit)
 
     def login(self, name: str, password: str) -> IssuedToken:
+        try:
+            name.encode("utf-8")
+            password.encode("utf-8")
+        except UnicodeEncodeError:
+            raise AuthError("invalid_credentials", "wrong user name or password") from None
         with self.db.read() as conn:
             row = conn.execute(select(users).where(users.c.name == name)).first()
         stored = row.password_hash if row is not None else _DUMMY_HASH

@@ -26,6 +26,14 @@ DISPATCHING = frozenset({EventType.DISPATCH, EventType.REDISPATCH})
 _HIDDEN_APPELLANT = ("name", "phone", "other_contact")
 
 
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate from a "\\ud800" escape
+        return False
+    return True
+
+
 def canonical(data: Mapping[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
@@ -128,6 +136,16 @@ class Feed:
             for data in batch:
                 body = canonical(data)
                 event_id = str(data["id"])
+                if not _encodable(body):
+                    results.append(
+                        _rejected(
+                            event_id.encode("utf-8", "replace").decode(),
+                            "bad_text",
+                            "the event holds text that is not valid Unicode",
+                            422,
+                        )
+                    )
+                    continue
                 if event_id in seen:
                     old_seq, old_body = seen[event_id]
                     if old_body == body:
