@@ -452,13 +452,19 @@ def _roll_up(counts: Mapping[tuple[str, str], int], level: SpotLevel) -> dict[tu
 
 
 # ----------------------------------------------------------------- repeated addresses
-def address_key(town: str, address: str) -> str:
-    """One problem's place: full-width forms folded, spaces and a trailing room dropped.
+def address_key(town: str, address: str, town_names: Sequence[str] = ()) -> str:
+    """One problem's place: full-width forms folded, spaces, the 镇街's own name in front
+    and a trailing building or room dropped.
 
-    "小榄镇 升平路１２号３０１房" and "小榄镇升平路12号" are the same place.
+    "小榄镇 升平路１２号３０１房", "小榄升平路12号" and "升平路12号" are one place in 小榄
+    (with town_names ("小榄镇", "小榄")).
     """
     text = unicodedata.normalize("NFKC", address)
     text = re.sub(r"[\s,，。.、()（）\-—]+", "", text)
+    for name in sorted(town_names, key=len, reverse=True):
+        if name and text.startswith(name):
+            text = text[len(name) :]
+            break
     text = re.sub(r"(\d+号).*$", r"\1", text)
     text = re.sub(r"\d+(室|房)$", "", text)
     return f"{town}|{text}"
@@ -485,11 +491,18 @@ class Problem:
     spellings: tuple[str, ...]
 
 
-def repeated_problems(rows: Iterable[AddressCount], min_count: int) -> list[Problem]:
+def repeated_problems(
+    rows: Iterable[AddressCount],
+    min_count: int,
+    town_names: Mapping[str, Sequence[str]] | None = None,
+) -> list[Problem]:
+    """`town_names`: each 镇街's names as people write them before an address."""
+    names = town_names or {}
     groups: dict[str, list[AddressCount]] = {}
     for row in rows:
         if row.address.strip():
-            groups.setdefault(address_key(row.town, row.address), []).append(row)
+            key = address_key(row.town, row.address, names.get(row.town, ()))
+            groups.setdefault(key, []).append(row)
     problems = []
     for members in groups.values():
         total = sum(m.count for m in members)
@@ -530,6 +543,7 @@ class ReportInput:
     spots_baseline: Sequence[Mapping[tuple[str, str], int]]
     baseline_periods: Sequence[Period]
     addresses: Sequence[AddressCount]
+    town_names: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -611,5 +625,5 @@ def build_report(data: ReportInput, policy: AssessmentPolicy) -> Report:
             [p.days for p in data.baseline_periods],
             rule,
         ),
-        problems=repeated_problems(data.addresses, rule.repeat_min),
+        problems=repeated_problems(data.addresses, rule.repeat_min, data.town_names),
     )

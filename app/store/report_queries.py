@@ -100,6 +100,7 @@ class ReportQueries:
         self.policy = policy
         self.assessment = assessment
         self.predicates = set_predicates(assessment.exclude_unreasonable)
+        self._sign_due: dict[tuple[date, Any], int] = {}  # the calendar is slow: remember
 
     # ---- building blocks -------------------------------------------------------------
     def _sign_limits(self, first: date, last: date, tz: Any) -> tuple[str, list[Any]]:
@@ -109,9 +110,13 @@ class ReportQueries:
         values = []
         day = first
         while day <= last:
-            due_day = add_working_days(day, days, self.policy.calendar).day
+            due = self._sign_due.get((day, tz))
+            if due is None:
+                due_day = add_working_days(day, days, self.policy.calendar).day
+                due = _epoch(datetime.combine(due_day, END_OF_DAY, tzinfo=tz))
+                self._sign_due[(day, tz)] = due
             values.append("(?, ?)")
-            rows += [day.isoformat(), _epoch(datetime.combine(due_day, END_OF_DAY, tzinfo=tz))]
+            rows += [day.isoformat(), due]
             day += timedelta(days=1)
         return f"sd(day, due_ts) AS (VALUES {', '.join(values)})", rows
 
@@ -241,6 +246,7 @@ class ReportQueries:
             spots_baseline=spots_baseline,
             baseline_periods=baseline,
             addresses=results[6],
+            town_names={t.code: (t.name, t.short) for t in self.policy.towns},
         )
 
     # ---- the orders behind a figure ----------------------------------------------------

@@ -69,6 +69,7 @@ def trend_chart(report: Report) -> QChart:
     x.setTitleText(QCoreApplication.translate("Reports", "Day of the period"))
     y = QValueAxis()
     y.setRange(0, top * 1.1)
+    y.applyNiceNumbers()
     y.setLabelFormat("%d")
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
@@ -118,11 +119,13 @@ def bar_chart(title: str, rows: Sequence[MixRow], names: Sequence[str], limit: i
     chart.addSeries(series)
     axis = QBarCategoryAxis()
     axis.append([_short(name) for _, name in shown])
+    axis.setTruncateLabels(False)
     chart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis)
     values = QValueAxis()
     values.setLabelFormat("%d")
     values.setRange(0, max([1, *(max(r.count, r.previous) for r, _ in shown)]) * 1.1)
+    values.applyNiceNumbers()
     chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(values)
     return chart
@@ -144,11 +147,13 @@ def overdue_chart(report: Report, namer: Namer, limit: int = 10) -> QChart:
     chart.addSeries(series)
     axis = QBarCategoryAxis()
     axis.append([_short(namer.value("lead_unit", r.unit)) for r in rows] or [""])
+    axis.setTruncateLabels(False)
     chart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis)
     values = QValueAxis()
     values.setLabelFormat("%d")
     values.setRange(0, max([1, *(r.late_total for r in rows)]) * 1.1)
+    values.applyNiceNumbers()
     chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(values)
     return chart
@@ -166,7 +171,7 @@ def make_view(chart: QChart) -> QChartView:
     return view
 
 
-def render(chart: QChart, size: QSize, scale: float = 2.0) -> QImage:
+def render(chart: QChart, size: QSize, scale: float = 1.6) -> QImage:
     """The chart as an image (for the PDF), drawn through a scene: no widget is shown.
     The chart is deleted with the scene."""
     scene = QGraphicsScene()

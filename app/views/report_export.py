@@ -105,7 +105,7 @@ def build_document(report: Report, namer: Namer, made_at: datetime) -> QTextDocu
             [namer.value(dimension, r.value) for r in rows],
         )
     for dimension in ("category", "town", "lead_unit"):
-        rows = report.mix[dimension]
+        rows = [r for r in report.mix[dimension] if r.value]  # not "not dispatched"
         images[dimension] = charts.bar_chart(
             QCoreApplication.translate("Reports", "Top %1 by orders").replace(
                 "%1", dimension_name(dimension)

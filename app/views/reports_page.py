@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -54,12 +54,6 @@ from app.views.tasks import TaskRunner
 MIX_ORDER = ("appeal_type", "category", "channel", "town", "lead_unit")
 
 
-class _Progress(QObject):
-    """Emitted from the worker thread; delivered on the GUI thread (queued)."""
-
-    step = Signal(int, int)
-
-
 def _table_view(model: ReportTableModel, name: str) -> QTableView:
     view = QTableView(objectName=name)
     view.setModel(model)
@@ -69,7 +63,7 @@ def _table_view(model: ReportTableModel, name: str) -> QTableView:
     view.setAlternatingRowColors(True)
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setStretchLastSection(False)
     return view
 
 
@@ -88,8 +82,12 @@ class ReportsPage(QWidget):
         self.report: Report | None = None
         self.tables: dict[str, ReportTable] = {}
         self.models: dict[str, ReportTableModel] = {}
-        self.progress_relay = _Progress(self)
-        self.progress_relay.step.connect(self._step)
+        # The worker writes (done, total) here; a GUI-thread timer shows it. (Emitting a
+        # signal from the worker for each step crashed PySide6 6.12 with a refcount error.)
+        self._done_total = (0, 0)
+        self._poll = QTimer(self)
+        self._poll.setInterval(100)
+        self._poll.timeout.connect(self._step)
         self._build()
 
     # ---- layout ------------------------------------------------------------------------
@@ -291,13 +289,16 @@ class ReportsPage(QWidget):
     def refresh(self) -> None:
         period, scope = self.period(), self.chosen_scope()
         as_of: datetime = self.workspace.clock()
-        relay = self.progress_relay
         assessment = self.assessment
+        self._done_total = (0, 0)
+
+        def progress(done: int, total: int) -> None:
+            self._done_total = (done, total)
 
         def work() -> Report:
             queries = self._queries()
             try:
-                data = queries.report_input(period, scope, as_of, relay.step.emit)
+                data = queries.report_input(period, scope, as_of, progress)
             finally:
                 queries.database.close()
             return build_report(data, assessment)
@@ -305,13 +306,17 @@ class ReportsPage(QWidget):
         self.run_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
+        self._poll.start()
         self.tasks.run(work, self._show, self._failed, key="report")
 
-    def _step(self, done: int, total: int) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
+    def _step(self) -> None:
+        done, total = self._done_total
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
 
     def _failed(self, exc: Exception) -> None:
+        self._poll.stop()
         self.run_button.setEnabled(True)
         self.progress.hide()
         QMessageBox.warning(self, self.tr("Reports"), str(exc))
@@ -319,6 +324,7 @@ class ReportsPage(QWidget):
     # ---- showing -----------------------------------------------------------------------
     def _show(self, report: Report) -> None:
         self.report = report
+        self._poll.stop()
         self.run_button.setEnabled(True)
         self.progress.hide()
         for button in (self.pdf_button, self.csv_button, self.xlsx_button):
@@ -351,7 +357,7 @@ class ReportsPage(QWidget):
             return
         d = str(self.dimension.currentData())
         self.models["mix"].set_table(self.tables.get(f"mix_{d}"))
-        rows = self.report.mix[d]
+        rows = [r for r in self.report.mix[d] if r.value]  # the chart leaves out "none"
         self._place(
             self.chart_slots_mix,
             charts.bar_chart(

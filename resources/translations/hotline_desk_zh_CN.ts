@@ -3,317 +3,357 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../app/views/actions.py" line="171" />
+        <location filename="../../app/views/actions.py" line="190" />
         <source>New intake</source>
         <translation>新建受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="172" />
+        <location filename="../../app/views/actions.py" line="191" />
         <source>Save intake</source>
         <translation>保存受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="173" />
+        <location filename="../../app/views/actions.py" line="192" />
         <source>Find order</source>
         <translation>查找工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="174" />
+        <location filename="../../app/views/actions.py" line="193" />
         <source>Knowledge base</source>
         <translation>知识库</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="175" />
+        <location filename="../../app/views/actions.py" line="194" />
         <source>Open order by number</source>
         <translation>按工单号打开</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="176" />
+        <location filename="../../app/views/actions.py" line="195" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="177" />
+        <location filename="../../app/views/actions.py" line="196" />
         <source>Go to intake</source>
         <translation>转到受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="178" />
+        <location filename="../../app/views/actions.py" line="197" />
         <source>Go to orders</source>
         <translation>转到工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="179" />
+        <location filename="../../app/views/actions.py" line="198" />
         <source>Go to knowledge base</source>
         <translation>转到知识库</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="180" />
+        <location filename="../../app/views/actions.py" line="199" />
         <source>Go to reports</source>
         <translation>转到报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="181" />
+        <location filename="../../app/views/actions.py" line="200" />
         <source>Appeal analysis reports</source>
         <translation>诉求分析报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="182" />
+        <location filename="../../app/views/actions.py" line="201" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="183" />
+        <location filename="../../app/views/actions.py" line="202" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="184" />
+        <location filename="../../app/views/actions.py" line="203" />
         <source>Start recording a new call</source>
         <translation>开始记录新来电</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="185" />
+        <location filename="../../app/views/actions.py" line="204" />
         <source>Record the appeal and issue its order number</source>
         <translation>记录诉求并生成工单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="186" />
+        <location filename="../../app/views/actions.py" line="205" />
         <source>Search the order list</source>
         <translation>搜索工单列表</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="187" />
+        <location filename="../../app/views/actions.py" line="206" />
         <source>Search the knowledge base from anywhere</source>
         <translation>在任意界面搜索知识库</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="188" />
+        <location filename="../../app/views/actions.py" line="207" />
         <source>Open an order by the number the caller reads out</source>
         <translation>按来电人报出的工单号打开工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="189" />
+        <location filename="../../app/views/actions.py" line="208" />
         <source>Reload the current screen</source>
         <translation>重新载入当前界面</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="190" />
+        <location filename="../../app/views/actions.py" line="209" />
         <source>Send and fetch changes now</source>
         <translation>立即发送并获取更新</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="191" />
+        <location filename="../../app/views/actions.py" line="210" />
         <source>Sign in…</source>
         <translation>登录…</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="192" />
+        <location filename="../../app/views/actions.py" line="211" />
         <source>Sign in to the central store</source>
         <translation>登录中心服务器</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="193" />
+        <location filename="../../app/views/actions.py" line="212" />
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="194" />
+        <location filename="../../app/views/actions.py" line="213" />
         <source>Sign out and forget the saved sign-in</source>
         <translation>退出登录并清除保存的登录凭据</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="195" />
+        <location filename="../../app/views/actions.py" line="214" />
         <source>Go to refused steps</source>
         <translation>转到被拒操作</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="196" />
+        <location filename="../../app/views/actions.py" line="215" />
         <source>Steps the central store refused, waiting for a decision</source>
         <translation>中心服务器拒绝的操作，等待处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="199" />
+        <location filename="../../app/views/actions.py" line="218" />
         <source>Go to dispatch</source>
         <translation>转到派单审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="200" />
+        <location filename="../../app/views/actions.py" line="219" />
         <source>Go to unit work</source>
         <translation>转到承办工作</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="201" />
+        <location filename="../../app/views/actions.py" line="220" />
         <source>Go to follow-up calls</source>
         <translation>转到回访</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="202" />
+        <location filename="../../app/views/actions.py" line="221" />
+        <source>Go to drills</source>
+        <translation>转到知识库练习</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="222" />
+        <source>Drill on the knowledge base</source>
+        <translation>按真实来电练习查找知识库</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="223" />
+        <source>Go to drill dashboard</source>
+        <translation>转到练习看板</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="224" />
+        <source>Trainees' figures and drill sets</source>
+        <translation>学员成绩与练习题组</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="225" />
+        <source>Answer drill</source>
+        <translation>提交练习答案</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="226" />
+        <source>Answer the drill scenario; once answered, go to the next one</source>
+        <translation>提交本题答案；已作答时进入下一题</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="229" />
+        <source>Export drill figures</source>
+        <translation>导出练习成绩</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="230" />
+        <source>Save the drill dashboard's figures as CSV</source>
+        <translation>将练习看板的数据保存为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="231" />
         <source>Switch demo user</source>
         <translation>切换演示身份</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="203" />
+        <location filename="../../app/views/actions.py" line="232" />
         <source>Act as another local demo user (demo workspace only)</source>
         <translation>以另一本地演示身份操作（仅演示工作区）</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="204" />
+        <location filename="../../app/views/actions.py" line="233" />
         <source>Dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="205" />
+        <location filename="../../app/views/actions.py" line="234" />
         <source>Dispatch or re-dispatch the selected order</source>
         <translation>派单或改派所选工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="206" />
+        <location filename="../../app/views/actions.py" line="235" />
         <source>Rule on request</source>
         <translation>审批申请</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="207" />
+        <location filename="../../app/views/actions.py" line="236" />
         <source>Rule on a return, extension or unreasonable-appeal request</source>
         <translation>审批退单、延期或不合理诉求申请</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="210" />
+        <location filename="../../app/views/actions.py" line="239" />
         <source>Review reply</source>
         <translation>审核答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="211" />
+        <location filename="../../app/views/actions.py" line="240" />
         <source>Approve the unit's reply or send it back</source>
         <translation>通过承办单位的答复或退回重办</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="212" />
+        <location filename="../../app/views/actions.py" line="241" />
         <source>Close</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="213" />
+        <location filename="../../app/views/actions.py" line="242" />
         <source>Close a reviewed order</source>
         <translation>办结已审核的工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="214" />
+        <location filename="../../app/views/actions.py" line="243" />
         <source>Supervise</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="215" />
+        <location filename="../../app/views/actions.py" line="244" />
         <source>Urge the unit on an overdue order</source>
         <translation>对超期工单督办承办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="216" />
+        <location filename="../../app/views/actions.py" line="245" />
         <source>Merge</source>
         <translation>并单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="217" />
+        <location filename="../../app/views/actions.py" line="246" />
         <source>Merge the selected order into the order it repeats</source>
         <translation>将所选工单并入其重复的工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="218" />
+        <location filename="../../app/views/actions.py" line="247" />
         <source>Sign for</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="219" />
+        <location filename="../../app/views/actions.py" line="248" />
         <source>Sign for the selected order</source>
         <translation>签收所选工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="220" />
+        <location filename="../../app/views/actions.py" line="249" />
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="221" />
+        <location filename="../../app/views/actions.py" line="250" />
         <source>Reply with what was done</source>
         <translation>答复办理情况</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="222" />
+        <location filename="../../app/views/actions.py" line="251" />
         <source>Ask for extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="223" />
+        <location filename="../../app/views/actions.py" line="252" />
         <source>Ask the centre for more working days</source>
         <translation>向热线中心申请延长办理时限</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="224" />
+        <location filename="../../app/views/actions.py" line="253" />
         <source>Return</source>
         <translation>退单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="225" />
+        <location filename="../../app/views/actions.py" line="254" />
         <source>Return the order to the centre with a reason</source>
         <translation>说明理由，将工单退回热线中心</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="226" />
+        <location filename="../../app/views/actions.py" line="255" />
         <source>Unreasonable appeal</source>
         <translation>不合理诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="227" />
+        <location filename="../../app/views/actions.py" line="256" />
         <source>Apply to mark the appeal unreasonable</source>
         <translation>申请认定为不合理诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="228" />
+        <location filename="../../app/views/actions.py" line="257" />
         <source>Record call</source>
         <translation>记录回访</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="229" />
+        <location filename="../../app/views/actions.py" line="258" />
         <source>Record the follow-up call</source>
         <translation>记录回访结果</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="230" />
+        <location filename="../../app/views/actions.py" line="259" />
         <source>Reopen</source>
         <translation>重新办理</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="231" />
+        <location filename="../../app/views/actions.py" line="260" />
         <source>Send the order back to its unit for handling again</source>
         <translation>退回承办单位重新办理</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="232" />
+        <location filename="../../app/views/actions.py" line="261" />
         <source>Attach caller</source>
         <translation>并入已有工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="233" />
+        <location filename="../../app/views/actions.py" line="262" />
         <source>Attach this caller to the selected earlier order instead of a new one</source>
         <translation>将本次来电人并入所选的已有工单，不新建工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="236" />
+        <location filename="../../app/views/actions.py" line="265" />
         <source>Transfer</source>
         <translation>转办</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="237" />
+        <location filename="../../app/views/actions.py" line="266" />
         <source>Record the appeal and transfer it (110/119/120/122, another city, the province)</source>
         <translation>记录诉求并转办（110/119/120/122、外市12345、省热线）</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="240" />
+        <location filename="../../app/views/actions.py" line="269" />
         <source>Flag appellant</source>
         <translation>标记诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="241" />
+        <location filename="../../app/views/actions.py" line="270" />
         <source>Flag the caller of the selected order as malicious or false, with a reason</source>
         <translation>注明理由，将所选工单的诉求人标记为恶意或虚假投诉</translation>
     </message>
@@ -942,6 +982,154 @@
         <location filename="../../app/views/dispatch_page.py" line="229" />
         <source>Order %1 merged.</source>
         <translation>工单 %1 已并单。</translation>
+    </message>
+</context>
+<context>
+    <name>DrillPage</name>
+    <message>
+        <location filename="../../app/views/drill_page.py" line="85" />
+        <source>Drill &amp;set:</source>
+        <translation>练习题组(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_page.py" line="130" />
+        <source>Answer (F9)</source>
+        <translation>提交 (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_page.py" line="133" />
+        <source>Chosen article:</source>
+        <translation>所选知识：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_page.py" line="135" />
+        <source>Appeal &amp;type</source>
+        <translation>诉求类型(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_page.py" line="137" />
+        <source>Handling &amp;unit</source>
+        <translation>承办单位(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_page.py" line="150" />
+        <source>Next scenario (Enter)</source>
+        <translation>下一题 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_page.py" line="175" />
+        <source>Category</source>
+        <translation>问题分类</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_page.py" line="176" />
+        <source>Attempts</source>
+        <translation>作答次数</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_page.py" line="177" />
+        <source>Right</source>
+        <translation>全对</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_page.py" line="178" />
+        <source>Accuracy</source>
+        <translation>正确率</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_page.py" line="179" />
+        <source>Median time</source>
+        <translation>用时中位数</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_page.py" line="196" />
+        <source>Drill</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_page.py" line="197" />
+        <source>My progress</source>
+        <translation>我的进度</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_page.py" line="265" />
+        <source>No drill set yet. A trainer builds one on the drill dashboard.</source>
+        <translation>还没有练习题组。培训师可在练习看板中创建。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_page.py" line="268" />
+        <source>Nothing to drill in this set.</source>
+        <translation>本题组没有可练习的题目。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_page.py" line="270" />
+        <source>Nothing is due now; the next review is at %1. Press F9 to practise ahead.</source>
+        <translation>当前没有到期的题目，下次复习时间为 %1。按 F9 可提前练习。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_page.py" line="280" />
+        <source>Due %1 · new %2 · learning %3 · mastered %4</source>
+        <translation>到期 %1 · 新题 %2 · 学习中 %3 · 已掌握 %4</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_page.py" line="366" />
+        <source>(none)</source>
+        <translation>（未选）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_page.py" line="370" />
+        <source>All right.</source>
+        <translation>全部正确。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_page.py" line="374" />
+        <source>%1 of 3 right.</source>
+        <translation>3 项中答对 %1 项。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_page.py" line="380" />
+        <source>Article</source>
+        <translation>知识条目</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_page.py" line="386" />
+        <source>Appeal type</source>
+        <translation>诉求类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_page.py" line="392" />
+        <source>Handling unit</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_page.py" line="394" />
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_page.py" line="399" />
+        <source>expected: %1</source>
+        <translation>应为：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_page.py" line="405" />
+        <source>Time taken: %1 s</source>
+        <translation>用时：%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_page.py" line="407" />
+        <source>slow: this scenario comes back sooner</source>
+        <translation>偏慢：本题会更早再次出现</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_page.py" line="435" />
+        <source>%1 attempts, %2 right.</source>
+        <translation>共作答 %1 次，全对 %2 次。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_page.py" line="439" />
+        <source>In set %1: %2 mastered, %3 learning, %4 new, %5 due now.</source>
+        <translation>题组“%1”：已掌握 %2，学习中 %3，新题 %4，当前到期 %5。</translation>
     </message>
 </context>
 <context>
@@ -1818,6 +2006,11 @@
         <source>Call record</source>
         <translation>通话记录</translation>
     </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="129" />
+        <source>Drill attempt</source>
+        <translation>练习作答</translation>
+    </message>
 </context>
 <context>
     <name>Launch</name>
@@ -1878,43 +2071,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="46" />
+        <location filename="../../app/views/main_window.py" line="47" />
         <source>Hotline Desk — Zhongshan 12345</source>
         <translation>热线工作台 — 中山12345</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="59" />
+        <location filename="../../app/views/main_window.py" line="60" />
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="60" />
+        <location filename="../../app/views/main_window.py" line="61" />
         <source>Orders</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="61" />
+        <location filename="../../app/views/main_window.py" line="62" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="180" />
-        <location filename="../../app/views/main_window.py" line="187" />
+        <location filename="../../app/views/main_window.py" line="182" />
+        <location filename="../../app/views/main_window.py" line="189" />
         <source>Open order</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="180" />
+        <location filename="../../app/views/main_window.py" line="182" />
         <source>Order number as the caller reads it:</source>
         <translation>来电人报出的工单号：</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="187" />
+        <location filename="../../app/views/main_window.py" line="189" />
         <source>No order %1 here.</source>
         <translation>本机没有工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="211" />
+        <location filename="../../app/views/main_window.py" line="213" />
         <source>Order %1 recorded; its number is on the clipboard.</source>
         <translation>工单 %1 已受理，工单号已复制到剪贴板。</translation>
     </message>
@@ -1924,16 +2117,26 @@
         <translation>知识库</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_install.py" line="22" />
+        <location filename="../../app/views/sync_install.py" line="21" />
         <source>Refused steps</source>
         <translation>被拒操作</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/sync_install.py" line="46" />
+        <location filename="../../app/views/sync_install.py" line="45" />
         <source>%n change(s) from other workstations</source>
         <translation>
             <numerusform>收到其他工位的 %n 条更新</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_install.py" line="39" />
+        <source>Drills</source>
+        <translation>知识库练习</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_install.py" line="44" />
+        <source>Drill dashboard</source>
+        <translation>练习看板</translation>
     </message>
 </context>
 <context>
@@ -2453,13 +2656,13 @@
     </message>
     <message>
         <location filename="../../app/views/report_charts.py" line="47" />
-        <location filename="../../app/views/report_charts.py" line="108" />
+        <location filename="../../app/views/report_charts.py" line="109" />
         <source>This period</source>
         <translation>本期</translation>
     </message>
     <message>
         <location filename="../../app/views/report_charts.py" line="49" />
-        <location filename="../../app/views/report_charts.py" line="110" />
+        <location filename="../../app/views/report_charts.py" line="111" />
         <location filename="../../app/views/report_tables.py" line="152" />
         <location filename="../../app/views/report_tables.py" line="200" />
         <source>Previous period</source>
@@ -2471,24 +2674,24 @@
         <translation>期内第几天</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_charts.py" line="92" />
+        <location filename="../../app/views/report_charts.py" line="93" />
         <source>Others %1</source>
         <translation>其余合计 %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_charts.py" line="132" />
+        <location filename="../../app/views/report_charts.py" line="135" />
         <location filename="../../app/views/report_tables.py" line="260" />
         <source>Overdue by unit</source>
         <translation>各单位超期情况</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_charts.py" line="134" />
+        <location filename="../../app/views/report_charts.py" line="137" />
         <location filename="../../app/views/report_tables.py" line="263" />
         <source>Open past deadline</source>
         <translation>在办超期</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_charts.py" line="136" />
+        <location filename="../../app/views/report_charts.py" line="139" />
         <location filename="../../app/views/report_tables.py" line="264" />
         <source>Closed late</source>
         <translation>超期办结</translation>
@@ -2982,6 +3185,211 @@
         <location filename="../../app/views/work_panel.py" line="202" />
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TrainerPage</name>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="49" />
+        <source>Dashboard</source>
+        <translation>成绩看板</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="50" />
+        <source>Drill sets</source>
+        <translation>练习题组</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="61" />
+        <source>Drill &amp;set:</source>
+        <translation>练习题组(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="64" />
+        <source>Export CSV… (Ctrl+Shift+X)</source>
+        <translation>导出 CSV… (Ctrl+Shift+X)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="75" />
+        <source>Trainee</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="76" />
+        <location filename="../../app/views/drill_trainer.py" line="246" />
+        <source>Category</source>
+        <translation>问题分类</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="77" />
+        <location filename="../../app/views/drill_trainer.py" line="91" />
+        <source>Attempts</source>
+        <translation>作答次数</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="78" />
+        <source>Right</source>
+        <translation>全对</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="79" />
+        <source>Accuracy</source>
+        <translation>正确率</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="80" />
+        <source>Median time</source>
+        <translation>用时中位数</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="88" />
+        <source>Caller's words</source>
+        <translation>来电原话</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="89" />
+        <source>Set</source>
+        <translation>题组</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="90" />
+        <source>Missed</source>
+        <translation>答错次数</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="92" />
+        <source>Miss rate</source>
+        <translation>错误率</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="93" />
+        <source>Most often picked instead</source>
+        <translation>最常误选</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="100" />
+        <source>Accuracy and median time per trainee and category</source>
+        <translation>各学员分类别正确率与用时中位数</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="102" />
+        <source>Most often missed scenarios</source>
+        <translation>最常答错的题目</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="125" />
+        <source>All sets</source>
+        <translation>全部题组</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="168" />
+        <source>%1 trainees, %2 attempts, %3 right</source>
+        <translation>学员 %1 人，作答 %2 次，全对 %3 次</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="190" />
+        <source>Export drill figures</source>
+        <translation>导出练习成绩</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="190" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="201" />
+        <source>Name of a new or existing set</source>
+        <translation>新建或已有题组的名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="205" />
+        <source>Any category</source>
+        <translation>不限分类</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="210" />
+        <source>Any unit</source>
+        <translation>不限单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="215" />
+        <source>any time</source>
+        <translation>不限时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="216" />
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="220" />
+        <source>Generate from the knowledge base</source>
+        <translation>从知识库生成</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="227" />
+        <source>Set &amp;name</source>
+        <translation>题组名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="228" />
+        <source>&amp;Category</source>
+        <translation>问题分类(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="229" />
+        <source>&amp;Unit</source>
+        <translation>承办单位(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="230" />
+        <source>Articles changed in the &amp;last</source>
+        <translation>知识更新于最近(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="231" />
+        <source>Caller phrasings per &amp;article</source>
+        <translation>每条知识取问法数(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="235" />
+        <source>Generate scenarios from the articles' caller phrasings</source>
+        <translation>用知识条目中的来电问法生成题目</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="242" />
+        <source>Caller's words (double-click to edit)</source>
+        <translation>来电原话（双击编辑）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="243" />
+        <source>Article</source>
+        <translation>知识条目</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="244" />
+        <source>Appeal type</source>
+        <translation>诉求类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="245" />
+        <source>Handling unit</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="306" />
+        <source>Name the set first.</source>
+        <translation>请先填写题组名称。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="312" />
+        <source>No article in force matches.</source>
+        <translation>没有符合条件的有效知识条目。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drill_trainer.py" line="319" />
+        <source>%1 new scenarios, %2 already in the set.</source>
+        <translation>新增 %1 道题，%2 道已在题组中。</translation>
     </message>
 </context>
 <context>

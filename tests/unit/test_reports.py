@@ -215,6 +215,10 @@ def test_address_key_folds_spellings() -> None:
         "xiaolan", "小榄升平路12号"
     )
     assert address_key("xiaolan", "升平路12号") != address_key("shiqi", "升平路12号")
+    names = ("小榄镇", "小榄")
+    assert address_key("xiaolan", "小榄镇升平路12号", names) == address_key(
+        "xiaolan", "升平路12号3栋502房", names
+    )
     assert address_key("t", "民族路3号") != address_key("t", "民族路30号")
 
 
