@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from app.store.db import Database
 from app.store.orders import LIST_COLUMNS, OrderRow
@@ -21,6 +22,7 @@ from app.store.textindex import bigrams, is_cjk, runs
 MAX_TERMS = 12
 MIN_SHARE = 0.5  # share of the new title's bigrams an earlier order must contain
 MAX_CANDIDATES = 5000
+MAX_SPAN = 100_000  # rowids: wider than this, compare titles instead of walking doclists
 
 
 @dataclass(frozen=True)
@@ -30,14 +32,14 @@ class Duplicate:
     share: float  # 0…1: how much of the new title the earlier order's text contains
 
 
-def terms_of(text: str) -> list[str]:
+def terms_of(text: str, limit: int = MAX_TERMS) -> list[str]:
     """Distinct index tokens of `text` in order (CJK bigrams and ASCII words)."""
     seen: dict[str, None] = {}
     for run in runs(text):
         for token in bigrams(run) if is_cjk(run) else [run]:
             if len(token) > 1 or is_cjk(token):
                 seen.setdefault(token, None)
-    return list(seen)[:MAX_TERMS]
+    return list(seen)[:limit]
 
 
 class DuplicateFinder:
@@ -54,13 +56,14 @@ class DuplicateFinder:
         now: datetime,
         days: int = 7,
         limit: int = 8,
+        method: str = "auto",  # "index" or "titles" forces one way (tests, benchmark)
     ) -> list[Duplicate]:
         since = (now - timedelta(days=days)).isoformat()
         found: dict[str, Duplicate] = {}
         for row in self.same_caller(phone, since):
             found[row.id] = Duplicate(row, True, 0.0)
         text = title.strip() or content.strip()[:40]
-        for row, share in self.similar(town, text, since):
+        for row, share in self.similar(town, text, since, method):
             earlier = found.get(row.id)
             found[row.id] = Duplicate(row, earlier is not None, share)
         ranked = sorted(
@@ -80,7 +83,17 @@ class DuplicateFinder:
         )
         return [OrderRow.from_row(r) for r in rows]
 
-    def similar(self, town: str, text: str, since: str) -> list[tuple[OrderRow, float]]:
+    def similar(
+        self, town: str, text: str, since: str, method: str = "auto"
+    ) -> list[tuple[OrderRow, float]]:
+        """Recent open orders of the town sharing most of `text`'s bigrams, best first.
+
+        Rows are numbered as they arrive, so the recent orders of a workstation sit in a
+        narrow rowid range: then each bigram's doclist in the full-text index is walked over
+        that range only (title and content, counted inside SQLite). When the range is wide
+        (history pulled out of order, or the benchmark's chunked build) the titles of the
+        candidates are compared instead, which costs the same whatever the range.
+        """
         terms = terms_of(text)
         if not town or len(terms) < 2:
             return []
@@ -93,23 +106,42 @@ class DuplicateFinder:
             return []
         candidates = {int(r["rowid"]): r for r in rows}
         needed = max(2, int(len(terms) * MIN_SHARE + 0.999))
-        # One doclist walk per term from the oldest candidate on, intersected with the
-        # candidates and counted inside SQLite (no per-row work in Python).
+        low, high = min(candidates), max(candidates)
+        if method == "index" or (method == "auto" and high - low < MAX_SPAN):
+            counts = self._count_in_index(terms, candidates, low, high, needed)
+        else:
+            counts = self._count_in_titles(terms, candidates, needed)
+        result = [
+            (OrderRow.from_row(candidates[rowid]), n / len(terms)) for rowid, n in counts.items()
+        ]
+        result.sort(key=lambda pair: -pair[1])
+        return result[:20]
+
+    def _count_in_index(
+        self, terms: list[str], candidates: dict[int, Any], low: int, high: int, needed: int
+    ) -> dict[int, int]:
         union = " UNION ALL ".join(
-            "SELECT rowid FROM orders_fts WHERE orders_fts MATCH ? AND rowid >= ?" for _ in terms
+            "SELECT rowid FROM orders_fts WHERE orders_fts MATCH ? AND rowid BETWEEN ? AND ?"
+            for _ in terms
         )
         params: list[object] = []
         for term in terms:
-            params += ['"' + term + '"', min(candidates)]
+            params += ['"' + term + '"', low, high]
         counted = self.database.query(
             f"SELECT rowid, COUNT(*) AS n FROM ({union}) "
             "WHERE rowid IN (SELECT value FROM json_each(?)) "
             "GROUP BY rowid HAVING n >= ? ORDER BY n DESC LIMIT 20",
             (*params, json.dumps(list(candidates)), needed),
         )
-        result = [
-            (OrderRow.from_row(candidates[int(r["rowid"])]), int(r["n"]) / len(terms))
-            for r in counted
-        ]
-        result.sort(key=lambda pair: -pair[1])
-        return result[:20]
+        return {int(r["rowid"]): int(r["n"]) for r in counted}
+
+    def _count_in_titles(
+        self, terms: list[str], candidates: dict[int, Any], needed: int
+    ) -> dict[int, int]:
+        wanted = set(terms)
+        counts = {}
+        for rowid, row in candidates.items():
+            n = len(wanted.intersection(terms_of(str(row["title"]), limit=64)))
+            if n >= needed:
+                counts[rowid] = n
+        return counts

@@ -32,6 +32,16 @@ def test_same_place_and_similar_title_is_a_likely_duplicate(workspace: Workspace
     assert found[0].share >= 0.5 and not found[0].same_caller
 
 
+def test_index_and_titles_agree(workspace: Workspace, clock) -> None:
+    earlier = record(workspace, town="xiaolan", title=NOISE)
+    record(workspace, town="xiaolan", title="咨询社保卡补办流程")
+    for method in ("index", "titles"):
+        found = finder(workspace).find(
+            phone="", town="xiaolan", title="升平中路烧烤店噪音扰民", now=clock.now, method=method
+        )
+        assert [d.row.id for d in found] == [earlier.id], method
+
+
 def test_same_caller_within_recent_days(workspace: Workspace, clock) -> None:
     recent = record(workspace, title="家中停水", phone="13922223333")
     record(
