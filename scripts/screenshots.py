@@ -32,6 +32,7 @@ from app.views.i18n import install_translators
 from app.views.identity import Identity, demo_actors
 from app.views.main_window import MainWindow
 from app.views.status_bar import SyncSnapshot
+from scripts.screenshot_drills import shoot_drills
 from scripts.screenshot_roles import shoot_roles
 
 FIXED_NOW = datetime(2026, 11, 27, 15, 20, tzinfo=CHINA)
@@ -130,6 +131,7 @@ def main() -> int:
     dialog.close()
 
     shoot_roles(app, window, out, suffix)  # dispatcher, handling unit, follow-up
+    shoot_drills(app, window, out, suffix, FIXED_NOW)  # operator's drill, trainer's dashboard
     window.close()
     workspace.close()
     print(f"screenshots written to {out}")

@@ -15,6 +15,7 @@ MODULES = (
     "app.commands.orders",
     "app.commands.kb",
     "app.commands.report",
+    "app.commands.drills",
 )
 
 

@@ -171,7 +171,22 @@ _TYPE_WORDS: tuple[tuple[AppealType, tuple[str, ...]], ...] = (
     (AppealType.COMPLAINT, ("投诉", "扰民", "不管", "乱收费", "态度差", "吵")),
     (AppealType.SUGGESTION, ("建议", "希望增加", "能不能增设")),
     (AppealType.PRAISE, ("表扬", "感谢", "多谢")),
-    (AppealType.HELP, ("报修", "冇水", "没有水", "没水", "停电", "帮忙", "救", "坏了", "堵")),
+    (
+        AppealType.HELP,
+        (
+            "报修",
+            "冇水",
+            "没有水",
+            "没水",
+            "冇电",
+            "黑晒",
+            "突然停电",
+            "帮忙",
+            "救",
+            "坏了",
+            "堵",
+        ),
+    ),
 )
 
 

@@ -55,6 +55,25 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("page_dispatch", "Go to dispatch", ("Ctrl+4",)),
     ActionSpec("page_unit", "Go to unit work", ("Ctrl+5",)),
     ActionSpec("page_follow_up", "Go to follow-up calls", ("Ctrl+6",)),
+    ActionSpec("page_drills", "Go to drills", ("Ctrl+7",), "Drill on the knowledge base"),
+    ActionSpec(
+        "page_drill_trainer",
+        "Go to drill dashboard",
+        ("Ctrl+8",),
+        "Trainees' figures and drill sets",
+    ),
+    ActionSpec(
+        "drill_answer",
+        "Answer drill",
+        ("F9",),
+        "Answer the drill scenario; once answered, go to the next one",
+    ),
+    ActionSpec(
+        "drill_export",
+        "Export drill figures",
+        ("Ctrl+Shift+X",),
+        "Save the drill dashboard's figures as CSV",
+    ),
     ActionSpec(
         "switch_user",
         "Switch demo user",
@@ -199,6 +218,16 @@ _FOR_LUPDATE = (
     QCoreApplication.translate("Actions", "Go to dispatch"),
     QCoreApplication.translate("Actions", "Go to unit work"),
     QCoreApplication.translate("Actions", "Go to follow-up calls"),
+    QCoreApplication.translate("Actions", "Go to drills"),
+    QCoreApplication.translate("Actions", "Drill on the knowledge base"),
+    QCoreApplication.translate("Actions", "Go to drill dashboard"),
+    QCoreApplication.translate("Actions", "Trainees' figures and drill sets"),
+    QCoreApplication.translate("Actions", "Answer drill"),
+    QCoreApplication.translate(
+        "Actions", "Answer the drill scenario; once answered, go to the next one"
+    ),
+    QCoreApplication.translate("Actions", "Export drill figures"),
+    QCoreApplication.translate("Actions", "Save the drill dashboard's figures as CSV"),
     QCoreApplication.translate("Actions", "Switch demo user"),
     QCoreApplication.translate("Actions", "Act as another local demo user (demo workspace only)"),
     QCoreApplication.translate("Actions", "Dispatch"),

@@ -126,5 +126,6 @@ def event_label(value: str) -> str:
         EventType.FLAG: QCoreApplication.translate("Labels", "Flagged"),
         EventType.NOTE: QCoreApplication.translate("Labels", "Note"),
         EventType.CALL_RECORD: QCoreApplication.translate("Labels", "Call record"),
+        EventType.DRILL_ATTEMPT: QCoreApplication.translate("Labels", "Drill attempt"),
     }
     return _lookup(EventType, names, value)

@@ -21,6 +21,7 @@ from app.models.operations import Actor
 from app.models.records import Order
 from app.store.workspace import Workspace
 from app.views.actions import build_actions
+from app.views.drill_install import install_drills
 from app.views.intake_page import IntakePage
 from app.views.kb_install import install_knowledge
 from app.views.order_detail import OrderDetailDialog
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         install_knowledge(self)  # its screen, Ctrl+K, and the intake's suggestions
         install_roles(self)  # the chain's work screens; only the user's role's are shown
+        install_drills(self)  # knowledge-base drills: operators' screen, trainers' dashboard
         self._restore_geometry()
 
     def add_page(self, page_id: str, title: str, widget: QWidget | Callable[[], QWidget]) -> None:
