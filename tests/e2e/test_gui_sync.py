@@ -66,7 +66,9 @@ def test_sign_in_then_work_through_an_outage(
     dialog.password.setText("wrong")
     dialog.submit()
     qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=15000)
-    assert dialog.message.text().startswith(("Could not sign in", "无法登录")), dialog.message.text()
+    assert dialog.message.text().startswith(("Could not sign in", "无法登录")), (
+        dialog.message.text()
+    )
     assert dialog.isVisible()
     dialog.password.setText(PASSWORD)
     dialog.submit()

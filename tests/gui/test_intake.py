@@ -153,7 +153,9 @@ def test_incoming_call_hand_off_fills_the_number(qtbot, window: MainWindow) -> N
     assert window.intake.history_summary.text()
 
 
-def test_half_typed_intake_survives_closing_the_window(qtbot, workspace, operator, tmp_path) -> None:
+def test_half_typed_intake_survives_closing_the_window(
+    qtbot, workspace, operator, tmp_path
+) -> None:
     from PySide6.QtCore import QSettings
 
     from app.views.status_bar import SyncSnapshot

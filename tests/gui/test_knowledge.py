@@ -20,7 +20,9 @@ def kb_window(window: MainWindow, workspace) -> MainWindow:
     return window
 
 
-def test_ctrl_k_search_and_use_the_answer_at_intake(qtbot, kb_window: MainWindow, workspace) -> None:
+def test_ctrl_k_search_and_use_the_answer_at_intake(
+    qtbot, kb_window: MainWindow, workspace
+) -> None:
     page = kb_window.intake
     page.phone.setText("13800001234")
     page.category.setCurrentIndex(1)
@@ -43,7 +45,9 @@ def test_ctrl_k_search_and_use_the_answer_at_intake(qtbot, kb_window: MainWindow
     order = page.save()
     assert order is not None and order.status is Status.CLOSED
     assert (order.kb_article, order.kb_version) == (article.id, article.version)
-    usage = workspace.database.scalar("SELECT COUNT(*) FROM kb_usage WHERE article_id = ?", (article.id,))
+    usage = workspace.database.scalar(
+        "SELECT COUNT(*) FROM kb_usage WHERE article_id = ?", (article.id,)
+    )
     assert usage == 1
 
 
@@ -65,7 +69,9 @@ def test_hit_model_passes_the_model_tester(qtmodeltester, workspace) -> None:
     qtmodeltester.check(model)
 
 
-def test_editing_makes_a_new_version_and_keeps_the_old(qtbot, kb_window: MainWindow, workspace) -> None:
+def test_editing_makes_a_new_version_and_keeps_the_old(
+    qtbot, kb_window: MainWindow, workspace
+) -> None:
     kb_page = kb_window.show_page("knowledge")
     article = next(iter(workspace.knowledge().articles()))
     kb_page.show_article(article.id)
