@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from app.views.main_window import MainWindow
 
 
-
 def install_sync(window: MainWindow, bridge: SyncBridge) -> None:
     workspace = window.workspace
     attention_title = QCoreApplication.translate("MainWindow", "Refused steps")
