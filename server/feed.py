@@ -126,7 +126,8 @@ class Feed:
                     select(events.c.id, events.c.seq, events.c.body).where(events.c.id.in_(chunk))
                 ):
                     seen[row.id] = (row.seq, row.body)
-            state.load(str(e["order_id"]) for e in batch)
+            # only the orders of events not stored yet need their state
+            state.load(str(e["order_id"]) for e in batch if str(e["id"]) not in seen)
             last = int(
                 conn.execute(select(counters.c.value).where(counters.c.name == FEED)).one()[0]
             )
