@@ -8,9 +8,10 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
+from app.models.clock import CHINA
 from app.models.projection import ProjectionError, apply
 from app.models.records import Event, Order
 from app.models.serial import event_from_dict, order_from_dict
@@ -86,7 +87,8 @@ class AttentionItem:
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    """China time, as the operators read it (the status bar shows it as is)."""
+    return datetime.now(CHINA).isoformat(timespec="seconds")
 
 
 def _set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
