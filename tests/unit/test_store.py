@@ -382,11 +382,13 @@ def test_text_search_plans_agree(
 
     f = OrderFilter(text=text, town=town)
     results = []
-    for limit in (10**9, 0):  # always "rare", always "common"
+    # always "rare", always "common", always "in most orders"
+    for limit, share in ((10**9, 4), (0, 1), (0, 10**9)):
         monkeypatch.setattr(orders, "TEXT_SORT_LIMIT", limit)
         monkeypatch.setattr(orders, "TEXT_SORT_LIMIT_FILTERED", limit)
+        monkeypatch.setattr(orders, "TEXT_PROBE_SHARE", share)
         results.append([r.id for r in page_all(many, f, 23)])
-    assert results[0] == results[1]
+    assert results[0] == results[1] == results[2]
     assert len(results[0]) == many.orders.count(f)
     if text in ("来电人", "反映") and not town:  # in most demo orders: several pages
         assert len(results[0]) > 23
