@@ -27,6 +27,13 @@ MAX_EXACT_RUN = 12
 MAX_RELAXED_TERMS = 12
 MAX_CHAR_TERMS = 8
 COMMON_SHARE = 0.2  # a term in more than this share of articles says little and costs much
+# The relaxed stage's work: ranking an OR reads every posting of every term, so its cost
+# grows with the sum of the terms' document frequencies (about 1.5 µs a posting at 100,000
+# articles). Terms are taken rarest first until this many postings; the words the query
+# must keep (synonyms, known words) and the first MIN_RELAXED_TERMS terms always come in.
+# A knowledge base of a few thousand articles never reaches it.
+MAX_RELAXED_POSTINGS = 12_000
+MIN_RELAXED_TERMS = 4
 MAX_SYNONYM_VARIANTS = 4
 MAX_WORD = 8
 SYNONYM_REPEAT = 2
@@ -192,14 +199,46 @@ class Plan:
             r = readings(gram)
             if len(r) == 2 and r[0][0] and r[1][0]:
                 pinyin_of[gram] = r[0][0] + r[1][0]
-        freq = self.doc_freq([*grams, *pinyin_of.values()]) if grams else {}
+        known = [w for s in segments if is_cjk(s) for w in find_words(s, self.words)]
+        canonicals = [c for _t, c in self.synonyms[:MAX_SYNONYM_VARIANTS]]
+        extra = [b for w in [*known[:MAX_RELAXED_TERMS], *canonicals] for b in bigrams(w)]
+        freq = self.doc_freq([*grams, *pinyin_of.values(), *extra]) if grams else {}
         common = self.common
         present = [g for g in grams if freq.get(g, 0) > 0]
         informative = sorted((g for g in present if freq[g] <= common), key=lambda g: freq[g])
         if not informative and present:
             informative = sorted(present, key=lambda g: freq[g])[:2]
-        terms = [quote(g) for g in informative[:MAX_RELAXED_TERMS]]
-        self.surfaces.update(informative[:MAX_RELAXED_TERMS])
+
+        def cost(word: str) -> int:
+            return sum(freq.get(b, 0) for b in bigrams(word))
+
+        # Within the budget of postings: the query's known words first (cheapest first),
+        # then its informative bigrams, rarest first. Synonyms always come in.
+        postings = sum(map(cost, canonicals)) * SYNONYM_REPEAT
+        taken = 0
+
+        def take(work: int) -> bool:
+            nonlocal postings, taken
+            if taken >= MIN_RELAXED_TERMS and postings + work > MAX_RELAXED_POSTINGS:
+                return False
+            postings += work
+            taken += 1
+            return True
+
+        candidates = [
+            w
+            for w in dict.fromkeys(known[:MAX_RELAXED_TERMS])
+            if freq.get(w, 1) > 0 and (len(w) > 2 or w in informative)
+        ]
+        kept = {w for w in sorted(candidates, key=cost) if take(cost(w))}
+        words = [w for w in candidates if w in kept]
+        chosen: list[str] = []
+        for gram in informative[:MAX_RELAXED_TERMS]:
+            if not take(freq[gram]):
+                break
+            chosen.append(gram)
+        terms = [quote(g) for g in chosen]
+        self.surfaces.update(chosen)
         # A bigram no article holds may be a homophone typo (社宝 for 社保): try its pinyin.
         sounds = [
             pinyin_of[g]
@@ -212,12 +251,10 @@ class Plan:
         terms = list(dict.fromkeys(terms))
         # Known words and the lexicon's words are repeated: FTS5's bm25 adds a score per
         # phrase, so a repeated phrase counts double against chance bigrams ('狗好').
-        known = [w for s in segments if is_cjk(s) for w in find_words(s, self.words)]
-        for word in known[:MAX_RELAXED_TERMS]:
-            if freq.get(word, 1) > 0 and (len(word) > 2 or word in informative):
-                terms.append(phrase(bigrams(word)))
-                self.surfaces.add(word)
-        for _term, canonical in self.synonyms[:MAX_SYNONYM_VARIANTS]:
+        for word in words:
+            terms.append(phrase(bigrams(word)))
+            self.surfaces.add(word)
+        for canonical in canonicals:
             terms += [phrase(bigrams(canonical))] * SYNONYM_REPEAT
             self.surfaces.add(canonical)
         for i, seg in enumerate(segments):

@@ -20,7 +20,14 @@ from app.store.kb_text import spellings, text_pinyin_matches
 from app.store.textindex import is_cjk, runs
 
 MAX_LIMIT = 200
+DF_CACHE_TERMS = 50_000
 CHAR_STAGE_BELOW = 3  # the character stage runs only when fewer hits than this were found
+
+# `ORDER BY +rank`, not `ORDER BY rank`: the bare column hands the ordering to FTS5, which
+# sorts every match in its own sorter together with a copy of its position lists; the
+# expression leaves it to SQLite's sorter, which keeps only the best LIMIT rows. Same rows,
+# same order (ties by rowid), measured 3-4x faster for a word in thousands of articles.
+RANKED = "SELECT rowid, rank FROM kb_fts WHERE kb_fts MATCH ? ORDER BY +rank, rowid LIMIT ?"
 
 _EXPIRED = "SELECT rowid FROM kb_current WHERE expires IS NOT NULL AND expires < ?"
 
@@ -35,6 +42,7 @@ class Searcher:
         self._spelled: dict[str, list[str]] = {}
         self._articles = 0
         self._expired: tuple[str, frozenset[int]] | None = None  # (day, expired rowids)
+        self._df: dict[str, int] = {}  # document frequency of index terms, this generation
         self.last_plan: Plan | None = None
         self.last_run: list[str] = []  # the MATCH expressions the last search executed
 
@@ -73,8 +81,13 @@ class Searcher:
         self._words = frozenset(words)
         self._spelled = spelled
         self._expired = None
+        self._df = {}
         self._articles = int(self.database.scalar("SELECT MAX(rowid) FROM kb_current") or 0)
         self._generation = generation
+
+    def forget_doc_freq(self) -> None:
+        """Empty the cache of document frequencies (the benchmark's cold first run)."""
+        self._df = {}
 
     def lexicon(self) -> dict[str, list[str]]:
         self._fresh()
@@ -88,21 +101,28 @@ class Searcher:
         return self._expired[1]
 
     def _doc_freq(self, terms: Sequence[str]) -> Mapping[str, int]:
-        unique = list(dict.fromkeys(terms))
-        if not unique:
-            return {}
-        marks = ", ".join("?" * len(unique))
-        rows = self.database.query(
-            f"SELECT term, doc FROM kb_vocab WHERE term IN ({marks})", tuple(unique)
-        )
-        return {r[0]: int(r[1]) for r in rows}
+        """How many articles hold each term, from fts5vocab (which counts by reading the
+        term's whole doclist: milliseconds for a common word at 100,000 articles), kept
+        until articles change: typing repeats the same terms keystroke after keystroke."""
+        known = self._df
+        unique = [t for t in dict.fromkeys(terms) if t not in known]
+        if unique:
+            if len(known) > DF_CACHE_TERMS:
+                known.clear()
+            marks = ", ".join("?" * len(unique))
+            rows = self.database.query(
+                f"SELECT term, doc FROM kb_vocab WHERE term IN ({marks})", tuple(unique)
+            )
+            known.update(dict.fromkeys(unique, 0))
+            known.update((r[0], int(r[1])) for r in rows)
+        return {t: known.get(t, 0) for t in terms}
 
     # ---- searching -------------------------------------------------------------------
 
     def _run(self, expr: str, limit: int) -> list[sqlite3.Row]:
         try:
             return self.database.query(
-                "SELECT rowid, rank FROM kb_fts WHERE kb_fts MATCH ? ORDER BY rank LIMIT ?",
+                RANKED,
                 (expr, limit),
             )
         except StoreBug:  # a plan FTS5 refuses is our bug, but typing must go on
