@@ -463,6 +463,7 @@ def main(argv: list[str] | None = None) -> int:
 
     open_start = time.perf_counter()
     workspace = Workspace(path, policy)
+    workspace.defer_checkpoints()  # as the app does; it checkpoints on a timer off the GUI thread
     opened = time.perf_counter() - open_start
     now = workspace.clock()
     intake = measure_intake(workspace, policy, args.intakes)

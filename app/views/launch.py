@@ -46,6 +46,7 @@ def _process_age_ms() -> float:
 
 
 _LOADED = time.monotonic()
+CHECKPOINT_MS = 20_000
 
 
 def freeze_startup_objects() -> None:
@@ -157,6 +158,11 @@ def run_gui(args: argparse.Namespace) -> int:
         return status if status.user else replace(status, user=current.user, role=current.role)
 
     window = MainWindow(workspace, identity, snapshot, settings)
+    workspace.defer_checkpoints()
+    checkpoints = QTimer(window)
+    checkpoints.setInterval(CHECKPOINT_MS)
+    checkpoints.timeout.connect(lambda: window.tasks.run(workspace.checkpoint, lambda _r: None))
+    checkpoints.start()
     server = InstanceServer(name, window)
     server.message_received.connect(window.handle_message)
     window.show()
