@@ -170,3 +170,13 @@ def test_report_input_builds_a_report(seeded: Workspace) -> None:
     assert report.volume == sum(n for _, n in report.daily)
     assert report.daily[0][0] == date(2026, 11, 1)
     assert report.units and report.units[0].rank == 1
+
+
+def test_every_set_lists_as_many_orders_as_it_counts(seeded: Workspace) -> None:
+    """The packed count (counts_by) and the row conditions (order_ids) agree on every set."""
+    period = Period.parse("2026-10-28..2026-11-27")
+    q = queries(seeded)
+    totals = q.counts_by(period, Scope(), NOW)
+    for name in COUNTED_SETS:
+        counted = sum(c[name] for c in totals.values())
+        assert len(q.order_ids(period, Scope(), NOW, Selection(name))) == counted, name
