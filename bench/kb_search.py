@@ -23,14 +23,14 @@ They are stored through `KnowledgeBase.import_articles`, the same code as `kb im
 
 Each query runs `KnowledgeBase.search(q, limit=10)` (planning, every stage it needs,
 hits with highlights) and, in the same run, the bare FTS5 statements that search
-executed for it (kb_search.RANKED, `SELECT rowid, rank FROM kb_fts WHERE kb_fts MATCH ?
-ORDER BY +rank, rowid LIMIT 10`, with the expressions of `Searcher.last_run`): the ratio
-of the two p95s is search's overhead. A third column is the naive single MATCH of
-textindex.match_query (all bigrams required) ordered by FTS5's `rank` as such, what a
-plain bigram search would run, for reference. Every query runs once untimed first; the
-search keeps the document frequencies it looked up until articles change, so the timed
-runs are those of an operator typing; `first_run` is that first call, with the cache
-of frequencies emptied before it.
+executed for it (kb_search.STATEMENTS, `SELECT rowid, rank FROM kb_fts WHERE kb_fts
+MATCH ? ORDER BY +rank, rowid LIMIT 10`, or the same on kb_py, with the tables and
+expressions of `Searcher.last_run`): the ratio of the two p95s is search's overhead. A
+third column is the naive single MATCH of textindex.match_query (all bigrams required)
+ordered by FTS5's `rank` as such, what a plain bigram search would run, for reference.
+Every query runs once untimed first; the search keeps the document frequencies it looked
+up until articles change, so the timed runs are those of an operator typing; `first_run`
+is that first call, with the cache of frequencies emptied before it.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ if str(ROOT) not in sys.path:
 from app.models.kb import Article, parse_jsonl  # noqa: E402
 from app.store.db import Database  # noqa: E402
 from app.store.kb import KnowledgeBase, demo_articles_path, index_version  # noqa: E402
-from app.store.kb_search import RANKED  # noqa: E402
+from app.store.kb_search import STATEMENTS  # noqa: E402
 from app.store.textindex import match_query  # noqa: E402
 from bench.common import print_table, summary_ms, verdict, write_results  # noqa: E402
 
@@ -244,8 +244,8 @@ def measure(kb: KnowledgeBase, database: Database, repeat: int) -> dict[str, dic
             empty += not hits
             for _ in range(repeat):
                 t0 = time.perf_counter()
-                for expr in run:
-                    conn.execute(RANKED, (expr, LIMIT)).fetchall()
+                for table, expr in run:
+                    conn.execute(STATEMENTS[table], (expr, LIMIT)).fetchall()
                 bare_s.append(time.perf_counter() - t0)
             naive = match_query(q)
             if naive:

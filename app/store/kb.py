@@ -33,9 +33,9 @@ from app.models.kb import (
 from app.store.db import Database
 from app.store.kb_schema import create_index
 from app.store.kb_search import Searcher
-from app.store.kb_text import COLUMNS, index_columns
+from app.store.kb_text import COLUMNS, PY_COLUMNS, index_columns, py_values
 
-INDEX_SCHEME = "kb-index-4"  # bump when kb_text changes what a column holds
+INDEX_SCHEME = "kb-index-5"  # bump when kb_text changes what a column holds
 
 
 def index_version() -> str:
@@ -64,6 +64,20 @@ _FTS_DELETE = (
     f"INSERT INTO kb_fts (kb_fts, rowid, {', '.join(COLUMNS)}) "
     f"VALUES ('delete', {', '.join('?' * 9)})"
 )
+_PY_INSERT = f"INSERT INTO kb_py (rowid, {', '.join(PY_COLUMNS)}) VALUES ({', '.join('?' * 6)})"
+_PY_DELETE = (
+    f"INSERT INTO kb_py (kb_py, rowid, {', '.join(PY_COLUMNS)}) "
+    f"VALUES ('delete', {', '.join('?' * 6)})"
+)
+REINDEX_CHUNK = 2000
+
+
+def _write_index(
+    conn: sqlite3.Connection, rows: Sequence[tuple[int, tuple[str, ...]]], delete: bool = False
+) -> None:
+    """Add (or delete) articles' rows in both indexes: (rowid, index_columns values)."""
+    conn.executemany(_FTS_DELETE if delete else _FTS_INSERT, [(r, *v) for r, v in rows])
+    conn.executemany(_PY_DELETE if delete else _PY_INSERT, [(r, *py_values(v)) for r, v in rows])
 
 
 # FTS5 keeps new index entries in memory and writes a segment each time they pass
@@ -76,6 +90,7 @@ DEFAULT_HASHSIZE = 2**20
 
 def _hashsize(conn: sqlite3.Connection, size: int) -> None:
     conn.execute("INSERT INTO kb_fts (kb_fts, rank) VALUES ('hashsize', ?)", (size,))
+    conn.execute("INSERT INTO kb_py (kb_py, rank) VALUES ('hashsize', ?)", (size,))
 
 
 class KnowledgeBase:
@@ -146,7 +161,7 @@ class KnowledgeBase:
         ).fetchone()
         if row is not None:
             values = index_columns(article_from_row(row), self._usage_texts(conn, article_id))
-            conn.execute(_FTS_DELETE, (rowid, *values))
+            _write_index(conn, [(rowid, values)], delete=True)
 
     def _store(self, conn: sqlite3.Connection, article: Article) -> tuple[str, Article]:
         """Write one article: 'created', 'updated' (a new version) or 'unchanged'."""
@@ -204,7 +219,7 @@ class KnowledgeBase:
                 (stored.version, expires, rowid),
             )
             usage = self._usage_texts(conn, stored.id)
-        conn.execute(_FTS_INSERT, (rowid, *index_columns(stored, usage)))
+        _write_index(conn, [(rowid, index_columns(stored, usage))])
         return ("created" if current is None else "updated"), stored
 
     def save(self, article: Article) -> Article:
@@ -280,9 +295,8 @@ class KnowledgeBase:
             )
             article = self.get(article_id)
             assert article is not None
-            conn.execute(
-                _FTS_INSERT,
-                (rowid, *index_columns(article, self._usage_texts(conn, article_id))),
+            _write_index(
+                conn, [(rowid, index_columns(article, self._usage_texts(conn, article_id)))]
             )
         self.searcher.invalidate()
         return True
@@ -296,16 +310,20 @@ class KnowledgeBase:
                 "SELECT c.rowid AS fts_rowid, a.* FROM kb_current c JOIN kb_articles a "
                 "ON a.id = c.id AND a.version = c.version"
             ).fetchall()
-            conn.executemany(
-                _FTS_INSERT,
-                (
-                    (
-                        row["fts_rowid"],
-                        *index_columns(article_from_row(row), self._usage_texts(conn, row["id"])),
-                    )
-                    for row in rows
-                ),
-            )
+            for start in range(0, len(rows), REINDEX_CHUNK):
+                chunk = rows[start : start + REINDEX_CHUNK]
+                _write_index(
+                    conn,
+                    [
+                        (
+                            int(row["fts_rowid"]),
+                            index_columns(
+                                article_from_row(row), self._usage_texts(conn, row["id"])
+                            ),
+                        )
+                        for row in chunk
+                    ],
+                )
             _hashsize(conn, DEFAULT_HASHSIZE)
             conn.execute(
                 "INSERT INTO meta (key, value) VALUES ('kb_index', ?) "

@@ -18,7 +18,13 @@ import itertools
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from app.store.kb_text import INITIALS_GRAM, TEXT_COLUMNS, readings, segment
+from app.store.kb_text import (
+    INITIALS_GRAM,
+    PY_TEXT_COLUMNS,
+    TEXT_COLUMNS,
+    readings,
+    segment,
+)
 from app.store.textindex import bigrams, is_cjk, runs
 
 MAX_QUERY_CHARS = 400
@@ -162,6 +168,18 @@ class Plan:
             earlier = [self._done.get(n) for n in range(1, number)]
             self._done[number] = None if expr in earlier else expr
         return self._done[number]
+
+    def py_stage(self, number: int) -> str | None:
+        """Stage n for kb_py when the query is letters (or digits) only, else None.
+
+        Letters are initials, full pinyin, a lexicon word's spelling, or a word of the
+        title or keywords: all in kb_py, whose rows are a fraction of kb_fts's, so a
+        common initial pair ('sb', in a fifth of the articles) is ranked there first.
+        """
+        if any(is_cjk(s) for s in self.segments):
+            return None
+        expr = self.stage(number)
+        return None if expr is None else expr.replace(TEXT_COLUMNS, PY_TEXT_COLUMNS)
 
     def _exact(self) -> str | None:
         """Every word: a phrase of bigrams, a synonym, or pinyin for letters."""

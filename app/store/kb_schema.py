@@ -10,6 +10,9 @@ from app.store.schema import run_script
 # bm25 weights in kb_text.COLUMNS order: title, questions, keywords, usage, answer,
 # py_full, py_init, chars. Title and the callers' questions count most, the answer least.
 RANK = "bm25(8.0, 8.0, 6.0, 4.0, 1.0, 2.0, 3.0, 0.3)"
+# kb_py, the small index of what letters are looked for in (kb_text.PY_COLUMNS: title,
+# keywords, py_full, py_init, chars), with the same weights for those columns.
+PY_RANK = "bm25(8.0, 6.0, 2.0, 3.0, 0.3)"
 
 
 INDEX_SQL = f"""
@@ -18,13 +21,21 @@ INDEX_SQL = f"""
             content = '', columnsize = 0, tokenize = 'unicode61'
         );
         INSERT INTO kb_fts (kb_fts, rank) VALUES ('rank', '{RANK}');
-        CREATE VIRTUAL TABLE kb_vocab USING fts5vocab (kb_fts, 'row')
+        CREATE VIRTUAL TABLE kb_vocab USING fts5vocab (kb_fts, 'row');
+        CREATE VIRTUAL TABLE kb_py USING fts5 (
+            title, keywords, py_full, py_init, chars,
+            content = '', columnsize = 0, tokenize = 'unicode61'
+        );
+        INSERT INTO kb_py (kb_py, rank) VALUES ('rank', '{PY_RANK}')
 """
 
 
 def create_index(conn: sqlite3.Connection) -> None:
     """(Re)create the search index tables; kb.KnowledgeBase.reindex fills them."""
-    run_script(conn, "DROP TABLE IF EXISTS kb_vocab;\nDROP TABLE IF EXISTS kb_fts")
+    run_script(
+        conn,
+        "DROP TABLE IF EXISTS kb_vocab;\nDROP TABLE IF EXISTS kb_fts;\nDROP TABLE IF EXISTS kb_py",
+    )
     run_script(conn, INDEX_SQL)
 
 
@@ -63,6 +74,8 @@ def v2_knowledge_base(conn: sqlite3.Connection) -> None:
         -- The search index (see kb_text.py for what each column holds). Contentless: the
         -- text lives in kb_articles; the index values are recomputed to delete a row, and
         -- the whole index is rebuilt when the scheme or pypinyin changes (meta kb_index).
+        -- kb_py repeats the title and keywords with their pinyin: letters typed alone
+        -- (initials, full pinyin) are looked for there first (see kb_search.py).
         -- columnsize=0: no per-row sizes, so bm25 reads no %_docsize row for each match
         -- (measured 4x faster ranking of common words; the cost is bm25's length
         -- normalisation, which matters little for articles of similar, short length).

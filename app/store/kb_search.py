@@ -28,6 +28,8 @@ CHAR_STAGE_BELOW = 3  # the character stage runs only when fewer hits than this 
 # expression leaves it to SQLite's sorter, which keeps only the best LIMIT rows. Same rows,
 # same order (ties by rowid), measured 3-4x faster for a word in thousands of articles.
 RANKED = "SELECT rowid, rank FROM kb_fts WHERE kb_fts MATCH ? ORDER BY +rank, rowid LIMIT ?"
+RANKED_PY = "SELECT rowid, rank FROM kb_py WHERE kb_py MATCH ? ORDER BY +rank, rowid LIMIT ?"
+STATEMENTS = {"kb_fts": RANKED, "kb_py": RANKED_PY}
 
 _EXPIRED = "SELECT rowid FROM kb_current WHERE expires IS NOT NULL AND expires < ?"
 
@@ -44,7 +46,8 @@ class Searcher:
         self._expired: tuple[str, frozenset[int]] | None = None  # (day, expired rowids)
         self._df: dict[str, int] = {}  # document frequency of index terms, this generation
         self.last_plan: Plan | None = None
-        self.last_run: list[str] = []  # the MATCH expressions the last search executed
+        # (table, MATCH expression) of each statement the last search executed
+        self.last_run: list[tuple[str, str]] = []
 
     # ---- cached facts, reloaded when an article or the lexicon changes (meta kb_gen) ----
 
@@ -119,14 +122,41 @@ class Searcher:
 
     # ---- searching -------------------------------------------------------------------
 
-    def _run(self, expr: str, limit: int) -> list[sqlite3.Row]:
+    def _run(self, table: str, expr: str, limit: int) -> list[sqlite3.Row]:
+        self.last_run.append((table, expr))
         try:
-            return self.database.query(
-                RANKED,
-                (expr, limit),
-            )
+            return self.database.query(STATEMENTS[table], (expr, limit))
         except StoreBug:  # a plan FTS5 refuses is our bug, but typing must go on
             return []
+
+    def _collect(
+        self,
+        table: str,
+        expr: str,
+        stage: int,
+        limit: int,
+        expired: frozenset[int],
+        found: dict[int, tuple[float, int]],
+        later: dict[int, tuple[float, int]],
+    ) -> None:
+        """Add one stage's hits in rank order: in force to `found`, expired to `later`."""
+        # Ranking every match costs the same for any LIMIT, so ask for enough rows to
+        # skip the expired and the already found; ask again only if that fell short.
+        window = limit + len(found) + 16
+        while True:
+            rows = self._run(table, expr, window)
+            for row in rows:
+                rowid = int(row[0])
+                if rowid in found:
+                    continue
+                target = later if rowid in expired else found
+                if rowid not in target:
+                    target[rowid] = (-float(row[1]), stage)
+                if len(found) >= limit:
+                    break
+            if len(found) >= limit or len(rows) < window:
+                break
+            window *= 4
 
     def search(self, query: str, limit: int = 10, highlight: bool = True) -> list[SearchHit]:
         limit = max(1, min(int(limit), MAX_LIMIT))
@@ -146,27 +176,16 @@ class Searcher:
             expr = plan.stage(stage)
             if expr is None:
                 continue
-            self.last_run.append(expr)
-            # Ranking every match costs the same for any LIMIT, so ask for enough rows to
-            # skip the expired and the already found; ask again only if that fell short.
-            window = limit + len(found) + 16
-            while True:
-                rows = self._run(expr, window)
-                kept = 0
-                for row in rows:
-                    rowid = int(row[0])
-                    if rowid in found:
-                        continue
-                    target = later if rowid in expired else found
-                    if rowid not in target:
-                        target[rowid] = (-float(row[1]), stage)
-                    if target is found:
-                        kept += 1
-                        if len(found) >= limit:
-                            break
-                if len(found) >= limit or len(rows) < window:
-                    break
-                window *= 4
+            # Letters alone: kb_py first. Its hits are all kb_fts hits too, so when it
+            # fills the list it stands; when it does not, kb_fts ranks the stage as before.
+            py_expr = plan.py_stage(stage)
+            if py_expr is not None:
+                py_found, py_later = dict(found), dict(later)
+                self._collect("kb_py", py_expr, stage, limit, expired, py_found, py_later)
+                if len(py_found) >= limit:
+                    found, later = py_found, py_later
+                    continue
+            self._collect("kb_fts", expr, stage, limit, expired, found, later)
         for rowid, value in later.items():
             if len(found) >= limit:
                 break

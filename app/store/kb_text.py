@@ -31,6 +31,16 @@ from app.store.textindex import is_cjk, runs
 
 COLUMNS = ("title", "questions", "keywords", "usage", "answer", "py_full", "py_init", "chars")
 TEXT_COLUMNS = "{title questions keywords usage answer}"
+# kb_py: the columns of COLUMNS letters are matched against, and which of them hold text.
+PY_COLUMNS = ("title", "keywords", "py_full", "py_init", "chars")
+PY_TEXT_COLUMNS = "{title keywords}"
+
+
+def py_values(values: Sequence[str]) -> tuple[str, ...]:
+    """The kb_py row of an article from its index_columns values."""
+    return tuple(values[COLUMNS.index(c)] for c in PY_COLUMNS)
+
+
 MAX_READINGS = 2  # per character: the contextual reading and one alternative
 INITIALS_GRAM = 4
 MAX_USAGE_TEXTS = 40

@@ -185,8 +185,8 @@ def test_any_string_is_a_valid_query(demo: KnowledgeBase, query: str) -> None:
     hits = demo.search(query, limit=5)
     assert len(hits) <= 5
     # and the expressions it built are valid FTS5: run them directly, no error allowed
-    for expr in demo.searcher.last_run:
-        demo.database.query("SELECT rowid FROM kb_fts WHERE kb_fts MATCH ? LIMIT 1", (expr,))
+    for table, expr in demo.searcher.last_run:
+        demo.database.query(f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT 1", (expr,))
 
 
 @settings(max_examples=200, deadline=None)
