@@ -171,21 +171,25 @@ class SyncState:
         )
         return [event_from_row(r) for r in rows]
 
-    def outbox_wire(self, limit: int = 500) -> list[dict[str, Any]]:
-        """The oldest waiting events as the dicts the protocol sends (event_to_dict's
-        shape), straight from the rows."""
+    def outbox_wire(self, limit: int = 500, after: int = 0) -> tuple[int, list[dict[str, Any]]]:
+        """The oldest waiting events after outbox position `after`, as the dicts the
+        protocol sends (event_to_dict's shape) straight from the rows, and the position of
+        the last one (to ask for the batch after it while this one is on its way)."""
         rows = self.database.query(
-            "SELECT e.id, e.order_id, e.type, e.payload, e.actor, e.role, e.unit, e.device_id, "
-            "e.client_time, e.base_version FROM outbox o JOIN events e ON e.seq = o.event_seq "
+            "SELECT o.event_seq, e.id, e.order_id, e.type, e.payload, e.actor, e.role, e.unit, "
+            "e.device_id, e.client_time, e.base_version FROM outbox o "
+            "JOIN events e ON e.seq = o.event_seq WHERE o.event_seq > ? "
             "ORDER BY o.event_seq LIMIT ?",
-            (limit,),
+            (after, limit),
         )
         wire = []
+        last = after
         for r in rows:
             data = dict(r)
+            last = data.pop("event_seq")
             data["payload"] = json.loads(data["payload"])
             wire.append(data)
-        return wire
+        return last, wire
 
     def record_push(self, results: Sequence[PushResult]) -> PushTally:
         """Apply the server's answer to one push: one transaction for the whole batch."""

@@ -38,22 +38,26 @@ class CycleSummary:
 def push_outbox(
     state: SyncState, store: CentralStore, device_id: str, summary: CycleSummary, batch: int
 ) -> None:
-    while True:
-        events = state.outbox_wire(batch)
-        if not events:
-            return
-        try:
-            results = store.push(device_id, events)
-        except SyncError as exc:
-            state.note_push_failure([str(e["id"]) for e in events], exc.message)
-            raise
-        tally = state.record_push(results)
-        summary.pushed += len(events)
-        summary.accepted += tally.accepted
-        summary.duplicates += tally.duplicates
-        summary.rejected += tally.rejected
-        if tally.accepted + tally.duplicates + tally.rejected == 0:
-            return  # no progress: never spin
+    """Send the outbox oldest first, one batch at a time (the server sees them in order).
+    While a batch is on its way, the next one is read from the cache."""
+    last, events = state.outbox_wire(batch)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as sender:
+        while events:
+            in_flight = sender.submit(store.push, device_id, events)
+            next_last, next_events = state.outbox_wire(batch, after=last)
+            try:
+                results = in_flight.result()
+            except SyncError as exc:
+                state.note_push_failure([str(e["id"]) for e in events], exc.message)
+                raise
+            tally = state.record_push(results)
+            summary.pushed += len(events)
+            summary.accepted += tally.accepted
+            summary.duplicates += tally.duplicates
+            summary.rejected += tally.rejected
+            if tally.accepted + tally.duplicates + tally.rejected == 0:
+                return  # no progress: never spin
+            last, events = next_last, next_events
 
 
 def pull_feed(
