@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 
 from app.store.kb_text import (
     INITIALS_GRAM,
+    PY_TEXT_AND_INITIALS,
     PY_TEXT_COLUMNS,
+    TEXT_AND_INITIALS,
     TEXT_COLUMNS,
     readings,
     segment,
@@ -71,10 +73,12 @@ def find_words(run: str, words: Collection[str]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _pinyin_alternatives(letters: str) -> list[str]:
+def _pinyin_alternatives(letters: str, initials: bool = True) -> list[str]:
     """Expressions for a run of letters read as initials and as (possibly unfinished) pinyin."""
     alternatives: list[str] = []
-    if 2 <= len(letters) <= INITIALS_GRAM:
+    if not initials:
+        pass
+    elif 2 <= len(letters) <= INITIALS_GRAM:
         alternatives.append("{py_init} : " + quote(letters))
     elif INITIALS_GRAM < len(letters) <= 12:
         starts = [*range(0, len(letters) - INITIALS_GRAM, INITIALS_GRAM)]
@@ -129,12 +133,18 @@ def _segment_alternatives(
                 plan.surfaces.add(canonical)
         alternatives += [phrase(bigrams(v)) for v in variants]
         return list(dict.fromkeys(alternatives))
-    alternatives = [TEXT_COLUMNS + " : " + quote(seg) + ("*" if last else "")]
-    if seg.isalpha():
-        alternatives += _pinyin_alternatives(seg)
-        for word in spelled.get(seg, ())[:MAX_SYNONYM_VARIANTS]:
-            alternatives.append(phrase(bigrams(word)))
-            plan.surfaces.add(word)
+    if seg.isalpha() and 2 <= len(seg) < INITIALS_GRAM:
+        # 'sb', 'gjj': a word of the text or initials, one phrase, so the term's long list
+        # (a fifth of the articles) is read once; too short to be worth a prefix scan.
+        alternatives = [TEXT_AND_INITIALS + " : " + quote(seg)]
+        alternatives += _pinyin_alternatives(seg, initials=False)
+    else:
+        alternatives = [TEXT_COLUMNS + " : " + quote(seg) + ("*" if last else "")]
+        if seg.isalpha():
+            alternatives += _pinyin_alternatives(seg)
+    for word in spelled.get(seg, ())[:MAX_SYNONYM_VARIANTS]:
+        alternatives.append(phrase(bigrams(word)))
+        plan.surfaces.add(word)
     return alternatives
 
 
@@ -179,7 +189,10 @@ class Plan:
         if any(is_cjk(s) for s in self.segments):
             return None
         expr = self.stage(number)
-        return None if expr is None else expr.replace(TEXT_COLUMNS, PY_TEXT_COLUMNS)
+        if expr is None:
+            return None
+        expr = expr.replace(TEXT_AND_INITIALS, PY_TEXT_AND_INITIALS)
+        return expr.replace(TEXT_COLUMNS, PY_TEXT_COLUMNS)
 
     def _exact(self) -> str | None:
         """Every word: a phrase of bigrams, a synonym, or pinyin for letters."""

@@ -34,6 +34,9 @@ TEXT_COLUMNS = "{title questions keywords usage answer}"
 # kb_py: the columns of COLUMNS letters are matched against, and which of them hold text.
 PY_COLUMNS = ("title", "keywords", "py_full", "py_init", "chars")
 PY_TEXT_COLUMNS = "{title keywords}"
+# Short letters ('sb', 'gjj') as a word of the text and as initials, in one phrase
+TEXT_AND_INITIALS = "{title questions keywords usage answer py_init}"
+PY_TEXT_AND_INITIALS = "{title keywords py_init}"
 
 
 def py_values(values: Sequence[str]) -> tuple[str, ...]:
