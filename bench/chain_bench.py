@@ -163,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"  similar, {method} only",
                 f"{v['p50_ms']:.2f}",
                 f"{v['p95_ms']:.2f}",
-                "full-text doclists" if method == "index" else "candidate titles",
+                "full-text doclists (not used)" if method == "index" else "candidate titles (used)",
                 verdict(v["p95_ms"], BUDGET["duplicates_p95_ms"]),
             )
         )

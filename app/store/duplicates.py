@@ -3,17 +3,17 @@
 Two signals, both cheap at 1,000,000 orders:
 
 - the same caller within the last `days` days (the phone index);
-- the same 镇街, still open, received within `days` days, whose title and content share
-  most of the new title's CJK bigrams (the full-text index of textindex.py: one doclist
-  lookup per bigram, restricted to the rowids of recent orders).
+- the same 镇街, still open, received within `days` days, whose title holds most of the
+  new title's tokens (the CJK bigrams and words of the full-text index, textindex.py),
+  read from a partial index of open orders by 镇街 that carries the titles.
 """
 
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from app.store.db import Database
 from app.store.orders import LIST_COLUMNS, OrderRow
@@ -21,8 +21,7 @@ from app.store.textindex import bigrams, is_cjk, runs
 
 MAX_TERMS = 12
 MIN_SHARE = 0.5  # share of the new title's bigrams an earlier order must contain
-MAX_CANDIDATES = 5000
-MAX_SPAN = 100_000  # rowids: wider than this, compare titles instead of walking doclists
+MAX_CANDIDATES = 3000
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,7 @@ class DuplicateFinder:
         now: datetime,
         days: int = 7,
         limit: int = 8,
-        method: str = "auto",  # "index" or "titles" forces one way (tests, benchmark)
+        method: str = "titles",  # or "index" (see `similar`)
     ) -> list[Duplicate]:
         since = (now - timedelta(days=days)).isoformat()
         found: dict[str, Duplicate] = {}
@@ -84,41 +83,47 @@ class DuplicateFinder:
         return [OrderRow.from_row(r) for r in rows]
 
     def similar(
-        self, town: str, text: str, since: str, method: str = "auto"
+        self, town: str, text: str, since: str, method: str = "titles"
     ) -> list[tuple[OrderRow, float]]:
         """Recent open orders of the town sharing most of `text`'s bigrams, best first.
 
-        Rows are numbered as they arrive, so the recent orders of a workstation sit in a
-        narrow rowid range: then each bigram's doclist in the full-text index is walked over
-        that range only (title and content, counted inside SQLite). When the range is wide
-        (history pulled out of order, or the benchmark's chunked build) the titles of the
-        candidates are compared instead, which costs the same whatever the range.
+        Candidates come from a partial index of open orders by 镇街 that holds their
+        titles, so they cost no table reads. Their titles are checked for the new title's
+        bigrams (the tokens of the full-text index), in C. `method="index"` walks each
+        bigram's doclist in the full-text index over the candidates' rowid range instead,
+        which also matches the content, but at 1,000,000 orders it is several times slower
+        (bench/chain_bench.py measures both), so titles are the default.
         """
         terms = terms_of(text)
         if not town or len(terms) < 2:
             return []
         rows = self.database.query(
-            f"SELECT {LIST_COLUMNS} FROM orders WHERE town = ? AND received_at >= ? "
-            "AND is_open = 1 ORDER BY received_at DESC LIMIT ?",
+            "SELECT rowid, title FROM orders INDEXED BY orders_open_by_town "
+            "WHERE town = ? AND received_at >= ? AND is_open = 1 "
+            "ORDER BY received_at DESC LIMIT ?",
             (town, since, MAX_CANDIDATES),
         )
         if not rows:
             return []
-        candidates = {int(r["rowid"]): r for r in rows}
+        titles = {int(r["rowid"]): str(r["title"]) for r in rows}
         needed = max(2, int(len(terms) * MIN_SHARE + 0.999))
-        low, high = min(candidates), max(candidates)
-        if method == "index" or (method == "auto" and high - low < MAX_SPAN):
-            counts = self._count_in_index(terms, candidates, low, high, needed)
+        low, high = min(titles), max(titles)
+        if method == "index":
+            counts = self._count_in_index(terms, list(titles), low, high, needed)
         else:
-            counts = self._count_in_titles(terms, candidates, needed)
-        result = [
-            (OrderRow.from_row(candidates[rowid]), n / len(terms)) for rowid, n in counts.items()
-        ]
-        result.sort(key=lambda pair: -pair[1])
-        return result[:20]
+            counts = self._count_in_titles(terms, titles, needed)
+        best = sorted(counts.items(), key=lambda item: -item[1])[:20]
+        if not best:
+            return []
+        full = self.database.query(
+            f"SELECT {LIST_COLUMNS} FROM orders WHERE rowid IN (SELECT value FROM json_each(?))",
+            (json.dumps([rowid for rowid, _ in best]),),
+        )
+        by_rowid = {int(r["rowid"]): OrderRow.from_row(r) for r in full}
+        return [(by_rowid[rowid], n / len(terms)) for rowid, n in best if rowid in by_rowid]
 
     def _count_in_index(
-        self, terms: list[str], candidates: dict[int, Any], low: int, high: int, needed: int
+        self, terms: list[str], candidates: list[int], low: int, high: int, needed: int
     ) -> dict[int, int]:
         union = " UNION ALL ".join(
             "SELECT rowid FROM orders_fts WHERE orders_fts MATCH ? AND rowid BETWEEN ? AND ?"
@@ -131,17 +136,18 @@ class DuplicateFinder:
             f"SELECT rowid, COUNT(*) AS n FROM ({union}) "
             "WHERE rowid IN (SELECT value FROM json_each(?)) "
             "GROUP BY rowid HAVING n >= ? ORDER BY n DESC LIMIT 20",
-            (*params, json.dumps(list(candidates)), needed),
+            (*params, json.dumps(candidates), needed),
         )
         return {int(r["rowid"]): int(r["n"]) for r in counted}
 
     def _count_in_titles(
-        self, terms: list[str], candidates: dict[int, Any], needed: int
+        self, terms: list[str], titles: dict[int, str], needed: int
     ) -> dict[int, int]:
-        wanted = set(terms)
+        """How many of the bigrams each title contains (substring tests, in C)."""
         counts = {}
-        for rowid, row in candidates.items():
-            n = len(wanted.intersection(terms_of(str(row["title"]), limit=64)))
+        for rowid, title in titles.items():
+            folded = unicodedata.normalize("NFKC", title).lower()
+            n = sum(1 for term in terms if term in folded)
             if n >= needed:
                 counts[rowid] = n
         return counts

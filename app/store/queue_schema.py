@@ -53,3 +53,52 @@ STATEMENTS = (
 def v3_work_queues(conn: sqlite3.Connection) -> None:
     for statement in STATEMENTS:
         conn.execute(statement)
+
+
+ASSISTS_BY_DEADLINE = (
+    "DROP TRIGGER order_assists_insert",
+    "DROP TRIGGER order_assists_update",
+    "DROP TRIGGER order_assists_delete",
+    "DROP TABLE order_assists",
+    """CREATE TABLE order_assists (
+        order_rowid INTEGER NOT NULL,
+        unit TEXT NOT NULL,
+        deadline TEXT NOT NULL,
+        PRIMARY KEY (order_rowid, unit)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX order_assists_by_unit ON order_assists(unit, deadline, order_rowid)",
+    """CREATE TRIGGER order_assists_insert AFTER INSERT ON orders WHEN NEW.is_open = 1
+    BEGIN
+        INSERT OR IGNORE INTO order_assists(order_rowid, unit, deadline)
+        SELECT NEW.rowid, value, NEW.deadline FROM json_each(NEW.data, '$.assist_units')
+        WHERE value != NEW.lead_unit;
+    END""",
+    """CREATE TRIGGER order_assists_update AFTER UPDATE OF data, is_open ON orders
+    BEGIN
+        DELETE FROM order_assists WHERE order_rowid = OLD.rowid;
+        INSERT OR IGNORE INTO order_assists(order_rowid, unit, deadline)
+        SELECT NEW.rowid, value, NEW.deadline FROM json_each(NEW.data, '$.assist_units')
+        WHERE NEW.is_open = 1 AND value != NEW.lead_unit;
+    END""",
+    """CREATE TRIGGER order_assists_delete AFTER DELETE ON orders
+    BEGIN
+        DELETE FROM order_assists WHERE order_rowid = OLD.rowid;
+    END""",
+    """INSERT OR IGNORE INTO order_assists(order_rowid, unit, deadline)
+    SELECT o.rowid, j.value, o.deadline
+    FROM orders AS o, json_each(o.data, '$.assist_units') AS j
+    WHERE o.is_open = 1 AND j.value != o.lead_unit""",
+)
+
+
+def chain_indexes(conn: sqlite3.Connection) -> None:
+    """Open orders by 镇街 with their titles: duplicate candidates from the index alone."""
+    conn.execute(
+        "CREATE INDEX orders_open_by_town ON orders(town, received_at, title) WHERE is_open = 1"
+    )
+
+
+def assists_by_deadline(conn: sqlite3.Connection) -> None:
+    """The assisting units' rows carry the deadline: a unit's queue from the index alone."""
+    for statement in ASSISTS_BY_DEADLINE:
+        conn.execute(statement)

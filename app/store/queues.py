@@ -6,6 +6,7 @@ fast on 1,000,000 orders as on a thousand. Overdue orders float to the top of ea
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -23,18 +24,24 @@ class Queue(StrEnum):
     FOLLOW_UP = "follow_up"  # closed orders due a follow-up call
 
 
+# Fields of the projection's JSON a queue shows, read with one parse per row.
+EXTRA = (
+    "dispatched_at",
+    "closed_at",
+    "pending_extension",
+    "pending_unreasonable",
+    "supervised",
+    "reopen_due",
+    "follow_up_count",
+    "return_count",
+)
 COLUMNS = """o.rowid, o.id, o.number, o.status, o.received_at, o.urgency, o.appeal_type,
     o.category, o.town, o.title, o.deadline, o.lead_unit, o.phone, o.appellant_name,
-    o.confidential, o.updated_at,
-    json_extract(o.data, '$.dispatched_at') AS dispatched_at,
-    json_extract(o.data, '$.closed_at') AS closed_at,
-    json_extract(o.data, '$.pending_extension') AS pending_extension,
-    json_extract(o.data, '$.pending_unreasonable') AS pending_unreasonable,
-    json_extract(o.data, '$.supervised') AS supervised,
-    json_extract(o.data, '$.reopen_due') AS reopen_due,
-    json_extract(o.data, '$.follow_up_count') AS follow_up_count,
-    json_extract(o.data, '$.return_count') AS return_count"""
+    o.confidential, o.updated_at, json_extract(o.data, {paths}) AS extra""".format(
+    paths=", ".join(f"'$.{name}'" for name in EXTRA)
+)
 
+LIMIT = 200  # rows a queue shows; the dispatcher's tabs show the full counts
 URGENCY_RANK = "CASE o.urgency WHEN '特急' THEN 0 WHEN '紧急' THEN 1 ELSE 2 END"
 SUPERVISABLE = "('dispatched', 'handling', 'return_pending', 'replied')"
 
@@ -69,6 +76,7 @@ class QueueRow:
     @classmethod
     def from_row(cls, row: sqlite3.Row, assisting: bool = False) -> QueueRow:
         d = dict(row)
+        d.update(zip(EXTRA, json.loads(d.pop("extra")), strict=True))
         extension = d.pop("pending_extension")
         unreasonable = d.pop("pending_unreasonable")
         pending = ""
@@ -102,45 +110,57 @@ class QueueQueries:
     def __init__(self, database: Database) -> None:
         self.database = database
 
-    def _rows(self, sql: str, params: tuple[object, ...]) -> list[QueueRow]:
-        return [QueueRow.from_row(r) for r in self.database.query(sql, params)]
+    def _rows(
+        self, sql: str, params: tuple[object, ...], assisting: bool = False
+    ) -> list[QueueRow]:
+        """`sql` picks the rowids, in queue order; only those rows are then read in full
+        (so sorting never drags the projection's JSON along)."""
+        rowids = [int(r[0]) for r in self.database.query(sql, params)]
+        if not rowids:
+            return []
+        rows = self.database.query(
+            f"SELECT {COLUMNS} FROM orders AS o WHERE o.rowid IN (SELECT value FROM json_each(?))",
+            (json.dumps(rowids),),
+        )
+        by_rowid = {int(r["rowid"]): r for r in rows}
+        return [QueueRow.from_row(by_rowid[i], assisting) for i in rowids if i in by_rowid]
 
     # ---- the dispatcher -----------------------------------------------------------------
 
-    def to_dispatch(self, now: datetime, limit: int = 500) -> list[QueueRow]:
+    def to_dispatch(self, now: datetime, limit: int = LIMIT) -> list[QueueRow]:
         """Received orders: overdue first, then the most urgent, then the oldest."""
         return self._rows(
-            f"SELECT {COLUMNS} FROM orders AS o WHERE o.status = 'received' "
+            "SELECT o.rowid FROM orders AS o WHERE o.status = 'received' "
             f"ORDER BY o.deadline < ? DESC, {URGENCY_RANK}, o.received_at LIMIT ?",
             (now.isoformat(), limit),
         )
 
-    def rulings(self, now: datetime, limit: int = 500) -> list[QueueRow]:
+    def rulings(self, now: datetime, limit: int = LIMIT) -> list[QueueRow]:
         """Return, extension and unreasonable-appeal requests, the oldest request first."""
         pending = (
-            "o.status = 'handling' AND (json_extract(o.data, '$.pending_extension') = 1 "
-            "OR json_extract(o.data, '$.pending_unreasonable') = 1)"
+            "status = 'handling' AND (json_extract(data, '$.pending_extension') = 1 "
+            "OR json_extract(data, '$.pending_unreasonable') = 1)"
         )
         return self._rows(
-            f"SELECT * FROM (SELECT {COLUMNS} FROM orders AS o WHERE o.status = 'return_pending' "
-            f"UNION ALL SELECT {COLUMNS} FROM orders AS o INDEXED BY orders_pending_rulings "
-            f"WHERE {pending}) "
-            "ORDER BY deadline < ? DESC, updated_at LIMIT ?",
+            "SELECT rowid FROM (SELECT rowid, deadline, updated_at FROM orders "
+            "WHERE status = 'return_pending' UNION ALL "
+            "SELECT rowid, deadline, updated_at FROM orders INDEXED BY orders_pending_rulings "
+            f"WHERE {pending}) ORDER BY deadline < ? DESC, updated_at LIMIT ?",
             (now.isoformat(), limit),
         )
 
-    def reviews(self, now: datetime, limit: int = 500) -> list[QueueRow]:
+    def reviews(self, now: datetime, limit: int = LIMIT) -> list[QueueRow]:
         """Replies to review, then reviewed orders to close; overdue first, oldest first."""
         return self._rows(
-            f"SELECT {COLUMNS} FROM orders AS o WHERE o.status IN ('replied', 'reviewed') "
+            "SELECT o.rowid FROM orders AS o WHERE o.status IN ('replied', 'reviewed') "
             "ORDER BY o.deadline < ? DESC, o.status = 'reviewed', o.updated_at LIMIT ?",
             (now.isoformat(), limit),
         )
 
-    def overdue(self, now: datetime, limit: int = 500) -> list[QueueRow]:
+    def overdue(self, now: datetime, limit: int = LIMIT) -> list[QueueRow]:
         """Overdue orders out with a unit: not yet supervised first, longest overdue first."""
         return self._rows(
-            f"SELECT {COLUMNS} FROM orders AS o WHERE o.is_open = 1 AND o.deadline < ? "
+            "SELECT o.rowid FROM orders AS o WHERE o.is_open = 1 AND o.deadline < ? "
             f"AND o.status IN {SUPERVISABLE} "
             "ORDER BY json_extract(o.data, '$.supervised') = 1, o.deadline LIMIT ?",
             (now.isoformat(), limit),
@@ -177,51 +197,45 @@ class QueueQueries:
 
     # ---- a handling unit ----------------------------------------------------------------
 
-    def unit(self, unit: str, limit: int = 500) -> list[QueueRow]:
+    def unit(self, unit: str, limit: int = LIMIT) -> list[QueueRow]:
         """Open orders the unit leads, then those it assists; each by deadline."""
         if not unit:
             return []
-        lead = self.database.query(
-            f"SELECT {COLUMNS} FROM orders AS o INDEXED BY orders_unit_queue "
-            "WHERE o.lead_unit = ? AND o.is_open = 1 "
-            "ORDER BY o.deadline LIMIT ?",
+        lead = self._rows(
+            "SELECT rowid FROM orders INDEXED BY orders_unit_queue "
+            "WHERE lead_unit = ? AND is_open = 1 ORDER BY deadline LIMIT ?",
             (unit, limit),
         )
-        assists = self.database.query(
-            f"SELECT {COLUMNS} FROM order_assists AS a JOIN orders AS o ON o.rowid = a.order_rowid "
-            "WHERE a.unit = ? AND o.is_open = 1 AND o.lead_unit != ? ORDER BY o.deadline LIMIT ?",
-            (unit, unit, limit),
+        assists = self._rows(
+            "SELECT order_rowid FROM order_assists WHERE unit = ? ORDER BY deadline LIMIT ?",
+            (unit, max(0, limit - len(lead))),
+            assisting=True,
         )
-        rows = [QueueRow.from_row(r) for r in lead]
-        rows += [QueueRow.from_row(r, assisting=True) for r in assists]
-        rows.sort(key=lambda r: (r.assisting, r.deadline))
-        return rows[:limit]
+        return lead + assists
 
     # ---- follow-up calls ----------------------------------------------------------------
 
-    def follow_up(self, now: datetime, days: int = 30, limit: int = 500) -> list[QueueRow]:
-        """Closed orders to call back: reopen-due first, then never called, oldest first.
+    def follow_up(self, now: datetime, days: int = 30, limit: int = LIMIT) -> list[QueueRow]:
+        """Closed orders to call back: reopen-due first, then the longest waiting.
 
-        Orders closed more than `days` ago and still not reached are left out (the call
-        centre gives up on them); direct answers on the call are not followed up here.
+        A call that did not reach the appellant moves the order to the back (its time of
+        last change is the call). Orders closed more than `days` ago are left out, and
+        answers given on the call are not followed up here.
         """
         since = (now - timedelta(days=days)).isoformat()
-        reopen = self.database.query(
-            f"SELECT {COLUMNS} FROM orders AS o INDEXED BY orders_reopen_due "
-            "WHERE o.status = 'closed' "
-            "AND json_extract(o.data, '$.reopen_due') = 1 AND o.updated_at >= ? "
-            "ORDER BY o.updated_at LIMIT ?",
+        reopen = self._rows(
+            "SELECT rowid FROM orders INDEXED BY orders_reopen_due WHERE status = 'closed' "
+            "AND json_extract(data, '$.reopen_due') = 1 AND updated_at >= ? "
+            "ORDER BY updated_at LIMIT ?",
             (since, limit),
         )
-        calls = self.database.query(
-            f"SELECT {COLUMNS} FROM orders AS o INDEXED BY orders_follow_up_queue "
-            "WHERE o.status = 'closed' AND o.direct = 0 "
-            "AND o.updated_at >= ? ORDER BY o.updated_at LIMIT ?",
-            (since, limit * 2),
+        if len(reopen) >= limit:
+            return reopen
+        calls = self._rows(
+            "SELECT rowid FROM orders INDEXED BY orders_follow_up_queue "
+            "WHERE status = 'closed' AND direct = 0 AND updated_at >= ? "
+            "AND rowid NOT IN (SELECT value FROM json_each(?)) "
+            "ORDER BY updated_at LIMIT ?",
+            (since, json.dumps([r.rowid for r in reopen]), limit - len(reopen)),
         )
-        rows = [QueueRow.from_row(r) for r in reopen]
-        seen = {r.id for r in rows}
-        others = [QueueRow.from_row(r) for r in calls if r["id"] not in seen]
-        others = [r for r in others if not r.reopen_due]
-        others.sort(key=lambda r: (r.follow_up_count > 0, r.updated_at))
-        return (rows + others)[:limit]
+        return reopen + calls

@@ -124,6 +124,18 @@ def _drills(conn: sqlite3.Connection) -> None:
     drills(conn)
 
 
+def _chain_indexes(conn: sqlite3.Connection) -> None:
+    from app.store.queue_schema import chain_indexes
+
+    chain_indexes(conn)
+
+
+def _assists_by_deadline(conn: sqlite3.Connection) -> None:
+    from app.store.queue_schema import assists_by_deadline
+
+    assists_by_deadline(conn)
+
+
 MIGRATIONS: list[Migration] = [
     _v1_events_orders_outbox,
     _v2_knowledge_base,
@@ -131,4 +143,6 @@ MIGRATIONS: list[Migration] = [
     _order_list_indexes,
     _report_facts,
     _drills,
+    _chain_indexes,
+    _assists_by_deadline,
 ]
