@@ -204,3 +204,78 @@ def test_every_stage_of_any_plan_is_valid_fts5(query: str) -> None:
         expr = plan.stage(stage)
         if expr is not None:
             conn.execute("SELECT rowid FROM kb_fts WHERE kb_fts MATCH ?", (expr,)).fetchall()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_the_fast_bigram_text_is_exactly_index_text(text: str) -> None:
+    from app.store.kb_text import bigram_text
+    from app.store.textindex import index_text
+
+    assert bigram_text(text) == index_text(text)
+    assert bigram_text("社保" + text + "ＳＢ①停水") == index_text("社保" + text + "ＳＢ①停水")
+
+
+@pytest.mark.parametrize("query", ["社保", "停水", "医保 报销", "sb", "jtwz", "社bao"])
+def test_the_bounded_sort_ranks_as_fts5_does(demo: KnowledgeBase, query: str) -> None:
+    """`ORDER BY +rank, rowid` (SQLite's sorter) gives FTS5's own `ORDER BY rank` order."""
+    demo.search(query, limit=10)
+    for table, expr in demo.searcher.last_run:
+        ours = demo.database.query(
+            f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY +rank, rowid LIMIT 10",
+            (expr,),
+        )
+        theirs = demo.database.query(
+            f"SELECT rowid, rank FROM {table} WHERE {table} MATCH ? ORDER BY rank", (expr,)
+        )
+        best = sorted(theirs, key=lambda r: (r[1], r[0]))[:10]
+        assert [r[0] for r in ours] == [r[0] for r in best]
+
+
+def test_letters_are_ranked_in_the_pinyin_index_first(demo: KnowledgeBase) -> None:
+    hits = demo.search("sb", limit=3)
+    assert demo.searcher.last_run[0][0] == "kb_py"
+    assert [t for t, _ in demo.searcher.last_run] == ["kb_py"]  # it filled the list
+    assert "社保" in hits[0].title
+    demo.search("app", limit=3)  # in answers only: kb_py falls short, kb_fts decides
+    assert [t for t, _ in demo.searcher.last_run][:2] == ["kb_py", "kb_fts"]
+    demo.search("社保", limit=3)  # Chinese: kb_fts only
+    assert {t for t, _ in demo.searcher.last_run} == {"kb_fts"}
+
+
+def test_the_relaxed_stage_keeps_within_its_postings_budget() -> None:
+    from app.store import kb_query
+
+    words = "小区门口有几条野狗经常追着小孩咬已经好几次了"
+    freq = {g: 5_000 + i for i, g in enumerate(bigrams_of(words))}
+    plan = plan_query(
+        words, {"野狗": ["流浪犬"]}, lambda ts: {t: freq.get(t, 0) for t in ts}, 100_000
+    )
+    expr = plan.stage(2)
+    assert expr is not None
+    grams = [g for g in freq if f'"{g}"' in expr]
+    assert len(grams) == kb_query.MIN_RELAXED_TERMS  # 4 x 5,000 postings: the budget is hit
+    assert sorted(grams, key=freq.__getitem__) == grams  # the rarest
+    assert '"流浪 浪犬"' in expr  # synonyms always come in
+    small = plan_query(words, {}, lambda ts: {t: 3 for t in ts if t in freq}, 200)
+    expr = small.stage(2)
+    assert expr is not None and sum(f'"{g}"' in expr for g in freq) == kb_query.MAX_RELAXED_TERMS
+
+
+def bigrams_of(text: str) -> list[str]:
+    return [text[i : i + 2] for i in range(len(text) - 1)]
+
+
+def test_an_edit_moves_the_article_in_the_pinyin_index_too(tmp_path: Path) -> None:
+    kb = KnowledgeBase(Database(tmp_path / "p.sqlite3"), clock=lambda: TODAY, seed_synonyms=False)
+    kb.import_articles([Article(id="p-1", title="社保卡补办", questions=(), answer="带身份证")])
+    assert [h.id for h in kb.search("sbk", limit=3)] == ["p-1"]
+    kb.edit("p-1", title="医保卡补办")
+    assert kb.search("sbk", limit=3) == []
+    assert [h.id for h in kb.search("ybk", limit=3)] == ["p-1"]
+    kb.record_usage("p-1", "医保卡丢了")
+    assert kb.reindex() == 1
+    assert [h.id for h in kb.search("ybk", limit=3)] == ["p-1"]
+    rows = kb.database.query("SELECT rowid FROM kb_py WHERE kb_py MATCH 'sbk'")
+    assert rows == []
+    kb.database.close()
