@@ -57,7 +57,7 @@ from app.store.kb_search import STATEMENTS  # noqa: E402
 from app.store.textindex import match_query  # noqa: E402
 from bench.common import print_table, summary_ms, verdict, write_results  # noqa: E402
 
-SYNTHETIC_VERSION = 1  # bump when synthetic_articles makes different articles
+SYNTHETIC_VERSION = 2  # bump when synthetic_articles makes different articles
 BUDGET_P95_MS = 20.0
 BUDGET_RATIO = 3.0
 LIMIT = 10
@@ -292,6 +292,7 @@ def build(path: Path, base: list[Article], count: int) -> dict[str, object]:
     database.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     t0 = time.perf_counter()
     database.conn.execute("INSERT INTO kb_fts (kb_fts) VALUES ('optimize')")
+    database.conn.execute("INSERT INTO kb_py (kb_py) VALUES ('optimize')")
     optimize_s = time.perf_counter() - t0
     database.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     facts: dict[str, object] = {
@@ -348,7 +349,7 @@ def main(argv: list[str] | None = None) -> int:
     pages = (
         {
             name: int(database.scalar(f"SELECT SUM(pgsize) FROM dbstat WHERE name LIKE '{name}%'"))
-            for name in ("kb_fts", "kb_articles", "kb_current")
+            for name in ("kb_fts", "kb_py", "kb_articles", "kb_current")
         }
         if _has_dbstat(database)
         else {}
@@ -359,7 +360,12 @@ def main(argv: list[str] | None = None) -> int:
         + f"; imported and indexed in {facts['build_seconds']} s "
         f"({facts['articles_per_second']:,}/s), optimize {facts['optimize_seconds']} s; "
         f"database {size / 2**20:.1f} MiB"
-        + (f" (index kb_fts* {pages['kb_fts'] / 2**20:.1f} MiB)" if pages else "")
+        + (
+            f" (index kb_fts* {pages['kb_fts'] / 2**20:.1f} MiB, kb_py* "
+            f"{pages['kb_py'] / 2**20:.1f} MiB)"
+            if pages
+            else ""
+        )
     )
     load_before = _load()
     results = measure(kb, database, args.repeat)
@@ -414,6 +420,7 @@ def main(argv: list[str] | None = None) -> int:
             "optimize_seconds": facts["optimize_seconds"],
             "database_bytes": size,
             "index_bytes": pages.get("kb_fts"),
+            "py_index_bytes": pages.get("kb_py"),
             "index_scheme": index_version(),
             "load_average": {"before": load_before, "after": load_after},
             "limit": LIMIT,

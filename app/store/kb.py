@@ -173,10 +173,15 @@ class KnowledgeBase:
         ).fetchone()
         if current is not None and current["fingerprint"] == print_:
             return "unchanged", article.with_changes(version=current["version"])
-        latest = int(
-            conn.execute(
-                "SELECT COALESCE(MAX(version), 0) FROM kb_articles WHERE id = ?", (article.id,)
-            ).fetchone()[0]
+        # Every stored version has its kb_current row (nothing is deleted): none, no versions.
+        latest = (
+            0
+            if current is None
+            else int(
+                conn.execute(
+                    "SELECT COALESCE(MAX(version), 0) FROM kb_articles WHERE id = ?", (article.id,)
+                ).fetchone()[0]
+            )
         )
         # A version number from the central store is kept when it moves forward.
         version = article.version if article.version > latest else latest + 1
@@ -210,7 +215,7 @@ class KnowledgeBase:
                 (stored.id, stored.version, expires),
             )
             rowid = int(cursor.lastrowid or 0)
-            usage: list[str] = self._usage_texts(conn, stored.id)
+            usage: list[str] = []  # record_usage needs the article: a new one has none
         else:
             rowid = int(current["rowid"])
             self._unindex(conn, rowid, stored.id)
