@@ -6,11 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from app.models.enums import Role
 from app.views.actions import build_actions
-from app.views.drill_page import DrillPage
-from app.views.drill_trainer import TrainerPage
 from app.views.roles import ACTION_PAGE, HOME, PAGE_ROLES
 
 if TYPE_CHECKING:
@@ -34,15 +33,22 @@ def install_drills(window: MainWindow) -> None:
     workspace, tasks = window.workspace, window.tasks
     identity = getattr(window, "identity", None) or window.actor
 
-    window.add_page(
-        "drills",
-        QCoreApplication.translate("MainWindow", "Drills"),
-        lambda: DrillPage(workspace, tasks, identity),
-    )
+    # The screens' modules load when a screen is first shown, not at start-up.
+    def drill_page() -> QWidget:
+        from app.views.drill_page import DrillPage
+
+        return DrillPage(workspace, tasks, identity)
+
+    def trainer_page() -> QWidget:
+        from app.views.drill_trainer import TrainerPage
+
+        return TrainerPage(workspace, tasks)
+
+    window.add_page("drills", QCoreApplication.translate("MainWindow", "Drills"), drill_page)
     window.add_page(
         "drill_trainer",
         QCoreApplication.translate("MainWindow", "Drill dashboard"),
-        lambda: TrainerPage(workspace, tasks),
+        trainer_page,
     )
 
     def show(page_id: str) -> None:
@@ -53,13 +59,13 @@ def install_drills(window: MainWindow) -> None:
             window.show_page(page_id)
 
     def answer() -> None:
-        page = window.stack.currentWidget()
-        if isinstance(page, DrillPage):
+        page = window.pages.get("drills")
+        if page is not None and window.stack.currentWidget() is page:
             page.primary()
 
     def export() -> None:
-        page = window.stack.currentWidget()
-        if isinstance(page, TrainerPage):
+        page = window.pages.get("drill_trainer")
+        if page is not None and window.stack.currentWidget() is page:
             page.export_dialog()
 
     window.actions_by_id.update(
