@@ -8,6 +8,7 @@ switches (on the demo workspace, a local demo user per role).
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -16,14 +17,10 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QToolBar, QWidget
 from app.models.enums import Role
 from app.models.operations import Actor
 from app.views.actions import build_actions
-from app.views.dispatch_page import DispatchPage
-from app.views.followup_page import FollowUpPage
 from app.views.identity import Identity, as_identity
 from app.views.intake_extras import install_intake_extras
 from app.views.labels import role_label
 from app.views.order_detail import OrderDetailDialog
-from app.views.queue_page import QueuePage
-from app.views.unit_page import UnitPage
 
 R = Role
 # Screens not listed here (e.g. the knowledge base) are for everyone.
@@ -68,8 +65,11 @@ class RoleScreens:
         ws = window.workspace
         window.identity = self.identity
 
-        def make(cls: type[QueuePage]) -> Any:
+        def make(module: str, name: str) -> Any:
+            """A factory: the screen's module loads when it is first shown (fast start)."""
+
             def build() -> QWidget:
+                cls = getattr(importlib.import_module(module), name)
                 page = cls(ws, self.identity)
                 page.open_order.connect(self.show_order)
                 page.changed.connect(window.status.refresh)
@@ -78,11 +78,19 @@ class RoleScreens:
             return build
 
         window.add_page(
-            "dispatch", QCoreApplication.translate("Roles", "Dispatch"), make(DispatchPage)
+            "dispatch",
+            QCoreApplication.translate("Roles", "Dispatch"),
+            make("app.views.dispatch_page", "DispatchPage"),
         )
-        window.add_page("unit", QCoreApplication.translate("Roles", "Unit work"), make(UnitPage))
         window.add_page(
-            "follow_up", QCoreApplication.translate("Roles", "Follow-up"), make(FollowUpPage)
+            "unit",
+            QCoreApplication.translate("Roles", "Unit work"),
+            make("app.views.unit_page", "UnitPage"),
+        )
+        window.add_page(
+            "follow_up",
+            QCoreApplication.translate("Roles", "Follow-up"),
+            make("app.views.followup_page", "FollowUpPage"),
         )
         self.extras = install_intake_extras(window.intake, ws, self.identity, window.tasks)
         window.actions_by_id.update(
@@ -171,9 +179,13 @@ class RoleScreens:
             nav.setCurrentRow(rows[0] if rows else first)
         else:
             page = window.stack.currentWidget()
-            if isinstance(page, QueuePage):
+            if page in self.queue_pages():
                 page.refresh()
         window.status.refresh()
+
+    def queue_pages(self) -> list[QWidget]:
+        pages = self.window.pages
+        return [pages[p] for p in ("dispatch", "unit", "follow_up") if p in pages]
 
 
 def install_roles(window: Any) -> RoleScreens:
