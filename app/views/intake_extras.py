@@ -4,7 +4,7 @@ to the existing order, 并单), transfer (转办), and flagging an appellant (�
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -32,11 +32,12 @@ from app.store.chain import Chain
 from app.store.duplicates import Duplicate, DuplicateFinder
 from app.store.workspace import Workspace
 from app.views.actions import build_actions
-from app.views.dispatch_dialogs import text_box
 from app.views.intake_page import IntakePage
 from app.views.labels import status_label
 from app.views.tasks import TaskRunner
-from app.views.work_panel import StepDialog
+
+if TYPE_CHECKING:
+    from app.views.work_panel import StepDialog
 
 Index = QModelIndex | QPersistentModelIndex
 DELAY_MS = 300
@@ -228,6 +229,9 @@ class IntakeExtras(QGroupBox):
         dialog.activateWindow()
 
     def attach(self) -> None:
+        from app.views.dispatch_dialogs import text_box
+        from app.views.work_panel import StepDialog
+
         d = self.selected()
         if d is None:
             self.hint.setText(self.tr("No earlier order selected to attach the caller to."))
@@ -256,6 +260,9 @@ class IntakeExtras(QGroupBox):
         self._finish(dialog, self.tr("Caller attached to order %1."))
 
     def transfer(self) -> None:
+        from app.views.dispatch_dialogs import text_box
+        from app.views.work_panel import StepDialog
+
         dialog = StepDialog(
             self.tr("Transfer"),
             self.tr("The appeal is recorded and transferred, so it is never dropped."),
@@ -277,6 +284,9 @@ class IntakeExtras(QGroupBox):
         self._finish(dialog, self.tr("Order %1 recorded and transferred."))
 
     def flag(self) -> None:
+        from app.views.dispatch_dialogs import text_box
+        from app.views.work_panel import StepDialog
+
         row = self.page.history_model.row_at(self.page.history.currentIndex().row())
         chosen = (row.id, row.number) if row else None
         if chosen is None and (d := self.selected()) is not None:

@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from app.views.actions import build_actions
-from app.views.kb_dialog import KbDialog
-from app.views.kb_page import KnowledgePage
 from app.views.kb_suggest import KbSuggestPanel
 
 if TYPE_CHECKING:
@@ -18,10 +17,13 @@ if TYPE_CHECKING:
 def install_knowledge(window: MainWindow) -> None:
     workspace, tasks, intake = window.workspace, window.tasks, window.intake
 
+    def knowledge_page() -> QWidget:
+        from app.views.kb_page import KnowledgePage  # loaded when first shown
+
+        return KnowledgePage(workspace, tasks)
+
     window.add_page(
-        "knowledge",
-        QCoreApplication.translate("MainWindow", "Knowledge base"),
-        lambda: KnowledgePage(workspace, tasks),
+        "knowledge", QCoreApplication.translate("MainWindow", "Knowledge base"), knowledge_page
     )
 
     panel = KbSuggestPanel(workspace, tasks, intake.suggestion_text)
@@ -30,8 +32,10 @@ def install_knowledge(window: MainWindow) -> None:
     intake.content.textChanged.connect(panel.text_changed)
     window.kb_suggestions = panel
 
-    def open_dialog(query: str = "", article_id: str = "") -> KbDialog:
+    def open_dialog(query: str = "", article_id: str = "") -> QWidget:
         """Ctrl+K: on the intake screen the chosen answer goes into the direct answer."""
+        from app.views.kb_dialog import KbDialog
+
         on_intake = window.stack.currentWidget() is intake
         dialog = KbDialog(workspace, tasks, intake.use_article if on_intake else None, window)
         dialog.start(query, article_id)

@@ -166,7 +166,7 @@ def run_gui(args: argparse.Namespace) -> int:
     server = InstanceServer(name, window)
     server.message_received.connect(window.handle_message)
     window.show()
-    freeze_startup_objects()
+    QTimer.singleShot(50, freeze_startup_objects)  # once the window has painted
     if call_phone:
         window.incoming_call(call_phone)
     if not args.smoke_test:
