@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.paths import workspace_home
+from app.commands.common import guarded, home_of
 
 if TYPE_CHECKING:
     from app.store.drills import DrillStore
@@ -28,26 +27,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     p_import = actions.add_parser("import", help="import drill scenarios from JSON Lines")
     p_import.add_argument("path", help="JSON Lines file, one scenario a line")
-    p_import.set_defaults(func=_guarded(_import))
+    p_import.set_defaults(func=guarded(_import))
 
     p_export = actions.add_parser("export", help="export drill scenarios as JSON Lines")
     p_export.add_argument("path", help="file to write ('-' for standard output)")
     p_export.add_argument("--set", dest="set_name", help="only this set")
-    p_export.set_defaults(func=_guarded(_export))
-
-
-def _guarded(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    def run(args: argparse.Namespace) -> int:
-        from app.store.db import StoreError
-
-        try:
-            return command(args)
-        except (StoreError, OSError) as exc:
-            home = workspace_home(getattr(args, "home", None))
-            print(f"工作区无法使用 (workspace unusable): {home}: {exc}", file=sys.stderr)
-            return 2
-
-    return run
+    p_export.set_defaults(func=guarded(_export))
 
 
 def _open(args: argparse.Namespace) -> DrillStore:
@@ -55,7 +40,7 @@ def _open(args: argparse.Namespace) -> DrillStore:
     from app.store.drills import DrillStore
     from app.store.workspace import DB_FILE
 
-    home = workspace_home(getattr(args, "home", None))
+    home = home_of(args)
     home.mkdir(parents=True, exist_ok=True)
     return DrillStore(Database(home / DB_FILE))
 

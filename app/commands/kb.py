@@ -13,11 +13,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.paths import workspace_home
+from app.commands.common import guarded, home_of
 
 if TYPE_CHECKING:
     from app.store.kb import KnowledgeBase
@@ -29,37 +28,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     p_import = actions.add_parser("import", help="import articles from a JSON Lines file")
     p_import.add_argument("path", help="JSON Lines file, one article a line")
-    p_import.set_defaults(func=_guarded(_import))
+    p_import.set_defaults(func=guarded(_import))
 
     p_export = actions.add_parser("export", help="export the current articles as JSON Lines")
     p_export.add_argument("path", help="file to write ('-' for standard output)")
-    p_export.set_defaults(func=_guarded(_export))
+    p_export.set_defaults(func=guarded(_export))
 
     p_search = actions.add_parser("search", help="search the knowledge base")
     p_search.add_argument("query", help="Chinese, pinyin, initials or a mix")
     p_search.add_argument("--limit", type=int, default=10, help="how many hits (default 10)")
     p_search.add_argument("--json", action="store_true", help="print a JSON list of hits")
-    p_search.set_defaults(func=_guarded(_search))
-
-
-def _guarded(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    def run(args: argparse.Namespace) -> int:
-        from app.store.db import StoreError
-
-        try:
-            return command(args)
-        except (StoreError, OSError) as exc:
-            home = workspace_home(getattr(args, "home", None))
-            print(f"工作区无法使用 (workspace unusable): {home}: {exc}", file=sys.stderr)
-            return 2
-
-    return run
+    p_search.set_defaults(func=guarded(_search))
 
 
 def _open(args: argparse.Namespace) -> KnowledgeBase:
     from app.store.kb import open_knowledge_base
 
-    home = workspace_home(getattr(args, "home", None))
+    home = home_of(args)
     return open_knowledge_base(home)
 
 
