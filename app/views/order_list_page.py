@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -12,7 +11,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +21,7 @@ from app.store.workspace import Workspace
 from app.views.labels import appeal_type_label, status_label
 from app.views.order_models import OrderListModel
 from app.views.tasks import TaskRunner
+from app.views.widgets import record_table
 
 SEARCH_DELAY_MS = 250
 OPEN_STATUSES = "open"
@@ -98,14 +97,7 @@ class OrderListPage(QWidget):
         filters.addWidget(self.date_to)
         filters.addWidget(self.overdue)
 
-        self.table = QTableView(objectName="orders")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        self.table = record_table(self.model, "orders")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)

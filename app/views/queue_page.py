@@ -13,14 +13,12 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
     QTabBar,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +32,7 @@ from app.store.queues import QueueQueries, QueueRow
 from app.store.workspace import Workspace
 from app.views.actions import SPEC_BY_ID, build_actions
 from app.views.queue_models import QueueModel
+from app.views.widgets import record_table
 from app.views.work_panel import OrderSummary
 
 
@@ -70,14 +69,7 @@ class QueuePage(QWidget):
             self.tabs.addTab("")
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
         self.heading = QLabel(objectName="page_heading")
-        self.table = QTableView(objectName="queue")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        self.table = record_table(self.model, "queue")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         if "title" in self.columns:

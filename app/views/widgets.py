@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 ERROR_STYLE = "color: #c62828;"
 
@@ -58,3 +66,16 @@ class FieldBox(QWidget):
     def show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.setVisible(bool(message))
+
+
+def record_table(model: QAbstractItemModel, name: str) -> QTableView:
+    """A read-only table of records: whole rows selected one at a time, no row numbers."""
+    table = QTableView(objectName=name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    return table
