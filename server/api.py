@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.models.enums import Role
-from app.models.rules import UnitLookup
+from app.models.rules import FunctionalLookup, UnitLookup
 from server.auth import Accounts, AuthError, User
 from server.feed import MAX_PULL, PULL_ROLES, PUSH_ROLES, Feed
 from server.schema import Database
@@ -176,10 +176,16 @@ def current_user(request: Request, cred: Credentials) -> User:
 CurrentUser = Annotated[User, Depends(current_user)]
 
 
-def create_app(db: Database, units: UnitLookup, policy_data: dict[str, Any]) -> FastAPI:
-    """The API over an opened database. `policy_data` holds 'units' and 'catalogue'."""
+def create_app(
+    db: Database,
+    units: UnitLookup,
+    policy_data: dict[str, Any],
+    functional: FunctionalLookup | None = None,
+) -> FastAPI:
+    """The API over an opened database. `policy_data` holds 'units' and 'catalogue';
+    `units` and `functional` are the lookups app.models.rules.check refuses with."""
     accounts = Accounts(db)
-    feed = Feed(db, units)
+    feed = Feed(db, units, functional)
     server_policy = hashlib.sha256(
         json.dumps(policy_data, sort_keys=True, ensure_ascii=False).encode()
     ).hexdigest()[:16]
@@ -323,7 +329,7 @@ def default_app(db_url: str) -> FastAPI:
         "units": load_json("policy/units.json"),
         "catalogue": load_json("policy/dispatch_catalogue.json") if catalogue_path.exists() else [],
     }
-    return create_app(db, policy.unit_info, data)
+    return create_app(db, policy.unit_info, data, policy.functional_matter)
 
 
 __all__ = ["Role", "create_app", "default_app"]

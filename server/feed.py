@@ -13,7 +13,7 @@ from sqlalchemy import Connection, and_, bindparam, case, insert, select, update
 from app.models.enums import EventType, Role
 from app.models.projection import ProjectionError, apply
 from app.models.records import Event, Order
-from app.models.rules import ORDERLESS, RuleViolation, UnitLookup, check
+from app.models.rules import ORDERLESS, FunctionalLookup, RuleViolation, UnitLookup, check
 from app.models.serial import event_from_dict
 from server.auth import User
 from server.schema import FEED, Database, articles, counters, events, grants, orders
@@ -108,9 +108,15 @@ def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
 
 
 class Feed:
-    def __init__(self, db: Database, units: UnitLookup) -> None:
+    def __init__(
+        self, db: Database, units: UnitLookup, functional: FunctionalLookup | None = None
+    ) -> None:
         self.db = db
         self.units = units
+        # The dispatch catalogue's (category, 镇街) → functional department's matter: the
+        # same lookup a workstation's Workspace.act passes, so a push-down refused there is
+        # refused here too.
+        self.functional = functional
 
     # ---- push -------------------------------------------------------------------------
 
@@ -215,6 +221,7 @@ class Feed:
                 actor_unit=user.unit,
                 payload=event.payload,
                 units=self.units,
+                functional=self.functional,
             )
         except RuleViolation as v:
             return _rejected(event_id, v.code, v.message, _RULE_STATUS.get(v.code, 409))

@@ -9,6 +9,8 @@ from typing import Any
 
 from sqlalchemy import insert, select, update
 
+from app.models.kb import ArticleInvalid
+from app.models.kb import parse_article as client_parse
 from server.feed import canonical
 from server.schema import FEED, Database, articles, counters
 
@@ -57,6 +59,13 @@ def parse_article(line: str) -> dict[str, Any]:
             if not isinstance(value, str):
                 raise ValueError(f"{key} must be text")
         article[key] = value
+    # What a workstation's knowledge base would refuse (app.models.kb: id characters,
+    # lengths, dates) is refused here, so every article in the feed can be stored by every
+    # client that pulls it.
+    try:
+        client_parse(article)
+    except ArticleInvalid as exc:
+        raise ValueError(str(exc)) from None
     return article
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from app.models.enums import EventType, Role, Status
+from app.models.enums import EventType, ReturnReason, Role, Satisfaction, Status
 from app.models.records import Order
 
 OPERATOR = frozenset({Role.OPERATOR})
@@ -181,6 +181,60 @@ def _check_payload(
         _check_units(payload, units)
     if event_type is EventType.MERGE and payload.get("into") in ("", None, order.id):
         raise RuleViolation("bad_merge_target", "并单目标必须是另一张工单")
+    _check_statements(event_type, payload)
+
+
+def _text(payload: Mapping[str, Any], key: str) -> str:
+    value = payload.get(key)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _positive_days(payload: Mapping[str, Any]) -> bool:
+    days = payload.get("days")
+    return isinstance(days, int) and not isinstance(days, bool) and days > 0
+
+
+_RETURN_REASONS = frozenset(r.value for r in ReturnReason)
+_SATISFACTIONS = frozenset(s.value for s in Satisfaction)
+
+
+def _check_statements(event_type: EventType, payload: Mapping[str, Any]) -> None:
+    """What a step must say: reasons, opinions, days, the reply itself. Checked here (not
+    in a screen) so the central store refuses exactly what a workstation refuses."""
+    if event_type is EventType.FLAG and not _text(payload, "reason"):
+        raise RuleViolation("reason_required", "标记须写明理由")
+    if event_type is EventType.RETURN_REQUEST:
+        reason = payload.get("reason")
+        if reason not in _RETURN_REASONS:
+            raise RuleViolation("bad_return_reason", f"退单理由“{reason}”不在规定的理由之列")
+        if reason == ReturnReason.OTHER.value and not _text(payload, "text"):
+            raise RuleViolation("reason_required", "退单理由为“其他”时须写明具体原因")
+    if event_type is EventType.EXTENSION_REQUEST:
+        if not _positive_days(payload):
+            raise RuleViolation("bad_days", "延期天数须大于0")
+        if not _text(payload, "reason"):
+            raise RuleViolation("reason_required", "请写明延期理由")
+    if event_type is EventType.EXTENSION_RULING and payload.get("approved"):
+        if not _positive_days(payload):
+            raise RuleViolation("bad_days", "延期天数须大于0")
+        if not _text(payload, "new_deadline"):
+            raise RuleViolation("no_new_deadline", "批准延期须给出新的办理期限")
+    if event_type is EventType.UNREASONABLE_REQUEST and not _text(payload, "reason"):
+        raise RuleViolation("reason_required", "请写明申请理由")
+    if (
+        event_type is EventType.REVIEW
+        and not payload.get("approved")
+        and not _text(payload, "opinion")
+    ):
+        raise RuleViolation("opinion_required", "退回重办须写明审核意见")
+    if event_type is EventType.REPLY and not _text(payload, "text"):
+        raise RuleViolation("reply_required", "请填写答复内容")
+    if (
+        event_type is EventType.FOLLOW_UP
+        and payload.get("reached")
+        and payload.get("satisfaction") not in _SATISFACTIONS
+    ):
+        raise RuleViolation("satisfaction_required", "请记录诉求人的满意度")
 
 
 def _check_units(payload: Mapping[str, Any], units: UnitLookup | None) -> None:

@@ -100,13 +100,17 @@ def _set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
 
 
 def _article_sink() -> Callable[[sqlite3.Connection, Sequence[Mapping[str, Any]]], Any] | None:
-    """app.store.kb.upsert_articles(conn, articles), when the knowledge-base store has it."""
-    try:
-        module = importlib.import_module("app.store.kb")
-    except ImportError:
-        return None
-    sink = getattr(module, "upsert_articles", None)
-    return sink if callable(sink) else None
+    """upsert_articles(conn, articles) of app.store.kb_sync (pulled articles stored in the
+    knowledge base in the page's transaction), else of app.store.kb, when one has it."""
+    for name in ("app.store.kb_sync", "app.store.kb"):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        sink = getattr(module, "upsert_articles", None)
+        if callable(sink):
+            return sink  # type: ignore[no-any-return]
+    return None
 
 
 class SyncState:
@@ -264,8 +268,8 @@ class SyncState:
                 if sink is not None:
                     sink(conn, page.articles)
                 else:
-                    # TODO(kb): app.store.kb has no upsert_articles(conn, articles) yet; the
-                    # articles are counted so nothing is mistaken for applied.
+                    # Without a knowledge-base sink the articles are counted so nothing is
+                    # mistaken for applied.
                     seen = int(self.database.meta(ARTICLES_SEEN, "0") or 0)
                     _set_meta(conn, ARTICLES_SEEN, str(seen + len(page.articles)))
             if page.units is not None:
