@@ -1,0 +1,452 @@
+"""Every rule of DOMAIN.md that refuses something, refused alike by a workstation and by the
+central store.
+
+For each rule: the honest client refuses the step (rules.RuleViolation with the rule's code);
+then the same step is recorded on a workstation past its own check (a tampered or outdated
+client, or one claiming another role or unit than its signed-in user's) and pushed through
+the real server, which answers `rejected` with the same code and message, stores nothing of
+it, and the workstation's attention list shows it with the server's reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+from app.models.clock import CHINA
+from app.models.enums import EventType, Role
+from app.models.policy import Policy
+from app.models.records import Order
+from app.models.rules import RuleViolation
+from tests.conftest import FixedClock
+from tests.e2e.chain_support import TOWN_USERS, craft, record
+from tests.e2e.conftest import BACKENDS, USERS, Station
+from tests.e2e.support import (
+    PASSWORD,
+    ServerProcess,
+    seed_users,
+    server_database,
+    server_rows,
+)
+
+E = EventType
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def central(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[ServerProcess]:
+    """One server per backend for the whole module; every case makes its own order."""
+    tmp = tmp_path_factory.mktemp("rules-server")
+    with server_database(request.param, tmp) as url:
+        seed_users(url, {**USERS, **TOWN_USERS})
+        proc = ServerProcess(url, tmp / "server.log")
+        proc.start()
+        yield proc
+        proc.stop()
+
+
+class Desk:
+    """The operator, the dispatcher and three units, each its own workstation."""
+
+    def __init__(self, server: ServerProcess, home: Path, policy: Policy) -> None:
+        self.server = server
+        self.clock = FixedClock(datetime(2026, 11, 27, 9, 0, tzinfo=CHINA))
+        self.op = Station(home / "op", policy, self.clock)
+        self.disp = Station(home / "disp", policy, self.clock)
+        self.units = {
+            "cgj": Station(home / "cgj", policy, self.clock),
+            "gaj": Station(home / "gaj", policy, self.clock),
+            "town_shiqi": Station(home / "shiqi", policy, self.clock),
+        }
+        self.users = {
+            "op1": self.op,
+            "disp1": self.disp,
+            "unit_cgj": self.units["cgj"],
+            "unit_gaj": self.units["gaj"],
+            "unit_shiqi": self.units["town_shiqi"],
+        }
+
+    def login(self) -> None:  # the in-memory keyring is new for every test
+        for user, station in self.users.items():
+            station.login(self.server.url, user)
+
+    def all(self) -> list[Station]:
+        return list(self.users.values())
+
+    def tick(self) -> None:
+        self.clock.now += timedelta(minutes=7)
+
+    def step(
+        self, station: Station, order: Order, kind: EventType, payload: dict[str, Any]
+    ) -> Order:
+        self.tick()
+        done = station.act(order.id, kind, payload)
+        assert station.sync().rejected == 0
+        for other in self.all():
+            if other is not station:
+                other.sync()
+        return done
+
+    # ---- orders in the state a case needs -----------------------------------------------
+
+    def received(self, **fields: Any) -> Order:
+        self.tick()
+        order = record(self.op, **fields)
+        self.op.sync()
+        self.disp.sync()
+        return order
+
+    def dispatched(self, lead: str = "cgj", assists: tuple[str, ...] = (), **fields: Any) -> Order:
+        order = self.received(**fields)
+        payload = {"lead_unit": lead, "assist_units": list(assists)}
+        return self.step(self.disp, order, E.DISPATCH, payload)
+
+    def handling(self, lead: str = "cgj", assists: tuple[str, ...] = (), **fields: Any) -> Order:
+        order = self.dispatched(lead, assists, **fields)
+        return self.step(self.units[lead], order, E.SIGN, {})
+
+    def returned_upheld(self) -> Order:
+        order = self.dispatched("gaj")
+        order = self.step(self.units["gaj"], order, E.RETURN_REQUEST, {"reason": "非本单位职责"})
+        return self.step(self.disp, order, E.RETURN_RULING, {"upheld": True, "opinion": "同意"})
+
+    def extension_asked(self) -> Order:
+        order = self.handling()
+        return self.step(
+            self.units["cgj"], order, E.EXTENSION_REQUEST, {"days": 3, "reason": "协调"}
+        )
+
+    def unreasonable_asked(self) -> Order:
+        order = self.handling()
+        payload = {"reason": "诉求明显超出政策规定"}
+        return self.step(self.units["cgj"], order, E.UNREASONABLE_REQUEST, payload)
+
+    def replied(self) -> Order:
+        order = self.handling()
+        payload = {"text": "已责令停工", "contacted": True, "resolved": True}
+        return self.step(self.units["cgj"], order, E.REPLY, payload)
+
+    def closed(self) -> Order:
+        order = self.replied()
+        order = self.step(self.disp, order, E.REVIEW, {"approved": True, "opinion": ""})
+        return self.step(self.disp, order, E.CLOSE, {})
+
+    def close(self) -> None:
+        for station in self.all():
+            station.close()
+
+
+@pytest.fixture(scope="module")
+def desk_base(
+    central: ServerProcess, tmp_path_factory: pytest.TempPathFactory, policy: Policy
+) -> Iterator[Desk]:
+    desk = Desk(central, tmp_path_factory.mktemp("rules-desk"), policy)
+    yield desk
+    desk.close()
+
+
+@pytest.fixture
+def desk(desk_base: Desk) -> Desk:
+    desk_base.login()
+    return desk_base
+
+
+@dataclass(frozen=True)
+class Case:
+    code: str  # the rule's code, on the client and on the server
+    who: str  # the user at the keyboard
+    kind: EventType
+    prepare: Callable[[Desk], Order]
+    payload: Callable[[Order], dict[str, Any]] | dict[str, Any] = field(default_factory=dict)
+    role: Role | None = None  # what the tampered workstation claims
+    unit: str | None = None
+
+    def payload_for(self, order: Order) -> dict[str, Any]:
+        return self.payload(order) if callable(self.payload) else dict(self.payload)
+
+
+def _lead(unit: str, *assists: str) -> dict[str, Any]:
+    return {"lead_unit": unit, "assist_units": list(assists)}
+
+
+CASES = {
+    # roles: only a dispatcher dispatches (the role comes from the token, not the event)
+    "operator_dispatches": Case(
+        "forbidden_role", "op1", E.DISPATCH, Desk.received, _lead("cgj"), role=Role.DISPATCHER
+    ),
+    "unit_closes": Case("forbidden_role", "unit_cgj", E.CLOSE, Desk.replied, role=Role.DISPATCHER),
+    # the chain's order of steps
+    "reply_before_sign": Case(
+        "invalid_transition",
+        "unit_cgj",
+        E.REPLY,
+        Desk.dispatched,
+        {"text": "已处理", "contacted": True, "resolved": True},
+    ),
+    "follow_up_before_close": Case(
+        "invalid_transition",
+        "op1",
+        E.FOLLOW_UP,
+        Desk.replied,
+        {"reached": True, "resolved": True, "satisfaction": "满意"},
+    ),
+    # only the lead unit handles; an assisting unit claiming to be the lead is refused
+    "assisting_unit_signs": Case(
+        "not_lead_unit",
+        "unit_gaj",
+        E.SIGN,
+        lambda d: d.dispatched("cgj", ("gaj",)),
+        unit="cgj",
+    ),
+    "assisting_unit_replies": Case(
+        "not_lead_unit",
+        "unit_gaj",
+        E.REPLY,
+        lambda d: d.handling("cgj", assists=("gaj",)),
+        {"text": "已处理", "contacted": True, "resolved": True},
+        unit="cgj",
+    ),
+    # 村(居)委会 only assists: never the lead
+    "village_committee_as_lead": Case(
+        "assist_only_lead", "disp1", E.DISPATCH, Desk.received, _lead("cw_xiqu_changzhou")
+    ),
+    # 国办函〔2025〕66号: a functional department's matter is not pushed down to a 镇街
+    "functional_matter_pushed_down": Case(
+        "pushed_down",
+        "disp1",
+        E.DISPATCH,
+        lambda d: d.received(category="A0101"),
+        _lead("town_shiqi"),
+    ),
+    "functional_matter_pushed_down_on_redispatch": Case(
+        "pushed_down",
+        "disp1",
+        E.REDISPATCH,
+        lambda d: d.dispatched("zjj", category="A0101"),
+        _lead("town_shiqi"),
+    ),
+    # the dispatch itself
+    "unknown_unit": Case("unknown_unit", "disp1", E.DISPATCH, Desk.received, _lead("nosuchunit")),
+    "unknown_assisting_unit": Case(
+        "unknown_unit", "disp1", E.DISPATCH, Desk.received, _lead("cgj", "nosuchunit")
+    ),
+    "lead_also_assists": Case(
+        "lead_is_assist", "disp1", E.DISPATCH, Desk.received, _lead("cgj", "cgj")
+    ),
+    "no_lead_unit": Case("no_lead_unit", "disp1", E.DISPATCH, Desk.received, _lead("")),
+    # 退单 → 改派: a re-dispatch, never a second dispatch; to another unit
+    "dispatch_after_upheld_return": Case(
+        "already_dispatched", "disp1", E.DISPATCH, Desk.returned_upheld, _lead("cgj")
+    ),
+    "redispatch_never_dispatched": Case(
+        "never_dispatched", "disp1", E.REDISPATCH, Desk.received, _lead("cgj")
+    ),
+    "redispatch_to_same_unit": Case(
+        "same_unit", "disp1", E.REDISPATCH, Desk.handling, _lead("cgj")
+    ),
+    # pending requests
+    "second_extension_request": Case(
+        "extension_pending",
+        "unit_cgj",
+        E.EXTENSION_REQUEST,
+        Desk.extension_asked,
+        {"days": 2, "reason": "再次申请"},
+    ),
+    "extension_ruling_without_request": Case(
+        "no_extension_pending",
+        "disp1",
+        E.EXTENSION_RULING,
+        Desk.handling,
+        {"approved": False, "opinion": "无申请", "days": 0},
+    ),
+    "second_unreasonable_request": Case(
+        "unreasonable_pending",
+        "unit_cgj",
+        E.UNREASONABLE_REQUEST,
+        Desk.unreasonable_asked,
+        {"reason": "再次申请"},
+    ),
+    "unreasonable_ruling_without_request": Case(
+        "no_unreasonable_pending",
+        "disp1",
+        E.UNREASONABLE_RULING,
+        Desk.handling,
+        {"approved": True, "opinion": "认定"},
+    ),
+    # 重新办理 only after an unresolved or unsatisfied follow-up
+    "reopen_not_due": Case("reopen_not_due", "op1", E.REOPEN, Desk.closed, {"reason": "想重办"}),
+    # 并单 into another order
+    "merge_into_itself": Case(
+        "bad_merge_target", "disp1", E.MERGE, Desk.received, lambda o: {"into": o.id}
+    ),
+    # what a step must say
+    "flag_without_reason": Case(
+        "reason_required", "op1", E.FLAG, Desk.received, {"kind": "malicious", "reason": " "}
+    ),
+    "return_with_unknown_reason": Case(
+        "bad_return_reason", "unit_cgj", E.RETURN_REQUEST, Desk.handling, {"reason": "不想办"}
+    ),
+    "return_other_without_text": Case(
+        "reason_required",
+        "unit_cgj",
+        E.RETURN_REQUEST,
+        Desk.handling,
+        {"reason": "其他", "text": ""},
+    ),
+    "extension_of_zero_days": Case(
+        "bad_days", "unit_cgj", E.EXTENSION_REQUEST, Desk.handling, {"days": 0, "reason": "协调"}
+    ),
+    "extension_without_reason": Case(
+        "reason_required", "unit_cgj", E.EXTENSION_REQUEST, Desk.handling, {"days": 2}
+    ),
+    "extension_approved_for_no_days": Case(
+        "bad_days",
+        "disp1",
+        E.EXTENSION_RULING,
+        Desk.extension_asked,
+        {"approved": True, "opinion": "同意", "days": 0, "new_deadline": "2026-12-31T23:59:59"},
+    ),
+    "unreasonable_without_reason": Case(
+        "reason_required", "unit_cgj", E.UNREASONABLE_REQUEST, Desk.handling, {"reason": ""}
+    ),
+    "empty_reply": Case(
+        "reply_required",
+        "unit_cgj",
+        E.REPLY,
+        Desk.handling,
+        {"text": "", "contacted": True, "resolved": True},
+    ),
+    "send_back_without_opinion": Case(
+        "opinion_required", "disp1", E.REVIEW, Desk.replied, {"approved": False, "opinion": ""}
+    ),
+    "follow_up_without_satisfaction": Case(
+        "satisfaction_required",
+        "op1",
+        E.FOLLOW_UP,
+        Desk.closed,
+        {"reached": True, "resolved": True},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_rule_refused_on_client_and_server(desk: Desk, name: str) -> None:
+    case = CASES[name]
+    order = case.prepare(desk)
+    station = desk.users[case.who]
+    station.sync()
+    order = station.ws.events.load_order(order.id) or order
+    payload = case.payload_for(order)
+    # the honest workstation refuses it
+    with pytest.raises(RuleViolation) as local:
+        station.act(order.id, case.kind, payload)
+    assert local.value.code == case.code
+    assert station.state.pending_count() == 0
+    before = server_rows(
+        desk.server.db_url, f"SELECT status, version FROM orders WHERE id = '{order.id}'"
+    )
+    # a workstation that skips its check (or claims another role or unit) records it anyway
+    event = craft(station, order.id, case.kind, payload, role=case.role, unit=case.unit)
+    summary = station.sync()
+    assert (summary.accepted, summary.rejected) == (0, 1)
+    # the central store refused it with the same rule, and stored nothing of it
+    assert server_rows(desk.server.db_url, f"SELECT id FROM events WHERE id = '{event.id}'") == []
+    assert (
+        server_rows(
+            desk.server.db_url, f"SELECT status, version FROM orders WHERE id = '{order.id}'"
+        )
+        == before
+    )
+    (item,) = [i for i in station.state.attention() if i.event_id == event.id]
+    assert item.code == case.code
+    assert item.message == local.value.message  # the server's reason is the rule's reason
+    assert item.order_number == order.number and item.type == case.kind.value
+    # the workstation's projection is the server's truth again, the refused event kept
+    assert station.ws.events.load_order(order.id) == order
+    assert event.id in {e.id for e in station.ws.timeline(order.id)}
+    station.state.resolve(event.id, "dismiss")
+    assert station.state.attention() == []
+
+
+def test_every_refusing_rule_has_a_case() -> None:
+    """Each code rules.check can raise is exercised above."""
+    import re
+
+    source = Path(__file__).resolve().parents[2] / "app" / "models" / "rules.py"
+    codes = set(re.findall(r'RuleViolation\(\s*"([a-z_]+)"', source.read_text(encoding="utf-8")))
+    covered = {case.code for case in CASES.values()} | WIRE_ONLY
+    assert codes <= covered, codes - covered
+
+
+# Refused before a workstation could even record it (its projection cannot fold the event),
+# so only a hand-made push can carry it; tested over the wire below.
+WIRE_ONLY = {"no_new_deadline"}
+
+
+def _token(desk: Desk, user: str) -> str:
+    r = requests.post(
+        desk.server.url + "/api/v1/auth/token",
+        json={"user": user, "password": PASSWORD},
+        timeout=10,
+    )
+    return str(r.json()["token"])
+
+
+def _push_wire(desk: Desk, user: str, wire: dict[str, Any]) -> requests.Response:
+    return requests.post(
+        desk.server.url + "/api/v1/sync/push",
+        json={"device_id": "x", "events": [wire]},
+        headers={"Authorization": f"Bearer {_token(desk, user)}"},
+        timeout=10,
+    )
+
+
+def _wire(
+    order: Order, kind: EventType, payload: dict[str, Any], user: str, desk: Desk
+) -> dict[str, Any]:
+    return {
+        "id": f"{kind.value}-{user}-{order.id[:8]}",
+        "order_id": order.id,
+        "type": kind.value,
+        "payload": payload,
+        "actor": user,
+        "role": "",
+        "unit": "",
+        "device_id": "x",
+        "client_time": desk.clock.now.isoformat(),
+        "base_version": order.version,
+    }
+
+
+def test_approved_extension_needs_a_new_deadline(desk: Desk) -> None:
+    order = desk.extension_asked()
+    payload = {"approved": True, "opinion": "同意", "days": 3}
+    with pytest.raises(RuleViolation) as local:
+        desk.disp.act(order.id, E.EXTENSION_RULING, payload)
+    assert local.value.code == "no_new_deadline"
+    wire = _wire(order, E.EXTENSION_RULING, payload, "disp1", desk)
+    r = _push_wire(desk, "disp1", wire)
+    assert r.status_code == 409
+    assert r.json()["results"][0]["code"] == "no_new_deadline"
+    assert server_rows(desk.server.db_url, f"SELECT id FROM events WHERE id = '{wire['id']}'") == []
+
+
+def test_unit_cannot_act_on_an_order_never_dispatched_to_it(desk: Desk) -> None:
+    """A unit that learns an order's id some other way still cannot sign it."""
+    order = desk.dispatched("cgj")
+    intruder = desk.units["gaj"]
+    intruder.sync()
+    assert order.id not in intruder.order_ids()  # it never received the order
+    # a sign pushed by hand, claiming the lead unit: refused (the unit comes from the token)
+    wire = {**_wire(order, E.SIGN, {}, "unit_gaj", desk), "role": "unit", "unit": "cgj"}
+    r = _push_wire(desk, "unit_gaj", wire)
+    assert r.status_code == 403
+    assert r.json()["results"][0]["code"] == "not_lead_unit"
+    assert server_rows(desk.server.db_url, f"SELECT id FROM events WHERE id = '{wire['id']}'") == []
