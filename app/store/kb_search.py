@@ -1,9 +1,10 @@
 """Search over the knowledge base: run the stages of kb_query's plan, expired articles last.
 
 Every stage is one FTS5 query ordered by its `rank` (bm25 with the column weights set in
-kb_schema.RANK), so SQLite sorts inside FTS5 and only `limit` rows leave it. Expired
-articles are kept out of those queries by rowid and only looked for when the articles in
-force do not fill the list; then they come last, in rank order.
+kb_schema.RANK / PY_RANK) in SQLite's sorter, which keeps only the rows asked for (see
+RANKED). A query of letters alone runs each stage on kb_py first and on kb_fts only when
+kb_py does not fill the list. Expired articles are skipped by rowid and only used when
+the articles in force do not fill the list; then they come last, in rank order.
 """
 
 from __future__ import annotations
