@@ -28,6 +28,11 @@ class YearOverride:
 class WorkCalendar:
     overrides: Mapping[int, YearOverride] = field(default_factory=dict)
     package: PackageLookup | None = None
+    # The package checks every date against its whole table (~70 µs a call); a deadline
+    # walks up to 20 days, so the answers are remembered.
+    _known: dict[date, tuple[bool, bool]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def from_policy(cls, data: Mapping[str, Any], package: PackageLookup | None) -> WorkCalendar:
@@ -43,6 +48,12 @@ class WorkCalendar:
 
     def is_workday(self, day: date) -> tuple[bool, bool]:
         """(is a working day, the year is covered by a published calendar)."""
+        known = self._known.get(day)
+        if known is None:
+            known = self._known[day] = self._lookup(day)
+        return known
+
+    def _lookup(self, day: date) -> tuple[bool, bool]:
         override = self.overrides.get(day.year)
         if override is not None:
             if day in override.holidays:
