@@ -35,6 +35,8 @@ class SyncBridge(QObject):
 
     def stop(self) -> None:
         self._unsubscribe()
+        self.status_changed.disconnect()
+        self.pulled.disconnect()
         if self._recorded in self.workspace.listeners:
             self.workspace.listeners.remove(self._recorded)
         self.worker.stop(timeout=5)

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 
 def install_sync(window: MainWindow, bridge: SyncBridge) -> None:
+    # Owned by the window: when the window goes, status changes still queued go with it.
+    bridge.setParent(window)
     workspace = window.workspace
     attention_title = QCoreApplication.translate("MainWindow", "Refused steps")
 
