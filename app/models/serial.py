@@ -28,19 +28,29 @@ _TIMES = (
 )
 
 
+_ORDER_FIELDS = tuple(f.name for f in dataclasses.fields(Order))
+# Types order_to_dict keeps as they are (no .value, not a datetime or tuple): the common case,
+# decided with one set lookup instead of the chain of checks below.
+_PLAIN = frozenset({str, int, bool, float, type(None)})
+
+
 def order_to_dict(order: Order) -> dict[str, Any]:
     data: dict[str, Any] = {}
-    for f in dataclasses.fields(order):
-        value = getattr(order, f.name)
+    plain = _PLAIN
+    for name in _ORDER_FIELDS:
+        value = getattr(order, name)
+        if type(value) in plain:
+            data[name] = value
+            continue
         if isinstance(value, datetime):
             value = value.isoformat()
         elif isinstance(value, tuple):
             value = list(value)
-        elif f.name == "appellant":
+        elif name == "appellant":
             value = appellant_to_dict(value)
         elif hasattr(value, "value"):
             value = value.value
-        data[f.name] = value
+        data[name] = value
     return data
 
 

@@ -7,6 +7,7 @@ import importlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -17,11 +18,12 @@ from app.models.records import Event, Order
 from app.models.serial import event_from_dict, order_from_dict
 from app.store.db import Database
 from app.store.eventlog import (
-    _EVENT_COLUMNS,
     EventLog,
-    _event_row,
     event_from_row,
-    insert_new_orders,
+    insert_new_order_rows,
+    insert_remote_events,
+    new_order_row,
+    remote_event_row,
 )
 from app.store.textindex import index_text
 
@@ -69,6 +71,44 @@ class PulledPage:
     catalogue: Sequence[Mapping[str, Any]] | None
     policy_version: str
     next_since: int
+
+
+@dataclass(frozen=True)
+class PreparedPage:
+    """A pulled page with the work that needs no database done ahead (prepare_page): its
+    events parsed, each order's events of the page folded as if the order were new here, and
+    the rows the bulk path writes. Made on the fetching thread while the previous page is
+    applied; apply_page decides, inside its transaction, which orders really are new."""
+
+    page: PulledPage
+    events: list[tuple[int, Event]]
+    event_rows: dict[str, tuple[object, ...]]  # event id → remote_event_row
+    folded: dict[str, Order]  # order id → its page's events folded from nothing
+    order_rows: dict[str, tuple[object, ...]]  # order id → new_order_row of folded
+    broken: set[str]  # orders whose page events do not fold from nothing
+
+
+def prepare_page(page: PulledPage) -> PreparedPage:
+    """The database-free part of applying `page` (pure; any thread)."""
+    events = [(seq, event_from_dict(dict(data))) for seq, data in page.events]
+    folded: dict[str, Order] = {}
+    broken: set[str] = set()
+    for _seq, event in sorted(events, key=lambda pair: pair[0]):
+        if event.order_id in broken:
+            continue
+        try:
+            folded[event.order_id] = apply(folded.get(event.order_id), event)
+        except (ProjectionError, KeyError, ValueError, TypeError):
+            broken.add(event.order_id)  # let the careful path decide what to keep
+            folded.pop(event.order_id, None)
+    return PreparedPage(
+        page=page,
+        events=events,
+        event_rows={e.id: remote_event_row(seq, e) for seq, e in events},
+        folded=folded,
+        order_rows={oid: new_order_row(o) for oid, o in folded.items()},
+        broken=broken,
+    )
 
 
 @dataclass(frozen=True)
@@ -251,42 +291,75 @@ class SyncState:
     # ---- pull ---------------------------------------------------------------------------
 
     def apply_page(
-        self, page: PulledPage, before_commit: Callable[[], None] | None = None
+        self,
+        page: PulledPage | PreparedPage,
+        before_commit: Callable[[], None] | None = None,
     ) -> set[str]:
         """Store a pulled page and move the cursor in ONE transaction.
 
-        Returns the ids of the orders that changed. `before_commit` runs inside the
-        transaction (tests use it to kill the process half-way)."""
-        events = [(seq, event_from_dict(dict(data))) for seq, data in page.events]
+        `page` may come through prepare_page already (done on another thread). Returns
+        the ids of the orders that changed. `before_commit` runs inside the transaction
+        (tests use it to kill the process half-way)."""
+        return self.apply_pages([page], before_commit)
+
+    def apply_pages(
+        self,
+        pages: Sequence[PulledPage | PreparedPage],
+        before_commit: Callable[[], None] | None = None,
+    ) -> set[str]:
+        """Store consecutive pulled pages and move the cursor past the last in ONE
+        transaction (a workstation catching up writes a few pages at a time: SQLite's cost
+        per commit grows with the size of the cache, not of the pages). As apply_page."""
+        prepared = [p if isinstance(p, PreparedPage) else prepare_page(p) for p in pages]
+        touched: set[str] = set()
         with self.database.transaction() as conn:
             current = int(self.database.meta(CURSOR, "0") or 0)
-            if page.next_since < current:
-                raise ValueError(f"the page goes back from {current} to {page.next_since}")
-            touched = self._apply_events(conn, events)
-            if page.articles:
-                sink = _article_sink()
-                if sink is not None:
-                    sink(conn, page.articles)
-                else:
-                    # Without a knowledge-base sink the articles are counted so nothing is
-                    # mistaken for applied.
-                    seen = int(self.database.meta(ARTICLES_SEEN, "0") or 0)
-                    _set_meta(conn, ARTICLES_SEEN, str(seen + len(page.articles)))
-            if page.units is not None:
-                _set_meta(conn, UNITS, json.dumps(list(page.units), ensure_ascii=False))
-            if page.catalogue is not None:
-                _set_meta(conn, CATALOGUE, json.dumps(list(page.catalogue), ensure_ascii=False))
-            if page.policy_version:
-                _set_meta(conn, POLICY_VERSION, page.policy_version)
-            _set_meta(conn, CURSOR, str(page.next_since))
+            for one in prepared:
+                pulled = one.page
+                if pulled.next_since < current:
+                    raise ValueError(f"the page goes back from {current} to {pulled.next_since}")
+                current = pulled.next_since
+                touched |= self._apply_events(conn, one)
+                self._apply_rest(conn, pulled)
             if before_commit is not None:
                 before_commit()
         return touched
 
-    def _apply_events(self, conn: sqlite3.Connection, events: list[tuple[int, Event]]) -> set[str]:
+    def _apply_rest(self, conn: sqlite3.Connection, pulled: PulledPage) -> None:
+        """A page's articles, policy and cursor (inside apply_pages' transaction)."""
+        if pulled.articles:
+            sink = _article_sink()
+            if sink is not None:
+                sink(conn, pulled.articles)
+            else:
+                # TODO(kb): app.store.kb has no upsert_articles(conn, articles) yet; the
+                # articles are counted so nothing is mistaken for applied.
+                seen = int(self.database.meta(ARTICLES_SEEN, "0") or 0)
+                _set_meta(conn, ARTICLES_SEEN, str(seen + len(pulled.articles)))
+        if pulled.units is not None:
+            _set_meta(conn, UNITS, json.dumps(list(pulled.units), ensure_ascii=False))
+        if pulled.catalogue is not None:
+            _set_meta(conn, CATALOGUE, json.dumps(list(pulled.catalogue), ensure_ascii=False))
+        if pulled.policy_version:
+            _set_meta(conn, POLICY_VERSION, pulled.policy_version)
+        _set_meta(conn, CURSOR, str(pulled.next_since))
+
+    @contextmanager
+    def catching_up(self, cache_mib: int = 64) -> Iterator[None]:
+        """While pulling many pages: a larger page cache for this connection (the indexes
+        of a growing cache stop fitting the default 2 MiB), back to what it was after."""
+        before = int(self.database.scalar("PRAGMA cache_size"))
+        self.database.query(f"PRAGMA cache_size = {-1024 * int(cache_mib)}")
+        try:
+            yield
+        finally:
+            self.database.query(f"PRAGMA cache_size = {before}")
+
+    def _apply_events(self, conn: sqlite3.Connection, prepared: PreparedPage) -> set[str]:
         """EventLog.apply_remote, with a bulk path for orders this cache has never seen
-        (the common case when a workstation catches up): their events are inserted with
-        executemany, folded in memory and their projections written in bulk."""
+        (the common case when a workstation catches up): their events and projections,
+        folded in memory by prepare_page, are inserted in bulk."""
+        events = prepared.events
         order_ids = sorted({e.order_id for _, e in events})
         known: set[str] = set()
         for start in range(0, len(order_ids), 500):
@@ -298,29 +371,17 @@ class SyncState:
             ):
                 known.update(r[0] for r in conn.execute(sql, chunk))
         slow = [(seq, e) for seq, e in events if e.order_id in known]
-        fresh = [(seq, e) for seq, e in events if e.order_id not in known]
+        fresh = [e for _seq, e in events if e.order_id not in known]
         touched = self.events.apply_remote(conn, slow) if slow else set()
         if not fresh:
             return touched
-        conn.executemany(
-            f"INSERT INTO events ({_EVENT_COLUMNS}, origin, server_seq) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'remote', ?)",
-            [(*_event_row(e), seq) for seq, e in fresh],
-        )
-        folded: dict[str, Order | None] = {}
-        broken: set[str] = set()
-        for _seq, event in sorted(fresh, key=lambda pair: pair[0]):
-            if event.order_id in broken:
-                continue
-            try:
-                folded[event.order_id] = apply(folded.get(event.order_id), event)
-            except (ProjectionError, KeyError, ValueError, TypeError):
-                broken.add(event.order_id)  # let the careful path decide what to keep
-        new_orders = [o for oid, o in folded.items() if o is not None and oid not in broken]
-        insert_new_orders(conn, new_orders)
+        insert_remote_events(conn, [prepared.event_rows[e.id] for e in fresh])
+        new = [oid for oid in prepared.folded if oid not in known]
+        insert_new_order_rows(conn, [prepared.order_rows[oid] for oid in new])
+        broken = {e.order_id for e in fresh if e.order_id in prepared.broken}
         for order_id in broken:
             self._reproject(conn, order_id)
-        return touched | set(folded) | broken
+        return touched | set(new) | broken
 
     # ---- attention list -----------------------------------------------------------------
 

@@ -43,7 +43,33 @@ def is_cjk(run: str) -> bool:
     return _is_cjk(run)
 
 
+# Characters NFKC leaves alone, or changes only from one separator to another (full-width
+# and CJK punctuation): text made of them alone gives the same tokens without NFKC, which
+# costs more than the rest of index_text (orders are indexed by the thousand when a
+# workstation catches up with the central store). Anything else takes the NFKC path.
+_NEEDS_NFKC = re.compile(
+    "[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff\u3000-\u3037\u2010-\u2027\u00b7"
+    "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff5e]"
+)
+
+
 def index_text(text: str) -> str:
+    """The text as the index stores it: CJK runs as overlapping bigrams, other runs whole.
+    Exactly index_text_reference, faster."""
+    if _NEEDS_NFKC.search(text) is not None:
+        text = unicodedata.normalize("NFKC", text)
+    out: list[str] = []
+    extend, append = out.extend, out.append
+    for run in _RUNS.findall(text.lower()):
+        if len(run) > 1 and run[0] > "\x7f":
+            extend(map(str.__add__, run[:-1], run[1:]))
+        else:
+            append(run)
+    return " ".join(out)
+
+
+def index_text_reference(text: str) -> str:
+    """index_text as the scheme above defines it (the tests hold index_text to it)."""
     tokens: list[str] = []
     for run in _runs(text):
         tokens.extend(_bigrams(run) if _is_cjk(run) else [run])

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import queue
+import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.store.sync_state import PulledPage, SyncState
+from app.store.sync_state import PreparedPage, SyncState, prepare_page
 from app.sync.client import MAX_BATCH, CentralStore
 from app.sync.errors import SyncError
 
@@ -60,6 +62,64 @@ def push_outbox(
             last, events = next_last, next_events
 
 
+# While catching up, pages fetched ahead wait in a queue (at most LOOKAHEAD) and are applied
+# together, at most COALESCE_EVENTS events in one transaction: each commit costs SQLite
+# about the same whatever its size, once the cache holds a few thousand orders.
+LOOKAHEAD = 8
+COALESCE_EVENTS = 5000
+
+
+class _Fetcher(threading.Thread):
+    """Fetches and prepares pages (prepare_page: parsing, folding, rows; no database) one
+    request at a time, ahead of the thread applying them, until the feed is drained, the
+    consumer stops it, or a request fails (the error is handed over in the queue, after the
+    pages before it). One helper thread: a second one, preparing while this one waits for
+    the server, made the applying thread wait for the GIL between its SQLite steps."""
+
+    def __init__(
+        self, store: CentralStore, since: int, page_size: int, policy_version: str
+    ) -> None:
+        super().__init__(name="sync-fetch", daemon=True)
+        self.store, self.since, self.page_size = store, since, page_size
+        self.policy_version = policy_version
+        self.pages: queue.Queue[tuple[PreparedPage, bool] | BaseException] = queue.Queue(LOOKAHEAD)
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        more = True
+        while more and not self.stopped.is_set():
+            item: tuple[PreparedPage, bool] | BaseException
+            try:
+                page, more = self.store.pull(self.since, self.page_size, self.policy_version)
+                item = (prepare_page(page), more)
+                self.since = page.next_since
+                self.policy_version = page.policy_version or self.policy_version
+            except BaseException as exc:  # handed to the consumer, raised there
+                item, more = exc, False
+            while not self.stopped.is_set():
+                try:
+                    self.pages.put(item, timeout=0.2)
+                    break
+                except queue.Full:
+                    continue
+
+    def next(self) -> tuple[PreparedPage, bool]:
+        item = self.pages.get()
+        if isinstance(item, BaseException):
+            raise item
+        return item
+
+    def ready(self) -> tuple[PreparedPage, bool] | None:
+        """The next page if it is fetched and prepared already, else None."""
+        try:
+            item = self.pages.queue[0]  # a peek; only this thread takes from the queue
+        except IndexError:
+            return None
+        if isinstance(item, BaseException):
+            return None  # raised by the next call to next()
+        return self.next()
+
+
 def pull_feed(
     state: SyncState,
     store: CentralStore,
@@ -67,31 +127,36 @@ def pull_feed(
     page_size: int,
     before_commit: Callable[[], None] | None = None,
 ) -> None:
-    """Pull pages until the feed is drained; each page applied with its cursor in one
-    transaction. The next page is fetched (on a helper thread, one request at a time)
-    while the current one is applied, so the server's work and ours overlap."""
+    """Pull pages until the feed is drained. The pages and the cursor are applied together,
+    in one transaction: one page, or, while catching up, the pages already waiting (at most
+    COALESCE_EVENTS events). Pages are fetched and prepared (parsed, folded, their rows
+    made: no database) on a helper thread, one request at a time, while earlier ones are
+    applied, so the server's work, our Python and SQLite's overlap."""
     since = state.cursor()
-    policy_version = state.policy_version()
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-fetch") as fetcher:
-        pending: Future[tuple[PulledPage, bool]] = fetcher.submit(
-            store.pull, since, page_size, policy_version
-        )
-        while True:
-            page, more = pending.result()
-            if more:
-                policy_version = page.policy_version or policy_version
-                pending = fetcher.submit(store.pull, page.next_since, page_size, policy_version)
-            try:
-                summary.changed_orders |= state.apply_page(page, before_commit)
-            except BaseException:
-                if more:
-                    pending.cancel()
-                raise
-            summary.pulled += len(page.events)
-            summary.articles += len(page.articles)
-            since = page.next_since
-            if not more:
-                break
+    fetcher = _Fetcher(store, since, page_size, state.policy_version())
+    fetcher.start()
+    try:
+        with state.catching_up():
+            more = True
+            while more:
+                first, more = fetcher.next()
+                batch = [first]
+                count = len(first.page.events)
+                while more and count < COALESCE_EVENTS:
+                    waiting = fetcher.ready()
+                    if waiting is None:
+                        break
+                    batch.append(waiting[0])
+                    more = waiting[1]
+                    count += len(waiting[0].page.events)
+                summary.changed_orders |= state.apply_pages(batch, before_commit)
+                for prepared in batch:
+                    summary.pulled += len(prepared.page.events)
+                    summary.articles += len(prepared.page.articles)
+                    since = prepared.page.next_since
+    finally:
+        fetcher.stopped.set()
+        fetcher.join()
     summary.cursor = since
 
 
