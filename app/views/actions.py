@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -19,162 +19,216 @@ class ActionSpec:
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("new_intake", "New intake", ("F2",), "Start recording a new call"),
+    ActionSpec(
+        "new_intake",
+        QT_TRANSLATE_NOOP("Actions", "New intake"),
+        ("F2",),
+        QT_TRANSLATE_NOOP("Actions", "Start recording a new call"),
+    ),
     ActionSpec(
         "save_intake",
-        "Save intake",
+        QT_TRANSLATE_NOOP("Actions", "Save intake"),
         ("Ctrl+Return", "Ctrl+Enter"),
-        "Record the appeal and issue its order number",
+        QT_TRANSLATE_NOOP("Actions", "Record the appeal and issue its order number"),
     ),
-    ActionSpec("find_order", "Find order", ("Ctrl+F",), "Search the order list"),
     ActionSpec(
-        "knowledge_search", "Knowledge base", ("Ctrl+K",), "Search the knowledge base from anywhere"
+        "find_order",
+        QT_TRANSLATE_NOOP("Actions", "Find order"),
+        ("Ctrl+F",),
+        QT_TRANSLATE_NOOP("Actions", "Search the order list"),
+    ),
+    ActionSpec(
+        "knowledge_search",
+        QT_TRANSLATE_NOOP("Actions", "Knowledge base"),
+        ("Ctrl+K",),
+        QT_TRANSLATE_NOOP("Actions", "Search the knowledge base from anywhere"),
     ),
     ActionSpec(
         "open_order",
-        "Open order by number",
+        QT_TRANSLATE_NOOP("Actions", "Open order by number"),
         ("Ctrl+O",),
-        "Open an order by the number the caller reads out",
+        QT_TRANSLATE_NOOP("Actions", "Open an order by the number the caller reads out"),
     ),
-    ActionSpec("refresh", "Refresh", ("F5",), "Reload the current screen"),
-    ActionSpec("page_intake", "Go to intake", ("Ctrl+1",)),
-    ActionSpec("page_orders", "Go to orders", ("Ctrl+2",)),
-    ActionSpec("page_knowledge", "Go to knowledge base", ("Ctrl+3",)),
-    ActionSpec("page_reports", "Go to reports", ("Ctrl+9",), "Appeal analysis reports"),
-    ActionSpec("sync_now", "Sync now", ("Ctrl+Shift+S",), "Send and fetch changes now"),
-    ActionSpec("sign_in", "Sign in…", ("Ctrl+Shift+L",), "Sign in to the central store"),
-    ActionSpec("sign_out", "Sign out", (), "Sign out and forget the saved sign-in"),
+    ActionSpec(
+        "refresh",
+        QT_TRANSLATE_NOOP("Actions", "Refresh"),
+        ("F5",),
+        QT_TRANSLATE_NOOP("Actions", "Reload the current screen"),
+    ),
+    ActionSpec("page_intake", QT_TRANSLATE_NOOP("Actions", "Go to intake"), ("Ctrl+1",)),
+    ActionSpec("page_orders", QT_TRANSLATE_NOOP("Actions", "Go to orders"), ("Ctrl+2",)),
+    ActionSpec("page_knowledge", QT_TRANSLATE_NOOP("Actions", "Go to knowledge base"), ("Ctrl+3",)),
+    ActionSpec(
+        "page_reports",
+        QT_TRANSLATE_NOOP("Actions", "Go to reports"),
+        ("Ctrl+9",),
+        QT_TRANSLATE_NOOP("Actions", "Appeal analysis reports"),
+    ),
+    ActionSpec(
+        "sync_now",
+        QT_TRANSLATE_NOOP("Actions", "Sync now"),
+        ("Ctrl+Shift+S",),
+        QT_TRANSLATE_NOOP("Actions", "Send and fetch changes now"),
+    ),
+    ActionSpec(
+        "sign_in",
+        QT_TRANSLATE_NOOP("Actions", "Sign in…"),
+        ("Ctrl+Shift+L",),
+        QT_TRANSLATE_NOOP("Actions", "Sign in to the central store"),
+    ),
+    ActionSpec(
+        "sign_out",
+        QT_TRANSLATE_NOOP("Actions", "Sign out"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Sign out and forget the saved sign-in"),
+    ),
     ActionSpec(
         "page_attention",
-        "Go to refused steps",
+        QT_TRANSLATE_NOOP("Actions", "Go to refused steps"),
         ("Ctrl+0",),
-        "Steps the central store refused, waiting for a decision",
+        QT_TRANSLATE_NOOP("Actions", "Steps the central store refused, waiting for a decision"),
     ),
-    ActionSpec("quit", "Quit", ("Ctrl+Q",)),
+    ActionSpec("quit", QT_TRANSLATE_NOOP("Actions", "Quit"), ("Ctrl+Q",)),
     # The work screens (their step shortcuts are live only while that screen is shown).
-    ActionSpec("page_dispatch", "Go to dispatch", ("Ctrl+4",)),
-    ActionSpec("page_unit", "Go to unit work", ("Ctrl+5",)),
-    ActionSpec("page_follow_up", "Go to follow-up calls", ("Ctrl+6",)),
-    ActionSpec("page_drills", "Go to drills", ("Ctrl+7",), "Drill on the knowledge base"),
+    ActionSpec("page_dispatch", QT_TRANSLATE_NOOP("Actions", "Go to dispatch"), ("Ctrl+4",)),
+    ActionSpec("page_unit", QT_TRANSLATE_NOOP("Actions", "Go to unit work"), ("Ctrl+5",)),
+    ActionSpec(
+        "page_follow_up", QT_TRANSLATE_NOOP("Actions", "Go to follow-up calls"), ("Ctrl+6",)
+    ),
+    ActionSpec(
+        "page_drills",
+        QT_TRANSLATE_NOOP("Actions", "Go to drills"),
+        ("Ctrl+7",),
+        QT_TRANSLATE_NOOP("Actions", "Drill on the knowledge base"),
+    ),
     ActionSpec(
         "page_drill_trainer",
-        "Go to drill dashboard",
+        QT_TRANSLATE_NOOP("Actions", "Go to drill dashboard"),
         ("Ctrl+8",),
-        "Trainees' figures and drill sets",
+        QT_TRANSLATE_NOOP("Actions", "Trainees' figures and drill sets"),
     ),
     ActionSpec(
         "drill_answer",
-        "Answer drill",
+        QT_TRANSLATE_NOOP("Actions", "Answer drill"),
         ("F9",),
-        "Answer the drill scenario; once answered, go to the next one",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Answer the drill scenario; once answered, go to the next one"
+        ),
     ),
     ActionSpec(
         "drill_export",
-        "Export drill figures",
+        QT_TRANSLATE_NOOP("Actions", "Export drill figures"),
         ("Ctrl+Shift+X",),
-        "Save the drill dashboard's figures as CSV",
+        QT_TRANSLATE_NOOP("Actions", "Save the drill dashboard's figures as CSV"),
     ),
     ActionSpec(
         "switch_user",
-        "Switch demo user",
+        QT_TRANSLATE_NOOP("Actions", "Switch demo user"),
         ("Ctrl+Shift+U",),
-        "Act as another local demo user (demo workspace only)",
+        QT_TRANSLATE_NOOP("Actions", "Act as another local demo user (demo workspace only)"),
     ),
     ActionSpec(
         "dispatch_order",
-        "Dispatch",
+        QT_TRANSLATE_NOOP("Actions", "Dispatch"),
         ("Ctrl+D",),
-        "Dispatch or re-dispatch the selected order",
+        QT_TRANSLATE_NOOP("Actions", "Dispatch or re-dispatch the selected order"),
     ),
     ActionSpec(
         "rule_request",
-        "Rule on request",
+        QT_TRANSLATE_NOOP("Actions", "Rule on request"),
         ("Ctrl+R",),
-        "Rule on a return, extension or unreasonable-appeal request",
+        QT_TRANSLATE_NOOP("Actions", "Rule on a return, extension or unreasonable-appeal request"),
     ),
     ActionSpec(
         "review_reply",
-        "Review reply",
+        QT_TRANSLATE_NOOP("Actions", "Review reply"),
         ("Ctrl+E",),
-        "Approve the unit's reply or send it back",
+        QT_TRANSLATE_NOOP("Actions", "Approve the unit's reply or send it back"),
     ),
     ActionSpec(
         "close_order",
-        "Close",
+        QT_TRANSLATE_NOOP("Actions", "Close"),
         ("Ctrl+L",),
-        "Close a reviewed order",
+        QT_TRANSLATE_NOOP("Actions", "Close a reviewed order"),
     ),
     ActionSpec(
         "supervise",
-        "Supervise",
+        QT_TRANSLATE_NOOP("Actions", "Supervise"),
         ("Ctrl+G",),
-        "Urge the unit on an overdue order",
+        QT_TRANSLATE_NOOP("Actions", "Urge the unit on an overdue order"),
     ),
     ActionSpec(
         "merge_order",
-        "Merge",
+        QT_TRANSLATE_NOOP("Actions", "Merge"),
         ("Ctrl+M",),
-        "Merge the selected order into the order it repeats",
+        QT_TRANSLATE_NOOP("Actions", "Merge the selected order into the order it repeats"),
     ),
     ActionSpec(
         "sign_order",
-        "Sign for",
+        QT_TRANSLATE_NOOP("Actions", "Sign for"),
         ("Ctrl+S",),
-        "Sign for the selected order",
+        QT_TRANSLATE_NOOP("Actions", "Sign for the selected order"),
     ),
     ActionSpec(
         "reply_order",
-        "Reply",
+        QT_TRANSLATE_NOOP("Actions", "Reply"),
         ("Ctrl+R",),
-        "Reply with what was done",
+        QT_TRANSLATE_NOOP("Actions", "Reply with what was done"),
     ),
     ActionSpec(
         "request_extension",
-        "Ask for extension",
+        QT_TRANSLATE_NOOP("Actions", "Ask for extension"),
         ("Ctrl+E",),
-        "Ask the centre for more working days",
+        QT_TRANSLATE_NOOP("Actions", "Ask the centre for more working days"),
     ),
     ActionSpec(
         "request_return",
-        "Return",
+        QT_TRANSLATE_NOOP("Actions", "Return"),
         ("Ctrl+T",),
-        "Return the order to the centre with a reason",
+        QT_TRANSLATE_NOOP("Actions", "Return the order to the centre with a reason"),
     ),
     ActionSpec(
         "request_unreasonable",
-        "Unreasonable appeal",
+        QT_TRANSLATE_NOOP("Actions", "Unreasonable appeal"),
         ("Ctrl+U",),
-        "Apply to mark the appeal unreasonable",
+        QT_TRANSLATE_NOOP("Actions", "Apply to mark the appeal unreasonable"),
     ),
     ActionSpec(
         "record_follow_up",
-        "Record call",
+        QT_TRANSLATE_NOOP("Actions", "Record call"),
         ("Ctrl+R",),
-        "Record the follow-up call",
+        QT_TRANSLATE_NOOP("Actions", "Record the follow-up call"),
     ),
     ActionSpec(
         "reopen_order",
-        "Reopen",
+        QT_TRANSLATE_NOOP("Actions", "Reopen"),
         ("Ctrl+Shift+R",),
-        "Send the order back to its unit for handling again",
+        QT_TRANSLATE_NOOP("Actions", "Send the order back to its unit for handling again"),
     ),
     ActionSpec(
         "attach_caller",
-        "Attach caller",
+        QT_TRANSLATE_NOOP("Actions", "Attach caller"),
         ("Ctrl+Shift+A",),
-        "Attach this caller to the selected earlier order instead of a new one",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Attach this caller to the selected earlier order instead of a new one"
+        ),
     ),
     ActionSpec(
         "transfer_call",
-        "Transfer",
+        QT_TRANSLATE_NOOP("Actions", "Transfer"),
         ("Ctrl+Shift+T",),
-        "Record the appeal and transfer it (110/119/120/122, another city, the province)",
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Record the appeal and transfer it (110/119/120/122, another city, the province)",
+        ),
     ),
     ActionSpec(
         "flag_appellant",
-        "Flag appellant",
+        QT_TRANSLATE_NOOP("Actions", "Flag appellant"),
         ("Ctrl+Shift+F",),
-        "Flag the caller of the selected order as malicious or false, with a reason",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Flag the caller of the selected order as malicious or false, with a reason"
+        ),
     ),
 )
 
@@ -183,94 +237,6 @@ SPEC_BY_ID: Mapping[str, ActionSpec] = {spec.id: spec for spec in ACTIONS}
 
 def translated(text: str) -> str:
     return QCoreApplication.translate("Actions", text)
-
-
-# The strings above, spelled out once so lupdate finds them.
-_FOR_LUPDATE = (
-    QCoreApplication.translate("Actions", "New intake"),
-    QCoreApplication.translate("Actions", "Save intake"),
-    QCoreApplication.translate("Actions", "Find order"),
-    QCoreApplication.translate("Actions", "Knowledge base"),
-    QCoreApplication.translate("Actions", "Open order by number"),
-    QCoreApplication.translate("Actions", "Refresh"),
-    QCoreApplication.translate("Actions", "Go to intake"),
-    QCoreApplication.translate("Actions", "Go to orders"),
-    QCoreApplication.translate("Actions", "Go to knowledge base"),
-    QCoreApplication.translate("Actions", "Go to reports"),
-    QCoreApplication.translate("Actions", "Appeal analysis reports"),
-    QCoreApplication.translate("Actions", "Sync now"),
-    QCoreApplication.translate("Actions", "Quit"),
-    QCoreApplication.translate("Actions", "Start recording a new call"),
-    QCoreApplication.translate("Actions", "Record the appeal and issue its order number"),
-    QCoreApplication.translate("Actions", "Search the order list"),
-    QCoreApplication.translate("Actions", "Search the knowledge base from anywhere"),
-    QCoreApplication.translate("Actions", "Open an order by the number the caller reads out"),
-    QCoreApplication.translate("Actions", "Reload the current screen"),
-    QCoreApplication.translate("Actions", "Send and fetch changes now"),
-    QCoreApplication.translate("Actions", "Sign in…"),
-    QCoreApplication.translate("Actions", "Sign in to the central store"),
-    QCoreApplication.translate("Actions", "Sign out"),
-    QCoreApplication.translate("Actions", "Sign out and forget the saved sign-in"),
-    QCoreApplication.translate("Actions", "Go to refused steps"),
-    QCoreApplication.translate(
-        "Actions", "Steps the central store refused, waiting for a decision"
-    ),
-    QCoreApplication.translate("Actions", "Go to dispatch"),
-    QCoreApplication.translate("Actions", "Go to unit work"),
-    QCoreApplication.translate("Actions", "Go to follow-up calls"),
-    QCoreApplication.translate("Actions", "Go to drills"),
-    QCoreApplication.translate("Actions", "Drill on the knowledge base"),
-    QCoreApplication.translate("Actions", "Go to drill dashboard"),
-    QCoreApplication.translate("Actions", "Trainees' figures and drill sets"),
-    QCoreApplication.translate("Actions", "Answer drill"),
-    QCoreApplication.translate(
-        "Actions", "Answer the drill scenario; once answered, go to the next one"
-    ),
-    QCoreApplication.translate("Actions", "Export drill figures"),
-    QCoreApplication.translate("Actions", "Save the drill dashboard's figures as CSV"),
-    QCoreApplication.translate("Actions", "Switch demo user"),
-    QCoreApplication.translate("Actions", "Act as another local demo user (demo workspace only)"),
-    QCoreApplication.translate("Actions", "Dispatch"),
-    QCoreApplication.translate("Actions", "Dispatch or re-dispatch the selected order"),
-    QCoreApplication.translate("Actions", "Rule on request"),
-    QCoreApplication.translate(
-        "Actions", "Rule on a return, extension or unreasonable-appeal request"
-    ),
-    QCoreApplication.translate("Actions", "Review reply"),
-    QCoreApplication.translate("Actions", "Approve the unit's reply or send it back"),
-    QCoreApplication.translate("Actions", "Close"),
-    QCoreApplication.translate("Actions", "Close a reviewed order"),
-    QCoreApplication.translate("Actions", "Supervise"),
-    QCoreApplication.translate("Actions", "Urge the unit on an overdue order"),
-    QCoreApplication.translate("Actions", "Merge"),
-    QCoreApplication.translate("Actions", "Merge the selected order into the order it repeats"),
-    QCoreApplication.translate("Actions", "Sign for"),
-    QCoreApplication.translate("Actions", "Sign for the selected order"),
-    QCoreApplication.translate("Actions", "Reply"),
-    QCoreApplication.translate("Actions", "Reply with what was done"),
-    QCoreApplication.translate("Actions", "Ask for extension"),
-    QCoreApplication.translate("Actions", "Ask the centre for more working days"),
-    QCoreApplication.translate("Actions", "Return"),
-    QCoreApplication.translate("Actions", "Return the order to the centre with a reason"),
-    QCoreApplication.translate("Actions", "Unreasonable appeal"),
-    QCoreApplication.translate("Actions", "Apply to mark the appeal unreasonable"),
-    QCoreApplication.translate("Actions", "Record call"),
-    QCoreApplication.translate("Actions", "Record the follow-up call"),
-    QCoreApplication.translate("Actions", "Reopen"),
-    QCoreApplication.translate("Actions", "Send the order back to its unit for handling again"),
-    QCoreApplication.translate("Actions", "Attach caller"),
-    QCoreApplication.translate(
-        "Actions", "Attach this caller to the selected earlier order instead of a new one"
-    ),
-    QCoreApplication.translate("Actions", "Transfer"),
-    QCoreApplication.translate(
-        "Actions", "Record the appeal and transfer it (110/119/120/122, another city, the province)"
-    ),
-    QCoreApplication.translate("Actions", "Flag appellant"),
-    QCoreApplication.translate(
-        "Actions", "Flag the caller of the selected order as malicious or false, with a reason"
-    ),
-)
 
 
 def build_actions(

@@ -4,357 +4,357 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../app/views/actions.py" line="190"/>
+        <location filename="../../app/views/actions.py" line="24"/>
         <source>New intake</source>
         <translation>新建受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="191"/>
+        <location filename="../../app/views/actions.py" line="30"/>
         <source>Save intake</source>
         <translation>保存受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="192"/>
+        <location filename="../../app/views/actions.py" line="36"/>
         <source>Find order</source>
         <translation>查找工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="193"/>
+        <location filename="../../app/views/actions.py" line="42"/>
         <source>Knowledge base</source>
         <translation>知识库</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="194"/>
+        <location filename="../../app/views/actions.py" line="48"/>
         <source>Open order by number</source>
         <translation>按工单号打开</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="195"/>
+        <location filename="../../app/views/actions.py" line="54"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="196"/>
+        <location filename="../../app/views/actions.py" line="58"/>
         <source>Go to intake</source>
         <translation>转到受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="197"/>
+        <location filename="../../app/views/actions.py" line="59"/>
         <source>Go to orders</source>
         <translation>转到工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="198"/>
+        <location filename="../../app/views/actions.py" line="60"/>
         <source>Go to knowledge base</source>
         <translation>转到知识库</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="199"/>
+        <location filename="../../app/views/actions.py" line="63"/>
         <source>Go to reports</source>
         <translation>转到报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="200"/>
+        <location filename="../../app/views/actions.py" line="65"/>
         <source>Appeal analysis reports</source>
         <translation>诉求分析报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="201"/>
+        <location filename="../../app/views/actions.py" line="69"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="202"/>
+        <location filename="../../app/views/actions.py" line="91"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="203"/>
+        <location filename="../../app/views/actions.py" line="26"/>
         <source>Start recording a new call</source>
         <translation>开始记录新来电</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="204"/>
+        <location filename="../../app/views/actions.py" line="32"/>
         <source>Record the appeal and issue its order number</source>
         <translation>记录诉求并生成工单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="205"/>
+        <location filename="../../app/views/actions.py" line="38"/>
         <source>Search the order list</source>
         <translation>搜索工单列表</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="206"/>
+        <location filename="../../app/views/actions.py" line="44"/>
         <source>Search the knowledge base from anywhere</source>
         <translation>在任意界面搜索知识库</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="207"/>
+        <location filename="../../app/views/actions.py" line="50"/>
         <source>Open an order by the number the caller reads out</source>
         <translation>按来电人报出的工单号打开工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="208"/>
+        <location filename="../../app/views/actions.py" line="56"/>
         <source>Reload the current screen</source>
         <translation>重新载入当前界面</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="209"/>
+        <location filename="../../app/views/actions.py" line="71"/>
         <source>Send and fetch changes now</source>
         <translation>立即发送并获取更新</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="210"/>
+        <location filename="../../app/views/actions.py" line="75"/>
         <source>Sign in…</source>
         <translation>登录…</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="211"/>
+        <location filename="../../app/views/actions.py" line="77"/>
         <source>Sign in to the central store</source>
         <translation>登录中心服务器</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="212"/>
+        <location filename="../../app/views/actions.py" line="81"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="213"/>
+        <location filename="../../app/views/actions.py" line="83"/>
         <source>Sign out and forget the saved sign-in</source>
         <translation>退出登录并清除保存的登录凭据</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="214"/>
+        <location filename="../../app/views/actions.py" line="87"/>
         <source>Go to refused steps</source>
         <translation>转到被拒操作</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="215"/>
+        <location filename="../../app/views/actions.py" line="89"/>
         <source>Steps the central store refused, waiting for a decision</source>
         <translation>中心服务器拒绝的操作，等待处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="218"/>
+        <location filename="../../app/views/actions.py" line="93"/>
         <source>Go to dispatch</source>
         <translation>转到派单审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="219"/>
+        <location filename="../../app/views/actions.py" line="94"/>
         <source>Go to unit work</source>
         <translation>转到承办工作</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="220"/>
+        <location filename="../../app/views/actions.py" line="96"/>
         <source>Go to follow-up calls</source>
         <translation>转到回访</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="221"/>
+        <location filename="../../app/views/actions.py" line="100"/>
         <source>Go to drills</source>
         <translation>转到知识库练习</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="222"/>
+        <location filename="../../app/views/actions.py" line="102"/>
         <source>Drill on the knowledge base</source>
         <translation>按真实来电练习查找知识库</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="223"/>
+        <location filename="../../app/views/actions.py" line="106"/>
         <source>Go to drill dashboard</source>
         <translation>转到练习看板</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="224"/>
+        <location filename="../../app/views/actions.py" line="108"/>
         <source>Trainees&apos; figures and drill sets</source>
         <translation>学员成绩与练习题组</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="225"/>
+        <location filename="../../app/views/actions.py" line="112"/>
         <source>Answer drill</source>
         <translation>提交练习答案</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="226"/>
+        <location filename="../../app/views/actions.py" line="114"/>
         <source>Answer the drill scenario; once answered, go to the next one</source>
         <translation>提交本题答案；已作答时进入下一题</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="229"/>
+        <location filename="../../app/views/actions.py" line="120"/>
         <source>Export drill figures</source>
         <translation>导出练习成绩</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="230"/>
+        <location filename="../../app/views/actions.py" line="122"/>
         <source>Save the drill dashboard&apos;s figures as CSV</source>
         <translation>将练习看板的数据保存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="231"/>
+        <location filename="../../app/views/actions.py" line="126"/>
         <source>Switch demo user</source>
         <translation>切换演示身份</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="232"/>
+        <location filename="../../app/views/actions.py" line="128"/>
         <source>Act as another local demo user (demo workspace only)</source>
         <translation>以另一本地演示身份操作（仅演示工作区）</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="233"/>
+        <location filename="../../app/views/actions.py" line="132"/>
         <source>Dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="234"/>
+        <location filename="../../app/views/actions.py" line="134"/>
         <source>Dispatch or re-dispatch the selected order</source>
         <translation>派单或改派所选工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="235"/>
+        <location filename="../../app/views/actions.py" line="138"/>
         <source>Rule on request</source>
         <translation>审批申请</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="236"/>
+        <location filename="../../app/views/actions.py" line="140"/>
         <source>Rule on a return, extension or unreasonable-appeal request</source>
         <translation>审批退单、延期或不合理诉求申请</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="239"/>
+        <location filename="../../app/views/actions.py" line="144"/>
         <source>Review reply</source>
         <translation>审核答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="240"/>
+        <location filename="../../app/views/actions.py" line="146"/>
         <source>Approve the unit&apos;s reply or send it back</source>
         <translation>通过承办单位的答复或退回重办</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="241"/>
+        <location filename="../../app/views/actions.py" line="150"/>
         <source>Close</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="242"/>
+        <location filename="../../app/views/actions.py" line="152"/>
         <source>Close a reviewed order</source>
         <translation>办结已审核的工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="243"/>
+        <location filename="../../app/views/actions.py" line="156"/>
         <source>Supervise</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="244"/>
+        <location filename="../../app/views/actions.py" line="158"/>
         <source>Urge the unit on an overdue order</source>
         <translation>对超期工单督办承办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="245"/>
+        <location filename="../../app/views/actions.py" line="162"/>
         <source>Merge</source>
         <translation>并单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="246"/>
+        <location filename="../../app/views/actions.py" line="164"/>
         <source>Merge the selected order into the order it repeats</source>
         <translation>将所选工单并入其重复的工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="247"/>
+        <location filename="../../app/views/actions.py" line="168"/>
         <source>Sign for</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="248"/>
+        <location filename="../../app/views/actions.py" line="170"/>
         <source>Sign for the selected order</source>
         <translation>签收所选工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="249"/>
+        <location filename="../../app/views/actions.py" line="174"/>
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="250"/>
+        <location filename="../../app/views/actions.py" line="176"/>
         <source>Reply with what was done</source>
         <translation>答复办理情况</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="251"/>
+        <location filename="../../app/views/actions.py" line="180"/>
         <source>Ask for extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="252"/>
+        <location filename="../../app/views/actions.py" line="182"/>
         <source>Ask the centre for more working days</source>
         <translation>向热线中心申请延长办理时限</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="253"/>
+        <location filename="../../app/views/actions.py" line="186"/>
         <source>Return</source>
         <translation>退单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="254"/>
+        <location filename="../../app/views/actions.py" line="188"/>
         <source>Return the order to the centre with a reason</source>
         <translation>说明理由，将工单退回热线中心</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="255"/>
+        <location filename="../../app/views/actions.py" line="192"/>
         <source>Unreasonable appeal</source>
         <translation>不合理诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="256"/>
+        <location filename="../../app/views/actions.py" line="194"/>
         <source>Apply to mark the appeal unreasonable</source>
         <translation>申请认定为不合理诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="257"/>
+        <location filename="../../app/views/actions.py" line="198"/>
         <source>Record call</source>
         <translation>记录回访</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="258"/>
+        <location filename="../../app/views/actions.py" line="200"/>
         <source>Record the follow-up call</source>
         <translation>记录回访结果</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="259"/>
+        <location filename="../../app/views/actions.py" line="204"/>
         <source>Reopen</source>
         <translation>重新办理</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="260"/>
+        <location filename="../../app/views/actions.py" line="206"/>
         <source>Send the order back to its unit for handling again</source>
         <translation>退回承办单位重新办理</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="261"/>
+        <location filename="../../app/views/actions.py" line="210"/>
         <source>Attach caller</source>
         <translation>并入已有工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="262"/>
+        <location filename="../../app/views/actions.py" line="212"/>
         <source>Attach this caller to the selected earlier order instead of a new one</source>
         <translation>将本次来电人并入所选的已有工单，不新建工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="265"/>
+        <location filename="../../app/views/actions.py" line="218"/>
         <source>Transfer</source>
         <translation>转办</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="266"/>
+        <location filename="../../app/views/actions.py" line="220"/>
         <source>Record the appeal and transfer it (110/119/120/122, another city, the province)</source>
         <translation>记录诉求并转办（110/119/120/122、外市12345、省热线）</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="269"/>
+        <location filename="../../app/views/actions.py" line="227"/>
         <source>Flag appellant</source>
         <translation>标记诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="270"/>
+        <location filename="../../app/views/actions.py" line="229"/>
         <source>Flag the caller of the selected order as malicious or false, with a reason</source>
         <translation>注明理由，将所选工单的诉求人标记为恶意或虚假投诉</translation>
     </message>
@@ -1255,183 +1255,183 @@
 <context>
     <name>IntakeExtras</name>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="47"/>
+        <location filename="../../app/views/intake_extras.py" line="48"/>
         <source>110 police</source>
         <translation>110 公安</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="48"/>
+        <location filename="../../app/views/intake_extras.py" line="49"/>
         <source>119 fire</source>
         <translation>119 消防</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="49"/>
+        <location filename="../../app/views/intake_extras.py" line="50"/>
         <source>120 ambulance</source>
         <translation>120 急救</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="50"/>
+        <location filename="../../app/views/intake_extras.py" line="51"/>
         <source>122 traffic</source>
         <translation>122 交警</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="51"/>
+        <location filename="../../app/views/intake_extras.py" line="52"/>
         <source>Another city&apos;s 12345</source>
         <translation>外市12345</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="54"/>
+        <location filename="../../app/views/intake_extras.py" line="55"/>
         <source>Provincial line</source>
         <translation>省热线</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="61"/>
+        <location filename="../../app/views/intake_extras.py" line="62"/>
         <source>Malicious complaint</source>
         <translation>恶意投诉</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="62"/>
+        <location filename="../../app/views/intake_extras.py" line="63"/>
         <source>False complaint</source>
         <translation>虚假投诉</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="63"/>
+        <location filename="../../app/views/intake_extras.py" line="64"/>
         <source>Hard case</source>
         <translation>疑难件</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="75"/>
+        <location filename="../../app/views/intake_extras.py" line="76"/>
         <source>Order number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="76"/>
+        <location filename="../../app/views/intake_extras.py" line="77"/>
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="77"/>
+        <location filename="../../app/views/intake_extras.py" line="78"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="78"/>
+        <location filename="../../app/views/intake_extras.py" line="79"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="113"/>
+        <location filename="../../app/views/intake_extras.py" line="114"/>
         <source>same caller</source>
         <translation>同一来电人</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="115"/>
+        <location filename="../../app/views/intake_extras.py" line="116"/>
         <source>similar %1%</source>
         <translation>相似%1%</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="131"/>
+        <location filename="../../app/views/intake_extras.py" line="132"/>
         <source>Likely &amp;duplicates</source>
         <translation>疑似重复(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="198"/>
+        <location filename="../../app/views/intake_extras.py" line="199"/>
         <source>This may repeat an earlier appeal: Ctrl+Shift+A attaches the caller to the selected order instead of creating a new one.</source>
         <translation>可能与已有诉求重复：按 Ctrl+Shift+A 将来电人并入所选工单，不新建工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="202"/>
+        <location filename="../../app/views/intake_extras.py" line="203"/>
         <source>No likely duplicates (same caller or same place and matter, 7 days).</source>
         <translation>7天内无疑似重复（同一来电人，或同一镇街的相似事项）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="233"/>
+        <location filename="../../app/views/intake_extras.py" line="237"/>
         <source>No earlier order selected to attach the caller to.</source>
         <translation>未选择要并入的已有工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="237"/>
+        <location filename="../../app/views/intake_extras.py" line="241"/>
         <source>Attach caller</source>
         <translation>并入已有工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="238"/>
+        <location filename="../../app/views/intake_extras.py" line="242"/>
         <source>Attach this caller to %1 (%2) instead of recording a new order?</source>
         <translation>将本次来电人并入 %1（%2），不新建工单？</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="246"/>
+        <location filename="../../app/views/intake_extras.py" line="250"/>
         <source>&amp;Note</source>
         <translation>来电内容(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="247"/>
+        <location filename="../../app/views/intake_extras.py" line="251"/>
         <source>Attach (Ctrl+Enter)</source>
         <translation>并入（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="251"/>
+        <location filename="../../app/views/intake_extras.py" line="255"/>
         <source>Enter the caller&apos;s number first</source>
         <translation>请先填写来电号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="256"/>
+        <location filename="../../app/views/intake_extras.py" line="260"/>
         <source>Caller attached to order %1.</source>
         <translation>来电人已并入工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="260"/>
+        <location filename="../../app/views/intake_extras.py" line="267"/>
         <source>Transfer</source>
         <translation>转办</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="261"/>
+        <location filename="../../app/views/intake_extras.py" line="268"/>
         <source>The appeal is recorded and transferred, so it is never dropped.</source>
         <translation>诉求先登记再转办，确保不遗漏。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="269"/>
+        <location filename="../../app/views/intake_extras.py" line="276"/>
         <source>&amp;Transfer to</source>
         <translation>转至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="270"/>
-        <location filename="../../app/views/intake_extras.py" line="301"/>
+        <location filename="../../app/views/intake_extras.py" line="277"/>
+        <location filename="../../app/views/intake_extras.py" line="311"/>
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="271"/>
+        <location filename="../../app/views/intake_extras.py" line="278"/>
         <source>Record and transfer (Ctrl+Enter)</source>
         <translation>登记并转办（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="277"/>
+        <location filename="../../app/views/intake_extras.py" line="284"/>
         <source>Order %1 recorded and transferred.</source>
         <translation>工单 %1 已登记并转办。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="285"/>
+        <location filename="../../app/views/intake_extras.py" line="295"/>
         <source>Select the caller&apos;s earlier order in the history first.</source>
         <translation>请先在来电历史中选择该诉求人的工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="289"/>
+        <location filename="../../app/views/intake_extras.py" line="299"/>
         <source>Flag appellant</source>
         <translation>标记诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="291"/>
+        <location filename="../../app/views/intake_extras.py" line="301"/>
         <source>Flag the caller of %1. Nothing is deleted; the flag and reason are kept.</source>
         <translation>标记工单 %1 的诉求人。不删除任何记录，标记及理由均留存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="300"/>
+        <location filename="../../app/views/intake_extras.py" line="310"/>
         <source>&amp;Kind</source>
         <translation>类别(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="310"/>
+        <location filename="../../app/views/intake_extras.py" line="320"/>
         <source>The appellant of %1 is flagged.</source>
         <translation>工单 %1 的诉求人已标记。</translation>
     </message>
@@ -2021,7 +2021,7 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../app/views/launch.py" line="99"/>
+        <location filename="../../app/views/launch.py" line="100"/>
         <source>Preparing the demo workspace…</source>
         <translation>正在准备演示数据…</translation>
     </message>
@@ -2118,29 +2118,29 @@
         <translation>工单 %1 已受理，工单号已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb_install.py" line="23"/>
+        <location filename="../../app/views/kb_install.py" line="26"/>
         <source>Knowledge base</source>
         <translation>知识库</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_install.py" line="21"/>
+        <location filename="../../app/views/sync_install.py" line="23"/>
         <source>Refused steps</source>
         <translation>被拒操作</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/sync_install.py" line="45"/>
+        <location filename="../../app/views/sync_install.py" line="47"/>
         <source>%n change(s) from other workstations</source>
         <translation>
             <numerusform>收到其他工位的 %n 条更新</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_install.py" line="39"/>
+        <location filename="../../app/views/drill_install.py" line="47"/>
         <source>Drills</source>
         <translation>知识库练习</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_install.py" line="44"/>
+        <location filename="../../app/views/drill_install.py" line="50"/>
         <source>Drill dashboard</source>
         <translation>练习看板</translation>
     </message>
@@ -2435,47 +2435,47 @@
 <context>
     <name>OrderListPage</name>
     <message>
-        <location filename="../../app/views/order_list_page.py" line="52"/>
+        <location filename="../../app/views/order_list_page.py" line="51"/>
         <source>Search title and content, or an order number</source>
         <translation>搜索标题和内容，或输入工单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list_page.py" line="55"/>
+        <location filename="../../app/views/order_list_page.py" line="54"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list_page.py" line="56"/>
+        <location filename="../../app/views/order_list_page.py" line="55"/>
         <source>All open</source>
         <translation>全部未办结</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list_page.py" line="60"/>
+        <location filename="../../app/views/order_list_page.py" line="59"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list_page.py" line="64"/>
+        <location filename="../../app/views/order_list_page.py" line="63"/>
         <source>All towns</source>
         <translation>全部镇街</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list_page.py" line="73"/>
+        <location filename="../../app/views/order_list_page.py" line="72"/>
         <source>&amp;Received between</source>
         <translation>受理日期(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list_page.py" line="74"/>
+        <location filename="../../app/views/order_list_page.py" line="73"/>
         <source>&amp;Overdue only</source>
         <translation>仅看超期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list_page.py" line="170"/>
+        <location filename="../../app/views/order_list_page.py" line="162"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/order_list_page.py" line="182"/>
+        <location filename="../../app/views/order_list_page.py" line="174"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
@@ -2633,7 +2633,7 @@
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../app/views/queue_page.py" line="144"/>
+        <location filename="../../app/views/queue_page.py" line="136"/>
         <source>Nothing waiting here.</source>
         <translation>暂无待办工单。</translation>
     </message>
@@ -3132,27 +3132,27 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../app/views/roles.py" line="81"/>
+        <location filename="../../app/views/roles.py" line="82"/>
         <source>Dispatch</source>
         <translation>派单审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/roles.py" line="83"/>
+        <location filename="../../app/views/roles.py" line="87"/>
         <source>Unit work</source>
         <translation>承办工作</translation>
     </message>
     <message>
-        <location filename="../../app/views/roles.py" line="85"/>
+        <location filename="../../app/views/roles.py" line="92"/>
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../app/views/roles.py" line="107"/>
+        <location filename="../../app/views/roles.py" line="115"/>
         <source>Demo user</source>
         <translation>演示身份</translation>
     </message>
     <message>
-        <location filename="../../app/views/roles.py" line="110"/>
+        <location filename="../../app/views/roles.py" line="118"/>
         <source>Demo user (Ctrl+Shift+U): </source>
         <translation>演示身份（Ctrl+Shift+U）：</translation>
     </message>
