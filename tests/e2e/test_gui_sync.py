@@ -74,7 +74,8 @@ def test_sign_in_then_work_through_an_outage(
     dialog.submit()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15000)
     qtbot.waitUntil(lambda: bridge.worker.status().state == "online", timeout=15000)
-    assert "op1" in window.status.user.text()
+    # the status bar follows on the GUI thread once the worker's change is delivered
+    qtbot.waitUntil(lambda: "op1" in window.status.user.text(), timeout=5000)
     assert PASSWORD not in Path(window.workspace.home / "hotline-desk.sqlite3").read_bytes().decode(
         "latin-1"
     )
