@@ -20,6 +20,7 @@ from app.store.sync_state import AttentionItem, SyncState
 from app.store.workspace import Workspace
 from app.views.labels import event_label
 from app.views.order_models import short_time
+from app.views.table_headers import header_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -50,9 +51,7 @@ class AttentionModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section] if 0 <= section < len(self.headers) else None
-        return None
+        return header_text(self.headers, section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.items):

@@ -34,6 +34,7 @@ from app.store.workspace import Workspace
 from app.views.actions import build_actions
 from app.views.intake_page import IntakePage
 from app.views.labels import status_label
+from app.views.table_headers import header_text
 from app.views.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -93,10 +94,7 @@ class DuplicateModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < self.COLUMNS:
-            return self._headers[section]
-        return None
+        return header_text(self._headers, section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self.rows)):

@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 from app.models.validation import mask_phone
 from app.store.orders import OrderFilter, OrderQueries, OrderRow, PageKey
 from app.views.labels import appeal_type_label, status_label
+from app.views.table_headers import header_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -64,10 +65,7 @@ class OrderRowsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
+        return header_text(self._headers, section, orientation, role)
 
     def row_at(self, row: int) -> OrderRow | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None

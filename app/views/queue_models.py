@@ -23,6 +23,7 @@ from app.models.validation import mask_phone
 from app.store.queues import QueueRow
 from app.views.labels import appeal_type_label, status_label, urgency_label
 from app.views.order_models import short_time
+from app.views.table_headers import header_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -130,10 +131,7 @@ class QueueModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
+        return header_text(self._headers, section, orientation, role)
 
     def clock(self, row: QueueRow) -> StageClock | None:
         if row.id not in self._clocks:

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from app.store.orders import OrderRow
 from app.views.labels import appeal_type_label, status_label
 from app.views.report_tables import Kind, ReportTable, format_cell
+from app.views.table_headers import header_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -115,10 +116,4 @@ class OrderRowsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
+        return header_text(self.headers, section, orientation, role)
