@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+
+import uuid6
 
 from app.models.deadlines import Deadline
 from app.models.enums import EventType, Role
@@ -36,7 +37,10 @@ NewId = Callable[[], str]
 
 
 def new_id() -> str:
-    return str(uuid.uuid4())
+    """A time-ordered id (UUID version 7): new orders and events land at the end of the
+    store's id indexes instead of on random pages, which keeps a save at a million orders
+    to a few cached pages."""
+    return str(uuid6.uuid7())
 
 
 def intake_events(

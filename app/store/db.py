@@ -63,6 +63,9 @@ class Database:
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA busy_timeout=10000")
+        # 32 MiB of page cache instead of SQLite's 2 MiB: the upper levels of the order
+        # indexes at a million orders stay in memory, so a save reads few pages from disk.
+        self.conn.execute("PRAGMA cache_size=-32768")
         self.migrate()
 
     @cached_property

@@ -66,21 +66,26 @@ def _order_values(order: Order) -> tuple[object, ...]:
     )
 
 
+_INSERT_ORDER = """INSERT INTO orders (id, number, status, version, received_at, phone,
+       appellant_name, confidential, appeal_type, urgency, channel, category, town,
+       title, deadline, lead_unit, direct, is_open, updated_at, data)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+_UPSERT_ORDER = (
+    _INSERT_ORDER
+    + """
+   ON CONFLICT(id) DO UPDATE SET status = excluded.status,
+       version = excluded.version, deadline = excluded.deadline,
+       lead_unit = excluded.lead_unit, direct = excluded.direct,
+       is_open = excluded.is_open, updated_at = excluded.updated_at,
+       data = excluded.data"""
+)
+
+
 def _write_order(conn: sqlite3.Connection, order: Order, is_new: bool) -> None:
     values = _order_values(order)
-    cur = conn.execute(
-        """INSERT INTO orders (id, number, status, version, received_at, phone,
-               appellant_name, confidential, appeal_type, urgency, channel, category, town,
-               title, deadline, lead_unit, direct, is_open, updated_at, data)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT(id) DO UPDATE SET status = excluded.status,
-               version = excluded.version, deadline = excluded.deadline,
-               lead_unit = excluded.lead_unit, direct = excluded.direct,
-               is_open = excluded.is_open, updated_at = excluded.updated_at,
-               data = excluded.data
-           RETURNING rowid""",
-        values,
-    )
+    # A new order is a plain INSERT: an id already taken fails loudly instead of
+    # overwriting another order's projection.
+    cur = conn.execute((_INSERT_ORDER if is_new else _UPSERT_ORDER) + " RETURNING rowid", values)
     rowid = cur.fetchone()[0]
     if is_new:
         conn.execute(
@@ -191,7 +196,8 @@ class EventLog:
             raise ValueError("nothing to record")
         order_id = events[0].order_id
         with self.database.transaction() as conn:
-            order = self.load_order(order_id)
+            # An intake starts an order under a fresh id: no stored state to look up.
+            order = None if events[0].type is EventType.INTAKE else self.load_order(order_id)
             is_new = order is None
             for event in events:
                 if event.order_id != order_id:

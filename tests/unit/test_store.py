@@ -9,6 +9,7 @@ import subprocess
 import sys
 import textwrap
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import pytest
 
 from app.models.clock import CHINA
 from app.models.enums import AppealType, Channel, EventType, Role, Status, Urgency
-from app.models.operations import Actor, DirectAnswer
+from app.models.operations import Actor, DirectAnswer, new_id
 from app.models.policy import Policy
 from app.models.records import Appellant, Intake, Order
 from app.store.demo import seed_demo
@@ -410,3 +411,26 @@ def test_several_statuses_page_like_one_filter(
     f = OrderFilter(statuses=frozenset(statuses), town=town, text=text)
     assert [r.id for r in page_all(many, f, 11)] == expected
     assert many.orders.count(f) == len(expected)
+
+
+def test_an_intake_under_a_taken_order_id_is_refused_and_changes_nothing(
+    workspace: Workspace,
+) -> None:
+    first = record(workspace, title="路灯不亮")
+    events_before = workspace.database.scalar("SELECT count(*) FROM events")
+    stored_before = workspace.events.load_order(first.id)
+    replay = [
+        replace(e, id=f"{e.id}-again", order_id=first.id)
+        for e in workspace.events.events_of(first.id)
+        if e.type is EventType.INTAKE
+    ]
+    with pytest.raises(Exception, match=r"(?i)unique"):
+        workspace.events.append_local(replay)
+    assert workspace.database.scalar("SELECT count(*) FROM events") == events_before
+    assert workspace.events.load_order(first.id) == stored_before
+
+
+def test_new_ids_sort_in_the_order_they_were_made() -> None:
+    made = [new_id() for _ in range(200)]
+    assert made == sorted(made)
+    assert len(set(made)) == len(made)
