@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import uuid6
-
 from app.models.deadlines import Deadline
 from app.models.enums import EventType, Role
 from app.models.projection import appellant_to_dict
@@ -40,6 +38,10 @@ def new_id() -> str:
     """A time-ordered id (UUID version 7): new orders and events land at the end of the
     store's id indexes instead of on random pages, which keeps a save at a million orders
     to a few cached pages."""
+    # Imported here: uuid6 reads its package metadata on import (~40 ms), which the app's
+    # start-up (the intake screen imports this module) should not pay.
+    import uuid6
+
     return str(uuid6.uuid7())
 
 
