@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 ENV_HOME = "HOTLINE_DESK_HOME"
 
 
@@ -16,4 +14,6 @@ def workspace_home(explicit: str | None = None) -> Path:
     env = os.environ.get(ENV_HOME)
     if env:
         return Path(env).expanduser()
+    import platformdirs  # only when no folder is given (saves its import at start-up)
+
     return Path(platformdirs.user_data_dir("HotlineDesk", appauthor=False))

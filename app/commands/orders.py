@@ -18,7 +18,6 @@ text) is skipped, so a run can be repeated safely. Fields of a line:
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from collections.abc import Mapping
@@ -136,6 +135,8 @@ def parse_line(data: Any, now: datetime) -> tuple[Intake, str | None, str, int]:
 
 
 def _import(args: argparse.Namespace) -> int:
+    import hashlib  # here, not at the top: every start of the app registers this command
+
     from app.models.operations import DirectAnswer
     from app.models.rules import RuleViolation
     from app.paths import workspace_home
