@@ -60,7 +60,9 @@ class Database:
         self._lock = threading.RLock()
         self._depth = 0
         self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA synchronous=NORMAL")
+        # FULL: a commit is on disk before the operator reads the order number back to the
+        # caller; NORMAL would survive a killed process but not a power cut (≈1.4 ms/commit).
+        self.conn.execute("PRAGMA synchronous=FULL")
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA busy_timeout=10000")
         # 32 MiB of page cache instead of SQLite's 2 MiB: the upper levels of the order
