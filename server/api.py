@@ -19,7 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.models.enums import Role
 from app.models.rules import FunctionalLookup, UnitLookup
 from server.auth import Accounts, AuthError, User
-from server.feed import MAX_PULL, PULL_ROLES, PUSH_ROLES, Feed
+from server.feed import MAX_PULL, PULL_ROLES, PUSH_ROLES, ContentCheck, Feed
 from server.schema import Database
 
 log = logging.getLogger("hotline.server")
@@ -181,11 +181,13 @@ def create_app(
     units: UnitLookup,
     policy_data: dict[str, Any],
     functional: FunctionalLookup | None = None,
+    content: ContentCheck | None = None,
 ) -> FastAPI:
     """The API over an opened database. `policy_data` holds 'units' and 'catalogue';
-    `units` and `functional` are the lookups app.models.rules.check refuses with."""
+    `units` and `functional` are the lookups app.models.rules.check refuses with;
+    `content` checks what an event carries (server.checks.ContentChecks)."""
     accounts = Accounts(db)
-    feed = Feed(db, units, functional)
+    feed = Feed(db, units, functional, content)
     server_policy = hashlib.sha256(
         json.dumps(policy_data, sort_keys=True, ensure_ascii=False).encode()
     ).hexdigest()[:16]
@@ -329,7 +331,9 @@ def default_app(db_url: str) -> FastAPI:
         "units": load_json("policy/units.json"),
         "catalogue": load_json("policy/dispatch_catalogue.json") if catalogue_path.exists() else [],
     }
-    return create_app(db, policy.unit_info, data, policy.functional_matter)
+    from server.checks import ContentChecks
+
+    return create_app(db, policy.unit_info, data, policy.functional_matter, ContentChecks(policy))
 
 
 __all__ = ["Role", "create_app", "default_app"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -60,7 +60,14 @@ def _rejected(event_id: str, code: str, message: str, status: int) -> Result:
     return Result(event_id, "rejected", code=code, message=message, status=status)
 
 
-_RULE_STATUS = {"forbidden_role": 403, "not_lead_unit": 403}
+_RULE_STATUS = {
+    "forbidden_role": 403,
+    "not_lead_unit": 403,
+    "not_assigned": 403,
+    "invalid_field": 422,
+}
+# What the event carries, checked after the rules (server.checks.ContentChecks).
+ContentCheck = Callable[[Event, Order | None], None]
 
 
 @dataclass
@@ -109,10 +116,15 @@ def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
 
 class Feed:
     def __init__(
-        self, db: Database, units: UnitLookup, functional: FunctionalLookup | None = None
+        self,
+        db: Database,
+        units: UnitLookup,
+        functional: FunctionalLookup | None = None,
+        content: ContentCheck | None = None,
     ) -> None:
         self.db = db
         self.units = units
+        self.content = content
         # The dispatch catalogue's (category, 镇街) → functional department's matter: the
         # same lookup a workstation's Workspace.act passes, so a push-down refused there is
         # refused here too.
@@ -223,6 +235,8 @@ class Feed:
                 units=self.units,
                 functional=self.functional,
             )
+            if self.content is not None:
+                self.content(event, order)
         except RuleViolation as v:
             return _rejected(event_id, v.code, v.message, _RULE_STATUS.get(v.code, 409))
         if event_type in ORDERLESS:

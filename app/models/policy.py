@@ -26,6 +26,13 @@ class CatalogueEntry:
     assist: tuple[str, ...] = ()
 
 
+def catalogue_from(data: Sequence[Mapping[str, Any]]) -> list[CatalogueEntry]:
+    return [
+        CatalogueEntry(c["category"], c.get("town"), c["lead"], tuple(c.get("assist", ())))
+        for c in data
+    ]
+
+
 @dataclass
 class Policy:
     towns: list[Town]
@@ -39,6 +46,8 @@ class Policy:
         self.town_by_code = {t.code: t for t in self.towns}
         self.unit_by_code = {u.code: u for u in self.units}
         self.category_by_code = {c.code: c for c in self.categories}
+        self.town_codes = frozenset(self.town_by_code)
+        self.category_codes = frozenset(self.category_by_code)
         self.catalogue_by_key = {(c.category, c.town): c for c in self.catalogue}
 
     @classmethod
@@ -59,10 +68,7 @@ class Policy:
             categories=categories_from(categories),
             limits=ReplyLimits.from_policy(reply_limits),
             calendar=WorkCalendar.from_policy(holidays, package_calendar),
-            catalogue=[
-                CatalogueEntry(c["category"], c.get("town"), c["lead"], tuple(c.get("assist", ())))
-                for c in catalogue
-            ],
+            catalogue=catalogue_from(catalogue),
         )
 
     def unit_info(self, code: str) -> UnitInfo | None:

@@ -146,6 +146,10 @@ def check(
         return
     if event_type in LEAD_UNIT_EVENTS and actor_unit != order.lead_unit:
         raise RuleViolation("not_lead_unit", "只有主办单位可以办理此工单")
+    if role is Role.UNIT and actor_unit not in (order.lead_unit, *order.assist_units):
+        # The feed shows a unit every order it was ever dispatched to (grants are kept), but
+        # a unit acts (a note, …) only on orders it leads or assists on now.
+        raise RuleViolation("not_assigned", "本单位不是该工单的主办或协办单位，不能对其操作")
     _check_state_guards(order, event_type)
     if payload is not None:
         _check_payload(order, event_type, payload, units)
@@ -189,9 +193,17 @@ def _text(payload: Mapping[str, Any], key: str) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def _positive_days(payload: Mapping[str, Any]) -> bool:
+# The most working days one extension may add (the ruling dialog offers 1–60). Bounded
+# here because both sides count the new deadline out day by day.
+MAX_EXTENSION_DAYS = 60
+
+
+def _check_days(payload: Mapping[str, Any]) -> None:
     days = payload.get("days")
-    return isinstance(days, int) and not isinstance(days, bool) and days > 0
+    if not isinstance(days, int) or isinstance(days, bool) or days <= 0:
+        raise RuleViolation("bad_days", "延期天数须大于0")
+    if days > MAX_EXTENSION_DAYS:
+        raise RuleViolation("bad_days", f"延期天数最多{MAX_EXTENSION_DAYS}个工作日")
 
 
 _RETURN_REASONS = frozenset(r.value for r in ReturnReason)
@@ -210,15 +222,15 @@ def _check_statements(event_type: EventType, payload: Mapping[str, Any]) -> None
         if reason == ReturnReason.OTHER.value and not _text(payload, "text"):
             raise RuleViolation("reason_required", "退单理由为“其他”时须写明具体原因")
     if event_type is EventType.EXTENSION_REQUEST:
-        if not _positive_days(payload):
-            raise RuleViolation("bad_days", "延期天数须大于0")
+        _check_days(payload)
         if not _text(payload, "reason"):
             raise RuleViolation("reason_required", "请写明延期理由")
     if event_type is EventType.EXTENSION_RULING and payload.get("approved"):
-        if not _positive_days(payload):
-            raise RuleViolation("bad_days", "延期天数须大于0")
+        _check_days(payload)
         if not _text(payload, "new_deadline"):
             raise RuleViolation("no_new_deadline", "批准延期须给出新的办理期限")
+    if event_type is EventType.REOPEN and not _text(payload, "new_deadline"):
+        raise RuleViolation("no_new_deadline", "重新办理须给出新的办理期限")
     if event_type is EventType.UNREASONABLE_REQUEST and not _text(payload, "reason"):
         raise RuleViolation("reason_required", "请写明申请理由")
     if (

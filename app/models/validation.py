@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from app.models.enums import AppealType, AppellantKind
-from app.models.records import Intake
+from app.models.enums import AppealType, AppellantKind, Channel, EventType, Urgency
+from app.models.records import Appellant, Intake
 
 MAX_TITLE = 100
 MAX_CONTENT = 4000  # Open311's description limit; longer texts belong in an attachment
@@ -72,7 +75,12 @@ def _length(field: str, value: str, limit: int, label: str) -> FieldError | None
     return None
 
 
-def validate_intake(intake: Intake, now: datetime, known_towns: set[str]) -> list[FieldError]:
+def validate_intake(
+    intake: Intake,
+    now: datetime,
+    known_towns: AbstractSet[str],
+    known_categories: AbstractSet[str] | None = None,
+) -> list[FieldError]:
     """Every problem at once, so the operator can fix them in one pass."""
     errors: list[FieldError] = []
     if (e := phone_error(intake.appellant.phone)) is not None:
@@ -95,6 +103,8 @@ def validate_intake(intake: Intake, now: datetime, known_towns: set[str]) -> lis
         errors.append(FieldError("content", "required", "请填写诉求内容"))
     if intake.appeal_type is not AppealType.PRAISE and not intake.category:
         errors.append(FieldError("category", "required", "请选择问题分类"))
+    elif known_categories is not None and intake.category not in known_categories:
+        errors.append(FieldError("category", "unknown", "请从问题分类目录中选择分类"))
     if intake.town and intake.town not in known_towns:
         errors.append(FieldError("town", "unknown", "请选择中山市的镇街"))
     if intake.received_at > now + FUTURE_TOLERANCE:
@@ -108,3 +118,112 @@ def validate_answer(answer: str) -> FieldError | None:
     if not answer.strip():
         return FieldError("answer", "required", "直接答复须填写答复内容")
     return _length("answer", answer, MAX_CONTENT, "答复内容")
+
+
+# ---- the same checks on an event's payload (the central store has no Intake object) -----
+
+_CHOICES: dict[str, tuple[type[Any], str]] = {
+    "appeal_type": (AppealType, "诉求类型"),
+    "urgency": (Urgency, "紧急程度"),
+    "channel": (Channel, "受理渠道"),
+}
+_TEXTS = ("category", "town", "address", "title", "content", "party_complained")
+_APPELLANT_TEXTS = ("phone", "name", "company", "gender", "other_contact")
+
+
+def _aware_time(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.utcoffset() is not None else None
+
+
+def _not_text(field: str, label: str) -> FieldError:
+    return FieldError(field, "invalid", f"{label}须为文本")
+
+
+def intake_from_payload(payload: Mapping[str, Any]) -> tuple[Intake | None, list[FieldError]]:
+    """The Intake an intake event's payload describes, or what makes it unreadable.
+
+    Strict about kinds (text is text, a choice is one of its values, times carry their
+    offset), so a payload that parses is one a workstation's intake screen could produce."""
+    errors: list[FieldError] = []
+    number = payload.get("number")
+    if not isinstance(number, str) or not number.strip():
+        errors.append(FieldError("number", "invalid", "工单编号须为非空文本"))
+    raw = payload.get("appellant")
+    appellant: Appellant | None = None
+    if not isinstance(raw, Mapping):
+        errors.append(FieldError("appellant", "invalid", "诉求人信息格式不正确"))
+    else:
+        texts = {k: raw.get(k, "") for k in _APPELLANT_TEXTS}
+        bad = [k for k, v in texts.items() if not isinstance(v, str)]
+        errors.extend(_not_text(k, k) for k in bad)
+        kind = raw.get("kind", AppellantKind.PERSON.value)
+        if kind not in {k.value for k in AppellantKind}:
+            errors.append(FieldError("kind", "unknown", f"诉求人类别“{kind}”不在规定之列"))
+        confidential = raw.get("confidential", False)
+        if not isinstance(confidential, bool):
+            errors.append(FieldError("confidential", "invalid", "是否保密须为是或否"))
+        if not bad and not errors:
+            appellant = Appellant(
+                kind=AppellantKind(kind), confidential=bool(confidential), **texts
+            )
+    choices: dict[str, Any] = {}
+    for field, (enum, label) in _CHOICES.items():
+        value = payload.get(field)
+        if value not in {e.value for e in enum}:
+            errors.append(FieldError(field, "unknown", f"{label}“{value}”不在规定之列"))
+        else:
+            choices[field] = enum(value)
+    texts = {k: payload.get(k, "") for k in _TEXTS}
+    errors.extend(_not_text(k, k) for k, v in texts.items() if not isinstance(v, str))
+    received = _aware_time(payload.get("received_at"))
+    if received is None:
+        errors.append(FieldError("received_at", "invalid", "受理时间须为带时区的ISO时间"))
+    if _aware_time(payload.get("deadline")) is None:
+        errors.append(FieldError("deadline", "invalid", "办理期限须为带时区的ISO时间"))
+    if errors or appellant is None or received is None:
+        return None, errors
+    intake = Intake(appellant=appellant, received_at=received, **choices, **texts)
+    return intake, []
+
+
+def event_field_errors(
+    event_type: EventType,
+    payload: Mapping[str, Any],
+    now: datetime,
+    known_towns: AbstractSet[str],
+    known_categories: AbstractSet[str] | None = None,
+) -> list[FieldError]:
+    """What validate_intake (and the answer and caller checks) finds wrong in an event that
+    carries what an operator typed: intake, direct answer, another caller. `now` is when
+    the event was recorded (its client_time), the moment a workstation checked it."""
+    if event_type is EventType.INTAKE:
+        intake, errors = intake_from_payload(payload)
+        if intake is None:
+            return errors
+        return validate_intake(intake, now, known_towns, known_categories)
+    if event_type is EventType.DIRECT_ANSWER:
+        answer = payload.get("answer", "")
+        if not isinstance(answer, str):
+            return [_not_text("answer", "答复内容")]
+        error = validate_answer(answer)
+        return [error] if error is not None else []
+    if event_type is EventType.ADD_CALLER:
+        phone, name = payload.get("phone", ""), payload.get("name", "")
+        if not isinstance(phone, str):
+            return [_not_text("phone", "来电号码")]
+        if not isinstance(name, str):
+            return [_not_text("name", "姓名")]
+        found = [phone_error(phone), _length("name", name, MAX_NAME, "姓名")]
+        return [e for e in found if e is not None]
+    return []
+
+
+def describe(errors: list[FieldError]) -> str:
+    """One line naming every wrong field: what the central store answers with."""
+    return "；".join(f"{e.field}: {e.message}" for e in errors)

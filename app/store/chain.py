@@ -98,7 +98,8 @@ class Chain:
         policy = self.ws.policy
         due = reply_deadline(now, order.appeal_type, order.urgency, policy.limits, policy.calendar)
         payload = {"reason": reason.strip(), "new_deadline": due.due.isoformat()}
-        return self._act(order_id, E.REOPEN, payload, actor)
+        # recorded at the instant the deadline was computed from: the rule recomputes it so
+        return self.ws.act(order_id, E.REOPEN, payload, actor, now=now)
 
     # ---- dispatcher ---------------------------------------------------------------------
 

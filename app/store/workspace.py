@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.models.checks import check_content
 from app.models.clock import Clock, china_now
 from app.models.deadlines import reply_deadline
 from app.models.enums import EventType
@@ -21,6 +22,7 @@ from app.models.validation import FieldError, validate_answer, validate_intake
 from app.store.db import Database
 from app.store.eventlog import EventLog
 from app.store.orders import OrderQueries
+from app.store.policy_source import PolicySource
 
 if TYPE_CHECKING:
     # Imported on first use: the knowledge base loads pypinyin's dictionaries (~0.3 s).
@@ -49,9 +51,12 @@ class Workspace:
     def __init__(self, home: Path, policy: Policy, clock: Clock = china_now) -> None:
         self.home = Path(home)
         self.home.mkdir(parents=True, exist_ok=True)
-        self.policy = policy
         self.clock = clock
         self.database = Database(self.home / DB_FILE)
+        # The bundled policy, with the units and catalogue of the last pull once there is one
+        # (the central store checks with those): see refresh_policy.
+        self._policies = PolicySource(self.database, policy)
+        self.policy = self._policies.current()
         self.events = EventLog(self.database)
         self.orders = OrderQueries(self.database)
         self._readers = threading.local()
@@ -123,8 +128,16 @@ class Workspace:
         self.database.set_meta(key, str(current + 1))
         return order_number(day.date(), self.station, current + 1)
 
+    def refresh_policy(self) -> Policy:
+        """`policy` again from the bundle and the last pull (cheap when nothing changed:
+        one meta read). Every action checks with it, as the central store does."""
+        self.policy = self._policies.current()
+        return self.policy
+
     def validate(self, intake: Intake, answer: str | None = None) -> list[FieldError]:
-        errors = validate_intake(intake, self.clock(), set(self.policy.town_by_code))
+        errors = validate_intake(
+            intake, self.clock(), self.policy.town_codes, self.policy.category_codes
+        )
         if answer is not None and (e := validate_answer(answer)) is not None:
             errors.append(e)
         return errors
@@ -133,16 +146,13 @@ class Workspace:
         self, intake: Intake, actor: Actor, direct_answer: DirectAnswer | None = None
     ) -> Order:
         """Validate, number and record an intake durably; raises IntakeInvalid."""
+        policy = self.refresh_policy()
         errors = self.validate(intake, direct_answer.text if direct_answer else None)
         if errors:
             raise IntakeInvalid(errors)
         now = self.clock()
         deadline = reply_deadline(
-            intake.received_at,
-            intake.appeal_type,
-            intake.urgency,
-            self.policy.limits,
-            self.policy.calendar,
+            intake.received_at, intake.appeal_type, intake.urgency, policy.limits, policy.calendar
         )
         with self.database.transaction():
             number = self._next_number(intake.received_at)
@@ -154,6 +164,8 @@ class Workspace:
                 now=now,
                 direct_answer=direct_answer,
             )
+            for event in events:  # what the central store will check them with
+                check_content(None, event.type, event.payload, event.client_time, policy)
             order = self.events.append_local(events)
             if direct_answer is not None and direct_answer.kb_article:
                 # The caller's own words become evidence for the article that answered them.
@@ -168,9 +180,21 @@ class Workspace:
             listener(order)
 
     def act(
-        self, order_id: str, event_type: EventType, payload: Mapping[str, Any], actor: Actor
+        self,
+        order_id: str,
+        event_type: EventType,
+        payload: Mapping[str, Any],
+        actor: Actor,
+        *,
+        now: datetime | None = None,
     ) -> Order:
-        """Any step of the chain after intake; raises rules.RuleViolation when refused."""
+        """Any step of the chain after intake; raises rules.RuleViolation when refused.
+
+        The central store's checks, in its order: rules.check (role, state, unit, the
+        pulled unit list and catalogue), then checks.check_content (fields, deadlines).
+        `now` is the event's time (a step whose payload was computed from the clock passes
+        the instant it used)."""
+        policy = self.refresh_policy()
         with self.database.transaction():
             order = self.events.load_order(order_id)
             if order is None:
@@ -180,10 +204,11 @@ class Workspace:
                 event_type,
                 payload,
                 actor=actor,
-                now=self.clock(),
-                units=self.policy.unit_info,
-                functional=self.policy.functional_matter,
+                now=now or self.clock(),
+                units=policy.unit_info,
+                functional=policy.functional_matter,
             )
+            check_content(order, event.type, event.payload, event.client_time, policy)
             order = self.events.append_local([event])
         self._recorded(order)
         return order

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 
+from app.models.deadlines import extend, reply_deadline
 from app.models.enums import AppealType, Channel, EventType, Role, Satisfaction, Status, Urgency
 from app.models.operations import Actor
 from app.models.projection import ProjectionError, apply, rebuild
@@ -38,7 +39,16 @@ def intake(ws, **changes):
 def test_whole_chain_and_rebuild(workspace, clock) -> None:
     # 邻里生活噪声 is a territorial matter: the town office leads it.
     order = workspace.record_intake(intake(workspace, category="A0503"), OP)
-    extended = (order.deadline + timedelta(days=7)).isoformat()
+    # deadlines as the rules give them (checks.check_deadline refuses any other)
+    policy = workspace.policy
+    extended = extend(order.deadline, 5, policy.calendar).due.isoformat()
+
+    def reopened() -> str:
+        due = reply_deadline(
+            clock.now, order.appeal_type, order.urgency, policy.limits, policy.calendar
+        )
+        return due.due.isoformat()
+
     steps = [
         (EventType.DISPATCH, {"lead_unit": "town_shiqi", "assist_units": []}, DISPATCHER),
         (EventType.SIGN, {}, UNIT),
@@ -60,11 +70,12 @@ def test_whole_chain_and_rebuild(workspace, clock) -> None:
             {"reached": True, "resolved": False, "satisfaction": Satisfaction.UNSATISFIED.value},
             OP,
         ),
-        (EventType.REOPEN, {"reason": "回访不满意"}, OP),
+        (EventType.REOPEN, {"reason": "回访不满意", "new_deadline": reopened}, OP),
     ]
     for event_type, payload, actor in steps:
         clock.now += timedelta(hours=1)
-        order = workspace.act(order.id, event_type, payload, actor)
+        given = {k: v() if callable(v) else v for k, v in payload.items()}
+        order = workspace.act(order.id, event_type, given, actor)
     assert order.status is Status.HANDLING
     assert order.reopen_count == 1
     assert order.extension_count == 1

@@ -96,12 +96,14 @@ def test_table_covers_every_event_type() -> None:
 def test_state_event_role(status: Status | None, event_type: EventType, role: Role) -> None:
     sources, roles = EXPECTED[event_type]
     order = None if status is None else order_in(status, **pending_for(event_type))
-    expected = status in sources and role in roles
+    # a unit acts only on an order it leads or assists on (none before the first dispatch)
+    unassigned = role is R.UNIT and order is not None and not order.lead_unit
+    expected = status in sources and role in roles and not unassigned
     try:
         check(order, event_type, role, actor_unit=LEAD)
     except RuleViolation as refusal:
         assert not expected, f"refused: {refusal.code} {refusal.message}"
-        assert refusal.code in {"forbidden_role", "invalid_transition"}
+        assert refusal.code in {"forbidden_role", "invalid_transition", "not_assigned"}
         assert refusal.message
     else:
         assert expected, "allowed, but the table says no"
@@ -116,7 +118,9 @@ def test_allowed_events_agree_with_check() -> None:
         E.REPLY,
         E.NOTE,
     }
-    assert set(allowed_events(order, Role.UNIT, actor_unit="other")) == {E.NOTE}
+    assert set(allowed_events(order, Role.UNIT, actor_unit="other")) == set()
+    assisting = order.evolve(assist_units=("other",))
+    assert set(allowed_events(assisting, Role.UNIT, actor_unit="other")) == {E.NOTE}
 
 
 UNITS = {
@@ -186,6 +190,10 @@ UNITS = {
         ),
         (E.MERGE, order_in(S.RECEIVED), R.DISPATCHER, "", {"into": "o1"}, "bad_merge_target"),
         (E.REOPEN, order_in(S.CLOSED, reopen_due=False), R.OPERATOR, "", None, "reopen_not_due"),
+        (E.REOPEN, order_in(S.CLOSED), R.OPERATOR, "", {"reason": "不满意"}, "no_new_deadline"),
+        # a unit neither leading nor assisting: no note (nor anything else) on the order
+        (E.NOTE, order_in(S.HANDLING), R.UNIT, "rsj", {"text": "x"}, "not_assigned"),
+        (E.NOTE, order_in(S.RECEIVED), R.UNIT, LEAD, {"text": "x"}, "not_assigned"),
     ],
 )
 def test_guards_refuse_with_a_reason(

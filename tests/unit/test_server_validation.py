@@ -50,7 +50,7 @@ def _intake(order_id: str | None = None, event_id: str | None = None) -> dict[st
             "title": "t",
             "content": "c",
             "received_at": "2026-11-27T10:00:00+08:00",
-            "deadline": "2026-12-01T10:00:00+08:00",
+            "deadline": "2026-12-01T23:59:59+08:00",
         },
         "actor": "op1",
         "role": "operator",
@@ -132,7 +132,10 @@ def test_unknown_event_type_and_bad_payload_store_nothing(live: ServerProcess) -
     assert _stored(live, str(event["id"])) == 0
     event = _intake()
     event["payload"] = {"number": "x"}  # an intake without its fields
-    assert _error(_push(live, [event]), 422) == "bad_payload"
+    r = _push(live, [event])
+    assert _error(r, 422) == "invalid_field"  # the intake screen's checks, field by field
+    message = r.json()["results"][0]["message"]
+    assert "appellant: " in message and "appeal_type: " in message and "received_at: " in message
     assert _stored(live, str(event["id"])) == 0
 
 

@@ -1,0 +1,121 @@
+"""What an event says, checked alike on a workstation (Workspace.act, record_intake) and on
+the central store (server/checks.py): the fields an operator typed, and the deadlines a step
+sets. rules.check decides whether a step may happen at all; these decide whether what it
+carries is right. Each raises rules.RuleViolation with a stable code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
+from datetime import datetime
+from typing import Any
+
+from app.models.deadlines import ReplyLimits, WorkCalendar, extend, reply_deadline
+from app.models.enums import AppealType, EventType, Urgency
+from app.models.policy import Policy
+from app.models.records import Order
+from app.models.rules import RuleViolation
+from app.models.validation import describe, event_field_errors
+
+# Events whose payload sets the order's deadline, and the key it is under.
+DEADLINE_KEYS: Mapping[EventType, str] = {
+    EventType.INTAKE: "deadline",
+    EventType.EXTENSION_RULING: "new_deadline",
+    EventType.REOPEN: "new_deadline",
+}
+
+
+def check_fields(
+    event_type: EventType,
+    payload: Mapping[str, Any],
+    at: datetime,
+    known_towns: AbstractSet[str],
+    known_categories: AbstractSet[str] | None = None,
+) -> None:
+    """validation.event_field_errors as a refusal: code `invalid_field`, the message naming
+    every wrong field ("phone: 来电号码格式不正确…")."""
+    errors = event_field_errors(event_type, payload, at, known_towns, known_categories)
+    if errors:
+        raise RuleViolation("invalid_field", describe(errors))
+
+
+def expected_deadline(
+    order: Order | None,
+    event_type: EventType,
+    payload: Mapping[str, Any],
+    at: datetime,
+    limits: ReplyLimits,
+    calendar: WorkCalendar,
+) -> datetime | None:
+    """The deadline the rules give for this step, or None when it sets none.
+
+    * intake: the reply limit of its type and urgency from its receipt (reply_deadline);
+    * approved extension: the current deadline moved on by the approved working days;
+    * reopen (重新办理): a fresh reply limit for the order's type and urgency from `at`, the
+      moment the step was recorded (the event's client_time).
+
+    The payload is assumed to have passed check_fields and rules.check (days > 0 …)."""
+    if event_type is EventType.INTAKE:
+        received = datetime.fromisoformat(str(payload["received_at"]))
+        appeal_type = AppealType(payload["appeal_type"])
+        urgency = Urgency(payload["urgency"])
+        return reply_deadline(received, appeal_type, urgency, limits, calendar).due
+    if order is None:
+        return None
+    if event_type is EventType.EXTENSION_RULING and payload.get("approved"):
+        return extend(order.deadline, int(payload["days"]), calendar).due
+    if event_type is EventType.REOPEN:
+        return reply_deadline(at, order.appeal_type, order.urgency, limits, calendar).due
+    return None
+
+
+def check_deadline(
+    order: Order | None,
+    event_type: EventType,
+    payload: Mapping[str, Any],
+    at: datetime,
+    limits: ReplyLimits,
+    calendar: WorkCalendar,
+) -> None:
+    """Refuse (`deadline_mismatch`) a deadline other than the one the working-day calendar
+    and the reply limits give. Both sides compute with the same rules and calendar, so an
+    honest workstation never meets this; the message says the deadline expected."""
+    key = DEADLINE_KEYS.get(event_type)
+    if key is None:
+        return
+    try:
+        expected = expected_deadline(order, event_type, payload, at, limits, calendar)
+    except (OverflowError, ValueError, KeyError, TypeError):  # e.g. a time near year 9999
+        raise RuleViolation("deadline_mismatch", "无法按工作日历计算办理期限") from None
+    if expected is None:
+        return
+    given = _aware(payload.get(key))
+    if given is None or given != expected:
+        raise RuleViolation(
+            "deadline_mismatch",
+            f"办理期限应为{expected.isoformat()}（按工作日历和答复时限计算），与所给期限不符",
+        )
+
+
+def check_content(
+    order: Order | None,
+    event_type: EventType,
+    payload: Mapping[str, Any],
+    at: datetime,
+    policy: Policy,
+) -> None:
+    """check_fields, then check_deadline, with the policy's 镇街, categories, limits and
+    calendar. Run after rules.check, as the central store does."""
+    check_fields(event_type, payload, at, policy.town_codes, policy.category_codes)
+    check_deadline(order, event_type, payload, at, policy.limits, policy.calendar)
+
+
+def _aware(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.utcoffset() is not None else None
