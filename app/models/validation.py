@@ -103,7 +103,9 @@ def validate_intake(
         errors.append(FieldError("content", "required", "请填写诉求内容"))
     if intake.appeal_type is not AppealType.PRAISE and not intake.category:
         errors.append(FieldError("category", "required", "请选择问题分类"))
-    elif known_categories is not None and intake.category not in known_categories:
+    elif (
+        intake.category and known_categories is not None and intake.category not in known_categories
+    ):
         errors.append(FieldError("category", "unknown", "请从问题分类目录中选择分类"))
     if intake.town and intake.town not in known_towns:
         errors.append(FieldError("town", "unknown", "请选择中山市的镇街"))

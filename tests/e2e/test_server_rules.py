@@ -10,6 +10,7 @@ it, and the workstation's attention list shows it with the server's reason.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -19,13 +20,20 @@ from typing import Any
 import pytest
 import requests
 
+from app.models.checks import check_content
 from app.models.clock import CHINA
-from app.models.enums import EventType, Role
+from app.models.deadlines import reply_deadline
+from app.models.enums import AppellantKind, EventType, Role
+from app.models.numbering import order_number
+from app.models.operations import DirectAnswer, intake_events
+from app.models.places import Unit
 from app.models.policy import Policy
-from app.models.records import Order
+from app.models.records import Appellant, Event, Intake, Order
 from app.models.rules import RuleViolation
+from app.models.validation import describe, event_field_errors
+from app.store.workspace import IntakeInvalid
 from tests.conftest import FixedClock
-from tests.e2e.chain_support import TOWN_USERS, craft, record
+from tests.e2e.chain_support import TOWN_USERS, actor, craft, intake, record
 from tests.e2e.conftest import BACKENDS, USERS, Station
 from tests.e2e.support import (
     PASSWORD,
@@ -513,3 +521,206 @@ def test_unit_cannot_act_on_an_order_never_dispatched_to_it(desk: Desk) -> None:
     assert r.status_code == 403
     assert r.json()["results"][0]["code"] == "not_lead_unit"
     assert server_rows(desk.server.db_url, f"SELECT id FROM events WHERE id = '{wire['id']}'") == []
+
+
+# ---- what an operator types: the intake screen's checks, on both sides --------------------
+
+Change = Callable[[Station], dict[str, Any]]
+
+
+def _appellant(**fields: Any) -> Change:
+    return lambda _s: {"appellant": Appellant(**{"phone": "13800138000", **fields})}
+
+
+INTAKE_CASES: dict[str, tuple[str, Change]] = {
+    "phone_too_short": ("phone", _appellant(phone="12345")),
+    "phone_with_letters": ("phone", _appellant(phone="1380013800a")),
+    "no_phone": ("phone", _appellant(phone=" ")),
+    "name_too_long": ("name", _appellant(name="张" * 51)),
+    "company_without_its_name": ("company", _appellant(name="李", kind=AppellantKind.COMPANY)),
+    "blank_title": ("title", lambda _s: {"title": "  "}),
+    "title_too_long": ("title", lambda _s: {"title": "题" * 101}),
+    "blank_content": ("content", lambda _s: {"content": ""}),
+    "content_too_long": ("content", lambda _s: {"content": "很" * 4001}),
+    "address_too_long": ("address", lambda _s: {"address": "路" * 201}),
+    "no_category": ("category", lambda _s: {"category": ""}),
+    "category_not_in_the_tree": ("category", lambda _s: {"category": "Z9999"}),
+    "town_outside_zhongshan": ("town", lambda _s: {"town": "tianhe"}),
+    "received_tomorrow": ("received_at", lambda s: {"received_at": s.ws.clock() + timedelta(1)}),
+    "received_long_ago": ("received_at", lambda s: {"received_at": s.ws.clock() - timedelta(400)}),
+}
+
+
+def craft_intake(station: Station, bad: Intake, answer: str | None = None) -> list[Event]:
+    """Record an intake WITHOUT the intake screen's checks (a tampered workstation), with
+    the deadline the rules give, so that only the typed fields are wrong."""
+    policy = station.ws.policy
+    due = reply_deadline(
+        bad.received_at, bad.appeal_type, bad.urgency, policy.limits, policy.calendar
+    )
+    station._n += 1
+    events = intake_events(
+        bad,
+        actor=actor(station),
+        number=order_number(station.ws.clock().date(), "TAMPER", station._n),
+        deadline=due,
+        now=station.ws.clock(),
+        direct_answer=DirectAnswer(answer) if answer is not None else None,
+    )
+    station.ws.events.append_local(events)
+    return events
+
+
+def _refused_by_server(desk: Desk, station: Station, event: Event) -> Any:
+    summary = station.sync()
+    assert summary.rejected == 1
+    assert server_rows(desk.server.db_url, f"SELECT id FROM events WHERE id = '{event.id}'") == []
+    (item,) = [i for i in station.state.attention() if i.event_id == event.id]
+    station.state.resolve(event.id, "dismiss")
+    return item
+
+
+@pytest.mark.parametrize("name", list(INTAKE_CASES))
+def test_intake_field_refused_on_client_and_server(desk: Desk, name: str) -> None:
+    field_name, change = INTAKE_CASES[name]
+    station = desk.op
+    desk.tick()
+    bad = dataclasses.replace(intake(station), **change(station))
+    with pytest.raises(IntakeInvalid) as local:
+        station.ws.record_intake(bad, actor(station))
+    assert field_name in {e.field for e in local.value.errors}
+    assert station.state.pending_count() == 0
+    (event,) = craft_intake(station, bad)
+    item = _refused_by_server(desk, station, event)
+    assert item.code == "invalid_field"
+    assert item.message == describe(local.value.errors)  # every wrong field, named
+    assert f"{field_name}: " in item.message
+    assert event.order_id not in station.order_ids()  # the refused intake leaves no order
+    assert (
+        server_rows(desk.server.db_url, f"SELECT id FROM orders WHERE id = '{event.order_id}'")
+        == []
+    )
+
+
+def test_empty_direct_answer_refused_on_client_and_server(desk: Desk) -> None:
+    station = desk.op
+    desk.tick()
+    good = intake(station)
+    with pytest.raises(IntakeInvalid) as local:
+        station.ws.record_intake(good, actor(station), DirectAnswer("  "))
+    assert [e.field for e in local.value.errors] == ["answer"]
+    taken, answered = craft_intake(station, good, answer="  ")
+    summary = station.sync()
+    assert (summary.accepted, summary.rejected) == (1, 1)  # the intake stands, not the answer
+    (item,) = [i for i in station.state.attention() if i.event_id == answered.id]
+    assert (item.code, item.message) == ("invalid_field", describe(local.value.errors))
+    order = station.ws.events.load_order(taken.order_id)
+    assert order is not None and order.status.value == "received"
+    station.state.resolve(answered.id, "dismiss")
+
+
+def _intake_wire(desk: Desk, **payload: Any) -> dict[str, Any]:
+    station = desk.op
+    desk.tick()
+    (event,) = intake_events(
+        intake(station),
+        actor=actor(station),
+        number=order_number(desk.clock.now.date(), "WIRE", 1),
+        deadline=reply_deadline(
+            desk.clock.now,
+            intake(station).appeal_type,
+            intake(station).urgency,
+            station.ws.policy.limits,
+            station.ws.policy.calendar,
+        ),
+        now=desk.clock.now,
+    )
+    return {
+        "id": event.id,
+        "order_id": event.order_id,
+        "type": "intake",
+        "payload": {**event.payload, **payload},
+        "actor": "op1",
+        "role": "operator",
+        "unit": "",
+        "device_id": "x",
+        "client_time": desk.clock.now.isoformat(),
+        "base_version": 0,
+    }
+
+
+def test_hand_made_intakes_refused_as_a_workstation_would(desk: Desk) -> None:
+    """What no intake screen can produce (an appeal type outside the list, a deadline other
+    than the calendar's) is refused by the server with the code and message the shared
+    check gives on a workstation."""
+    policy = desk.op.ws.policy
+    for payload, code in (
+        ({"appeal_type": "吐槽", "urgency": "很急"}, "invalid_field"),
+        ({"appellant": {"phone": 13800138000}}, "invalid_field"),
+        ({"received_at": "2026-11-27 09:00"}, "invalid_field"),  # no offset
+        ({"deadline": "2027-01-31T23:59:59+08:00"}, "deadline_mismatch"),
+    ):
+        wire = _intake_wire(desk, **payload)
+        with pytest.raises(RuleViolation) as local:
+            check_content(None, E.INTAKE, wire["payload"], desk.clock.now, policy)
+        assert local.value.code == code
+        r = _push_wire(desk, "op1", wire)
+        assert r.status_code == (422 if code == "invalid_field" else 409)
+        result = r.json()["results"][0]
+        assert (result["code"], result["message"]) == (code, local.value.message)
+        assert not server_rows(
+            desk.server.db_url, f"SELECT id FROM events WHERE id = '{wire['id']}'"
+        )
+    errors = event_field_errors(E.INTAKE, {"appeal_type": "吐槽"}, desk.clock.now, set())
+    assert {"appeal_type", "urgency", "appellant", "received_at"} <= {e.field for e in errors}
+
+
+def test_unit_never_given_the_order_cannot_note_it(desk: Desk) -> None:
+    """A unit that learns an order's id some other way cannot add a note to it (its
+    workstation does not even have the order)."""
+    order = desk.dispatched("cgj")
+    wire = _wire(order, E.NOTE, {"text": "路过看看"}, "unit_gaj", desk)
+    r = _push_wire(desk, "unit_gaj", wire)
+    assert r.status_code == 403
+    assert r.json()["results"][0]["code"] == "not_assigned"
+    assert server_rows(desk.server.db_url, f"SELECT id FROM events WHERE id = '{wire['id']}'") == []
+
+
+# ---- the unit list: the server's, once pulled ------------------------------------------
+
+
+def test_dispatch_checked_against_the_pulled_unit_list(
+    desk: Desk, policy: Policy, tmp_path: Path
+) -> None:
+    """A workstation installed with an older bundle (it still lists a unit the city has
+    removed, and lacks one it has added) checks with its bundle only until its first pull;
+    from then on it refuses and accepts exactly what the server does."""
+    removed = Unit("ghost", "已撤并的单位", "city_department", None, False)
+    stale = dataclasses.replace(
+        policy, units=[*(u for u in policy.units if u.code != "zjj"), removed]
+    )
+    station = Station(tmp_path / "stale", stale, desk.clock)
+    try:
+        station.login(desk.server.url, "disp2")
+        desk.tick()
+        first, second = record(station), record(station)
+        with pytest.raises(RuleViolation) as bundled:  # its bundle does not know zjj yet
+            station.act(first.id, E.DISPATCH, _lead("zjj"))
+        assert bundled.value.code == "unknown_unit"
+        to_ghost = station.act(first.id, E.DISPATCH, _lead("ghost"))  # its bundle says yes
+        event = station.ws.timeline(to_ghost.id)[-1]
+        summary = station.sync()  # pushes, and pulls the server's units and catalogue
+        assert (summary.accepted, summary.rejected) == (2, 1)
+        (item,) = [i for i in station.state.attention() if i.event_id == event.id]
+        assert item.code == "unknown_unit"
+        station.state.resolve(event.id, "dismiss")
+        # the pulled list, now: refused locally with the server's own reason
+        with pytest.raises(RuleViolation) as pulled:
+            station.act(second.id, E.DISPATCH, _lead("ghost"))
+        assert (pulled.value.code, pulled.value.message) == (item.code, item.message)
+        assert station.ws.policy.unit_info("ghost") is None
+        done = station.act(second.id, E.DISPATCH, _lead("zjj"))  # accepted on both sides
+        assert done.lead_unit == "zjj"
+        assert (station.sync().accepted, station.state.attention()) == (1, [])
+    finally:
+        station.close()
