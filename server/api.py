@@ -12,7 +12,7 @@ from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -21,6 +21,7 @@ from app.models.rules import FunctionalLookup, UnitLookup
 from server.auth import Accounts, AuthError, User
 from server.feed import MAX_PULL, PULL_ROLES, PUSH_ROLES, ContentCheck, Feed
 from server.schema import Database
+from server.wire import loads
 
 log = logging.getLogger("hotline.server")
 MAX_BODY = 8 * 1024 * 1024
@@ -83,6 +84,85 @@ class WireEvent(Strict):
 class PushRequest(Strict):
     device_id: _TEXT
     events: Annotated[list[WireEvent], Field(max_length=MAX_EVENTS)]
+
+
+def _inline(schema: dict[str, Any]) -> dict[str, Any]:
+    """A model's JSON schema with its `$defs` references written out (for openapi_extra)."""
+    defs = schema.pop("$defs", {})
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref", "")
+            if ref.startswith("#/$defs/"):
+                return walk(defs[ref.rsplit("/", 1)[1]])
+            return {k: walk(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [walk(v) for v in node]
+        return node
+
+    return walk(schema)  # type: ignore[no-any-return]
+
+
+_PUSH_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {"application/json": {"schema": _inline(PushRequest.model_json_schema())}},
+    }
+}
+
+
+def _invalid_message(errors: list[Any]) -> str:
+    parts = []
+    for e in errors[:5]:
+        where = ".".join(str(p) for p in e.get("loc", ()))
+        parts.append(f"{where}: {e.get('msg', 'invalid')}")
+    more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
+    return "; ".join(parts) + more
+
+
+def _is_json(content_type: str) -> bool:
+    """FastAPI's rule for a JSON body: no Content-Type, application/json or …+json."""
+    if not content_type:
+        return True
+    kind = content_type.split(";", 1)[0].strip().lower()
+    return kind == "application/json" or (
+        kind.startswith("application/") and kind.endswith("+json")
+    )
+
+
+def parse_push(raw: bytes, content_type: str = "application/json") -> list[dict[str, Any]]:
+    """A push body, validated with PushRequest, as the events' dicts (with their defaults).
+
+    The body is parsed once (server.wire.loads: orjson where it reads exactly as json) and
+    validated in Python mode; the events' own dicts go on to the feed, so they are not
+    copied out of the models again. 400 malformed_json, 422 invalid_request as FastAPI
+    would answer for a `PushRequest` body parameter.
+    """
+    if not raw:
+        raise ApiError(422, "invalid_request", "body: Field required")
+    if not _is_json(content_type):
+        raise ApiError(422, "invalid_request", "body: the body must be application/json")
+    try:
+        data = loads(raw)
+    except (ValueError, RecursionError) as exc:
+        raise ApiError(400, "malformed_json", "the body is not valid JSON") from exc
+    try:
+        PushRequest.model_validate(data)
+    except ValidationError as exc:
+        errors = [{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]
+        raise ApiError(422, "invalid_request", _invalid_message(errors)) from exc
+    events: list[dict[str, Any]] = data["events"]
+    for event in events:  # the fields WireEvent gives a default
+        event.setdefault("role", "")
+        event.setdefault("unit", "")
+    return events
+
+
+async def raw_body(request: Request) -> bytes:
+    return await request.body()
+
+
+RawBody = Annotated[bytes, Depends(raw_body)]
 
 
 class EventResult(BaseModel):
@@ -216,15 +296,10 @@ def create_app(
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = exc.errors()
+        errors = list(exc.errors())
         if any(e.get("type") == "json_invalid" for e in errors):
             return error_response(400, "malformed_json", "the body is not valid JSON")
-        parts = []
-        for e in errors[:5]:
-            where = ".".join(str(p) for p in e.get("loc", ()))
-            parts.append(f"{where}: {e.get('msg', 'invalid')}")
-        more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
-        return error_response(422, "invalid_request", "; ".join(parts) + more)
+        return error_response(422, "invalid_request", _invalid_message(errors))
 
     @app.exception_handler(Exception)
     async def _bug(_request: Request, exc: Exception) -> JSONResponse:
@@ -271,17 +346,20 @@ def create_app(
             413: {"description": "body too large"},
             422: {"description": "malformed request, or every event malformed"},
         },
+        openapi_extra=_PUSH_BODY,
     )
-    def push(body: PushRequest, user: CurrentUser) -> Response:
+    def push(raw: RawBody, request: Request, user: CurrentUser) -> Response:
         """Store a batch of events (at most 500), each checked with app.models.
 
         200 with one result per event when at least one was accepted or a duplicate; when
         every event was refused, the status of the first refusal (409 conflict, 403 role,
-        422 malformed) with the same `results` and an `error`.
+        422 malformed) with the same `results` and an `error`. The body is a `PushRequest`
+        (parse_push validates it).
         """
+        batch = parse_push(raw, request.headers.get("content-type", ""))
         if user.role not in PUSH_ROLES:
             raise ApiError(403, "forbidden_role", f"role {user.role.value} may not push events")
-        results = feed.push(user, [e.model_dump() for e in body.events])
+        results = feed.push(user, batch)
         answer = {"results": [r.to_dict() for r in results]}
         if results and all(r.result == "rejected" for r in results):
             first = results[0]

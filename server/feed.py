@@ -17,6 +17,7 @@ from app.models.rules import ORDERLESS, FunctionalLookup, RuleViolation, UnitLoo
 from app.models.serial import event_from_dict
 from server.auth import User
 from server.schema import FEED, Database, articles, counters, events, grants, orders
+from server.wire import canonical
 
 PUSH_ROLES = frozenset({Role.OPERATOR, Role.DISPATCHER, Role.UNIT})
 EVENT_ROLES = frozenset({Role.OPERATOR, Role.DISPATCHER, Role.UNIT, Role.ANALYST, Role.ADMIN})
@@ -32,10 +33,6 @@ def _encodable(text: str) -> bool:
     except UnicodeEncodeError:  # a lone surrogate from a "\\ud800" escape
         return False
     return True
-
-
-def canonical(data: Mapping[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 @dataclass
