@@ -63,13 +63,13 @@ from app.models.projection import apply
 from app.models.records import Appellant, Event, Intake, Order
 from app.models.validation import validate_intake
 from app.resources import resources_dir
+from app.store.demo_marker import META_KEY
 from app.store.workspace import Workspace
 
 Progress = Callable[[int, int], None]
 T = TypeVar("T")
 
 BATCH = 500
-META_KEY = "demo_seeded"
 DEMO_DEVICE_PREFIX = "demo-"
 CENTRE_DEVICE = "demo-centre"
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from app.models.enums import Role
 from app.models.operations import Actor
 from app.models.policy import Policy
+from app.store.demo_marker import is_demo
 from app.store.workspace import Workspace
 
 # Handling units a demo user can act for: a 镇街, city departments and a utility, each the
@@ -28,10 +29,12 @@ class Identity(QObject):
         provider: Callable[[], Actor],
         choices: Sequence[Actor] = (),
         parent: QObject | None = None,
+        *,
+        chosen: Actor | None = None,
     ) -> None:
         super().__init__(parent)
         self._provider = provider
-        self._chosen: Actor | None = None
+        self._chosen = chosen
         self.choices = tuple(choices)
 
     def __call__(self) -> Actor:
@@ -67,11 +70,9 @@ def demo_actors(policy: Policy, device_id: str) -> list[Actor]:
 
 def workspace_identity(workspace: Workspace, signed_in: Callable[[], Actor]) -> Identity:
     """The signed-in user; on a demo workspace, a switchable local demo user per role."""
-    from app.store.demo import META_KEY
-
-    if workspace.database.meta(META_KEY) is None:
+    if not is_demo(workspace.database):
         return Identity(signed_in)
     choices = demo_actors(workspace.policy, workspace.device_id)
-    identity = Identity(signed_in, choices)
-    identity.switch(choices[0])
-    return identity
+    # Chosen directly, not with switch(): asking `signed_in` who is current would load the
+    # sync state at start-up for nothing.
+    return Identity(signed_in, choices, chosen=choices[0])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication
@@ -27,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from app.models.clock import CHINA
 from app.models.enums import AppealType, AppellantKind, Channel, Urgency
-from app.models.kb import Article
 from app.models.operations import Actor, DirectAnswer
 from app.models.records import Appellant, Intake, Order
 from app.models.validation import FieldError, normalise_phone, phone_error
@@ -37,6 +37,9 @@ from app.views.labels import appeal_type_label, appellant_kind_label, channel_la
 from app.views.messages import field_error_text
 from app.views.order_models import CallerHistoryModel
 from app.views.widgets import FieldBox, SearchCombo
+
+if TYPE_CHECKING:
+    from app.models.kb import Article
 
 HISTORY_DELAY_MS = 150
 

@@ -14,22 +14,25 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.models.enums import Role
 from app.models.operations import Actor
 from app.paths import workspace_home
 from app.resources import load_policy
-from app.store.sync_state import SyncState
 from app.store.workspace import Workspace
 from app.views.i18n import install_translators
 from app.views.identity import workspace_identity
 from app.views.main_window import MainWindow
-from app.views.single_instance import InstanceServer, send_to_running, server_name
 from app.views.status_bar import SyncSnapshot
 
+# Not imported here (start-up time): the sync state (with the event log), QtNetwork for the
+# single-instance server, the demo generator. Each loads when it is first needed.
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from app.store.sync_state import SyncState
     from app.views.sync_bridge import SyncBridge
 
 
@@ -58,6 +61,7 @@ def freeze_startup_objects() -> None:
     """
     gc.collect()
     gc.freeze()
+    gc.enable()  # app.main turned collection off for the start-up
 
 
 def warm_up(window: MainWindow, bridges: list[SyncBridge]) -> None:
@@ -83,6 +87,21 @@ def warm_up(window: MainWindow, bridges: list[SyncBridge]) -> None:
     window.tasks.run(load, start_sync, lambda exc: window.statusBar().showMessage(str(exc)))
 
 
+class FirstPaint(QObject):
+    """Calls `then` once, right after `widget` has been painted for the first time."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self.then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.then)  # once this paint (the whole window's) is done
+        return False
+
+
 def resolve_home(args: argparse.Namespace) -> Path:
     if args.home or os.environ.get("HOTLINE_DESK_HOME") or not args.demo:
         return workspace_home(args.home)
@@ -96,6 +115,8 @@ def seed_if_empty(workspace: Workspace, app: QApplication | None) -> int:
         return 0
     dialog = None
     if app is not None:
+        from PySide6.QtWidgets import QProgressDialog
+
         dialog = QProgressDialog(
             app.translate("Launch", "Preparing the demo workspace…"), "", 0, 100
         )
@@ -121,13 +142,16 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setOrganizationName("HotlineDesk")
     install_translators(app, args.lang or "zh_CN")
     home = resolve_home(args)
-    name = server_name(home)
     call_phone = getattr(args, "phone", "") if getattr(args, "gui_call", False) else ""
-    if call_phone and not args.smoke_test and send_to_running(name, f"call {call_phone}"):
-        return 0
+    if call_phone and not args.smoke_test:
+        from app.views.single_instance import send_to_running, server_name
+
+        if send_to_running(server_name(home), f"call {call_phone}"):
+            return 0
 
     workspace = Workspace(home, load_policy())
     if args.demo:
+        gc.enable()  # seeding makes and drops many objects
         seeded = seed_if_empty(workspace, None if args.smoke_test else app)
         if args.smoke_test:
             print(json.dumps({"demo_seeded": seeded, "home": str(home)}))
@@ -136,11 +160,15 @@ def run_gui(args: argparse.Namespace) -> int:
     settings = QSettings(str(home / "settings.ini"), QSettings.Format.IniFormat)
     local = Actor(getpass.getuser(), Role.OPERATOR, workspace.device_id)
 
-    sync_state = SyncState(workspace.database)
+    sync_states: list[SyncState] = []
 
     def signed_in() -> Actor:
         """The user signed in to the central store, or this machine's operator."""
-        session = sync_state.session()
+        if not sync_states:
+            from app.store.sync_state import SyncState
+
+            sync_states.append(SyncState(workspace.database))
+        session = sync_states[0].session()
         if session is None:
             return local
         return Actor(session.user, Role(session.role), workspace.device_id, unit=session.unit)
@@ -157,29 +185,35 @@ def run_gui(args: argparse.Namespace) -> int:
         status = bridges[0].snapshot()
         return status if status.user else replace(status, user=current.user, role=current.role)
 
-    window = MainWindow(workspace, identity, snapshot, settings)
+    # The intake screen first; the rest of the window once it has painted (fast start).
+    window = MainWindow(workspace, identity, snapshot, settings, defer_rest=True)
     workspace.defer_checkpoints()
     checkpoints = QTimer(window)
     checkpoints.setInterval(CHECKPOINT_MS)
     checkpoints.timeout.connect(lambda: window.tasks.run(workspace.checkpoint, lambda _r: None))
     checkpoints.start()
-    server = InstanceServer(name, window)
-    server.message_received.connect(window.handle_message)
-    window.show()
-    QTimer.singleShot(50, freeze_startup_objects)  # once the window has painted
-    if call_phone:
-        window.incoming_call(call_phone)
-    if not args.smoke_test:
-        warm_up(window, bridges)
-    if args.smoke_test:
 
-        def report() -> None:
+    def painted() -> None:
+        """The intake screen is on the screen: say so, then build the rest and listen."""
+        if args.smoke_test:
             ready = {"ready": True, "ms": round(_process_age_ms(), 1), "station": workspace.station}
             print(json.dumps(ready), flush=True)
+        window.build_rest()
+        from app.views.single_instance import InstanceServer, server_name
+
+        server = InstanceServer(server_name(home), window)
+        server.message_received.connect(window.handle_message)
+        QTimer.singleShot(0, freeze_startup_objects)
+        if args.smoke_test:  # the whole window was built without an error: done
             window.close()
             app.quit()
+        else:
+            warm_up(window, bridges)
 
-        QTimer.singleShot(0, report)
+    FirstPaint(window.stack.currentWidget(), painted)  # the intake, for those who take calls
+    window.show()
+    if call_phone:
+        window.incoming_call(call_phone)
     code = app.exec()
     for bridge in bridges:
         bridge.stop()

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QInputDialog,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -21,23 +20,29 @@ from app.models.operations import Actor
 from app.models.records import Order
 from app.store.workspace import Workspace
 from app.views.actions import build_actions
-from app.views.drill_install import install_drills
 from app.views.intake_page import IntakePage
-from app.views.kb_install import install_knowledge
-from app.views.order_detail import OrderDetailDialog
-from app.views.order_list_page import OrderListPage
-from app.views.roles import install_roles
+from app.views.roles import visible
 from app.views.status_bar import DeskStatusBar, SyncSnapshot
 from app.views.tasks import TaskRunner
 
+if TYPE_CHECKING:  # the other screens' modules load when they are first needed
+    from app.views.order_detail import OrderDetailDialog
+    from app.views.order_list_page import OrderListPage
+
 
 class MainWindow(QMainWindow):
+    """The window. With `defer_rest` the intake screen alone is built here and the rest
+    (the intake's side panels, the other screens' entries, the role switcher) by
+    `build_rest()`, which the launcher calls once the window has painted: a fast start."""
+
     def __init__(
         self,
         workspace: Workspace,
         actor: Callable[[], Actor],
         snapshot: Callable[[], SyncSnapshot],
         settings: QSettings,
+        *,
+        defer_rest: bool = False,
     ) -> None:
         super().__init__()
         self.workspace = workspace
@@ -86,10 +91,24 @@ class MainWindow(QMainWindow):
             },
         )
         self.nav.setCurrentRow(0)
+        self._rest_built = False
+        # A role without the intake screen starts on another one: build that one now.
+        if not defer_rest or not visible("intake", actor().role):
+            self.build_rest()
+        self._restore_geometry()
+
+    def build_rest(self) -> None:
+        """Everything but the intake form and its caller history (once; see the class)."""
+        if self._rest_built:
+            return
+        self._rest_built = True
+        from app.views.drill_install import install_drills
+        from app.views.kb_install import install_knowledge
+        from app.views.roles import install_roles
+
         install_knowledge(self)  # its screen, Ctrl+K, and the intake's suggestions
         install_roles(self)  # the chain's work screens; only the user's role's are shown
         install_drills(self)  # knowledge-base drills: operators' screen, trainers' dashboard
-        self._restore_geometry()
 
     def add_page(self, page_id: str, title: str, widget: QWidget | Callable[[], QWidget]) -> None:
         """Register a screen; a factory builds it the first time it is shown (fast start)."""
@@ -139,12 +158,16 @@ class MainWindow(QMainWindow):
         return page
 
     def _make_order_list(self) -> OrderListPage:
+        from app.views.order_list_page import OrderListPage
+
         page = OrderListPage(self.workspace, self.tasks)
         page.open_order.connect(self.show_order)
         return page
 
     @property
     def orders(self) -> OrderListPage:
+        from app.views.order_list_page import OrderListPage
+
         page = self.page("orders")
         assert isinstance(page, OrderListPage)
         return page
@@ -178,6 +201,8 @@ class MainWindow(QMainWindow):
         self.orders.focus_search()
 
     def open_order_by_number(self) -> None:
+        from PySide6.QtWidgets import QInputDialog, QMessageBox
+
         number, ok = QInputDialog.getText(
             self, self.tr("Open order"), self.tr("Order number as the caller reads it:")
         )
@@ -192,6 +217,8 @@ class MainWindow(QMainWindow):
         self.show_order(found.id)
 
     def show_order(self, order_id: str) -> OrderDetailDialog:
+        from app.views.order_detail import OrderDetailDialog
+
         dialog = OrderDetailDialog(self.workspace, order_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()

@@ -9,7 +9,7 @@ switches (on the demo workspace, a local demo user per role).
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QToolBar, QWidget
@@ -18,9 +18,10 @@ from app.models.enums import Role
 from app.models.operations import Actor
 from app.views.actions import build_actions
 from app.views.identity import Identity, as_identity
-from app.views.intake_extras import install_intake_extras
 from app.views.labels import role_label
-from app.views.order_detail import OrderDetailDialog
+
+if TYPE_CHECKING:  # loaded when needed: the main window asks `visible` before its first paint
+    from app.views.order_detail import OrderDetailDialog
 
 R = Role
 # Screens not listed here (e.g. the knowledge base) are for everyone.
@@ -92,6 +93,8 @@ class RoleScreens:
             QCoreApplication.translate("Roles", "Follow-up"),
             make("app.views.followup_page", "FollowUpPage"),
         )
+        from app.views.intake_extras import install_intake_extras
+
         self.extras = install_intake_extras(window.intake, ws, self.identity, window.tasks)
         window.actions_by_id.update(
             build_actions(
@@ -148,6 +151,8 @@ class RoleScreens:
             self.window.show_page(page_id)
 
     def show_order(self, order_id: str) -> OrderDetailDialog:
+        from app.views.order_detail import OrderDetailDialog
+
         redact = self.identity.role is Role.UNIT
         dialog = OrderDetailDialog(self.window.workspace, order_id, self.window, redact=redact)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
