@@ -129,6 +129,10 @@ _CHOICES: dict[str, tuple[type[Any], str]] = {
     "urgency": (Urgency, "紧急程度"),
     "channel": (Channel, "受理渠道"),
 }
+# Each choice's values, made once (a push checks thousands of payloads).
+_VALUES: dict[type[Any], frozenset[Any]] = {
+    enum: frozenset(e.value for e in enum) for enum in (AppealType, Urgency, Channel, AppellantKind)
+}
 _TEXTS = ("category", "town", "address", "title", "content", "party_complained")
 _APPELLANT_TEXTS = ("phone", "name", "company", "gender", "other_contact")
 
@@ -165,7 +169,7 @@ def intake_from_payload(payload: Mapping[str, Any]) -> tuple[Intake | None, list
         bad = [k for k, v in texts.items() if not isinstance(v, str)]
         errors.extend(_not_text(k, k) for k in bad)
         kind = raw.get("kind", AppellantKind.PERSON.value)
-        if kind not in {k.value for k in AppellantKind}:
+        if kind not in _VALUES[AppellantKind]:
             errors.append(FieldError("kind", "unknown", f"诉求人类别“{kind}”不在规定之列"))
         confidential = raw.get("confidential", False)
         if not isinstance(confidential, bool):
@@ -177,7 +181,7 @@ def intake_from_payload(payload: Mapping[str, Any]) -> tuple[Intake | None, list
     choices: dict[str, Any] = {}
     for field, (enum, label) in _CHOICES.items():
         value = payload.get(field)
-        if value not in {e.value for e in enum}:
+        if value not in _VALUES[enum]:
             errors.append(FieldError(field, "unknown", f"{label}“{value}”不在规定之列"))
         else:
             choices[field] = enum(value)
