@@ -41,25 +41,35 @@ def push_outbox(
     state: SyncState, store: CentralStore, device_id: str, summary: CycleSummary, batch: int
 ) -> None:
     """Send the outbox oldest first, one batch at a time (the server sees them in order).
-    While a batch is on its way, the next one is read from the cache."""
-    last, events = state.outbox_wire(batch)
+
+    Pipelined: while a batch is on its way, the next one is read from the cache (as JSON
+    text made by SQLite), and once its answer is in, the next batch leaves before the
+    answer is recorded, so recording overlaps the next request. Batches still reach the
+    server one at a time, in order. If recording fails, the batch in flight is finished
+    and its answer dropped: those events stay queued and come back as duplicates."""
+    last, ids, events = state.outbox_json(batch)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as sender:
-        while events:
-            in_flight = sender.submit(store.push, device_id, events)
-            next_last, next_events = state.outbox_wire(batch, after=last)
+        in_flight = sender.submit(store.push_json, device_id, ids, events) if ids else None
+        progress = True
+        while in_flight is not None:
+            if progress:
+                next_last, next_ids, next_events = state.outbox_json(batch, after=last)
+            else:  # the last answer moved nothing: finish the batch in flight, send no more
+                next_last, next_ids, next_events = last, [], []
             try:
                 results = in_flight.result()
             except SyncError as exc:
-                state.note_push_failure([str(e["id"]) for e in events], exc.message)
+                state.note_push_failure(ids, exc.message)
                 raise
+            sent = len(ids)
+            last, ids, events = next_last, next_ids, next_events
+            in_flight = sender.submit(store.push_json, device_id, ids, events) if ids else None
             tally = state.record_push(results)
-            summary.pushed += len(events)
+            summary.pushed += sent
             summary.accepted += tally.accepted
             summary.duplicates += tally.duplicates
             summary.rejected += tally.rejected
-            if tally.accepted + tally.duplicates + tally.rejected == 0:
-                return  # no progress: never spin
-            last, events = next_last, next_events
+            progress = tally.accepted + tally.duplicates + tally.rejected > 0  # never spin
 
 
 # While catching up, pages fetched ahead wait in a queue (at most LOOKAHEAD) and are applied

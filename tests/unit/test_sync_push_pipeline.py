@@ -1,0 +1,84 @@
+"""Pushing the outbox without a server: the JSON SQLite writes is the wire dict, batches go
+out in order one at a time, and the answer to each is recorded even when a later one fails."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Sequence
+
+import pytest
+
+from app.store.sync_state import PushResult, SyncState
+from app.store.workspace import Workspace
+from app.sync.cycle import CycleSummary, push_outbox
+from app.sync.errors import Offline
+from tests.e2e.conftest import Station
+
+
+def _station(ws: Workspace) -> Station:
+    station = Station.__new__(Station)
+    station.ws, station.state, station._n = ws, SyncState(ws.database), 0
+    return station
+
+
+def test_outbox_json_is_the_wire_dict(workspace: Workspace) -> None:
+    _station(workspace).record(3)
+    state = SyncState(workspace.database)
+    last, wire = state.outbox_wire(10)
+    last_json, ids, texts = state.outbox_json(10)
+    assert last_json == last
+    assert ids == [e["id"] for e in wire]
+    assert [json.loads(t) for t in texts] == wire
+    assert state.outbox_json(10, after=last) == (last, [], [])
+
+
+class FakeStore:
+    """Answers every push with `accepted`, in a thread, checking one is in flight at a time."""
+
+    def __init__(self, fail_at: int | None = None) -> None:
+        self.calls: list[list[str]] = []
+        self.fail_at = fail_at
+        self.seq = 0
+        self.busy = threading.Lock()
+
+    def push_json(self, device_id: str, ids: Sequence[str], events: Sequence[str]) -> list:
+        assert self.busy.acquire(blocking=False), "two pushes in flight"
+        try:
+            assert [json.loads(t)["id"] for t in events] == list(ids)
+            self.calls.append(list(ids))
+            if self.fail_at is not None and len(self.calls) == self.fail_at:
+                raise Offline("cannot reach the server")
+            results = []
+            for event_id in ids:
+                self.seq += 1
+                results.append(PushResult(event_id, "accepted", seq=self.seq))
+            return results
+        finally:
+            self.busy.release()
+
+
+def test_batches_go_in_order_and_every_answer_is_recorded(workspace: Workspace) -> None:
+    _station(workspace).record(7)  # one intake event each
+    state = SyncState(workspace.database)
+    _last, wire = state.outbox_wire(100)
+    store = FakeStore()
+    summary = CycleSummary()
+    push_outbox(state, store, "dev", summary, 3)  # type: ignore[arg-type]
+    assert [len(c) for c in store.calls] == [3, 3, 1]
+    assert [i for c in store.calls for i in c] == [e["id"] for e in wire]
+    assert (summary.pushed, summary.accepted, state.pending_count()) == (7, 7, 0)
+
+
+def test_a_failing_batch_keeps_its_events_and_those_before_are_recorded(
+    workspace: Workspace,
+) -> None:
+    _station(workspace).record(7)
+    state = SyncState(workspace.database)
+    store = FakeStore(fail_at=2)
+    summary = CycleSummary()
+    with pytest.raises(Offline):
+        push_outbox(state, store, "dev", summary, 3)  # type: ignore[arg-type]
+    assert (summary.accepted, state.pending_count()) == (3, 4)
+    attempts = workspace.database.query("SELECT attempts, last_error FROM outbox")
+    assert [tuple(r) for r in attempts].count((1, "cannot reach the server")) == 3
