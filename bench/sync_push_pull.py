@@ -13,6 +13,7 @@ Budgets (ARCHITECTURE.md): push 10k ≤ 15 s and ≥ 50× one-per-event; pull 10
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import platform
@@ -29,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from app.models.clock import CHINA  # noqa: E402
-from app.models.deadlines import Deadline  # noqa: E402
+from app.models.deadlines import Deadline, reply_deadline  # noqa: E402
 from app.models.enums import AppealType, Channel, Role, Urgency  # noqa: E402
 from app.models.operations import Actor, intake_events  # noqa: E402
 from app.models.records import Appellant, Intake  # noqa: E402
@@ -60,14 +61,31 @@ def make_intake(n: int) -> Intake:
     )
 
 
+@functools.cache
+def _policy() -> Any:
+    return load_policy()
+
+
+def deadline_of(intake: Intake) -> Deadline:
+    """The reply deadline a workstation gives the intake (the server checks it)."""
+    policy = _policy()
+    return reply_deadline(
+        intake.received_at, intake.appeal_type, intake.urgency, policy.limits, policy.calendar
+    )
+
+
 def queue_events(ws: Workspace, count: int, user: str) -> None:
     """`count` intakes recorded locally (events + projection + outbox), fast."""
     actor = Actor(user=user, role=Role.OPERATOR, device_id=ws.device_id)
-    due = Deadline(due=NOW + timedelta(days=3), working_days=2, warning="")
     with ws.database.transaction():
         for n in range(count):
+            intake = make_intake(n)
             events = intake_events(
-                make_intake(n), actor=actor, number=f"ZS261127-B{n:06d}", deadline=due, now=NOW
+                intake,
+                actor=actor,
+                number=f"ZS261127-B{n:06d}",
+                deadline=deadline_of(intake),
+                now=NOW,
             )
             ws.events.append_local(events)
 
@@ -83,11 +101,11 @@ def seed_server(db_url: str, count: int) -> None:
     feed = Feed(db, policy.unit_info)
     user = User(1, "op1", Role.OPERATOR, "")
     actor = Actor(user="op1", role=Role.OPERATOR, device_id="seed")
-    due = Deadline(due=NOW + timedelta(days=3), working_days=2, warning="")
     batch: list[dict[str, Any]] = []
     for n in range(count):
+        intake = make_intake(n)
         (event,) = intake_events(
-            make_intake(n), actor=actor, number=f"ZS261127-S{n:06d}", deadline=due, now=NOW
+            intake, actor=actor, number=f"ZS261127-S{n:06d}", deadline=deadline_of(intake), now=NOW
         )
         batch.append(event_to_dict(event))
         if len(batch) == 2000:
