@@ -9,14 +9,31 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_RUNS = re.compile(rf"[{_CJK}]+|[0-9a-z]+")
 MAX_QUERY_CHARS = 200
 
 
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(runs, needs NFKC), compiled on first use: their big character classes take a few
+    milliseconds to compile, which the app's start-up does not need to spend."""
+    runs = re.compile(rf"[{_CJK}]+|[0-9a-z]+")
+    # Characters NFKC leaves alone, or changes only from one separator to another
+    # (full-width and CJK punctuation): text made of them alone gives the same tokens
+    # without NFKC, which costs more than the rest of index_text (orders are indexed by
+    # the thousand when a workstation catches up with the central store). Anything else
+    # takes the NFKC path.
+    needs_nfkc = re.compile(
+        "[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff\u3000-\u3037\u2010-\u2027\u00b7"
+        "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff5e]"
+    )
+    return runs, needs_nfkc
+
+
 def _runs(text: str) -> list[str]:
-    return _RUNS.findall(unicodedata.normalize("NFKC", text).lower())
+    return _patterns()[0].findall(unicodedata.normalize("NFKC", text).lower())
 
 
 def _bigrams(run: str) -> list[str]:
@@ -43,24 +60,15 @@ def is_cjk(run: str) -> bool:
     return _is_cjk(run)
 
 
-# Characters NFKC leaves alone, or changes only from one separator to another (full-width
-# and CJK punctuation): text made of them alone gives the same tokens without NFKC, which
-# costs more than the rest of index_text (orders are indexed by the thousand when a
-# workstation catches up with the central store). Anything else takes the NFKC path.
-_NEEDS_NFKC = re.compile(
-    "[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff\u3000-\u3037\u2010-\u2027\u00b7"
-    "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff5e]"
-)
-
-
 def index_text(text: str) -> str:
     """The text as the index stores it: CJK runs as overlapping bigrams, other runs whole.
     Exactly index_text_reference, faster."""
-    if _NEEDS_NFKC.search(text) is not None:
+    run_pattern, needs_nfkc = _patterns()
+    if needs_nfkc.search(text) is not None:
         text = unicodedata.normalize("NFKC", text)
     out: list[str] = []
     extend, append = out.extend, out.append
-    for run in _RUNS.findall(text.lower()):
+    for run in run_pattern.findall(text.lower()):
         if len(run) > 1 and run[0] > "\x7f":
             extend(map(str.__add__, run[:-1], run[1:]))
         else:
