@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import threading
-import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,12 +20,13 @@ from app.models.policy import Policy
 from app.models.records import Event, Intake, Order
 from app.models.validation import FieldError, validate_answer, validate_intake
 from app.store.db import Database
-from app.store.eventlog import EventLog
 from app.store.orders import OrderQueries
 from app.store.policy_source import PolicySource
 
 if TYPE_CHECKING:
-    # Imported on first use: the knowledge base loads pypinyin's dictionaries (~0.3 s).
+    # Imported on first use: the event log is not needed to open the intake screen; the
+    # knowledge base loads pypinyin's dictionaries (~0.3 s).
+    from app.store.eventlog import EventLog
     from app.store.kb import KnowledgeBase
 
 DB_FILE = "hotline-desk.sqlite3"
@@ -45,6 +46,12 @@ class User:
     display: str = ""
 
 
+def _new_device_id() -> str:
+    import uuid  # only for a new workspace (uuid imports `platform`: time at every start)
+
+    return str(uuid.uuid4())
+
+
 class Workspace:
     """Owns the database of one workstation. Views call these operations, never SQL."""
 
@@ -57,20 +64,26 @@ class Workspace:
         # (the central store checks with those): see refresh_policy.
         self._policies = PolicySource(self.database, policy)
         self.policy = self._policies.current()
-        self.events = EventLog(self.database)
         self.orders = OrderQueries(self.database)
         self._readers = threading.local()
         self._knowledge: KnowledgeBase | None = None
         # Called after each action is committed (e.g. to wake the sync worker).
         self.listeners: list[Callable[[Order], None]] = []
-        self.device_id = self._identity("device_id", str(uuid.uuid4()))
-        self.station = self._identity("station", "W" + self.device_id[:4].upper())
+        self.device_id = self._identity("device_id", _new_device_id)
+        self.station = self._identity("station", lambda: "W" + self.device_id[:4].upper())
 
-    def _identity(self, key: str, default: str) -> str:
+    @cached_property
+    def events(self) -> EventLog:
+        """The event log, loaded on first use (the intake screen opens without it)."""
+        from app.store.eventlog import EventLog
+
+        return EventLog(self.database)
+
+    def _identity(self, key: str, default: Callable[[], str]) -> str:
         value = self.database.meta(key)
         if value is None:
-            self.database.set_meta(key, default)
-            value = default
+            value = default()
+            self.database.set_meta(key, value)
         return value
 
     def set_station(self, code: str) -> None:
