@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +21,15 @@ def load_json(relative: str) -> Any:
         return json.load(handle)
 
 
-def load_policy() -> Any:
-    """The city's policy data as shipped in resources/policy."""
+def _package_is_workday(day: date) -> bool:
+    """chinesecalendar's answer, imported with the first deadline rather than at start-up."""
     from chinese_calendar import is_workday
 
+    return bool(is_workday(day))
+
+
+def load_policy() -> Any:
+    """The city's policy data as shipped in resources/policy."""
     from app.models.policy import Policy
 
     catalogue_path = resources_dir() / "policy" / "dispatch_catalogue.json"
@@ -34,5 +40,5 @@ def load_policy() -> Any:
         reply_limits=load_json("policy/reply_limits.json"),
         holidays=load_json("policy/holidays.json"),
         catalogue=load_json("policy/dispatch_catalogue.json") if catalogue_path.exists() else [],
-        package_calendar=is_workday,
+        package_calendar=_package_is_workday,
     )
