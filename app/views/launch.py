@@ -10,6 +10,7 @@ import json
 import os
 import sys
 import time
+import traceback
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,6 +51,7 @@ def _process_age_ms() -> float:
 
 _LOADED = time.monotonic()
 CHECKPOINT_MS = 20_000
+UNPAINTED_MS = 2_000
 
 
 def freeze_startup_objects() -> None:
@@ -193,12 +195,33 @@ def run_gui(args: argparse.Namespace) -> int:
     checkpoints.timeout.connect(lambda: window.tasks.run(workspace.checkpoint, lambda _r: None))
     checkpoints.start()
 
+    started: list[bool] = []
+
     def painted() -> None:
         """The intake screen is on the screen: say so, then build the rest and listen."""
+        if started:
+            return
+        started.append(True)
         if args.smoke_test:
             ready = {"ready": True, "ms": round(_process_age_ms(), 1), "station": workspace.station}
             print(json.dumps(ready), flush=True)
-        window.build_rest()
+        build_rest()
+
+    def build_rest() -> None:
+        """The rest of the window a step at a time, each in its own turn of the event loop
+        (typing is not kept waiting), then the single-instance server and the warm-up."""
+        try:
+            more = window.build_rest_step()
+        except Exception as exc:  # a slot: say what broke, and fail the smoke test on it
+            traceback.print_exc()
+            if args.smoke_test:
+                app.exit(1)
+                return
+            window.statusBar().showMessage(str(exc))
+            more = True  # the other steps still run
+        if more:
+            QTimer.singleShot(0, build_rest)
+            return
         from app.views.single_instance import InstanceServer, server_name
 
         server = InstanceServer(server_name(home), window)
@@ -211,6 +234,8 @@ def run_gui(args: argparse.Namespace) -> int:
             warm_up(window, bridges)
 
     FirstPaint(window.stack.currentWidget(), painted)  # the intake, for those who take calls
+    if not args.smoke_test:  # (the smoke test reports ready only once it has painted)
+        QTimer.singleShot(UNPAINTED_MS, painted)  # a window never exposed still gets the rest
     window.show()
     if call_phone:
         window.incoming_call(call_phone)

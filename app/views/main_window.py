@@ -91,7 +91,12 @@ class MainWindow(QMainWindow):
             },
         )
         self.nav.setCurrentRow(0)
-        self._rest_built = False
+        # Built after the first paint with `defer_rest` (see the class), in steps.
+        self._rest: list[Callable[[], None]] = [
+            self._install_knowledge,
+            self._install_roles,
+            self._install_drills,
+        ]
         # A role without the intake screen starts on another one: build that one now.
         if not defer_rest or not visible("intake", actor().role):
             self.build_rest()
@@ -99,15 +104,28 @@ class MainWindow(QMainWindow):
 
     def build_rest(self) -> None:
         """Everything but the intake form and its caller history (once; see the class)."""
-        if self._rest_built:
-            return
-        self._rest_built = True
-        from app.views.drill_install import install_drills
+        while self.build_rest_step():
+            pass
+
+    def build_rest_step(self) -> bool:
+        """One step of build_rest, short enough for the GUI thread; False when done."""
+        if self._rest:
+            self._rest.pop(0)()
+        return bool(self._rest)
+
+    def _install_knowledge(self) -> None:
         from app.views.kb_install import install_knowledge
-        from app.views.roles import install_roles
 
         install_knowledge(self)  # its screen, Ctrl+K, and the intake's suggestions
+
+    def _install_roles(self) -> None:
+        from app.views.roles import install_roles
+
         install_roles(self)  # the chain's work screens; only the user's role's are shown
+
+    def _install_drills(self) -> None:
+        from app.views.drill_install import install_drills
+
         install_drills(self)  # knowledge-base drills: operators' screen, trainers' dashboard
 
     def add_page(self, page_id: str, title: str, widget: QWidget | Callable[[], QWidget]) -> None:
