@@ -4,6 +4,7 @@ to the existing order, 并单), transfer (转办), and flagging an appellant (�
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -28,8 +29,6 @@ from app.models.enums import FlagKind, TransferTarget
 from app.models.operations import Actor
 from app.models.records import Order
 from app.models.validation import phone_error
-from app.store.chain import Chain
-from app.store.duplicates import Duplicate, DuplicateFinder
 from app.store.workspace import Workspace
 from app.views.actions import build_actions
 from app.views.intake_page import IntakePage
@@ -38,6 +37,8 @@ from app.views.table_headers import header_text
 from app.views.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from app.store.chain import Chain
+    from app.store.duplicates import Duplicate
     from app.views.work_panel import StepDialog
 
 Index = QModelIndex | QPersistentModelIndex
@@ -133,7 +134,6 @@ class IntakeExtras(QGroupBox):
         self.workspace = workspace
         self.actor = actor
         self.tasks = tasks
-        self.chain = Chain(workspace)
         self.dialog: StepDialog | None = None
         self.model = DuplicateModel(self)
         self.table = QTableView(objectName="duplicates")
@@ -172,6 +172,13 @@ class IntakeExtras(QGroupBox):
         )
         self._show([])
 
+    @cached_property
+    def chain(self) -> Chain:
+        """The chain's operations, loaded with the first attach, transfer or flag."""
+        from app.store.chain import Chain
+
+        return Chain(self.workspace)
+
     def stop_timers(self) -> None:
         self._timer.stop()
 
@@ -182,6 +189,8 @@ class IntakeExtras(QGroupBox):
         now = self.workspace.clock()
 
         def find() -> list[Duplicate]:
+            from app.store.duplicates import DuplicateFinder
+
             finder = DuplicateFinder(self.workspace.reader().database)
             return finder.find(
                 phone=phone, town=intake.town, title=intake.title, content=intake.content, now=now

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from app.models.kb import SearchHit
 from app.store.workspace import Workspace
 from app.views.kb_widgets import HitList
 from app.views.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from app.models.kb import SearchHit
 
 SUGGEST_DELAY_MS = 300
 SUGGESTIONS = 5

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -17,10 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.kb import Article, SearchHit
 from app.store.workspace import Workspace
 from app.views.kb_models import HIT_ROLE, HtmlDelegate, KbHitModel
 from app.views.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from app.models.kb import Article, SearchHit
 
 SEARCH_DELAY_MS = 120
 
