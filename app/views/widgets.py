@@ -50,20 +50,30 @@ class FieldBox(QWidget):
     def __init__(self, field: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.field = field
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(field)
-        layout.addWidget(self.error)
-        layout.addStretch(1)
+        self._error: QLabel | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(2)
+        self._layout.addWidget(field)
+        self._layout.addStretch(1)
         self.setFocusProxy(field)
         self.setSizePolicy(field.sizePolicy())
 
+    @property
+    def error(self) -> QLabel:
+        """The message line, made when first needed: a form's worth of hidden labels with
+        their own style sheets slowed the intake screen's first appearance."""
+        if self._error is None:
+            self._error = QLabel()
+            self._error.setStyleSheet(ERROR_STYLE)
+            self._error.setWordWrap(True)
+            self._error.hide()
+            self._layout.insertWidget(1, self._error)
+        return self._error
+
     def show_error(self, message: str) -> None:
+        if not message and self._error is None:
+            return  # nothing shown, nothing to clear
         self.error.setText(message)
         self.error.setVisible(bool(message))
 
