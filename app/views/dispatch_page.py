@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel
 
 from app.models.enums import EventType
+from app.models.policy import Policy
 from app.models.records import Order
 from app.models.rules import RuleViolation
 from app.store.dispatch_suggest import DispatchSuggester
@@ -51,6 +52,9 @@ class DispatchPage(QueuePage):
             Queue.REVIEWS: self.queries.reviews,
             Queue.OVERDUE: self.queries.overdue,
         }[Queue(queue)](now)
+
+    def policy_changed(self, policy: Policy) -> None:
+        self.suggester = DispatchSuggester(self.workspace.database, policy)
 
     def steps(self) -> list[Step]:
         self.suggester = DispatchSuggester(self.workspace.database, self.policy)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.models.enums import EventType
 from app.models.operations import Actor
+from app.models.policy import Policy
 from app.models.records import Order
 from app.models.rules import allowed_events
 from app.store.chain import Chain
@@ -138,12 +139,24 @@ class QueuePage(QWidget):
     def order_selected(self, order: Order | None) -> None:
         """Hook: the selection changed (e.g. to show dispatch suggestions)."""
 
+    def policy_changed(self, policy: Policy) -> None:
+        """Hook: a pull brought other units or another dispatch catalogue."""
+
+    def _follow_policy(self) -> None:
+        # Names, buttons and dialogs use the unit list the workspace checks with, which a
+        # pull may have replaced since the page was built.
+        policy = self.workspace.refresh_policy()
+        if policy is not self.policy:
+            self.policy = self.model.policy = self.summary.policy = policy
+            self.policy_changed(policy)
+
     # ---- behaviour ----------------------------------------------------------------------
 
     def current_queue(self) -> str:
         return self.queue_ids()[max(0, self.tabs.currentIndex())]
 
     def refresh(self) -> None:
+        self._follow_policy()
         selected = self.order.id if self.order else ""
         self.model.set_rows(self.load(self.current_queue()))
         for index, title in enumerate(self.tab_titles()):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
 
 from app.models.enums import EventType, ReturnReason, Role, Status, Urgency
+from app.store.policy_source import PULLED_UNITS, PULLED_VERSION
 from app.views.dispatch_dialogs import DispatchDialog, RulingDialog
 from app.views.dispatch_page import DispatchPage
 from tests.gui import chain_support
@@ -179,3 +182,21 @@ def test_merge_a_duplicate_into_the_earlier_order(qtbot, desk: Desk, workspace) 
     submit(qtbot, page.dialog)
     merged = workspace.events.load_order(second.id)
     assert merged.status is Status.MERGED and merged.merged_into == first.id
+
+
+def test_the_screen_follows_the_unit_list_a_pull_brings(qtbot, desk: Desk, workspace) -> None:
+    order = record(workspace, title="家中停水")
+    page = open_dispatch(qtbot, desk)
+    workspace.act(order.id, EventType.DISPATCH, {"lead_unit": "gs"}, desk.actor(Role.DISPATCHER))
+    renamed = [
+        {**dataclasses.asdict(u), "name": "中山公用供水有限公司（新）"}
+        if u.code == "gs"
+        else dataclasses.asdict(u)
+        for u in workspace.policy.units
+    ]
+    workspace.database.set_meta(PULLED_UNITS, json.dumps(renamed, ensure_ascii=False))
+    workspace.database.set_meta(PULLED_VERSION, "v-renamed")
+    page.refresh()
+    assert page.policy.unit_name("gs") == "中山公用供水有限公司（新）"
+    assert page.suggester.policy is page.policy
+    assert page.summary.policy is page.policy
