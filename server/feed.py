@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, case, insert, select, update
+from sqlalchemy import Connection, Table, and_, bindparam, case, select, update
 
 from app.models.enums import EventType, Role
 from app.models.projection import ProjectionError, apply
@@ -78,25 +78,26 @@ class _Batch:
 
     def load(self, order_ids: Iterable[str]) -> None:
         wanted = sorted(set(order_ids))
-        for chunk in _chunks(wanted, 500):
-            for row in self.conn.execute(select(orders.c.id).where(orders.c.id.in_(chunk))):
-                self.known.add(row.id)
-            # The state of an order is the fold of its stored events (they were all checked
-            # when they came in), so no serialised projection has to be kept up to date.
-            history = self.conn.execute(
-                select(events.c.order_id, events.c.body)
-                .where(events.c.order_id.in_([c for c in chunk if c in self.known]))
-                .order_by(events.c.order_id, events.c.seq)
-            )
-            for row in history:
-                event = event_from_dict(json.loads(row.body))
-                if event.type in ORDERLESS:
-                    continue
-                self.orders[row.order_id] = apply(self.orders.get(row.order_id), event)
-            for row in self.conn.execute(
-                select(grants.c.order_id, grants.c.unit).where(grants.c.order_id.in_(chunk))
-            ):
-                self.granted.setdefault(row.order_id, set()).add(row.unit)
+        if not wanted:
+            return
+        conn = self.conn
+        for (order_id,) in _rows_in(conn, "SELECT id FROM orders WHERE id", wanted):
+            self.known.add(order_id)
+        # The state of an order is the fold of its stored events (they were all checked
+        # when they came in), so no serialised projection has to be kept up to date.
+        stored = sorted(self.known.intersection(wanted))
+        history = _rows_in(
+            conn, "SELECT order_id, body FROM events WHERE order_id", stored, "order_id, seq"
+        )
+        for order_id, body in history:
+            event = event_from_dict(json.loads(body))
+            if event.type in ORDERLESS:
+                continue
+            self.orders[order_id] = apply(self.orders.get(order_id), event)
+        for order_id, unit in _rows_in(
+            conn, "SELECT order_id, unit FROM grants WHERE order_id", stored
+        ):
+            self.granted.setdefault(order_id, set()).add(unit)
 
     def grant(self, order: Order, seq: int) -> None:
         have = self.granted.setdefault(order.id, set())
@@ -106,9 +107,49 @@ class _Batch:
                 self.new_grants.append({"unit": unit, "order_id": order.id, "seq": seq})
 
 
-def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+# The push's few bulk statements go straight to the driver (no Core compiling, no
+# per-row parameter processing): a list of keys is ONE parameter (a JSON array read with
+# json_each on SQLite, an array with = ANY on PostgreSQL), and rows are inserted with one
+# executemany on SQLite and one INSERT … SELECT FROM unnest(one array per column) on
+# PostgreSQL.
+
+
+def _is_pg(conn: Connection) -> bool:
+    return conn.dialect.name == "postgresql"
+
+
+def _rows_in(
+    conn: Connection, head: str, keys: Sequence[str], order_by: str = ""
+) -> list[tuple[Any, ...]]:
+    """Rows of `head` (a SELECT ending in the key column) whose key is one of `keys`."""
+    if not keys:
+        return []
+    tail = f" ORDER BY {order_by}" if order_by else ""
+    if _is_pg(conn):
+        sql, param = f"{head} = ANY(%b){tail}", list(keys)
+    else:
+        sql, param = f"{head} IN (SELECT value FROM json_each(?)){tail}", json.dumps(keys)
+    return [tuple(r) for r in conn.exec_driver_sql(sql, (param,))]
+
+
+def _insert_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """INSERT `rows` (dicts with the same keys) into `table` in one statement."""
+    if not rows:
+        return
+    names = list(rows[0])
+    columns = ", ".join(names)
+    if _is_pg(conn):
+        arrays = ", ".join(f"%b::{table.c[n].type.compile(dialect=conn.dialect)}[]" for n in names)
+        values = [[row[n] for row in rows] for n in names]
+        conn.exec_driver_sql(
+            f"INSERT INTO {table.name} ({columns}) SELECT * FROM unnest({arrays})", tuple(values)
+        )
+    else:
+        marks = ", ".join("?" * len(names))
+        conn.exec_driver_sql(
+            f"INSERT INTO {table.name} ({columns}) VALUES ({marks})",
+            [tuple(row[n] for n in names) for row in rows],
+        )
 
 
 class Feed:
@@ -134,13 +175,13 @@ class Feed:
         now = int(time.time())
         with self.db.write() as conn:
             state = _Batch(conn)
-            ids = [str(e["id"]) for e in batch]
-            seen: dict[str, tuple[int, str]] = {}
-            for chunk in _chunks(sorted(set(ids)), 500):
-                for row in conn.execute(
-                    select(events.c.id, events.c.seq, events.c.body).where(events.c.id.in_(chunk))
-                ):
-                    seen[row.id] = (row.seq, row.body)
+            ids = sorted({str(e["id"]) for e in batch})
+            seen: dict[str, tuple[int, str]] = {
+                event_id: (seq, body)
+                for event_id, seq, body in _rows_in(
+                    conn, "SELECT id, seq, body FROM events WHERE id", ids
+                )
+            }
             # only the orders of events not stored yet need their state
             state.load(str(e["order_id"]) for e in batch if str(e["id"]) not in seen)
             last = int(
@@ -202,10 +243,9 @@ class Feed:
                 )
                 results.append(Result(event_id, "accepted", seq=seq))
             if rows:
-                conn.execute(insert(events), rows)
+                _insert_rows(conn, events, rows)
                 self._save_orders(state)
-                if state.new_grants:
-                    conn.execute(insert(grants), state.new_grants)
+                _insert_rows(conn, grants, state.new_grants)
                 conn.execute(update(counters).where(counters.c.name == FEED).values(value=seq))
         return results
 
@@ -260,8 +300,7 @@ class Feed:
                 "version": order.version,
             }
             (changed if order_id in state.known else new_rows).append(row)
-        if new_rows:
-            state.conn.execute(insert(orders), new_rows)
+        _insert_rows(state.conn, orders, new_rows)
         if changed:
             state.conn.execute(
                 update(orders)
