@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -11,6 +12,21 @@ from pathlib import Path
 from typing import Any
 
 from app.store.schema import MIGRATIONS
+
+# meta key: SQL statements (a JSON list) that rebuild what a bulk load dropped to go faster
+# (SyncState.begin_bulk_load). Set in the transaction that drops, removed in the one that
+# rebuilds, so a process killed in between leaves the list behind: the next Database opened
+# on the file runs it before anything else, unless this process's own bulk load is running.
+DEFERRED = "store:deferred"
+_BULK_LOADING: set[Path] = set()  # files with a bulk load in progress in this process
+_BULK_LOCK = threading.Lock()
+
+
+def bulk_loading(path: Path, active: bool) -> None:
+    """Tell the Databases this process opens that a bulk load on `path` is (no longer)
+    running here, so that they leave its deferred statements to it."""
+    with _BULK_LOCK:
+        (_BULK_LOADING.add if active else _BULK_LOADING.discard)(path.resolve())
 
 
 class StoreError(Exception):
@@ -68,6 +84,10 @@ class Database:
         # 32 MiB of page cache instead of SQLite's 2 MiB: the upper levels of the order
         # indexes at a million orders stay in memory, so a save reads few pages from disk.
         self.conn.execute("PRAGMA cache_size=-32768")
+        with _BULK_LOCK:
+            mine = self.path.resolve() in _BULK_LOADING
+        if not mine:
+            self.finish_deferred()  # before the migrations: they expect the full schema
         self.migrate()
 
     @cached_property
@@ -115,6 +135,27 @@ class Database:
                 if outer and self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
                 raise
+
+    def finish_deferred(self) -> bool:
+        """Run the statements a bulk load deferred (meta DEFERRED), in one transaction.
+        False when there were none."""
+        try:
+            with self._lock:
+                row = self.conn.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
+                ).fetchone()
+        except sqlite3.Error as exc:
+            raise _translate(exc) from exc
+        if row is None or self.meta(DEFERRED) is None:
+            return False
+        with self.transaction() as conn:
+            value = conn.execute("SELECT value FROM meta WHERE key = ?", (DEFERRED,)).fetchone()
+            if value is None:  # another connection finished it meanwhile
+                return False
+            for statement in json.loads(value[0]):
+                conn.execute(statement)
+            conn.execute("DELETE FROM meta WHERE key = ?", (DEFERRED,))
+        return True
 
     def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         try:

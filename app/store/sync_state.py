@@ -16,8 +16,11 @@ from app.models.clock import CHINA
 from app.models.projection import ProjectionError, apply
 from app.models.records import Event, Order
 from app.models.serial import event_from_dict, order_from_dict
-from app.store.db import Database
+from app.store.db import DEFERRED, Database, bulk_loading
 from app.store.eventlog import (
+    DEFERRED_FTS,
+    DEFERRED_FTS_FLUSH,
+    DEFERRED_FTS_TABLE,
     EventLog,
     event_from_row,
     insert_new_order_rows,
@@ -25,6 +28,8 @@ from app.store.eventlog import (
     new_order_row,
     remote_event_row,
 )
+from app.store.queue_schema import ASSISTS_BY_DEADLINE
+from app.store.report_schema import STATEMENTS as REPORT_STATEMENTS
 from app.store.textindex import index_text
 
 CURSOR = "sync:cursor"
@@ -34,6 +39,17 @@ CATALOGUE = "sync:catalogue"
 ARTICLES_SEEN = "sync:articles_seen"
 LAST_SUCCESS = "sync:last_success"
 _SESSION_KEYS = ("server", "user", "role", "unit", "expires_at")
+
+# A first catch-up into an empty cache goes without these: every index of `orders` but its
+# UNIQUE id (which the apply path looks orders up by), and the AFTER INSERT triggers that
+# keep report_facts and order_assists, each with the statement that fills its table for
+# every order at the end (idempotent: orders recorded here meanwhile are covered too).
+# The text of pulled orders waits in eventlog.DEFERRED_FTS and is indexed at the end too.
+_DEFERRABLE_TRIGGERS = {
+    "report_facts_insert": REPORT_STATEMENTS[-1],
+    "order_assists_insert": ASSISTS_BY_DEADLINE[-1],
+}
+assert all(s.lstrip().startswith("INSERT") for s in _DEFERRABLE_TRIGGERS.values())
 
 
 @dataclass(frozen=True)
@@ -136,6 +152,15 @@ def _set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
         "INSERT INTO meta(key, value) VALUES (?, ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         (key, value),
+    )
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return (
+        conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+        ).fetchone()
+        is not None
     )
 
 
@@ -331,12 +356,13 @@ class SyncState:
         touched: set[str] = set()
         with self.database.transaction() as conn:
             current = int(self.database.meta(CURSOR, "0") or 0)
+            bulk = _has_table(conn, DEFERRED_FTS)  # a bulk load is on (begin_bulk_load)
             for one in prepared:
                 pulled = one.page
                 if pulled.next_since < current:
                     raise ValueError(f"the page goes back from {current} to {pulled.next_since}")
                 current = pulled.next_since
-                touched |= self._apply_events(conn, one)
+                touched |= self._apply_events(conn, one, bulk)
                 self._apply_rest(conn, pulled)
             if before_commit is not None:
                 before_commit()
@@ -361,18 +387,76 @@ class SyncState:
             _set_meta(conn, POLICY_VERSION, pulled.policy_version)
         _set_meta(conn, CURSOR, str(pulled.next_since))
 
+    def begin_bulk_load(self) -> bool:
+        """Before a long catch-up into an EMPTY cache (no events, no orders): drop the
+        secondary indexes of `orders` and its insert triggers (above), one statement each
+        to build them again kept in meta DEFERRED, in ONE transaction. Indexes built once
+        over 100,000 rows cost a fraction of keeping them up to date row by row.
+        finish_bulk_load (or, after a crash, the next Database opened on the file) builds
+        them again. False, and nothing changed, when the cache is not empty."""
+        with self.database.transaction() as conn:
+            busy = conn.execute(
+                "SELECT EXISTS (SELECT 1 FROM events) OR EXISTS (SELECT 1 FROM orders) "
+                "OR EXISTS (SELECT 1 FROM meta WHERE key = ?)",
+                (DEFERRED,),
+            ).fetchone()[0]
+            if busy:
+                return False
+            names = ",".join("?" * len(_DEFERRABLE_TRIGGERS))
+            dropped = conn.execute(
+                "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'orders' "
+                f"AND sql IS NOT NULL AND (type = 'index' OR (type = 'trigger' AND name IN "
+                f"({names}))) ORDER BY type DESC, name",
+                tuple(_DEFERRABLE_TRIGGERS),
+            ).fetchall()
+            if not dropped:
+                return False
+            rebuild = [sql for _kind, _name, sql in dropped]
+            rebuild += [_DEFERRABLE_TRIGGERS[n] for kind, n, _sql in dropped if kind == "trigger"]
+            rebuild += DEFERRED_FTS_FLUSH
+            for kind, name, _sql in dropped:
+                conn.execute(f'DROP {kind.upper()} "{name}"')
+            conn.execute(DEFERRED_FTS_TABLE)
+            _set_meta(conn, DEFERRED, json.dumps(rebuild, ensure_ascii=False))
+        bulk_loading(self.database.path, True)
+        return True
+
+    def finish_bulk_load(self) -> None:
+        """Build what begin_bulk_load dropped, in one transaction (nothing when nothing was
+        dropped, or someone built it already)."""
+        try:
+            self.database.finish_deferred()
+        finally:
+            bulk_loading(self.database.path, False)
+
     @contextmanager
-    def catching_up(self, cache_mib: int = 64) -> Iterator[None]:
+    def catching_up(self, cache_mib: int = 64, wal_mib: int = 128) -> Iterator[None]:
         """While pulling many pages: a larger page cache for this connection (the indexes
-        of a growing cache stop fitting the default 2 MiB), back to what it was after."""
+        of a growing cache stop fitting 32 MiB), commits not synced (see below), and the
+        WAL checkpointed when it holds `wal_mib` rather than 4 MiB (with pages applied one
+        or two at a time, the default checkpointed — copied to the database file and
+        synced — after every commit, half the time of applying them). Back to what they
+        were after, and one checkpoint (of what no reader still needs) at the end."""
         before = int(self.database.scalar("PRAGMA cache_size"))
+        wal_before = int(self.database.scalar("PRAGMA wal_autocheckpoint"))
+        sync_before = int(self.database.scalar("PRAGMA synchronous"))
+        page_size = int(self.database.scalar("PRAGMA page_size"))
         self.database.query(f"PRAGMA cache_size = {-1024 * int(cache_mib)}")
+        self.database.query(f"PRAGMA wal_autocheckpoint = {wal_mib * 1024 * 1024 // page_size}")
+        # No sync at each commit: a power cut may lose the last pages applied, never tear
+        # one (WAL), and their cursor goes with them, so they are simply pulled again.
+        self.database.query("PRAGMA synchronous = NORMAL")
         try:
             yield
         finally:
             self.database.query(f"PRAGMA cache_size = {before}")
+            self.database.query(f"PRAGMA wal_autocheckpoint = {wal_before}")
+            self.database.query(f"PRAGMA synchronous = {sync_before}")
+            self.database.query("PRAGMA wal_checkpoint(PASSIVE)")
 
-    def _apply_events(self, conn: sqlite3.Connection, prepared: PreparedPage) -> set[str]:
+    def _apply_events(
+        self, conn: sqlite3.Connection, prepared: PreparedPage, bulk: bool = False
+    ) -> set[str]:
         """EventLog.apply_remote, with a bulk path for orders this cache has never seen
         (the common case when a workstation catches up): their events and projections,
         folded in memory by prepare_page, are inserted in bulk."""
@@ -394,7 +478,7 @@ class SyncState:
             return touched
         insert_remote_events(conn, [prepared.event_rows[e.id] for e in fresh])
         new = [oid for oid in prepared.folded if oid not in known]
-        insert_new_order_rows(conn, [prepared.order_rows[oid] for oid in new])
+        insert_new_order_rows(conn, [prepared.order_rows[oid] for oid in new], defer_text=bulk)
         broken = {e.order_id for e in fresh if e.order_id in prepared.broken}
         for order_id in broken:
             self._reproject(conn, order_id)
@@ -472,11 +556,18 @@ class SyncState:
         # Nothing left of the order (its intake was refused): drop the projection row.
         row = conn.execute("SELECT rowid, data FROM orders WHERE id = ?", (order_id,)).fetchone()
         if row is not None:
-            order = order_from_dict(json.loads(row["data"]))
-            conn.execute(
-                "INSERT INTO orders_fts(orders_fts, rowid, body) VALUES ('delete', ?, ?)",
-                (row["rowid"], index_text(order.title + " " + order.content)),
+            waiting = (
+                _has_table(conn, DEFERRED_FTS)
+                and conn.execute(
+                    f"DELETE FROM {DEFERRED_FTS} WHERE order_id = ?", (order_id,)
+                ).rowcount
             )
+            if not waiting:  # its text is in the index (not still waiting for a bulk load's end)
+                order = order_from_dict(json.loads(row["data"]))
+                conn.execute(
+                    "INSERT INTO orders_fts(orders_fts, rowid, body) VALUES ('delete', ?, ?)",
+                    (row["rowid"], index_text(order.title + " " + order.content)),
+                )
             conn.execute("DELETE FROM orders WHERE rowid = ?", (row["rowid"],))
 
     def iter_orders(self) -> Iterator[dict[str, Any]]:

@@ -141,29 +141,40 @@ def pull_feed(
     in one transaction: one page, or, while catching up, the pages already waiting (at most
     COALESCE_EVENTS events). Pages are fetched and prepared (parsed, folded, their rows
     made: no database) on a helper thread, one request at a time, while earlier ones are
-    applied, so the server's work, our Python and SQLite's overlap."""
+    applied, so the server's work, our Python and SQLite's overlap. A catch-up of more
+    than one page into an empty cache is a bulk load (SyncState.begin_bulk_load): the
+    order indexes and the triggers filling report facts are built once at the end."""
     since = state.cursor()
     fetcher = _Fetcher(store, since, page_size, state.policy_version())
     fetcher.start()
+    bulk: bool | None = None  # decided with the first page
     try:
         with state.catching_up():
-            more = True
-            while more:
-                first, more = fetcher.next()
-                batch = [first]
-                count = len(first.page.events)
-                while more and count < COALESCE_EVENTS:
-                    waiting = fetcher.ready()
-                    if waiting is None:
-                        break
-                    batch.append(waiting[0])
-                    more = waiting[1]
-                    count += len(waiting[0].page.events)
-                summary.changed_orders |= state.apply_pages(batch, before_commit)
-                for prepared in batch:
-                    summary.pulled += len(prepared.page.events)
-                    summary.articles += len(prepared.page.articles)
-                    since = prepared.page.next_since
+            try:
+                more = True
+                while more:
+                    first, more = fetcher.next()
+                    if bulk is None:
+                        # more than one page into an empty cache: build indexes at the end
+                        bulk = more and state.begin_bulk_load()
+                    batch = [first]
+                    count = len(first.page.events)
+                    while more and count < COALESCE_EVENTS:
+                        waiting = fetcher.ready()
+                        if waiting is None:
+                            break
+                        batch.append(waiting[0])
+                        more = waiting[1]
+                        count += len(waiting[0].page.events)
+                    summary.changed_orders |= state.apply_pages(batch, before_commit)
+                    for prepared in batch:
+                        summary.pulled += len(prepared.page.events)
+                        summary.articles += len(prepared.page.articles)
+                        since = prepared.page.next_since
+            finally:
+                fetcher.stopped.set()
+                if bulk:  # also after a failure: the cache is whole again at once
+                    state.finish_bulk_load()
     finally:
         fetcher.stopped.set()
         fetcher.join()

@@ -20,12 +20,13 @@ from app.models.policy import Policy
 from app.models.projection import appellant_to_dict
 from app.models.records import Order
 from app.models.serial import event_to_dict, order_from_dict, order_to_dict
+from app.store.db import DEFERRED, Database, bulk_loading
 from app.store.demo import seed_demo
 from app.store.eventlog import event_from_row
 from app.store.orders import OrderFilter
 from app.store.sync_state import PulledPage, SyncState, prepare_page
 from app.store.textindex import index_text, index_text_reference
-from app.store.workspace import Workspace
+from app.store.workspace import DB_FILE, Workspace
 
 NOW = datetime(2026, 11, 27, 10, 30, tzinfo=CHINA)
 
@@ -152,5 +153,87 @@ def test_pages_applied_together_are_one_transaction(
         state.apply_pages(pages)
         assert state.cursor() == pages[2].next_since
         assert ws.database.scalar("SELECT COUNT(*) FROM events") == 900
+    finally:
+        ws.close()
+
+
+def _schema(ws: Workspace) -> set[tuple[str, str]]:
+    return {
+        (r[0], r[1])
+        for r in ws.database.query("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL")
+    }
+
+
+def _searchable(ws: Workspace, source: Workspace) -> None:
+    for row in ws.database.query("SELECT title FROM orders LIMIT 50"):
+        assert ws.orders.count(OrderFilter(text=row["title"])) >= 1
+    assert ws.orders.count(OrderFilter(text="停水")) == source.orders.count(
+        OrderFilter(text="停水")
+    )
+
+
+def test_a_bulk_load_leaves_what_the_source_has(
+    source: Workspace, tmp_path: Path, policy: Policy
+) -> None:
+    pages = _pages(source, 150)
+    fresh = Workspace(tmp_path / "fresh", policy, clock=lambda: NOW)
+    full_schema = _schema(fresh)
+    fresh.close()
+    ws = Workspace(tmp_path / "pulled", policy, clock=lambda: NOW)
+    try:
+        state = SyncState(ws.database)
+        assert state.begin_bulk_load()
+        assert not state.begin_bulk_load()  # one at a time
+        assert ws.database.meta(DEFERRED) is not None
+        assert not any(name == "orders_by_received" for name, _ in _schema(ws))
+        for n, page in enumerate(pages):
+            state.apply_pages([prepare_page(page) if n % 2 else page])
+        state.finish_bulk_load()
+        assert ws.database.meta(DEFERRED) is None
+        assert _schema(ws) == full_schema
+        assert _without_rowids(_tables(ws)) == _without_rowids(_tables(source))
+        _searchable(ws, source)
+        assert ws.database.scalar("PRAGMA integrity_check") == "ok"
+        ws.database.query("INSERT INTO orders_fts(orders_fts) VALUES ('integrity-check')")
+        assert not state.begin_bulk_load()  # the cache is not empty any more
+    finally:
+        ws.close()
+
+
+def test_a_bulk_load_cut_short_is_finished_by_the_next_open(
+    source: Workspace, tmp_path: Path, policy: Policy
+) -> None:
+    pages = _pages(source, 150)
+    fresh = Workspace(tmp_path / "fresh", policy, clock=lambda: NOW)
+    full_schema = _schema(fresh)
+    fresh.close()
+    home = tmp_path / "pulled"
+    ws = Workspace(home, policy, clock=lambda: NOW)
+    state = SyncState(ws.database)
+    assert state.begin_bulk_load()
+    state.apply_pages(pages[:2])
+    with pytest.raises(RuntimeError):  # killed while applying the third page
+
+        def boom() -> None:
+            raise RuntimeError("killed")
+
+        state.apply_pages([pages[2]], boom)
+    ws.close()  # no finish_bulk_load: as if the process had died
+    # Another connection of this process leaves a running load alone …
+    other = Database(home / DB_FILE)
+    assert other.meta(DEFERRED) is not None
+    other.close()
+    bulk_loading(home / DB_FILE, False)  # … the process is gone
+    ws = Workspace(home, policy, clock=lambda: NOW)
+    try:
+        assert ws.database.meta(DEFERRED) is None
+        assert _schema(ws) == full_schema
+        assert SyncState(ws.database).cursor() == pages[1].next_since
+        state = SyncState(ws.database)
+        for page in pages[2:]:
+            state.apply_pages([page])
+        assert _without_rowids(_tables(ws)) == _without_rowids(_tables(source))
+        _searchable(ws, source)
+        ws.database.query("INSERT INTO orders_fts(orders_fts) VALUES ('integrity-check')")
     finally:
         ws.close()
