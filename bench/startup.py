@@ -91,6 +91,7 @@ def main() -> int:
         app_runs.append(time_process(app, env))
         installed_runs.append(time_process(app, env, cwd=installed))
     shutil.rmtree(installed, ignore_errors=True)
+    shutil.rmtree(home, ignore_errors=True)  # the demo workspace made for this run
     bare_p50 = percentile(bare_runs, 50)
     result = {
         "machine": machine(),
