@@ -76,6 +76,9 @@ def push_outbox(
 # together, at most COALESCE_EVENTS events in one transaction: each commit costs SQLite
 # about the same whatever its size, once the cache holds a few thousand orders.
 LOOKAHEAD = 8
+# Events a pull asks for: the most the server gives (server.feed.MAX_PULL); half the
+# requests of 500 when catching up.
+PULL_PAGE = 1000
 COALESCE_EVENTS = 5000
 
 
@@ -187,7 +190,7 @@ def run_cycle(
     device_id: str,
     *,
     batch: int = MAX_BATCH,
-    page_size: int = 500,
+    page_size: int = PULL_PAGE,
     before_commit: Callable[[], None] | None = None,
 ) -> CycleSummary:
     """Push, then pull. Raises SyncError subclasses; whatever was applied stays applied."""
