@@ -203,15 +203,21 @@ def run_backend(
             out.update(_push_rounds(server, tmp, kind, n_push, sample, rounds))
             if push_only:
                 return out
-            # 3. pull n_pull events into an empty cache
-            seed_server(db_url, max(0, n_pull - n_push - sample))
+            # 3. pull n_pull events into an empty cache (the rounds pushed some already)
+            seed_server(db_url, max(0, n_pull - rounds * (n_push + sample)))
             ws = Workspace(tmp / f"{kind}-pull", policy, clock=lambda: NOW)
             account.login(ws.database, server.url, "op3", PASSWORD)
             _session, store = account.open_store(ws.database)
             summary = CycleSummary()
+            assert server.proc is not None
+            load_before = list(os.getloadavg())
+            server_cpu, client_cpu = _cpu_s(server.proc.pid), time.process_time()
             t0 = time.perf_counter()
             pull_feed(SyncState(ws.database), store, summary, 1000)
             pull_s = time.perf_counter() - t0
+            server_cpu = _cpu_s(server.proc.pid) - server_cpu
+            client_cpu = time.process_time() - client_cpu
+            load_after = list(os.getloadavg())
             store.close()
             orders = ws.orders.count(
                 __import__("app.store.orders", fromlist=["OrderFilter"]).OrderFilter()
@@ -224,6 +230,10 @@ def run_backend(
         pull_s=round(pull_s, 2),
         pull_events_per_s=round(summary.pulled / pull_s),
         pulled_orders=orders,
+        pull_server_cpu_s=round(server_cpu, 2),
+        pull_client_cpu_s=round(client_cpu, 2),
+        pull_load_average_before=load_before,
+        pull_load_average_after=load_after,
     )
     out["budgets_met"]["pull_100k_le_30s"] = pull_s <= 30
     return out
