@@ -34,6 +34,19 @@ def json_text(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def order_json(order: Order) -> str:
+    """json_text(order_to_dict(order)), byte for byte (tests/unit/test_sync_bulk.py), written
+    by orjson straight from the dataclass: its fields in order, datetimes as isoformat(),
+    enums as their values, tuples as lists. A third of the time; an order is written for
+    every one a pulled page brings."""
+    if orjson is not None:
+        try:
+            return orjson.dumps(order).decode()
+        except TypeError:
+            pass
+    return json_text(order_to_dict(order))
+
+
 _EVENT_COLUMNS = (
     "id, order_id, type, payload, actor, role, unit, device_id, client_time, base_version"
 )
@@ -82,7 +95,7 @@ def _order_values(order: Order) -> tuple[object, ...]:
         int(order.direct),
         int(order.status in OPEN_STATUSES),
         order.updated_at.isoformat() if order.updated_at else None,
-        json_text(order_to_dict(order)),
+        order_json(order),
     )
 
 

@@ -22,7 +22,7 @@ from app.models.records import Order
 from app.models.serial import event_to_dict, order_from_dict, order_to_dict
 from app.store.db import DEFERRED, Database, bulk_loading
 from app.store.demo import seed_demo
-from app.store.eventlog import event_from_row
+from app.store.eventlog import event_from_row, json_text, order_json
 from app.store.orders import OrderFilter
 from app.store.sync_state import PulledPage, SyncState, prepare_page
 from app.store.textindex import index_text, index_text_reference
@@ -121,6 +121,21 @@ def test_order_to_dict_is_the_reference(source: Workspace) -> None:
         fast = order_to_dict(order)
         assert fast == _order_to_dict_reference(order)
         assert list(fast) == list(_order_to_dict_reference(order))  # same key order
+
+
+def test_order_json_is_json_text_of_order_to_dict(source: Workspace) -> None:
+    rows = source.database.query("SELECT data FROM orders")
+    assert len(rows) >= 400
+    for row in rows:
+        order = order_from_dict(json.loads(row["data"]))
+        assert order_json(order) == json_text(order_to_dict(order))
+        odd = dataclasses.replace(
+            order,
+            received_at=order.received_at.replace(microsecond=7),
+            updated_at=None,
+            assist_units=("unit-a", "unit-b"),
+        )
+        assert order_json(odd) == json_text(order_to_dict(odd))
 
 
 @settings(max_examples=300, deadline=None)
