@@ -189,7 +189,7 @@ DEFERRED_FTS_TABLE = f"CREATE TABLE {DEFERRED_FTS} (order_id TEXT NOT NULL, body
 DEFERRED_FTS_FLUSH = (
     f"INSERT INTO orders_fts(rowid, body) SELECT o.rowid, b.body FROM {DEFERRED_FTS} AS b "
     "JOIN orders AS o ON o.id = b.order_id ORDER BY o.rowid",
-    f"DROP TABLE {DEFERRED_FTS}",
+    f"DROP TABLE IF EXISTS {DEFERRED_FTS}",
 )
 
 

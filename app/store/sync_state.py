@@ -405,13 +405,18 @@ class SyncState:
             names = ",".join("?" * len(_DEFERRABLE_TRIGGERS))
             dropped = conn.execute(
                 "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'orders' "
-                f"AND sql IS NOT NULL AND (type = 'index' OR (type = 'trigger' AND name IN "
-                f"({names}))) ORDER BY type DESC, name",
+                "AND sql IS NOT NULL AND ((type = 'index' AND sql NOT LIKE 'CREATE UNIQUE%') "
+                f"OR (type = 'trigger' AND name IN ({names}))) ORDER BY type DESC, name",
                 tuple(_DEFERRABLE_TRIGGERS),
             ).fetchall()
             if not dropped:
                 return False
-            rebuild = [sql for _kind, _name, sql in dropped]
+            # IF NOT EXISTS: harmless if something made one again meanwhile (SQLite keeps
+            # the statement without the clause, so the schema reads exactly as before)
+            rebuild = [
+                sql.replace(f"CREATE {kind.upper()} ", f"CREATE {kind.upper()} IF NOT EXISTS ", 1)
+                for kind, _name, sql in dropped
+            ]
             rebuild += [_DEFERRABLE_TRIGGERS[n] for kind, n, _sql in dropped if kind == "trigger"]
             rebuild += DEFERRED_FTS_FLUSH
             for kind, name, _sql in dropped:
