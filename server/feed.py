@@ -170,8 +170,11 @@ class Feed:
 
     # ---- push -------------------------------------------------------------------------
 
-    def push(self, user: User, batch: Sequence[Mapping[str, Any]]) -> list[Result]:
-        """Check and store a batch in one transaction; one result per event, in order."""
+    def push(
+        self, user: User, batch: Sequence[Mapping[str, Any]], plain: bool = False
+    ) -> list[Result]:
+        """Check and store a batch in one transaction; one result per event, in order.
+        `plain`: the batch was read by server.wire.parse and found plain JSON."""
         now = int(time.time())
         with self.db.write() as conn:
             state = _Batch(conn)
@@ -191,7 +194,7 @@ class Feed:
             rows: list[dict[str, Any]] = []
             results: list[Result] = []
             for data in batch:
-                body = canonical(data)
+                body = canonical(data, plain)
                 event_id = str(data["id"])
                 if not _encodable(body):
                     results.append(

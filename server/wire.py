@@ -45,9 +45,10 @@ def legacy_canonical(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def canonical(data: Mapping[str, Any]) -> str:
-    """The canonical JSON text of `data` (see the module's docstring)."""
-    if _plain(data):
+def canonical(data: Mapping[str, Any], plain: bool = False) -> str:
+    """The canonical JSON text of `data` (see the module's docstring). `plain`: the caller
+    knows `data` holds only what orjson writes as json does (it came from `parse`)."""
+    if plain or _plain(data):
         try:
             return orjson.dumps(data, option=_SORTED).decode("utf-8")
         except TypeError:  # an integer beyond 64 bits, a lone surrogate
@@ -58,10 +59,15 @@ def canonical(data: Mapping[str, Any]) -> str:
 def loads(raw: bytes) -> Any:
     """Parse a request body exactly as json.loads would (raises ValueError or
     RecursionError when it is not JSON)."""
+    return parse(raw)[0]
+
+
+def parse(raw: bytes) -> tuple[Any, bool]:
+    """`loads`, and whether what it read is plain (so `canonical` may skip its check)."""
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError:
-        return json.loads(raw)  # NaN, lone surrogates, very deep nesting: json decides
+        return json.loads(raw), False  # NaN, lone surrogates, deep nesting: json decides
     if _plain(data):
-        return data
-    return json.loads(raw)  # floats, or integers orjson read as floats
+        return data, True
+    return json.loads(raw), False  # floats, or integers orjson read as floats
