@@ -16,7 +16,7 @@ from app.models.enums import AppealType, EventType, Urgency
 from app.models.policy import Policy
 from app.models.records import Order
 from app.models.rules import RuleViolation
-from app.models.validation import describe, event_field_errors
+from app.models.validation import aware_time, describe, event_field_errors
 
 # Events whose payload sets the order's deadline, and the key it is under.
 DEADLINE_KEYS: Mapping[EventType, str] = {
@@ -90,7 +90,7 @@ def check_deadline(
         raise RuleViolation("deadline_mismatch", "无法按工作日历计算办理期限") from None
     if expected is None:
         return
-    given = _aware(payload.get(key))
+    given = aware_time(payload.get(key))
     if given is None or given != expected:
         raise RuleViolation(
             "deadline_mismatch",
@@ -109,13 +109,3 @@ def check_content(
     calendar. Run after rules.check, as the central store does."""
     check_fields(event_type, payload, at, policy.town_codes, policy.category_codes)
     check_deadline(order, event_type, payload, at, policy.limits, policy.calendar)
-
-
-def _aware(value: Any) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return parsed if parsed.utcoffset() is not None else None

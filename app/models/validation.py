@@ -138,7 +138,8 @@ _TEXTS = ("category", "town", "address", "title", "content", "party_complained")
 _APPELLANT_TEXTS = ("phone", "name", "company", "gender", "other_contact")
 
 
-def _aware_time(value: Any) -> datetime | None:
+def aware_time(value: Any) -> datetime | None:
+    """An ISO time with its offset from `value`, or None when it is anything else."""
     if not isinstance(value, str):
         return None
     try:
@@ -170,13 +171,15 @@ def intake_from_payload(payload: Mapping[str, Any]) -> tuple[Intake | None, list
         bad = [k for k, v in texts.items() if not isinstance(v, str)]
         errors.extend(_not_text(k, k) for k in bad)
         kind = raw.get("kind", AppellantKind.PERSON.value)
-        member = _MEMBERS[AppellantKind].get(kind) if isinstance(kind, str) else None
+        member: AppellantKind | None = (
+            _MEMBERS[AppellantKind].get(kind) if isinstance(kind, str) else None
+        )
         if member is None:
             errors.append(FieldError("kind", "unknown", f"诉求人类别“{kind}”不在规定之列"))
         confidential = raw.get("confidential", False)
         if not isinstance(confidential, bool):
             errors.append(FieldError("confidential", "invalid", "是否保密须为是或否"))
-        if not bad and not errors:
+        if not bad and not errors and member is not None:
             appellant = Appellant(kind=member, confidential=bool(confidential), **texts)
     choices: dict[str, Any] = {}
     for field, (enum, label) in _CHOICES.items():
@@ -188,10 +191,10 @@ def intake_from_payload(payload: Mapping[str, Any]) -> tuple[Intake | None, list
             choices[field] = chosen
     texts = {k: payload.get(k, "") for k in _TEXTS}
     errors.extend(_not_text(k, k) for k, v in texts.items() if not isinstance(v, str))
-    received = _aware_time(payload.get("received_at"))
+    received = aware_time(payload.get("received_at"))
     if received is None:
         errors.append(FieldError("received_at", "invalid", "受理时间须为带时区的ISO时间"))
-    if _aware_time(payload.get("deadline")) is None:
+    if aware_time(payload.get("deadline")) is None:
         errors.append(FieldError("deadline", "invalid", "办理期限须为带时区的ISO时间"))
     if errors or appellant is None or received is None:
         return None, errors
