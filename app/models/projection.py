@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
-from typing import Any
+from enum import Enum
+from typing import Any, TypeVar
 
 from app.models.enums import (
     AppealType,
@@ -15,7 +16,7 @@ from app.models.enums import (
     Status,
     Urgency,
 )
-from app.models.records import Appellant, Event, Order
+from app.models.records import Appellant, Event, Order, new_appellant, new_order
 from app.models.rules import ORDERLESS
 
 
@@ -27,11 +28,36 @@ def parse_time(value: str | datetime) -> datetime:
     return value if isinstance(value, datetime) else datetime.fromisoformat(value)
 
 
+E = TypeVar("E", bound=Enum)
+
+
+def member_of(enum: type[E]) -> Callable[[Any], E]:
+    """enum(value) as a dict lookup (a member, or its value): the Enum call goes through
+    EnumType.__call__ and __new__, several times the cost. Anything else takes the call,
+    which raises its usual ValueError."""
+    members: dict[Any, E] = {m.value: m for m in enum}
+
+    def member(value: Any) -> E:
+        try:
+            return members[value]
+        except (KeyError, TypeError):
+            return enum(value)
+
+    return member
+
+
+appeal_type_of = member_of(AppealType)
+urgency_of = member_of(Urgency)
+channel_of = member_of(Channel)
+appellant_kind_of = member_of(AppellantKind)
+event_type_of = member_of(EventType)
+
+
 def appellant_from_dict(data: Mapping[str, Any]) -> Appellant:
-    return Appellant(
+    return new_appellant(
         phone=str(data.get("phone", "")),
         name=str(data.get("name", "")),
-        kind=AppellantKind(data.get("kind", AppellantKind.PERSON.value)),
+        kind=appellant_kind_of(data.get("kind", AppellantKind.PERSON.value)),
         company=str(data.get("company", "")),
         gender=str(data.get("gender", "")),
         other_contact=str(data.get("other_contact", "")),
@@ -53,16 +79,16 @@ def appellant_to_dict(appellant: Appellant) -> dict[str, Any]:
 
 def _from_intake(event: Event) -> Order:
     p = event.payload
-    return Order(
+    return new_order(
         id=event.order_id,
         number=str(p["number"]),
         status=Status.RECEIVED,
         version=1,
         received_at=parse_time(p["received_at"]),
         appellant=appellant_from_dict(p["appellant"]),
-        appeal_type=AppealType(p["appeal_type"]),
-        urgency=Urgency(p["urgency"]),
-        channel=Channel(p["channel"]),
+        appeal_type=appeal_type_of(p["appeal_type"]),
+        urgency=urgency_of(p["urgency"]),
+        channel=channel_of(p["channel"]),
         category=str(p.get("category", "")),
         town=str(p.get("town", "")),
         address=str(p.get("address", "")),

@@ -14,8 +14,13 @@ from app.models.enums import (
     Status,
     Urgency,
 )
-from app.models.projection import appellant_from_dict, appellant_to_dict, parse_time
-from app.models.records import Event, Order
+from app.models.projection import (
+    appellant_from_dict,
+    appellant_to_dict,
+    event_type_of,
+    parse_time,
+)
+from app.models.records import Event, Order, new_event
 
 _TIMES = (
     "received_at",
@@ -91,10 +96,10 @@ def event_to_dict(event: Event) -> dict[str, Any]:
 
 
 def event_from_dict(data: dict[str, Any]) -> Event:
-    return Event(
+    return new_event(
         id=str(data["id"]),
         order_id=str(data["order_id"]),
-        type=EventType(data["type"]),
+        type=event_type_of(data["type"]),
         payload=dict(data.get("payload") or {}),
         actor=str(data.get("actor", "")),
         role=str(data.get("role", "")),

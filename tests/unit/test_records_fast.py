@@ -1,0 +1,92 @@
+"""The fast constructors of app.models.records give exactly what the dataclasses do."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+
+import orjson
+import pytest
+
+from app.models.enums import AppealType, Channel, EventType, Status, Urgency
+from app.models.projection import appeal_type_of, event_type_of
+from app.models.records import (
+    Appellant,
+    Event,
+    Order,
+    new_appellant,
+    new_event,
+    new_order,
+)
+
+T = datetime(2026, 11, 27, 10, 30, tzinfo=timezone(timedelta(hours=8)))
+
+
+def _values() -> dict[str, object]:
+    return dict(
+        id="o1",
+        number="ZS1",
+        status=Status.RECEIVED,
+        version=1,
+        received_at=T,
+        appellant=Appellant(phone="13800000000"),
+        appeal_type=AppealType.ENQUIRY,
+        urgency=Urgency.NORMAL,
+        channel=Channel.PHONE,
+        category="A",
+        town="shiqi",
+        address="x",
+        title="t",
+        content="c",
+        operator="op",
+        deadline=T,
+        updated_at=T,
+    )
+
+
+def test_new_order_is_order() -> None:
+    fast, slow = new_order(**_values()), Order(**_values())  # type: ignore[arg-type]
+    assert fast == slow and type(fast) is Order
+    assert orjson.dumps(fast) == orjson.dumps(slow)
+    assert fast.extra == {} and fast.extra is not new_order(**_values()).extra
+    with pytest.raises(TypeError):
+        new_order(**{k: v for k, v in _values().items() if k != "title"})
+    with pytest.raises(TypeError):
+        new_order(**_values(), nonsense=1)
+
+
+def test_evolve_is_replace() -> None:
+    order = Order(**_values())  # type: ignore[arg-type]
+    fast = order.evolve(status=Status.CLOSED, version=2, flags=("a",))
+    assert fast == replace(order, status=Status.CLOSED, version=2, flags=("a",))
+    assert orjson.dumps(fast) == orjson.dumps(replace(fast))
+    assert order.status is Status.RECEIVED  # unchanged
+    with pytest.raises(TypeError):
+        order.evolve(nonsense=1)
+    with pytest.raises(AttributeError):
+        fast.status = Status.RECEIVED  # type: ignore[misc]
+
+
+def test_new_appellant_and_event() -> None:
+    assert new_appellant(phone="1", name="n") == Appellant(phone="1", name="n")
+    values = dict(
+        id="e",
+        order_id="o",
+        type=EventType.NOTE,
+        payload={},
+        actor="a",
+        device_id="d",
+        client_time=T,
+        base_version=0,
+    )
+    assert new_event(**values) == Event(**values)  # type: ignore[arg-type]
+
+
+def test_member_lookup() -> None:
+    assert appeal_type_of("咨询") is AppealType.ENQUIRY
+    assert appeal_type_of(AppealType.HELP) is AppealType.HELP
+    assert event_type_of("note") is EventType.NOTE
+    with pytest.raises(ValueError):
+        appeal_type_of("nonsense")
+    with pytest.raises(ValueError):
+        event_type_of(["unhashable"])
