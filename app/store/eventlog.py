@@ -157,10 +157,21 @@ def remote_event_row(server_seq: int, event: Event) -> tuple[object, ...]:
     return (*_event_row(event), server_seq)
 
 
-def insert_remote_events(conn: sqlite3.Connection, rows: Sequence[tuple[object, ...]]) -> None:
+_INSERT_REMOTE_EVENT = (
+    f"INSERT INTO events ({_EVENT_COLUMNS}, origin, server_seq) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'remote', ?)"
+)
+
+
+def insert_remote_events(
+    conn: sqlite3.Connection, rows: Sequence[tuple[object, ...]], direct: bool = False
+) -> None:
     """Insert pulled events no copy of which is stored here yet (rows of remote_event_row),
-    in the order given."""
+    in the order given. `direct` (a bulk load): straight into the table, no staging copy."""
     if not rows:
+        return
+    if direct:
+        conn.executemany(_INSERT_REMOTE_EVENT, rows)
         return
     _staging(conn)
     conn.executemany(
@@ -197,8 +208,17 @@ def insert_new_order_rows(
     conn: sqlite3.Connection, rows: Sequence[tuple[object, ...]], defer_text: bool = False
 ) -> None:
     """Bulk form of _write_order for orders that have no row yet (a pulled page); rows of
-    new_order_row. `defer_text`: their indexed text goes to DEFERRED_FTS (a bulk load)."""
+    new_order_row. `defer_text` (a bulk load): their indexed text goes to DEFERRED_FTS, and
+    the rows straight into the tables: with the orders' secondary indexes and insert
+    triggers dropped, the staging copy only added work (about 1.5 s in 100,000 orders)."""
     if not rows:
+        return
+    if defer_text:
+        conn.executemany(_INSERT_ORDER, [r[:-1] for r in rows])
+        conn.executemany(
+            f"INSERT INTO {DEFERRED_FTS}(order_id, body) VALUES (?, ?)",
+            [(r[0], r[-1]) for r in rows],
+        )
         return
     _staging(conn)
     conn.executemany(
@@ -210,16 +230,10 @@ def insert_new_order_rows(
         f"INSERT INTO orders ({_ORDER_COLUMNS}) "
         f"SELECT {_ORDER_COLUMNS} FROM temp.pulled_orders ORDER BY n"
     )
-    if defer_text:
-        conn.execute(
-            f"INSERT INTO {DEFERRED_FTS}(order_id, body) "
-            "SELECT id, fts FROM temp.pulled_orders ORDER BY n"
-        )
-    else:
-        conn.execute(
-            "INSERT INTO orders_fts(rowid, body) SELECT o.rowid, s.fts "
-            "FROM temp.pulled_orders AS s JOIN orders AS o ON o.id = s.id ORDER BY o.rowid"
-        )
+    conn.execute(
+        "INSERT INTO orders_fts(rowid, body) SELECT o.rowid, s.fts "
+        "FROM temp.pulled_orders AS s JOIN orders AS o ON o.id = s.id ORDER BY o.rowid"
+    )
     conn.execute("DELETE FROM temp.pulled_orders")
 
 

@@ -481,7 +481,7 @@ class SyncState:
         touched = self.events.apply_remote(conn, slow) if slow else set()
         if not fresh:
             return touched
-        insert_remote_events(conn, [prepared.event_rows[e.id] for e in fresh])
+        insert_remote_events(conn, [prepared.event_rows[e.id] for e in fresh], direct=bulk)
         new = [oid for oid in prepared.folded if oid not in known]
         insert_new_order_rows(conn, [prepared.order_rows[oid] for oid in new], defer_text=bulk)
         broken = {e.order_id for e in fresh if e.order_id in prepared.broken}
