@@ -134,7 +134,7 @@ _ORDER_COLUMNS = (
 )
 
 # Pulled pages are written through staging tables: the rows go into a plain temporary
-# table (executemany), then into the real table with ONE INSERT … SELECT. The projection's
+# table (insert_rows), then into the real table with ONE INSERT … SELECT. The projection's
 # triggers (report facts, assisting units) and indexes are the same either way, but one
 # statement for a thousand rows costs SQLite about half what a thousand statements do
 # (bench/sync_push_pull.py). The staging tables are this connection's own and empty
@@ -157,27 +157,55 @@ def remote_event_row(server_seq: int, event: Event) -> tuple[object, ...]:
     return (*_event_row(event), server_seq)
 
 
-_INSERT_REMOTE_EVENT = (
-    f"INSERT INTO events ({_EVENT_COLUMNS}, origin, server_seq) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'remote', ?)"
-)
+def insert_rows(
+    conn: sqlite3.Connection,
+    head: str,
+    values: str,
+    rows: Sequence[Sequence[object]],
+    per_row: int,
+) -> None:
+    """`head` VALUES `values`, … for every row: up to 500 rows (and 30,000 parameters) in
+    one statement. Like executemany, but Python's lock is given up once a statement
+    rather than once a row: executemany waits for it at every row while another thread
+    runs Python (the fetching thread, when a workstation catches up), up to 5 ms each."""
+    limit = 30_000
+    try:  # Python 3.11+; SQLite's limit may be lower than ours (999 before 3.32)
+        limit = min(limit, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
+    except AttributeError:  # pragma: no cover
+        limit = 999
+    step = max(1, min(500, limit // per_row))
+    for start in range(0, len(rows), step):
+        chunk = rows[start : start + step]
+        conn.execute(
+            f"{head} VALUES {','.join([values] * len(chunk))}",
+            [v for row in chunk for v in row],
+        )
+
+
+_EVENT_HEAD = f"INSERT INTO events ({_EVENT_COLUMNS}, origin, server_seq)"
+_EVENT_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'remote', ?)"
+_ORDER_HEAD = f"INSERT INTO orders ({_ORDER_COLUMNS})"
+_ORDER_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 
 def insert_remote_events(
     conn: sqlite3.Connection, rows: Sequence[tuple[object, ...]], direct: bool = False
 ) -> None:
     """Insert pulled events no copy of which is stored here yet (rows of remote_event_row),
-    in the order given. `direct` (a bulk load): straight into the table, no staging copy."""
+    in the order given. `direct` (a bulk load): straight into the table (insert_rows), no
+    staging copy."""
     if not rows:
         return
     if direct:
-        conn.executemany(_INSERT_REMOTE_EVENT, rows)
+        insert_rows(conn, _EVENT_HEAD, _EVENT_VALUES, rows, 11)
         return
     _staging(conn)
-    conn.executemany(
-        f"INSERT INTO temp.pulled_events ({_EVENT_COLUMNS}, server_seq) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    insert_rows(
+        conn,
+        f"INSERT INTO temp.pulled_events ({_EVENT_COLUMNS}, server_seq)",
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
+        11,
     )
     conn.execute(
         f"INSERT INTO events ({_EVENT_COLUMNS}, origin, server_seq) "
@@ -209,22 +237,27 @@ def insert_new_order_rows(
 ) -> None:
     """Bulk form of _write_order for orders that have no row yet (a pulled page); rows of
     new_order_row. `defer_text` (a bulk load): their indexed text goes to DEFERRED_FTS, and
-    the rows straight into the tables: with the orders' secondary indexes and insert
-    triggers dropped, the staging copy only added work (about 1.5 s in 100,000 orders)."""
+    the rows straight into the tables (insert_rows): with the orders' secondary indexes
+    and insert triggers dropped, the staging copy only added work."""
     if not rows:
         return
     if defer_text:
-        conn.executemany(_INSERT_ORDER, [r[:-1] for r in rows])
-        conn.executemany(
-            f"INSERT INTO {DEFERRED_FTS}(order_id, body) VALUES (?, ?)",
+        insert_rows(conn, _ORDER_HEAD, _ORDER_VALUES, [r[:-1] for r in rows], 20)
+        insert_rows(
+            conn,
+            f"INSERT INTO {DEFERRED_FTS}(order_id, body)",
+            "(?, ?)",
             [(r[0], r[-1]) for r in rows],
+            2,
         )
         return
     _staging(conn)
-    conn.executemany(
-        f"INSERT INTO temp.pulled_orders ({_ORDER_COLUMNS}, fts) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    insert_rows(
+        conn,
+        f"INSERT INTO temp.pulled_orders ({_ORDER_COLUMNS}, fts)",
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
+        21,
     )
     conn.execute(
         f"INSERT INTO orders ({_ORDER_COLUMNS}) "
