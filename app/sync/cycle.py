@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -133,6 +135,28 @@ class _Fetcher(threading.Thread):
         return self.next()
 
 
+# While pulling, the cyclic garbage collector runs after this many new container objects
+# (Python's default is 700). A pulled page makes some 20,000 of them (parsed JSON, events,
+# orders, rows), none in a cycle, and up to LOOKAHEAD pages wait: with the default, the
+# collections (each now and then going over every object of the process) took about a
+# third of the fetching thread's CPU (100,000 events: 13.5 s with them, 9.2 s without).
+PULL_GC_THRESHOLD = 100_000
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Collect cyclic garbage less often meanwhile (process-wide; restored after)."""
+    before = gc.get_threshold()
+    if before[0] == 0 or before[0] >= PULL_GC_THRESHOLD:  # disabled by 0, or already rarer
+        yield
+        return
+    gc.set_threshold(PULL_GC_THRESHOLD, *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def pull_feed(
     state: SyncState,
     store: CentralStore,
@@ -152,7 +176,7 @@ def pull_feed(
     fetcher.start()
     bulk: bool | None = None  # decided with the first page
     try:
-        with state.catching_up():
+        with state.catching_up(), _fewer_collections():
             try:
                 more = True
                 while more:
