@@ -28,7 +28,9 @@ def sources() -> list[str]:
 def lupdate(ts: Path = TS) -> None:
     subprocess.run(
         ["pyside6-lupdate", *sources(), "-no-obsolete", "-ts", str(ts)],
-        cwd=ROOT, check=True, capture_output=True,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
     )
 
 
@@ -69,9 +71,7 @@ def unfinished(ts: Path = TS) -> list[str]:
 
 
 def lrelease(ts: Path = TS, qm: Path = QM) -> None:
-    subprocess.run(
-        ["pyside6-lrelease", str(ts), "-qm", str(qm)], check=True, capture_output=True
-    )
+    subprocess.run(["pyside6-lrelease", str(ts), "-qm", str(qm)], check=True, capture_output=True)
 
 
 def main() -> int:

@@ -90,3 +90,11 @@ def test_member_lookup() -> None:
         appeal_type_of("nonsense")
     with pytest.raises(ValueError):
         event_type_of(["unhashable"])
+
+
+@pytest.mark.parametrize("cls", [Order, Appellant, Event])
+def test_fast_constructors_skip_nothing_the_dataclass_init_does(cls: type) -> None:
+    # They copy field values straight into __dict__: a __post_init__ or slots would be
+    # bypassed or broken, so either must come with a change to records._build.
+    assert not hasattr(cls, "__post_init__")
+    assert not hasattr(cls, "__slots__")
