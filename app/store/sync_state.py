@@ -30,6 +30,7 @@ from app.store.eventlog import (
 )
 from app.store.queue_schema import ASSISTS_BY_DEADLINE
 from app.store.report_schema import STATEMENTS as REPORT_STATEMENTS
+from app.store.session import SESSION_KEYS, Session, read_session
 from app.store.textindex import index_text
 
 CURSOR = "sync:cursor"
@@ -38,7 +39,6 @@ UNITS = "sync:units"
 CATALOGUE = "sync:catalogue"
 ARTICLES_SEEN = "sync:articles_seen"
 LAST_SUCCESS = "sync:last_success"
-_SESSION_KEYS = ("server", "user", "role", "unit", "expires_at")
 # The memory map a catch-up reads the file through (SyncState.catching_up).
 MMAP_BYTES = 1 << 30
 
@@ -52,17 +52,6 @@ _DEFERRABLE_TRIGGERS = {
     "order_assists_insert": ASSISTS_BY_DEADLINE[-1],
 }
 assert all(s.lstrip().startswith("INSERT") for s in _DEFERRABLE_TRIGGERS.values())
-
-
-@dataclass(frozen=True)
-class Session:
-    """Who is signed in on this workstation, and where. Never holds the token."""
-
-    server: str
-    user: str
-    role: str
-    unit: str = ""
-    expires_at: str = ""
 
 
 @dataclass(frozen=True)
@@ -188,10 +177,7 @@ class SyncState:
     # ---- session and cursor (plain meta; the token lives in the keyring only) ---------
 
     def session(self) -> Session | None:
-        values = {k: self.database.meta(f"session:{k}") for k in _SESSION_KEYS}
-        if not values["server"] or not values["user"]:
-            return None
-        return Session(**{k: v or "" for k, v in values.items()})
+        return read_session(self.database)
 
     def save_session(self, session: Session) -> None:
         with self.database.transaction() as conn:
@@ -199,7 +185,7 @@ class SyncState:
             if previous is not None and previous.server != session.server:
                 _set_meta(conn, CURSOR, "0")  # another central store: read its feed anew
                 _set_meta(conn, POLICY_VERSION, "")
-            for key in _SESSION_KEYS:
+            for key in SESSION_KEYS:
                 _set_meta(conn, f"session:{key}", str(getattr(session, key)))
 
     def clear_session(self) -> None:

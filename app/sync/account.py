@@ -5,7 +5,8 @@ from __future__ import annotations
 from app.models.enums import Role
 from app.models.operations import Actor
 from app.store.db import Database
-from app.store.sync_state import Session, SyncState
+from app.store.session import Session
+from app.store.sync_state import SyncState
 from app.store.workspace import User
 from app.sync import credentials
 from app.sync.client import CentralStore, RetryPolicy

@@ -22,6 +22,7 @@ from app.models.enums import Role
 from app.models.operations import Actor
 from app.paths import workspace_home
 from app.resources import load_policy
+from app.store.session import read_session
 from app.store.workspace import Workspace
 from app.views.i18n import install_translators
 from app.views.identity import workspace_identity
@@ -33,7 +34,6 @@ from app.views.status_bar import SyncSnapshot
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from app.store.sync_state import SyncState
     from app.views.sync_bridge import SyncBridge
 
 
@@ -162,15 +162,9 @@ def run_gui(args: argparse.Namespace) -> int:
     settings = QSettings(str(home / "settings.ini"), QSettings.Format.IniFormat)
     local = Actor(getpass.getuser(), Role.OPERATOR, workspace.device_id)
 
-    sync_states: list[SyncState] = []
-
     def signed_in() -> Actor:
         """The user signed in to the central store, or this machine's operator."""
-        if not sync_states:
-            from app.store.sync_state import SyncState
-
-            sync_states.append(SyncState(workspace.database))
-        session = sync_states[0].session()
+        session = read_session(workspace.database)
         if session is None:
             return local
         return Actor(session.user, Role(session.role), workspace.device_id, unit=session.unit)

@@ -9,7 +9,8 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from app.store.sync_state import PushResult, Session, SyncState
+from app.store.session import Session
+from app.store.sync_state import PushResult, SyncState
 from app.store.workspace import Workspace
 from app.sync import credentials
 from app.sync.account import LOCAL_OPERATOR, current_user

@@ -1,0 +1,30 @@
+"""Who is signed in on this workstation, read from the workspace's meta table.
+
+Its own module so that start-up can name the signed-in user without loading the sync
+machinery (app.store.sync_state); the token is never here, only in the keyring."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.store.db import Database
+
+SESSION_KEYS = ("server", "user", "role", "unit", "expires_at")
+
+
+@dataclass(frozen=True)
+class Session:
+    """Who is signed in on this workstation, and where. Never holds the token."""
+
+    server: str
+    user: str
+    role: str
+    unit: str = ""
+    expires_at: str = ""
+
+
+def read_session(database: Database) -> Session | None:
+    values = {k: database.meta(f"session:{k}") for k in SESSION_KEYS}
+    if not values["server"] or not values["user"]:
+        return None
+    return Session(**{k: v or "" for k, v in values.items()})
