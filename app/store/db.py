@@ -157,6 +157,18 @@ class Database:
             conn.execute("DELETE FROM meta WHERE key = ?", (DEFERRED,))
         return True
 
+    @contextmanager
+    def relaxed(self) -> Iterator[None]:
+        """Commits made inside skip the fsync (synchronous=NORMAL): for what a power cut
+        may lose, such as the intake draft saved while the operator types. A killed process
+        still loses nothing; later FULL commits flush these with them."""
+        with self._lock:
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            try:
+                yield
+            finally:
+                self.conn.execute("PRAGMA synchronous=FULL")
+
     def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         try:
             with self._lock:

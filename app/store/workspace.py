@@ -229,8 +229,10 @@ class Workspace:
     DRAFT_KEY = "intake_draft"
 
     def save_draft(self, draft: str) -> None:
-        """The half-typed intake (JSON), kept so a crash or a closed window loses nothing."""
-        self.database.set_meta(self.DRAFT_KEY, draft)
+        """The half-typed intake (JSON), kept so a crash or a closed window loses nothing.
+        Saved on the GUI thread at each pause in typing, so without waiting for the disk."""
+        with self.database.relaxed():
+            self.database.set_meta(self.DRAFT_KEY, draft)
 
     def load_draft(self) -> str:
         return self.database.meta(self.DRAFT_KEY) or ""

@@ -434,3 +434,15 @@ def test_new_ids_sort_in_the_order_they_were_made() -> None:
     made = [new_id() for _ in range(200)]
     assert made == sorted(made)
     assert len(set(made)) == len(made)
+
+
+def test_drafts_are_saved_without_waiting_for_the_disk_and_orders_still_are(
+    workspace: Workspace,
+) -> None:
+    full, normal = 2, 1  # SQLite's values for PRAGMA synchronous
+    assert workspace.database.scalar("PRAGMA synchronous") == full
+    with workspace.database.relaxed():
+        assert workspace.database.scalar("PRAGMA synchronous") == normal
+    workspace.save_draft('{"title": "路灯不亮"}')
+    assert workspace.load_draft() == '{"title": "路灯不亮"}'
+    assert workspace.database.scalar("PRAGMA synchronous") == full
