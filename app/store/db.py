@@ -139,14 +139,7 @@ class Database:
     def finish_deferred(self) -> bool:
         """Run the statements a bulk load deferred (meta DEFERRED), in one transaction.
         False when there were none."""
-        try:
-            with self._lock:
-                row = self.conn.execute(
-                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
-                ).fetchone()
-        except sqlite3.Error as exc:
-            raise _translate(exc) from exc
-        if row is None or self.meta(DEFERRED) is None:
+        if not self.has_table("meta") or self.meta(DEFERRED) is None:
             return False
         with self.transaction() as conn:
             value = conn.execute("SELECT value FROM meta WHERE key = ?", (DEFERRED,)).fetchone()
@@ -179,6 +172,11 @@ class Database:
     def scalar(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> Any:
         rows = self.query(sql, params)
         return rows[0][0] if rows else None
+
+    def has_table(self, name: str) -> bool:
+        sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+        found = self.scalar(sql, (name,))
+        return found is not None
 
     def meta(self, key: str, default: str | None = None) -> str | None:
         value = self.scalar("SELECT value FROM meta WHERE key = ?", (key,))

@@ -6,6 +6,8 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 
+import orjson
+
 from app.models.enums import OPEN_STATUSES, EventType
 from app.models.projection import ProjectionError, apply
 from app.models.records import Event, Order
@@ -14,11 +16,6 @@ from app.models.serial import event_from_dict, event_to_dict, order_from_dict, o
 from app.store.db import Database
 from app.store.textindex import index_text
 
-try:  # a dependency of the project (the server's JSON); the json module when it is missing
-    import orjson
-except ImportError:  # pragma: no cover
-    orjson = None  # type: ignore[assignment]
-
 
 def json_text(value: object) -> str:
     """The JSON text an event's payload and an order's data are stored as: compact, UTF-8
@@ -26,12 +23,10 @@ def json_text(value: object) -> str:
     catching up writes two per pulled event); what orjson will not write (an integer past
     64 bits, a lone surrogate) goes through the json module. (orjson writes a NaN as null;
     no event carries one: the wire refuses NaN.)"""
-    if orjson is not None:
-        try:
-            return orjson.dumps(value).decode()
-        except TypeError:  # orjson.JSONEncodeError is a TypeError
-            pass
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    try:
+        return orjson.dumps(value).decode()
+    except TypeError:  # orjson.JSONEncodeError is a TypeError
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def order_json(order: Order) -> str:
@@ -39,12 +34,10 @@ def order_json(order: Order) -> str:
     by orjson straight from the dataclass: its fields in order, datetimes as isoformat(),
     enums as their values, tuples as lists. A third of the time; an order is written for
     every one a pulled page brings."""
-    if orjson is not None:
-        try:
-            return orjson.dumps(order).decode()
-        except TypeError:
-            pass
-    return json_text(order_to_dict(order))
+    try:
+        return orjson.dumps(order).decode()
+    except TypeError:
+        return json_text(order_to_dict(order))
 
 
 _EVENT_COLUMNS = (

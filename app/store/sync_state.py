@@ -146,15 +146,6 @@ def _set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
     )
 
 
-def _has_table(conn: sqlite3.Connection, name: str) -> bool:
-    return (
-        conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
-        ).fetchone()
-        is not None
-    )
-
-
 def _article_sink() -> Callable[[sqlite3.Connection, Sequence[Mapping[str, Any]]], Any] | None:
     """upsert_articles(conn, articles) of app.store.kb_sync (pulled articles stored in the
     knowledge base in the page's transaction), else of app.store.kb, when one has it."""
@@ -228,30 +219,11 @@ class SyncState:
         )
         return [event_from_row(r) for r in rows]
 
-    def outbox_wire(self, limit: int = 500, after: int = 0) -> tuple[int, list[dict[str, Any]]]:
-        """The oldest waiting events after outbox position `after`, as the dicts the
-        protocol sends (event_to_dict's shape) straight from the rows, and the position of
-        the last one (to ask for the batch after it while this one is on its way)."""
-        rows = self.database.query(
-            "SELECT o.event_seq, e.id, e.order_id, e.type, e.payload, e.actor, e.role, e.unit, "
-            "e.device_id, e.client_time, e.base_version FROM outbox o "
-            "JOIN events e ON e.seq = o.event_seq WHERE o.event_seq > ? "
-            "ORDER BY o.event_seq LIMIT ?",
-            (after, limit),
-        )
-        wire = []
-        last = after
-        for r in rows:
-            data = dict(r)
-            last = data.pop("event_seq")
-            data["payload"] = json.loads(data["payload"])
-            wire.append(data)
-        return last, wire
-
     def outbox_json(self, limit: int = 500, after: int = 0) -> tuple[int, list[str], list[str]]:
-        """outbox_wire's events as JSON text made by SQLite (json_object, the stored
-        payload spliced in with json()): the position of the last one, their ids, their
-        texts. Nothing is parsed or encoded in Python on the way to the server."""
+        """The oldest waiting events after outbox position `after`, in the protocol's shape
+        (event_to_dict's) as JSON text made by SQLite (json_object, the stored payload
+        spliced in with json()): the position of the last one, their ids, their texts.
+        Nothing is parsed or encoded in Python on the way to the server."""
         rows = self.database.query(
             "SELECT o.event_seq, e.id, json_object('id', e.id, 'order_id', e.order_id, "
             "'type', e.type, 'payload', json(e.payload), 'actor', e.actor, 'role', e.role, "
@@ -344,7 +316,7 @@ class SyncState:
         touched: set[str] = set()
         with self.database.transaction() as conn:
             current = int(self.database.meta(CURSOR, "0") or 0)
-            bulk = _has_table(conn, DEFERRED_FTS)  # a bulk load is on (begin_bulk_load)
+            bulk = self.database.has_table(DEFERRED_FTS)  # a bulk load is on (begin_bulk_load)
             for one in prepared:
                 pulled = one.page
                 if pulled.next_since < current:
@@ -557,7 +529,7 @@ class SyncState:
         row = conn.execute("SELECT rowid, data FROM orders WHERE id = ?", (order_id,)).fetchone()
         if row is not None:
             waiting = (
-                _has_table(conn, DEFERRED_FTS)
+                self.database.has_table(DEFERRED_FTS)
                 and conn.execute(
                     f"DELETE FROM {DEFERRED_FTS} WHERE order_id = ?", (order_id,)
                 ).rowcount

@@ -99,15 +99,11 @@ class CentralStore:
     def logout(self) -> None:
         self._call("DELETE", "/auth/token", attempts=1)
 
-    def push(self, device_id: str, events: Sequence[Mapping[str, Any]]) -> list[PushResult]:
-        texts = [json.dumps(e, separators=(",", ":"), allow_nan=False) for e in events]
-        return self.push_json(device_id, [str(e["id"]) for e in events], texts)
-
     def push_json(
         self, device_id: str, ids: Sequence[str], events: Sequence[str]
     ) -> list[PushResult]:
-        """push() for events already written as JSON text (SyncState.outbox_json), with
-        their ids in the same order. The body is those texts joined, in UTF-8."""
+        """Send one batch of events already written as JSON text (SyncState.outbox_json),
+        with their ids in the same order. The body is those texts joined, in UTF-8."""
         if len(events) > MAX_BATCH:
             raise ValueError(f"at most {MAX_BATCH} events a push")
         if len(ids) != len(events):

@@ -80,7 +80,7 @@ def test_an_attempt_is_an_event_in_the_outbox_and_touches_no_order(
     assert workspace.timeline("drill:s1")[0].id == event.id
     assert workspace.events.rebuild_all() == 0
     sync = SyncState(workspace.database)
-    _last, wire = sync.outbox_wire()
+    wire = [event_to_dict(e) for e in sync.outbox_batch()]
     assert wire[0]["type"] == "drill_attempt" and wire[0]["order_id"] == "drill:s1"
     tally = sync.record_push([PushResult(event.id, "accepted", seq=7)])
     assert tally.accepted == 1 and drills.pending_attempts() == 0

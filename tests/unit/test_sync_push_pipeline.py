@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 import pytest
 
+from app.models.serial import event_to_dict
 from app.store.sync_state import PushResult, SyncState
 from app.store.workspace import Workspace
 from app.sync.cycle import CycleSummary, push_outbox
@@ -25,9 +26,9 @@ def _station(ws: Workspace) -> Station:
 def test_outbox_json_is_the_wire_dict(workspace: Workspace) -> None:
     _station(workspace).record(3)
     state = SyncState(workspace.database)
-    last, wire = state.outbox_wire(10)
-    last_json, ids, texts = state.outbox_json(10)
-    assert last_json == last
+    wire = [event_to_dict(e) for e in state.outbox_batch(10)]
+    last, ids, texts = state.outbox_json(10)
+    assert last == workspace.database.scalar("SELECT MAX(event_seq) FROM outbox")
     assert ids == [e["id"] for e in wire]
     assert [json.loads(t) for t in texts] == wire
     assert state.outbox_json(10, after=last) == (last, [], [])
@@ -61,7 +62,7 @@ class FakeStore:
 def test_batches_go_in_order_and_every_answer_is_recorded(workspace: Workspace) -> None:
     _station(workspace).record(7)  # one intake event each
     state = SyncState(workspace.database)
-    _last, wire = state.outbox_wire(100)
+    wire = [event_to_dict(e) for e in state.outbox_batch(100)]
     store = FakeStore()
     summary = CycleSummary()
     push_outbox(state, store, "dev", summary, 3)  # type: ignore[arg-type]
