@@ -50,12 +50,6 @@ class Scenario:
         return replace(self, **changes)
 
 
-@dataclass(frozen=True)
-class DrillSet:
-    name: str
-    scenarios: tuple[Scenario, ...] = ()
-
-
 class ScenarioInvalid(ValueError):
     """A scenario that cannot be stored; the message names the field."""
 

@@ -102,10 +102,6 @@ class DrillStore:
             )
         return [_scenario_from_row(r) for r in rows]
 
-    def scenario(self, scenario_id: str) -> Scenario | None:
-        rows = self.database.query("SELECT * FROM drill_scenarios WHERE id = ?", (scenario_id,))
-        return _scenario_from_row(rows[0]) if rows else None
-
     def save_scenarios(self, scenarios: Iterable[Scenario]) -> DrillImport:
         """Add new scenarios at the end of their set, update changed ones; never deletes."""
         counts = {"created": 0, "updated": 0, "unchanged": 0}

@@ -3,7 +3,6 @@ the attention list of refused events. Every change here is one transaction."""
 
 from __future__ import annotations
 
-import importlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -37,7 +36,6 @@ CURSOR = "sync:cursor"
 POLICY_VERSION = "sync:policy_version"
 UNITS = "sync:units"
 CATALOGUE = "sync:catalogue"
-ARTICLES_SEEN = "sync:articles_seen"
 LAST_SUCCESS = "sync:last_success"
 # The memory map a catch-up reads the file through (SyncState.catching_up).
 MMAP_BYTES = 1 << 30
@@ -144,20 +142,6 @@ def _set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         (key, value),
     )
-
-
-def _article_sink() -> Callable[[sqlite3.Connection, Sequence[Mapping[str, Any]]], Any] | None:
-    """upsert_articles(conn, articles) of app.store.kb_sync (pulled articles stored in the
-    knowledge base in the page's transaction), else of app.store.kb, when one has it."""
-    for name in ("app.store.kb_sync", "app.store.kb"):
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        sink = getattr(module, "upsert_articles", None)
-        if callable(sink):
-            return sink  # type: ignore[no-any-return]
-    return None
 
 
 class SyncState:
@@ -331,14 +315,10 @@ class SyncState:
     def _apply_rest(self, conn: sqlite3.Connection, pulled: PulledPage) -> None:
         """A page's articles, policy and cursor (inside apply_pages' transaction)."""
         if pulled.articles:
-            sink = _article_sink()
-            if sink is not None:
-                sink(conn, pulled.articles)
-            else:
-                # TODO(kb): app.store.kb has no upsert_articles(conn, articles) yet; the
-                # articles are counted so nothing is mistaken for applied.
-                seen = int(self.database.meta(ARTICLES_SEEN, "0") or 0)
-                _set_meta(conn, ARTICLES_SEEN, str(seen + len(pulled.articles)))
+            # Here, not at the top: the knowledge base loads pypinyin's dictionaries.
+            from app.store.kb_sync import upsert_articles
+
+            upsert_articles(conn, pulled.articles)
         if pulled.units is not None:
             _set_meta(conn, UNITS, json.dumps(list(pulled.units), ensure_ascii=False))
         if pulled.catalogue is not None:

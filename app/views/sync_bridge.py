@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -10,6 +11,9 @@ from app.store.workspace import DB_FILE, Workspace
 from app.sync import account
 from app.sync.worker import SyncStatus, SyncWorker
 from app.views.status_bar import SyncSnapshot
+
+if TYPE_CHECKING:
+    from app.store.db import Database
 
 
 class SyncBridge(QObject):
@@ -67,27 +71,23 @@ class SyncBridge(QObject):
 
     def sign_in(self, server: str, user: str, password: str) -> Callable[[], object]:
         """The work of signing in, to run off the GUI thread (it talks to the server)."""
-
-        def work() -> object:
-            from app.store.db import Database
-
-            database = Database(self.workspace.home / DB_FILE)
-            try:
-                return account.login(database, server, user, password)
-            finally:
-                database.close()
-
-        return work
+        return self._on_own_connection(
+            lambda database: account.login(database, server, user, password)
+        )
 
     def sign_out(self) -> Callable[[], object]:
+        return self._on_own_connection(account.logout)
+
+    def _on_own_connection(self, step: Callable[[Database], object]) -> Callable[[], object]:
+        """`step` on a connection of the thread that runs it, closed after."""
+
         def work() -> object:
             from app.store.db import Database
 
             database = Database(self.workspace.home / DB_FILE)
             try:
-                account.logout(database)
+                return step(database)
             finally:
                 database.close()
-            return None
 
         return work
