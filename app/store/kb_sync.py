@@ -1,9 +1,9 @@
 """Knowledge-base articles pulled from the central store, stored in the client's knowledge base.
 
-`upsert_articles(conn, articles)` runs inside SyncState.apply_page's transaction, so the
-articles of a page land together with the page's events and its cursor, or not at all.
-It writes through app.store.kb.KnowledgeBase (its storing, versioning and indexing logic,
-unmodified) on a Database that joins the transaction already open on `conn`.
+`upsert_articles(database, articles)` runs inside SyncState.apply_page's transaction, so
+the articles of a page land together with the page's events and its cursor, or not at
+all. It writes through app.store.kb.KnowledgeBase (its storing, versioning and indexing
+logic, unmodified) on that Database, whose transaction() joins the one already open.
 
 An article is stored as a new version when its content differs from the current one; the
 central store's version number is kept when it moves forward (KnowledgeBase._store). An
@@ -14,10 +14,8 @@ counted under `meta sync:articles_invalid`, so one bad article never blocks the 
 from __future__ import annotations
 
 import sqlite3
-import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from app.models.kb import Article, ArticleInvalid, parse_article
@@ -54,28 +52,6 @@ class ArticleTally:
     invalid: int = 0
 
 
-class _Joined(Database):
-    """A Database over a connection whose transaction is already open (never opens,
-    commits or rolls back: transaction() always joins, and an error propagates to the
-    owner of the outer transaction, which rolls everything back)."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:  # no super(): no new connection
-        self.path = Path(_database_file(conn))
-        self.conn = conn
-        self._lock = threading.RLock()
-        self._depth = 1
-
-    def close(self) -> None:  # the connection belongs to its owner
-        pass
-
-
-def _database_file(conn: sqlite3.Connection) -> str:
-    for row in conn.execute("PRAGMA database_list"):
-        if row[1] == "main":
-            return str(row[2])
-    return ""
-
-
 def article_from_pulled(data: Mapping[str, Any]) -> Article:
     """The client's Article for one pulled article dict; raises ArticleInvalid."""
     fields = {k: data.get(k) for k in _FIELDS if k in data}
@@ -89,10 +65,10 @@ def article_from_pulled(data: Mapping[str, Any]) -> Article:
     return parse_article(fields)
 
 
-def upsert_articles(
-    conn: sqlite3.Connection, articles: Sequence[Mapping[str, Any]]
-) -> ArticleTally:
-    """Store pulled articles as new versions, in the transaction open on `conn`."""
+def upsert_articles(database: Database, articles: Sequence[Mapping[str, Any]]) -> ArticleTally:
+    """Store pulled articles as new versions, in the transaction open on `database`
+    (its transaction() joins it)."""
+    conn = database.conn
     if not conn.in_transaction:
         raise RuntimeError("upsert_articles runs inside the transaction of a pulled page")
     parsed: list[Article] = []
@@ -110,22 +86,14 @@ def upsert_articles(
 
         # seed_synonyms=False: the lexicon is seeded when the workspace opens its knowledge
         # base; a sync only brings articles.
-        kb = KnowledgeBase(_Joined(conn), seed_synonyms=False)
+        kb = KnowledgeBase(database, seed_synonyms=False)
         report = kb.import_articles(parsed)
         created, updated, unchanged = report.created, report.updated, report.unchanged
     _add(conn, ARTICLES_STORED, created + updated)
     if invalid:
         _add(conn, ARTICLES_INVALID, invalid)
-        _set(conn, ARTICLES_LAST_ERROR, last_error[:500])
+        database.set_meta(ARTICLES_LAST_ERROR, last_error[:500])
     return ArticleTally(created, updated, unchanged, invalid)
-
-
-def _set(conn: sqlite3.Connection, key: str, value: str) -> None:
-    conn.execute(
-        "INSERT INTO meta(key, value) VALUES (?, ?) "
-        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        (key, value),
-    )
 
 
 def _add(conn: sqlite3.Connection, key: str, count: int) -> None:

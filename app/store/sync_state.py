@@ -136,14 +136,6 @@ def _now() -> str:
     return datetime.now(CHINA).isoformat(timespec="seconds")
 
 
-def _set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
-    conn.execute(
-        "INSERT INTO meta(key, value) VALUES (?, ?) "
-        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        (key, value),
-    )
-
-
 class SyncState:
     def __init__(self, database: Database) -> None:
         self.database = database
@@ -155,13 +147,13 @@ class SyncState:
         return read_session(self.database)
 
     def save_session(self, session: Session) -> None:
-        with self.database.transaction() as conn:
+        with self.database.transaction():
             previous = self.session()
             if previous is not None and previous.server != session.server:
-                _set_meta(conn, CURSOR, "0")  # another central store: read its feed anew
-                _set_meta(conn, POLICY_VERSION, "")
+                self.database.set_meta(CURSOR, "0")  # another central store: read its feed anew
+                self.database.set_meta(POLICY_VERSION, "")
             for key in SESSION_KEYS:
-                _set_meta(conn, f"session:{key}", str(getattr(session, key)))
+                self.database.set_meta(f"session:{key}", str(getattr(session, key)))
 
     def clear_session(self) -> None:
         with self.database.transaction() as conn:
@@ -307,25 +299,26 @@ class SyncState:
                     raise ValueError(f"the page goes back from {current} to {pulled.next_since}")
                 current = pulled.next_since
                 touched |= self._apply_events(conn, one, bulk)
-                self._apply_rest(conn, pulled)
+                self._apply_rest(pulled)
             if before_commit is not None:
                 before_commit()
         return touched
 
-    def _apply_rest(self, conn: sqlite3.Connection, pulled: PulledPage) -> None:
+    def _apply_rest(self, pulled: PulledPage) -> None:
         """A page's articles, policy and cursor (inside apply_pages' transaction)."""
         if pulled.articles:
             # Here, not at the top: the knowledge base loads pypinyin's dictionaries.
             from app.store.kb_sync import upsert_articles
 
-            upsert_articles(conn, pulled.articles)
+            upsert_articles(self.database, pulled.articles)
         if pulled.units is not None:
-            _set_meta(conn, UNITS, json.dumps(list(pulled.units), ensure_ascii=False))
+            self.database.set_meta(UNITS, json.dumps(list(pulled.units), ensure_ascii=False))
         if pulled.catalogue is not None:
-            _set_meta(conn, CATALOGUE, json.dumps(list(pulled.catalogue), ensure_ascii=False))
+            catalogue = json.dumps(list(pulled.catalogue), ensure_ascii=False)
+            self.database.set_meta(CATALOGUE, catalogue)
         if pulled.policy_version:
-            _set_meta(conn, POLICY_VERSION, pulled.policy_version)
-        _set_meta(conn, CURSOR, str(pulled.next_since))
+            self.database.set_meta(POLICY_VERSION, pulled.policy_version)
+        self.database.set_meta(CURSOR, str(pulled.next_since))
 
     def begin_bulk_load(self) -> bool:
         """Before a long catch-up into an EMPTY cache (no events, no orders): drop the
@@ -362,7 +355,7 @@ class SyncState:
             for kind, name, _sql in dropped:
                 conn.execute(f'DROP {kind.upper()} "{name}"')
             conn.execute(DEFERRED_FTS_TABLE)
-            _set_meta(conn, DEFERRED, json.dumps(rebuild, ensure_ascii=False))
+            self.database.set_meta(DEFERRED, json.dumps(rebuild, ensure_ascii=False))
         bulk_loading(self.database.path, True)
         return True
 

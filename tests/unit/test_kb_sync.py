@@ -70,4 +70,4 @@ def test_an_article_the_client_refuses_is_counted_not_blocking(workspace: Worksp
 
 def test_upsert_needs_the_pages_transaction(workspace: Workspace) -> None:
     with pytest.raises(RuntimeError):
-        upsert_articles(workspace.database.conn, [article("kb-t4")])
+        upsert_articles(workspace.database, [article("kb-t4")])
