@@ -102,6 +102,7 @@ def test_pulled_attempts_count_like_local_ones(
     )
     event = attempt_event(theirs, role=Role.OPERATOR, device_id="other-dev")
     page = PulledPage([(11, event_to_dict(event))], [], None, None, "", 11)
+    assert drills.attempts("op2") == []  # remembered, and still seen to change below
     SyncState(workspace.database).apply_page(page)
     assert drills.attempts("op2") == [theirs]
     assert drills.trainees() == ["op2"]
