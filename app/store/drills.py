@@ -79,7 +79,7 @@ class DrillStore:
         self.database = database
         self.clock = clock
         self.events = EventLog(database)
-        self._by_user: dict[str, tuple[tuple[Any, ...], list[Attempt]]] = {}
+        self._remembered: dict[str | None, tuple[tuple[Any, ...], list[Attempt]]] = {}
 
     # ---- sets and scenarios ---------------------------------------------------------
 
@@ -172,20 +172,22 @@ class DrillStore:
     def attempts(self, user: str | None = None, set_name: str | None = None) -> list[Attempt]:
         """Attempts recorded here or pulled from the central store, oldest first.
 
-        One user's are remembered until another of theirs arrives (attempts are only ever
-        added): the drill screen asks for them several times at every answer, and reading
-        3,000 of them from their events takes ~120 ms."""
-        if user is not None and set_name is None:
-            key = tuple(
-                self.database.query(
-                    "SELECT COUNT(*), MAX(event_seq) FROM drill_attempts WHERE user = ?", (user,)
-                )[0]
-            )
-            known = self._by_user.get(user)
-            if known is None or known[0] != key:
-                known = self._by_user[user] = (key, self._read_attempts(user, None))
-            return list(known[1])
-        return self._read_attempts(user, set_name)
+        A user's (or everyone's, for the trainer's dashboard) are remembered until another
+        arrives (attempts are only ever added): the drill screen asks for them several
+        times at every answer, and reading 3,000 of them from their events takes ~120 ms."""
+        if set_name is not None:
+            return self._read_attempts(user, set_name)
+        sql = "SELECT COUNT(*), MAX(event_seq) FROM drill_attempts"
+        rows = (
+            self.database.query(sql, ())
+            if user is None
+            else self.database.query(sql + " WHERE user = ?", (user,))
+        )
+        key = tuple(rows[0])
+        known = self._remembered.get(user)
+        if known is None or known[0] != key:
+            known = self._remembered[user] = (key, self._read_attempts(user, None))
+        return list(known[1])
 
     def _read_attempts(self, user: str | None, set_name: str | None) -> list[Attempt]:
         where, params = [], []
