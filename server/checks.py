@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from app.models.checks import check_content
 from app.models.policy import Policy
-from app.models.records import Event, Order
+from app.models.records import Event, Intake, Order
 
 
 class ContentChecks:
-    """Called by Feed for every event the rules let through; raises RuleViolation."""
+    """Called by Feed for every event the rules let through; raises RuleViolation, and
+    returns the Intake an intake event carries (check_content)."""
 
     def __init__(self, policy: Policy) -> None:
         self.policy = policy
 
-    def __call__(self, event: Event, order: Order | None) -> None:
+    def __call__(self, event: Event, order: Order | None) -> Intake | None:
         # A workstation checks against its clock at the moment it records the event, which
         # is the event's client_time: "received in the future" means after that moment.
-        check_content(order, event.type, event.payload, event.client_time, self.policy)
+        return check_content(order, event.type, event.payload, event.client_time, self.policy)

@@ -12,12 +12,12 @@ from sqlalchemy import Connection, Table, and_, bindparam, case, select, update
 
 from app.models.enums import EventType, Role
 from app.models.projection import ProjectionError, apply
-from app.models.records import Event, Order
+from app.models.records import Event, Intake, Order
 from app.models.rules import ORDERLESS, FunctionalLookup, RuleViolation, UnitLookup, check
 from app.models.serial import event_from_dict
 from server.auth import User
 from server.schema import FEED, Database, articles, counters, events, grants, orders
-from server.wire import canonical
+from server.wire import canonical, storable
 
 PUSH_ROLES = frozenset({Role.OPERATOR, Role.DISPATCHER, Role.UNIT})
 EVENT_ROLES = frozenset({Role.OPERATOR, Role.DISPATCHER, Role.UNIT, Role.ANALYST, Role.ADMIN})
@@ -25,14 +25,6 @@ PULL_ROLES = EVENT_ROLES | {Role.TRAINER}
 MAX_PULL = 1000
 DISPATCHING = frozenset({EventType.DISPATCH, EventType.REDISPATCH})
 _HIDDEN_APPELLANT = ("name", "phone", "other_contact")
-
-
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate from a "\\ud800" escape
-        return False
-    return True
 
 
 @dataclass
@@ -63,8 +55,9 @@ _RULE_STATUS = {
     "not_assigned": 403,
     "invalid_field": 422,
 }
-# What the event carries, checked after the rules (server.checks.ContentChecks).
-ContentCheck = Callable[[Event, Order | None], None]
+# What the event carries, checked after the rules (server.checks.ContentChecks); returns the
+# Intake an intake event carries, so the fold does not read its payload again.
+ContentCheck = Callable[[Event, Order | None], Intake | None]
 
 
 @dataclass
@@ -194,9 +187,10 @@ class Feed:
             rows: list[dict[str, Any]] = []
             results: list[Result] = []
             for data in batch:
-                body = canonical(data, plain)
                 event_id = str(data["id"])
-                if not _encodable(body):
+                try:
+                    body = storable(data, plain)
+                except UnicodeEncodeError:  # a lone surrogate from a "\\ud800" escape
                     results.append(
                         _rejected(
                             event_id.encode("utf-8", "replace").decode(),
@@ -275,14 +269,13 @@ class Feed:
                 units=self.units,
                 functional=self.functional,
             )
-            if self.content is not None:
-                self.content(event, order)
+            intake = self.content(event, order) if self.content is not None else None
         except RuleViolation as v:
             return _rejected(event_id, v.code, v.message, _RULE_STATUS.get(v.code, 409))
         if event_type in ORDERLESS:
             return event, None
         try:
-            new_order = apply(order, event)
+            new_order = apply(order, event, intake)
         except (ProjectionError, KeyError, ValueError, TypeError, AttributeError) as exc:
             return _rejected(
                 event_id, "bad_payload", f"payload does not fit {event_type}: {exc}", 422

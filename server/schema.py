@@ -30,6 +30,10 @@ from sqlalchemy import (
 
 metadata = MetaData()
 
+# The feed position: BIGINT on PostgreSQL; on SQLite exactly INTEGER, so the column is the
+# table's rowid rather than a second index beside it (one B-tree fewer for every event).
+_SEQ = BigInteger().with_variant(Integer(), "sqlite")
+
 users = Table(
     "users",
     metadata,
@@ -63,7 +67,7 @@ counters = Table(
 events = Table(
     "events",
     metadata,
-    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("seq", _SEQ, primary_key=True, autoincrement=False),
     Column("id", String(64), nullable=False, unique=True),
     Column("order_id", String(64), nullable=False),
     Column("type", String(32), nullable=False),

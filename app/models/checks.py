@@ -14,9 +14,9 @@ from typing import Any
 from app.models.deadlines import ReplyLimits, WorkCalendar, extend, reply_deadline
 from app.models.enums import AppealType, EventType, Urgency
 from app.models.policy import Policy
-from app.models.records import Order
+from app.models.records import Intake, Order
 from app.models.rules import RuleViolation
-from app.models.validation import aware_time, describe, event_field_errors
+from app.models.validation import aware_time, describe, event_field_errors, read_intake
 
 # Events whose payload sets the order's deadline, and the key it is under.
 DEADLINE_KEYS: Mapping[EventType, str] = {
@@ -88,14 +88,32 @@ def check_deadline(
         expected = expected_deadline(order, event_type, payload, at, limits, calendar)
     except (OverflowError, ValueError, KeyError, TypeError):  # e.g. a time near year 9999
         raise RuleViolation("deadline_mismatch", "无法按工作日历计算办理期限") from None
-    if expected is None:
-        return
-    given = aware_time(payload.get(key))
-    if given is None or given != expected:
+    if expected is not None:
+        _same_deadline(expected, payload.get(key))
+
+
+def _same_deadline(expected: datetime, given: Any) -> None:
+    when = aware_time(given)
+    if when is None or when != expected:
         raise RuleViolation(
             "deadline_mismatch",
             f"办理期限应为{expected.isoformat()}（按工作日历和答复时限计算），与所给期限不符",
         )
+
+
+def _checked_intake(payload: Mapping[str, Any], at: datetime, policy: Policy) -> Intake:
+    """check_fields and check_deadline of an intake event, reading its payload once."""
+    intake, errors = read_intake(payload, at, policy.town_codes, policy.category_codes)
+    if intake is None:
+        raise RuleViolation("invalid_field", describe(errors))
+    try:
+        expected = reply_deadline(
+            intake.received_at, intake.appeal_type, intake.urgency, policy.limits, policy.calendar
+        ).due
+    except (OverflowError, ValueError, KeyError, TypeError):  # e.g. a time near year 9999
+        raise RuleViolation("deadline_mismatch", "无法按工作日历计算办理期限") from None
+    _same_deadline(expected, payload.get("deadline"))
+    return intake
 
 
 def check_content(
@@ -104,8 +122,14 @@ def check_content(
     payload: Mapping[str, Any],
     at: datetime,
     policy: Policy,
-) -> None:
+) -> Intake | None:
     """check_fields, then check_deadline, with the policy's 镇街, categories, limits and
-    calendar. Run after rules.check, as the central store does."""
+    calendar. Run after rules.check, as the central store does.
+
+    Returns the Intake an intake event carries (read once, here: projection.apply takes
+    it instead of reading the payload again), None for any other event."""
+    if event_type is EventType.INTAKE:
+        return _checked_intake(payload, at, policy)
     check_fields(event_type, payload, at, policy.town_codes, policy.category_codes)
     check_deadline(order, event_type, payload, at, policy.limits, policy.calendar)
+    return None

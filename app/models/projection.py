@@ -16,7 +16,7 @@ from app.models.enums import (
     Status,
     Urgency,
 )
-from app.models.records import Appellant, Event, Order, new_appellant, new_order
+from app.models.records import Appellant, Event, Intake, Order, new_appellant, new_intake, new_order
 from app.models.rules import ORDERLESS
 
 
@@ -77,24 +77,42 @@ def appellant_to_dict(appellant: Appellant) -> dict[str, Any]:
     }
 
 
-def _from_intake(event: Event) -> Order:
+def intake_of(payload: Mapping[str, Any]) -> Intake:
+    """The Intake an intake event's payload describes, read without checks (they were made
+    when the event was recorded)."""
+    return new_intake(
+        appellant=appellant_from_dict(payload["appellant"]),
+        appeal_type=appeal_type_of(payload["appeal_type"]),
+        urgency=urgency_of(payload["urgency"]),
+        channel=channel_of(payload["channel"]),
+        category=str(payload.get("category", "")),
+        town=str(payload.get("town", "")),
+        address=str(payload.get("address", "")),
+        title=str(payload["title"]),
+        content=str(payload["content"]),
+        received_at=parse_time(payload["received_at"]),
+        party_complained=str(payload.get("party_complained", "")),
+    )
+
+
+def _from_intake(event: Event, intake: Intake) -> Order:
     p = event.payload
     return new_order(
         id=event.order_id,
         number=str(p["number"]),
         status=Status.RECEIVED,
         version=1,
-        received_at=parse_time(p["received_at"]),
-        appellant=appellant_from_dict(p["appellant"]),
-        appeal_type=appeal_type_of(p["appeal_type"]),
-        urgency=urgency_of(p["urgency"]),
-        channel=channel_of(p["channel"]),
-        category=str(p.get("category", "")),
-        town=str(p.get("town", "")),
-        address=str(p.get("address", "")),
-        title=str(p["title"]),
-        content=str(p["content"]),
-        party_complained=str(p.get("party_complained", "")),
+        received_at=intake.received_at,
+        appellant=intake.appellant,
+        appeal_type=intake.appeal_type,
+        urgency=intake.urgency,
+        channel=intake.channel,
+        category=intake.category,
+        town=intake.town,
+        address=intake.address,
+        title=intake.title,
+        content=intake.content,
+        party_complained=intake.party_complained,
         operator=event.actor,
         deadline=parse_time(p["deadline"]),
         deadline_warning=str(p.get("deadline_warning", "")),
@@ -238,14 +256,15 @@ CHANGES: Mapping[EventType, Change] = {
 }
 
 
-def apply(order: Order | None, event: Event) -> Order:
-    """The order after `event`. Rules are checked elsewhere (rules.check); this only folds."""
+def apply(order: Order | None, event: Event, intake: Intake | None = None) -> Order:
+    """The order after `event`. Rules are checked elsewhere (rules.check); this only folds.
+    `intake`: an intake event's payload already read (checks.check_content returns it)."""
     if event.type in ORDERLESS:
         raise ProjectionError(f"event {event.id} ({event.type}) describes no order")
     if event.type is EventType.INTAKE:
         if order is not None:
             raise ProjectionError(f"order {event.order_id} has a second intake")
-        return _from_intake(event)
+        return _from_intake(event, intake if intake is not None else intake_of(event.payload))
     if order is None:
         raise ProjectionError(f"event {event.id} ({event.type}) comes before the intake")
     changes = CHANGES[event.type](order, event.payload, event)

@@ -155,6 +155,7 @@ def _template(cls: type[Any]) -> tuple[dict[str, Any], frozenset[str], frozenset
 
 _ORDER_TEMPLATE, _ORDER_REQUIRED, _ORDER_NAMES = _template(Order)
 _APPELLANT_TEMPLATE, _APPELLANT_REQUIRED, _APPELLANT_NAMES = _template(Appellant)
+_INTAKE_TEMPLATE, _INTAKE_REQUIRED, _INTAKE_NAMES = _template(Intake)
 _EVENT_TEMPLATE, _EVENT_REQUIRED, _EVENT_NAMES = _template(Event)
 
 
@@ -186,6 +187,11 @@ def new_appellant(**values: Any) -> Appellant:
     return _build(  # type: ignore[no-any-return]
         Appellant, _APPELLANT_TEMPLATE, _APPELLANT_REQUIRED, _APPELLANT_NAMES, values
     )
+
+
+def new_intake(**values: Any) -> Intake:
+    """Intake(**values), as new_order."""
+    return _build(Intake, _INTAKE_TEMPLATE, _INTAKE_REQUIRED, _INTAKE_NAMES, values)  # type: ignore[no-any-return]
 
 
 def new_event(**values: Any) -> Event:

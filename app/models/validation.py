@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from app.models.enums import AppealType, AppellantKind, Channel, EventType, Urgency
-from app.models.records import Appellant, Intake
+from app.models.records import Appellant, Intake, new_appellant, new_intake
 
 MAX_TITLE = 100
 MAX_CONTENT = 4000  # Open311's description limit; longer texts belong in an attachment
@@ -20,10 +20,8 @@ FUTURE_TOLERANCE = timedelta(minutes=10)
 OLDEST_RECEIPT = timedelta(days=366)
 
 _PHONE_NOISE = re.compile(r"[\s\-()（）.]")
-_MOBILE = re.compile(r"1[3-9]\d{9}")
-_LANDLINE = re.compile(r"0\d{2,3}\d{7,8}")
-_LOCAL = re.compile(r"[2-9]\d{6,7}")
-_SERVICE = re.compile(r"(95|96|400|800)\d{3,8}")
+# A mobile, a landline with its area code, a local number, a service number (95…, 400…).
+_PHONE = re.compile(r"1[3-9]\d{9}|0\d{2,3}\d{7,8}|[2-9]\d{6,7}|(?:95|96|400|800)\d{3,8}")
 
 
 @dataclass(frozen=True)
@@ -52,7 +50,7 @@ def phone_error(raw: str) -> FieldError | None:
         return FieldError("phone", "required", "请填写来电号码")
     if not phone.isdigit():
         return FieldError("phone", "phone_chars", "来电号码只能包含数字（可带 +86、空格或横线）")
-    if not any(p.fullmatch(phone) for p in (_MOBILE, _LANDLINE, _LOCAL, _SERVICE)):
+    if _PHONE.fullmatch(phone) is None:
         return FieldError("phone", "phone_format", "来电号码格式不正确：手机11位，固话含区号")
     return None
 
@@ -122,7 +120,7 @@ def validate_answer(answer: str) -> FieldError | None:
     return _length("answer", answer, MAX_CONTENT, "答复内容")
 
 
-# ---- the same checks on an event's payload (the central store has no Intake object) -----
+# ---- the same checks on an event's payload, as the central store receives it ------------
 
 _CHOICES: dict[str, tuple[type[Any], str]] = {
     "appeal_type": (AppealType, "诉求类型"),
@@ -180,7 +178,7 @@ def intake_from_payload(payload: Mapping[str, Any]) -> tuple[Intake | None, list
         if not isinstance(confidential, bool):
             errors.append(FieldError("confidential", "invalid", "是否保密须为是或否"))
         if not bad and not errors and member is not None:
-            appellant = Appellant(kind=member, confidential=bool(confidential), **texts)
+            appellant = new_appellant(kind=member, confidential=confidential, **texts)
     choices: dict[str, Any] = {}
     for field, (enum, label) in _CHOICES.items():
         value = payload.get(field)
@@ -198,8 +196,21 @@ def intake_from_payload(payload: Mapping[str, Any]) -> tuple[Intake | None, list
         errors.append(FieldError("deadline", "invalid", "办理期限须为带时区的ISO时间"))
     if errors or appellant is None or received is None:
         return None, errors
-    intake = Intake(appellant=appellant, received_at=received, **choices, **texts)
-    return intake, []
+    return new_intake(appellant=appellant, received_at=received, **choices, **texts), []
+
+
+def read_intake(
+    payload: Mapping[str, Any],
+    now: datetime,
+    known_towns: AbstractSet[str],
+    known_categories: AbstractSet[str] | None = None,
+) -> tuple[Intake | None, list[FieldError]]:
+    """intake_from_payload, then validate_intake: the Intake when nothing is wrong with it
+    (else None), and everything wrong."""
+    intake, errors = intake_from_payload(payload)
+    if intake is not None:
+        errors = validate_intake(intake, now, known_towns, known_categories)
+    return (intake if not errors else None), errors
 
 
 def event_field_errors(
@@ -213,10 +224,7 @@ def event_field_errors(
     carries what an operator typed: intake, direct answer, another caller. `now` is when
     the event was recorded (its client_time), the moment a workstation checked it."""
     if event_type is EventType.INTAKE:
-        intake, errors = intake_from_payload(payload)
-        if intake is None:
-            return errors
-        return validate_intake(intake, now, known_towns, known_categories)
+        return read_intake(payload, now, known_towns, known_categories)[1]
     if event_type is EventType.DIRECT_ANSWER:
         answer = payload.get("answer", "")
         if not isinstance(answer, str):

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from server.wire import canonical, legacy_canonical, loads
+from server.wire import canonical, legacy_canonical, loads, storable
 
 _scalars = (
     st.none()
@@ -106,3 +106,12 @@ def test_parse_push_answers_as_fastapi_would_for_a_push_request() -> None:
     with pytest.raises(ApiError) as caught:
         parse_push(json.dumps({"device_id": "d", "events": [_event(x=1)]}).encode())
     assert "body.events.0.x" in caught.value.message
+
+
+def test_storable_is_canonical_and_refuses_a_lone_surrogate() -> None:
+    data = {"b": "中山", "a": [1, True, None]}
+    assert storable(data) == canonical(data) == storable(data, plain=True)
+    with pytest.raises(UnicodeEncodeError):
+        storable({"a": "\ud800"})
+    with pytest.raises(UnicodeEncodeError):
+        storable({"a": "\ud800", "big": 2**70})  # json writes it; the text is still refused
