@@ -103,18 +103,16 @@ class CentralStore:
         self, device_id: str, ids: Sequence[str], events: Sequence[str]
     ) -> list[PushResult]:
         """Send one batch of events already written as JSON text (SyncState.outbox_json),
-        with their ids in the same order. The body is those texts joined, in UTF-8."""
-        if len(events) > MAX_BATCH:
-            raise ValueError(f"at most {MAX_BATCH} events a push")
+        with their ids in the same order."""
         if len(ids) != len(events):
             raise ValueError("one id per event")
-        body = '{"device_id":' + json.dumps(device_id) + ',"events":[' + ",".join(events) + "]}"
-        data = self._call(
-            "POST",
-            "/sync/push",
-            content=body.encode("utf-8"),
-            results_ok=True,
-        )
+        return self.push_body(ids, push_body(device_id, events))
+
+    def push_body(self, ids: Sequence[str], body: bytes) -> list[PushResult]:
+        """Send one push body made by push_body(), whose events have these ids in order."""
+        if len(ids) > MAX_BATCH:
+            raise ValueError(f"at most {MAX_BATCH} events a push")
+        data = self._call("POST", "/sync/push", content=body, results_ok=True)
         return _push_results(data, ids)
 
     def pull(
@@ -185,6 +183,14 @@ class CentralStore:
                 raise AuthRequired(message)
             raise Refused(status, code, message)
         raise last
+
+
+def push_body(device_id: str, events: Sequence[str]) -> bytes:
+    """The body of a push: the events' JSON texts joined, in UTF-8."""
+    if len(events) > MAX_BATCH:
+        raise ValueError(f"at most {MAX_BATCH} events a push")
+    text = '{"device_id":' + json.dumps(device_id) + ',"events":[' + ",".join(events) + "]}"
+    return text.encode("utf-8")
 
 
 def _json_object(body: bytes, content_type: str) -> dict[str, Any] | None:

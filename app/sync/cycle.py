@@ -6,13 +6,12 @@ import gc
 import queue
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.store.sync_state import PreparedPage, SyncState, prepare_page
-from app.sync.client import MAX_BATCH, CentralStore
+from app.store.sync_state import PreparedPage, PushResult, SyncState, prepare_page
+from app.sync.client import MAX_BATCH, CentralStore, push_body
 from app.sync.errors import SyncError
 
 
@@ -44,34 +43,73 @@ def push_outbox(
 ) -> None:
     """Send the outbox oldest first, one batch at a time (the server sees them in order).
 
-    Pipelined: while a batch is on its way, the next one is read from the cache (as JSON
-    text made by SQLite), and once its answer is in, the next batch leaves before the
-    answer is recorded, so recording overlaps the next request. Batches still reach the
-    server one at a time, in order. If recording fails, the batch in flight is finished
-    and its answer dropped: those events stay queued and come back as duplicates."""
+    Pipelined over two threads. This one reads the next batch from the cache (as JSON text
+    made by SQLite) and makes its body while a batch is on its way, then records each
+    answer. A sender thread sends each batch the moment the answer to the one before it is
+    in, without waiting for that answer to be recorded, and sends nothing more after a
+    failed request. If recording fails, the batch in flight is finished and its answer
+    dropped: those events stay queued and come back as duplicates."""
     last, ids, events = state.outbox_json(batch)
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as sender:
-        in_flight = sender.submit(store.push_json, device_id, ids, events) if ids else None
-        progress = True
-        while in_flight is not None:
-            if progress:
-                next_last, next_ids, next_events = state.outbox_json(batch, after=last)
-            else:  # the last answer moved nothing: finish the batch in flight, send no more
-                next_last, next_ids, next_events = last, [], []
-            try:
-                results = in_flight.result()
-            except SyncError as exc:
-                state.note_push_failure(ids, exc.message)
-                raise
-            sent = len(ids)
-            last, ids, events = next_last, next_ids, next_events
-            in_flight = sender.submit(store.push_json, device_id, ids, events) if ids else None
-            tally = state.record_push(results)
-            summary.pushed += sent
+    if not ids:
+        return
+    sender = _Sender(store)
+    sender.start()
+    try:
+        sender.outgoing.put((ids, push_body(device_id, events)))
+        waiting = 1  # batches handed to the sender whose answer is not recorded yet
+        more = True
+        while waiting:
+            if more:  # the next batch waits for the sender while the one before is out
+                last, ids, events = state.outbox_json(batch, after=last)
+                more = bool(ids)
+                if more:
+                    sender.outgoing.put((ids, push_body(device_id, events)))
+                    waiting += 1
+            sent, answer = sender.answers.get()
+            waiting -= 1
+            if isinstance(answer, BaseException):
+                if isinstance(answer, SyncError):
+                    state.note_push_failure(sent, answer.message)
+                raise answer
+            tally = state.record_push(answer)
+            summary.pushed += len(sent)
             summary.accepted += tally.accepted
             summary.duplicates += tally.duplicates
             summary.rejected += tally.rejected
-            progress = tally.accepted + tally.duplicates + tally.rejected > 0  # never spin
+    finally:
+        sender.finish()
+
+
+class _Sender(threading.Thread):
+    """Sends the batches put in `outgoing`, in order, one request at a time, and puts
+    (ids, results or the exception raised) in `answers`. After a failure, or once finish()
+    is called, it sends nothing more; batches still waiting are dropped (they stay queued)."""
+
+    def __init__(self, store: CentralStore) -> None:
+        super().__init__(name="sync-push", daemon=True)
+        self.store = store
+        self.outgoing: queue.Queue[tuple[list[str], bytes] | None] = queue.Queue(1)
+        self.answers: queue.Queue[tuple[list[str], list[PushResult] | BaseException]] = (
+            queue.Queue()
+        )
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        while (item := self.outgoing.get()) is not None:
+            if self.stopped.is_set():
+                continue  # drained, so a put waiting for room never blocks for good
+            ids, body = item
+            try:
+                self.answers.put((ids, self.store.push_body(ids, body)))
+            except BaseException as exc:  # raised on the recording thread
+                self.answers.put((ids, exc))
+                self.stopped.set()
+
+    def finish(self) -> None:
+        """Send nothing more; wait for the request in flight to end."""
+        self.stopped.set()
+        self.outgoing.put(None)
+        self.join()
 
 
 # While catching up, pages fetched ahead wait in a queue (at most LOOKAHEAD) and are applied

@@ -43,10 +43,10 @@ class FakeStore:
         self.seq = 0
         self.busy = threading.Lock()
 
-    def push_json(self, device_id: str, ids: Sequence[str], events: Sequence[str]) -> list:
+    def push_body(self, ids: Sequence[str], body: bytes) -> list:
         assert self.busy.acquire(blocking=False), "two pushes in flight"
         try:
-            assert [json.loads(t)["id"] for t in events] == list(ids)
+            assert [e["id"] for e in json.loads(body)["events"]] == list(ids)
             self.calls.append(list(ids))
             if self.fail_at is not None and len(self.calls) == self.fail_at:
                 raise Offline("cannot reach the server")
@@ -81,5 +81,22 @@ def test_a_failing_batch_keeps_its_events_and_those_before_are_recorded(
     with pytest.raises(Offline):
         push_outbox(state, store, "dev", summary, 3)  # type: ignore[arg-type]
     assert (summary.accepted, state.pending_count()) == (3, 4)
+    assert len(store.calls) == 2  # nothing is sent after the failed batch
     attempts = workspace.database.query("SELECT attempts, last_error FROM outbox")
     assert [tuple(r) for r in attempts].count((1, "cannot reach the server")) == 3
+
+
+class BuggyStore(FakeStore):
+    def push_body(self, ids: Sequence[str], body: bytes) -> list:
+        raise KeyError("a bug, not a network failure")
+
+
+def test_a_bug_in_the_sender_reaches_the_caller_and_leaves_the_outbox_alone(
+    workspace: Workspace,
+) -> None:
+    _station(workspace).record(4)
+    state = SyncState(workspace.database)
+    with pytest.raises(KeyError):
+        push_outbox(state, BuggyStore(), "dev", CycleSummary(), 3)  # type: ignore[arg-type]
+    assert state.pending_count() == 4
+    assert workspace.database.scalar("SELECT MAX(attempts) FROM outbox") == 0
