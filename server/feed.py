@@ -6,12 +6,13 @@ import json
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table, and_, bindparam, case, select, update
 
 from app.models.enums import EventType, Role
-from app.models.projection import ProjectionError, apply
+from app.models.projection import ProjectionError, apply, event_type_of
 from app.models.records import Event, Intake, Order
 from app.models.rules import ORDERLESS, FunctionalLookup, RuleViolation, UnitLookup, check
 from app.models.serial import event_from_dict
@@ -126,22 +127,28 @@ def _rows_in(
 
 
 def _insert_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
-    """INSERT `rows` (dicts with the same keys) into `table` in one statement."""
+    """INSERT `rows` (dicts with the same keys) into `table` in one statement. A text
+    column may be given as UTF-8 bytes (server.wire.storable): SQLite takes them as they
+    are (CAST AS TEXT reads a blob's bytes as text, without converting them)."""
     if not rows:
         return
     names = list(rows[0])
     columns = ", ".join(names)
+    utf8 = {n for n in names if type(rows[0][n]) is bytes}
     if _is_pg(conn):
         arrays = ", ".join(f"%b::{table.c[n].type.compile(dialect=conn.dialect)}[]" for n in names)
-        values = [[row[n] for row in rows] for n in names]
+        values = [
+            [row[n].decode("utf-8") for row in rows] if n in utf8 else [row[n] for row in rows]
+            for n in names
+        ]
         conn.exec_driver_sql(
             f"INSERT INTO {table.name} ({columns}) SELECT * FROM unnest({arrays})", tuple(values)
         )
     else:
-        marks = ", ".join("?" * len(names))
+        marks = ", ".join("CAST(? AS TEXT)" if n in utf8 else "?" for n in names)
         conn.exec_driver_sql(
             f"INSERT INTO {table.name} ({columns}) VALUES ({marks})",
-            [tuple(row[n] for n in names) for row in rows],
+            list(map(itemgetter(*names), rows)),  # tuples: every table here has 2+ columns
         )
 
 
@@ -172,8 +179,8 @@ class Feed:
         with self.db.write() as conn:
             state = _Batch(conn)
             ids = sorted({str(e["id"]) for e in batch})
-            seen: dict[str, tuple[int, str]] = {
-                event_id: (seq, body)
+            seen: dict[str, tuple[int, bytes]] = {
+                event_id: (seq, body.encode("utf-8"))
                 for event_id, seq, body in _rows_in(
                     conn, "SELECT id, seq, body FROM events WHERE id", ids
                 )
@@ -251,11 +258,11 @@ class Feed:
     ) -> Result | tuple[Event, Order | None]:
         event_id = str(data["id"])
         try:
-            event_type = EventType(data["type"])
+            event_type = event_type_of(data["type"])
         except ValueError:
             return _rejected(event_id, "unknown_event_type", f"unknown type {data['type']!r}", 422)
         try:
-            event = event_from_dict(dict(data))
+            event = event_from_dict(data)
         except (KeyError, ValueError, TypeError) as exc:
             return _rejected(event_id, "bad_event", f"malformed event: {exc}", 422)
         order = state.orders.get(event.order_id)

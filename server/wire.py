@@ -48,27 +48,24 @@ def legacy_canonical(data: Any) -> str:
 def canonical(data: Mapping[str, Any], plain: bool = False) -> str:
     """The canonical JSON text of `data` (see the module's docstring). `plain`: the caller
     knows `data` holds only what orjson writes as json does (it came from `parse`)."""
-    return _canonical(data, plain)[0]
-
-
-def storable(data: Mapping[str, Any], plain: bool = False) -> str:
-    """canonical(data, plain), refused with UnicodeEncodeError (a ValueError) when `data`
-    holds text that is not valid Unicode (a lone surrogate): a UTF-8 database cannot
-    store it. orjson refuses such text itself, so only json's output needs the check."""
-    text, valid = _canonical(data, plain)
-    if not valid:
-        text.encode("utf-8")
-    return text
-
-
-def _canonical(data: Mapping[str, Any], plain: bool) -> tuple[str, bool]:
-    """The canonical text, and whether orjson wrote it (so it is valid Unicode)."""
     if plain or _plain(data):
         try:
-            return orjson.dumps(data, option=_SORTED).decode("utf-8"), True
+            return orjson.dumps(data, option=_SORTED).decode("utf-8")
         except TypeError:  # an integer beyond 64 bits, a lone surrogate
             pass
-    return legacy_canonical(data), False
+    return legacy_canonical(data)
+
+
+def storable(data: Mapping[str, Any], plain: bool = False) -> bytes:
+    """canonical(data, plain) in UTF-8, as a database stores it; UnicodeEncodeError (a
+    ValueError) when `data` holds text that is not valid Unicode (a lone surrogate).
+    orjson's bytes go as they are: no decoding to str only to encode it again."""
+    if plain or _plain(data):
+        try:
+            return orjson.dumps(data, option=_SORTED)
+        except TypeError:  # an integer beyond 64 bits, a lone surrogate
+            pass
+    return legacy_canonical(data).encode("utf-8")
 
 
 def loads(raw: bytes) -> Any:

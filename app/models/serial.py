@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -95,7 +96,7 @@ def event_to_dict(event: Event) -> dict[str, Any]:
     }
 
 
-def event_from_dict(data: dict[str, Any]) -> Event:
+def event_from_dict(data: Mapping[str, Any]) -> Event:
     return new_event(
         id=str(data["id"]),
         order_id=str(data["order_id"]),

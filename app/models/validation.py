@@ -93,7 +93,7 @@ def validate_intake(
         ("title", intake.title, MAX_TITLE, "标题"),
         ("content", intake.content, MAX_CONTENT, "诉求内容"),
     ):
-        if (e := _length(field, value, limit, label)) is not None:
+        if len(value) > limit and (e := _length(field, value, limit, label)) is not None:
             errors.append(e)
     if not intake.title.strip():
         errors.append(FieldError("title", "required", "请填写标题"))
@@ -132,6 +132,7 @@ _CHOICES: dict[str, tuple[type[Any], str]] = {
 _MEMBERS: dict[type[Any], dict[Any, Any]] = {
     enum: {e.value: e for e in enum} for enum in (AppealType, Urgency, Channel, AppellantKind)
 }
+_PERSON = AppellantKind.PERSON.value
 _TEXTS = ("category", "town", "address", "title", "content", "party_complained")
 _APPELLANT_TEXTS = ("phone", "name", "company", "gender", "other_contact")
 
@@ -162,13 +163,14 @@ def intake_from_payload(payload: Mapping[str, Any]) -> tuple[Intake | None, list
         errors.append(FieldError("number", "invalid", "工单编号须为非空文本"))
     raw = payload.get("appellant")
     appellant: Appellant | None = None
-    if not isinstance(raw, Mapping):
+    if type(raw) is not dict and not isinstance(raw, Mapping):
         errors.append(FieldError("appellant", "invalid", "诉求人信息格式不正确"))
     else:
         texts = {k: raw.get(k, "") for k in _APPELLANT_TEXTS}
-        bad = [k for k, v in texts.items() if not isinstance(v, str)]
-        errors.extend(_not_text(k, k) for k in bad)
-        kind = raw.get("kind", AppellantKind.PERSON.value)
+        bad = [k for k, v in texts.items() if type(v) is not str and not isinstance(v, str)]
+        if bad:
+            errors.extend(_not_text(k, k) for k in bad)
+        kind = raw.get("kind", _PERSON)
         member: AppellantKind | None = (
             _MEMBERS[AppellantKind].get(kind) if isinstance(kind, str) else None
         )
@@ -188,7 +190,8 @@ def intake_from_payload(payload: Mapping[str, Any]) -> tuple[Intake | None, list
         else:
             choices[field] = chosen
     texts = {k: payload.get(k, "") for k in _TEXTS}
-    errors.extend(_not_text(k, k) for k, v in texts.items() if not isinstance(v, str))
+    if not all(type(v) is str for v in texts.values()):
+        errors.extend(_not_text(k, k) for k, v in texts.items() if not isinstance(v, str))
     received = aware_time(payload.get("received_at"))
     if received is None:
         errors.append(FieldError("received_at", "invalid", "受理时间须为带时区的ISO时间"))

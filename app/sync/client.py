@@ -7,6 +7,7 @@ An answer that is not complete, well-formed JSON of the expected shape is a fail
 from __future__ import annotations
 
 import json
+import os
 import random
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -71,7 +72,17 @@ class CentralStore:
         self.base_url = base_url.rstrip("/")
         self.token = token
         self.retry = retry or RetryPolicy()
-        self.http = session or requests.Session()
+        if session is None:
+            session = requests.Session()
+            # The environment (proxies, CA bundle) is read once, here, not again for every
+            # request, and ~/.netrc never: its Basic auth would replace the bearer token.
+            session.proxies.update(requests.utils.get_environ_proxies(self.base_url))
+            session.trust_env = False
+            if verify is True:
+                verify = (
+                    os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
+                )
+        self.http = session
         self.http.verify = verify
         self.http.headers["User-Agent"] = "hotline-desk-sync/1"
 
@@ -112,8 +123,12 @@ class CentralStore:
         """Send one push body made by push_body(), whose events have these ids in order."""
         if len(ids) > MAX_BATCH:
             raise ValueError(f"at most {MAX_BATCH} events a push")
-        data = self._call("POST", "/sync/push", content=body, results_ok=True)
-        return _push_results(data, ids)
+        return push_results(self.send_push(body), ids)
+
+    def send_push(self, body: bytes) -> dict[str, Any]:
+        """Send one push body; the server's answer, read (push_results checks it): the
+        server has dealt with the batch once this returns."""
+        return self._call("POST", "/sync/push", content=body, results_ok=True)
 
     def pull(
         self, since: int, limit: int = 500, policy_version: str = ""
@@ -223,7 +238,8 @@ def _text(value: Any) -> str:
     return value
 
 
-def _push_results(data: Mapping[str, Any], sent: Sequence[str]) -> list[PushResult]:
+def push_results(data: Mapping[str, Any], sent: Sequence[str]) -> list[PushResult]:
+    """The results of a push answer, one per event sent; BadAnswer when they do not fit."""
     raw = data.get("results")
     if not isinstance(raw, list) or len(raw) != len(sent):
         raise BadAnswer("the push answer does not have one result per event")

@@ -10,8 +10,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.store.sync_state import PreparedPage, PushResult, SyncState, prepare_page
-from app.sync.client import MAX_BATCH, CentralStore, push_body
+from app.store.sync_state import PreparedPage, SyncState, prepare_page
+from app.sync.client import MAX_BATCH, CentralStore, push_body, push_results
 from app.sync.errors import SyncError
 
 
@@ -67,11 +67,14 @@ def push_outbox(
                     waiting += 1
             sent, answer = sender.answers.get()
             waiting -= 1
-            if isinstance(answer, BaseException):
-                if isinstance(answer, SyncError):
-                    state.note_push_failure(sent, answer.message)
-                raise answer
-            tally = state.record_push(answer)
+            try:
+                if isinstance(answer, BaseException):
+                    raise answer
+                results = push_results(answer, sent)
+            except SyncError as exc:
+                state.note_push_failure(sent, exc.message)
+                raise
+            tally = state.record_push(results)
             summary.pushed += len(sent)
             summary.accepted += tally.accepted
             summary.duplicates += tally.duplicates
@@ -82,16 +85,16 @@ def push_outbox(
 
 class _Sender(threading.Thread):
     """Sends the batches put in `outgoing`, in order, one request at a time, and puts
-    (ids, results or the exception raised) in `answers`. After a failure, or once finish()
-    is called, it sends nothing more; batches still waiting are dropped (they stay queued)."""
+    (ids, the answer or the exception raised) in `answers`; the answer's results are read
+    on the recording thread (push_results), off the path from one request to the next.
+    After a failure, or once finish() is called, it sends nothing more; batches still
+    waiting are dropped (they stay queued)."""
 
     def __init__(self, store: CentralStore) -> None:
         super().__init__(name="sync-push", daemon=True)
         self.store = store
         self.outgoing: queue.Queue[tuple[list[str], bytes] | None] = queue.Queue(1)
-        self.answers: queue.Queue[tuple[list[str], list[PushResult] | BaseException]] = (
-            queue.Queue()
-        )
+        self.answers: queue.Queue[tuple[list[str], dict[str, Any] | BaseException]] = queue.Queue()
         self.stopped = threading.Event()
 
     def run(self) -> None:
@@ -100,7 +103,7 @@ class _Sender(threading.Thread):
                 continue  # drained, so a put waiting for room never blocks for good
             ids, body = item
             try:
-                self.answers.put((ids, self.store.push_body(ids, body)))
+                self.answers.put((ids, self.store.send_push(body)))
             except BaseException as exc:  # raised on the recording thread
                 self.answers.put((ids, exc))
                 self.stopped.set()

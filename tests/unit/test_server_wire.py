@@ -106,11 +106,18 @@ def test_parse_push_answers_as_fastapi_would_for_a_push_request() -> None:
     with pytest.raises(ApiError) as caught:
         parse_push(json.dumps({"device_id": "d", "events": [_event(x=1)]}).encode())
     assert "body.events.0.x" in caught.value.message
+    for payload in ([], "text", None, 1):
+        events = [_event(), _event(id="e2", payload=payload)]
+        with pytest.raises(ApiError) as caught:
+            parse_push(json.dumps({"device_id": "d", "events": events}).encode())
+        assert (caught.value.status, caught.value.code) == (422, "invalid_request")
+        assert "body.events.1.payload" in caught.value.message
 
 
 def test_storable_is_canonical_and_refuses_a_lone_surrogate() -> None:
     data = {"b": "中山", "a": [1, True, None]}
-    assert storable(data) == canonical(data) == storable(data, plain=True)
+    assert storable(data).decode() == canonical(data) == storable(data, plain=True).decode()
+    assert storable({"big": 2**70}).decode() == canonical({"big": 2**70})
     with pytest.raises(UnicodeEncodeError):
         storable({"a": "\ud800"})
     with pytest.raises(UnicodeEncodeError):

@@ -14,7 +14,7 @@ from app.store.sync_state import PushResult, SyncState
 from app.store.workspace import Workspace
 from app.sync import credentials
 from app.sync.account import LOCAL_OPERATOR, current_user
-from app.sync.client import RetryPolicy, _pulled_page, _push_results
+from app.sync.client import RetryPolicy, _pulled_page, push_results
 from app.sync.errors import BadAnswer, KeyringUnavailable
 from app.sync.worker import OFFLINE, SIGNED_OUT, SyncWorker
 from tests.e2e.support import free_port
@@ -44,10 +44,10 @@ def test_answers_that_are_not_pages_are_refused() -> None:
         with pytest.raises(BadAnswer):
             _pulled_page(broken, 1 if broken.get("next_since") == 0 else 0)
     with pytest.raises(BadAnswer):
-        _push_results({"results": [{"id": "a", "result": "accepted"}]}, ["a"])
+        push_results({"results": [{"id": "a", "result": "accepted"}]}, ["a"])
     with pytest.raises(BadAnswer):
-        _push_results({"results": []}, ["a"])
-    (r,) = _push_results({"results": [{"id": "a", "result": "rejected", "code": "c"}]}, ["a"])
+        push_results({"results": []}, ["a"])
+    (r,) = push_results({"results": [{"id": "a", "result": "rejected", "code": "c"}]}, ["a"])
     assert r.result == "rejected" and r.code == "c"
 
 
@@ -69,7 +69,7 @@ def test_token_roundtrip_in_keyring() -> None:
     assert credentials.load_token("https://x", "u") is None
 
 
-def test_push_results_and_attention(workspace: Workspace) -> None:
+def testpush_results_and_attention(workspace: Workspace) -> None:
     from tests.e2e.conftest import Station
 
     station = Station.__new__(Station)

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Sequence
 
 import pytest
 
 from app.models.serial import event_to_dict
-from app.store.sync_state import PushResult, SyncState
+from app.store.sync_state import SyncState
 from app.store.workspace import Workspace
 from app.sync.cycle import CycleSummary, push_outbox
-from app.sync.errors import Offline
+from app.sync.errors import BadAnswer, Offline
 from tests.e2e.conftest import Station
 
 
@@ -43,18 +42,18 @@ class FakeStore:
         self.seq = 0
         self.busy = threading.Lock()
 
-    def push_body(self, ids: Sequence[str], body: bytes) -> list:
+    def send_push(self, body: bytes) -> dict:
         assert self.busy.acquire(blocking=False), "two pushes in flight"
         try:
-            assert [e["id"] for e in json.loads(body)["events"]] == list(ids)
-            self.calls.append(list(ids))
+            ids = [e["id"] for e in json.loads(body)["events"]]
+            self.calls.append(ids)
             if self.fail_at is not None and len(self.calls) == self.fail_at:
                 raise Offline("cannot reach the server")
             results = []
             for event_id in ids:
                 self.seq += 1
-                results.append(PushResult(event_id, "accepted", seq=self.seq))
-            return results
+                results.append({"id": event_id, "result": "accepted", "seq": self.seq})
+            return {"results": results}
         finally:
             self.busy.release()
 
@@ -87,7 +86,7 @@ def test_a_failing_batch_keeps_its_events_and_those_before_are_recorded(
 
 
 class BuggyStore(FakeStore):
-    def push_body(self, ids: Sequence[str], body: bytes) -> list:
+    def send_push(self, body: bytes) -> dict:
         raise KeyError("a bug, not a network failure")
 
 
@@ -100,3 +99,25 @@ def test_a_bug_in_the_sender_reaches_the_caller_and_leaves_the_outbox_alone(
         push_outbox(state, BuggyStore(), "dev", CycleSummary(), 3)  # type: ignore[arg-type]
     assert state.pending_count() == 4
     assert workspace.database.scalar("SELECT MAX(attempts) FROM outbox") == 0
+
+
+class MuddledStore(FakeStore):
+    """Answers the second batch with the results of other events."""
+
+    def send_push(self, body: bytes) -> dict:
+        answer = super().send_push(body)
+        if len(self.calls) == 2:
+            for item in answer["results"]:
+                item["id"] = "someone-else"
+        return answer
+
+
+def test_an_answer_that_does_not_fit_is_a_failed_attempt(workspace: Workspace) -> None:
+    _station(workspace).record(7)
+    state = SyncState(workspace.database)
+    summary = CycleSummary()
+    with pytest.raises(BadAnswer):
+        push_outbox(state, MuddledStore(), "dev", summary, 3)  # type: ignore[arg-type]
+    assert (summary.accepted, state.pending_count()) == (3, 4)
+    attempts = [tuple(r) for r in workspace.database.query("SELECT attempts FROM outbox")]
+    assert attempts.count((1,)) == 3  # the muddled batch; the one after it is untouched
