@@ -10,9 +10,9 @@ import pytest
 from app.models.checks import check_content, check_deadline, check_fields, expected_deadline
 from app.models.clock import CHINA
 from app.models.deadlines import extend, reply_deadline
-from app.models.enums import AppealType, EventType, Role, Status, Urgency
+from app.models.enums import AppealType, AppellantKind, Channel, EventType, Role, Status, Urgency
 from app.models.policy import Policy
-from app.models.records import Appellant, Order
+from app.models.records import Appellant, Intake, Order
 from app.models.rules import MAX_EXTENSION_DAYS, RuleViolation, check
 from app.models.validation import describe, event_field_errors, intake_from_payload
 
@@ -51,6 +51,47 @@ def test_a_good_intake_passes() -> None:
     assert errors == [] and intake is not None and intake.appeal_type is AppealType.COMPLAINT
 
 
+def test_every_field_is_read_into_the_intake() -> None:
+    p = payload(
+        appellant={
+            "phone": "13800138000",
+            "name": "广仁公司",
+            "kind": "企业",
+            "company": "广仁公司",
+            "gender": "女",
+            "other_contact": "微信 gr",
+            "confidential": True,
+        },
+        appeal_type="求助",
+        urgency="紧急",
+        channel="网站",
+        party_complained="某物业",
+    )
+    intake, errors = intake_from_payload(p)
+    assert errors == []
+    assert intake == Intake(
+        appellant=Appellant(
+            phone="13800138000",
+            name="广仁公司",
+            kind=AppellantKind.COMPANY,
+            company="广仁公司",
+            gender="女",
+            other_contact="微信 gr",
+            confidential=True,
+        ),
+        appeal_type=AppealType.HELP,
+        urgency=Urgency.URGENT,
+        channel=Channel.WEB,
+        category="A0301",
+        town="shiqi",
+        address="孙文中路1号",
+        title="夜间施工噪音扰民",
+        content="工地每晚十一点后仍在打桩",
+        received_at=NOW,
+        party_complained="某物业",
+    )
+
+
 @pytest.mark.parametrize(
     ("changes", "field"),
     [
@@ -77,6 +118,9 @@ def test_a_good_intake_passes() -> None:
         ({"received_at": "2026-11-27T10:00:00"}, "received_at"),  # no offset
         ({"deadline": "soon"}, "deadline"),
         ({"number": ""}, "number"),
+        ({"appellant": {"phone": "13800138000", "kind": ["个人"]}}, "kind"),
+        ({"appellant": {"phone": "13800138000", "gender": 1}}, "gender"),
+        ({"party_complained": 1}, "party_complained"),
     ],
 )
 def test_each_wrong_field_is_named(changes: dict[str, Any], field: str) -> None:

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import datetime, timedelta, timezone
 
 import orjson
 import pytest
 
-from app.models.enums import AppealType, Channel, EventType, Status, Urgency
+from app.models.enums import AppealType, AppellantKind, Channel, EventType, Status, Urgency
 from app.models.projection import appeal_type_of, event_type_of
 from app.models.records import (
     Appellant,
     Event,
+    Intake,
     Order,
     new_appellant,
     new_event,
+    new_intake,
     new_order,
 )
 
@@ -67,8 +69,37 @@ def test_evolve_is_replace() -> None:
         fast.status = Status.RECEIVED  # type: ignore[misc]
 
 
-def test_new_appellant_and_event() -> None:
-    assert new_appellant(phone="1", name="n") == Appellant(phone="1", name="n")
+def test_new_appellant_intake_and_event() -> None:
+    values = dict(
+        phone="1",
+        name="n",
+        kind=AppellantKind.COMPANY,
+        company="c",
+        gender="",
+        other_contact="o",
+        confidential=True,
+    )
+    appellant = new_appellant(**values)  # type: ignore[arg-type]
+    assert appellant == Appellant(**values)  # type: ignore[arg-type]
+    assert list(vars(appellant)) == [f.name for f in fields(Appellant)]  # orjson's order
+    intake_values = dict(
+        appellant=appellant,
+        appeal_type=AppealType.ENQUIRY,
+        urgency=Urgency.NORMAL,
+        channel=Channel.PHONE,
+        category="A",
+        town="shiqi",
+        address="x",
+        title="t",
+        content="c",
+        received_at=T,
+        party_complained="p",
+    )
+    intake = new_intake(**intake_values)  # type: ignore[arg-type]
+    assert intake == Intake(**intake_values)  # type: ignore[arg-type]
+    assert list(vars(intake)) == [f.name for f in fields(Intake)]
+    with pytest.raises(TypeError):
+        new_intake(**{k: v for k, v in intake_values.items() if k != "town"})  # type: ignore[arg-type]
     values = dict(
         id="e",
         order_id="o",
@@ -92,7 +123,7 @@ def test_member_lookup() -> None:
         event_type_of(["unhashable"])
 
 
-@pytest.mark.parametrize("cls", [Order, Appellant, Event])
+@pytest.mark.parametrize("cls", [Order, Appellant, Intake, Event])
 def test_fast_constructors_skip_nothing_the_dataclass_init_does(cls: type) -> None:
     # They copy field values straight into __dict__: a __post_init__ or slots would be
     # bypassed or broken, so either must come with a change to records._build.
