@@ -16,7 +16,15 @@ from app.models.enums import (
     Status,
     Urgency,
 )
-from app.models.records import Appellant, Event, Intake, Order, new_appellant, new_intake, new_order
+from app.models.records import (
+    Appellant,
+    Event,
+    Intake,
+    Order,
+    new_appellant,
+    new_intake,
+    opened_order,
+)
 from app.models.rules import ORDERLESS
 
 
@@ -97,27 +105,14 @@ def intake_of(payload: Mapping[str, Any]) -> Intake:
 
 def _from_intake(event: Event, intake: Intake) -> Order:
     p = event.payload
-    return new_order(
+    return opened_order(
         id=event.order_id,
         number=str(p["number"]),
-        status=Status.RECEIVED,
-        version=1,
-        received_at=intake.received_at,
-        appellant=intake.appellant,
-        appeal_type=intake.appeal_type,
-        urgency=intake.urgency,
-        channel=intake.channel,
-        category=intake.category,
-        town=intake.town,
-        address=intake.address,
-        title=intake.title,
-        content=intake.content,
-        party_complained=intake.party_complained,
+        intake=intake,
         operator=event.actor,
         deadline=parse_time(p["deadline"]),
         deadline_warning=str(p.get("deadline_warning", "")),
         updated_at=event.client_time,
-        last_event=EventType.INTAKE,
     )
 
 

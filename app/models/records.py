@@ -153,7 +153,7 @@ def _template(cls: type[Any]) -> tuple[dict[str, Any], frozenset[str], frozenset
     return template, frozenset(required), frozenset(template)
 
 
-_ORDER_TEMPLATE, _ORDER_REQUIRED, _ORDER_NAMES = _template(Order)
+_ORDER_TEMPLATE, _, _ORDER_NAMES = _template(Order)
 _EVENT_TEMPLATE, _EVENT_REQUIRED, _EVENT_NAMES = _template(Event)
 
 
@@ -172,12 +172,41 @@ def _build(
     return _instance(cls, data)
 
 
-def new_order(**values: Any) -> Order:
-    """Order(**values) for the bulk paths (a pulled intake): the same Order, built as one
-    dict instead of the frozen dataclass's field-by-field __init__."""
-    if "extra" not in values:
-        values["extra"] = {}
-    return _build(Order, _ORDER_TEMPLATE, _ORDER_REQUIRED, _ORDER_NAMES, values)  # type: ignore[no-any-return]
+def opened_order(
+    *,
+    id: str,
+    number: str,
+    intake: Intake,
+    operator: str,
+    deadline: datetime,
+    deadline_warning: str,
+    updated_at: datetime,
+) -> Order:
+    """The Order an intake opens (受理: status received, version 1), every other field at
+    its default, built as one dict: the template's copy keeps the fields' order."""
+    values = _ORDER_TEMPLATE.copy()
+    values["id"] = id
+    values["number"] = number
+    values["status"] = Status.RECEIVED
+    values["version"] = 1
+    values["received_at"] = intake.received_at
+    values["appellant"] = intake.appellant
+    values["appeal_type"] = intake.appeal_type
+    values["urgency"] = intake.urgency
+    values["channel"] = intake.channel
+    values["category"] = intake.category
+    values["town"] = intake.town
+    values["address"] = intake.address
+    values["title"] = intake.title
+    values["content"] = intake.content
+    values["operator"] = operator
+    values["deadline"] = deadline
+    values["deadline_warning"] = deadline_warning
+    values["party_complained"] = intake.party_complained
+    values["updated_at"] = updated_at
+    values["last_event"] = EventType.INTAKE
+    values["extra"] = {}
+    return _instance(Order, values)  # type: ignore[no-any-return]
 
 
 def new_appellant(
@@ -240,5 +269,6 @@ def new_intake(
 
 
 def new_event(**values: Any) -> Event:
-    """Event(**values), as new_order."""
+    """Event(**values) for the bulk paths (a pulled page): the same Event, built as one
+    dict instead of the frozen dataclass's field-by-field __init__."""
     return _build(Event, _EVENT_TEMPLATE, _EVENT_REQUIRED, _EVENT_NAMES, values)  # type: ignore[no-any-return]
