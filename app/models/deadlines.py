@@ -9,6 +9,7 @@ is shown next to every deadline computed from it.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -77,7 +78,7 @@ class WorkCalendar:
         return self.is_workday(date(year, 1, 2))[1]
 
 
-def uncovered_warning(years: set[int]) -> str:
+def uncovered_warning(years: AbstractSet[int]) -> str:
     if not years:
         return ""
     listed = "、".join(str(y) for y in sorted(years))
@@ -169,7 +170,7 @@ def reply_deadline(
     days = limits.working_days[appeal_type]
     result = add_working_days(received.date(), days, calendar)
     due = datetime.combine(result.day, END_OF_DAY, tzinfo=received.tzinfo)
-    warning = uncovered_warning(set(result.uncovered_years))
+    warning = uncovered_warning(result.uncovered_years)
     hours = limits.urgent_hours.get(urgency, 0)
     if hours:
         by_hours = received + timedelta(hours=hours)
@@ -181,9 +182,7 @@ def reply_deadline(
 def extend(deadline: datetime, days: int, calendar: WorkCalendar) -> Deadline:
     result = add_working_days(deadline.date(), days, calendar)
     due = datetime.combine(result.day, deadline.time(), tzinfo=deadline.tzinfo)
-    return Deadline(
-        due=due, working_days=days, warning=uncovered_warning(set(result.uncovered_years))
-    )
+    return Deadline(due=due, working_days=days, warning=uncovered_warning(result.uncovered_years))
 
 
 def working_days_left(now: datetime, due: datetime, calendar: WorkCalendar) -> int:

@@ -137,8 +137,12 @@ def test_new_appellant_intake_and_event() -> None:
         device_id="d",
         client_time=T,
         base_version=0,
+        role="operator",
+        unit="",
     )
-    assert new_event(**values) == Event(**values)  # type: ignore[arg-type]
+    event = new_event(**values)  # type: ignore[arg-type]
+    assert event == Event(**values)  # type: ignore[arg-type]
+    assert list(vars(event)) == [f.name for f in fields(Event)]
 
 
 def test_member_lookup() -> None:
