@@ -273,7 +273,7 @@ def main() -> int:
     parser.add_argument(
         "--rounds",
         type=int,
-        default=3,
+        default=5,
         help="push rounds (batched, then one per event); the best of each is reported",
     )
     parser.add_argument(
