@@ -110,24 +110,10 @@ class CentralStore:
     def logout(self) -> None:
         self._call("DELETE", "/auth/token", attempts=1)
 
-    def push_json(
-        self, device_id: str, ids: Sequence[str], events: Sequence[str]
-    ) -> list[PushResult]:
-        """Send one batch of events already written as JSON text (SyncState.outbox_json),
-        with their ids in the same order."""
-        if len(ids) != len(events):
-            raise ValueError("one id per event")
-        return self.push_body(ids, push_body(device_id, events))
-
-    def push_body(self, ids: Sequence[str], body: bytes) -> list[PushResult]:
-        """Send one push body made by push_body(), whose events have these ids in order."""
-        if len(ids) > MAX_BATCH:
-            raise ValueError(f"at most {MAX_BATCH} events a push")
-        return push_results(self.send_push(body), ids)
-
     def send_push(self, body: bytes) -> dict[str, Any]:
-        """Send one push body; the server's answer, read (push_results checks it): the
-        server has dealt with the batch once this returns."""
+        """Send one push body (push_body()); the server's answer, read (push_results
+        checks it against the ids sent): the server has dealt with the batch once this
+        returns."""
         return self._call("POST", "/sync/push", content=body, results_ok=True)
 
     def pull(
