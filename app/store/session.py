@@ -5,11 +5,9 @@ machinery (app.store.sync_state); the token is never here, only in the keyring."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from app.store.db import Database
-
-SESSION_KEYS = ("server", "user", "role", "unit", "expires_at")
 
 
 @dataclass(frozen=True)
@@ -21,6 +19,10 @@ class Session:
     role: str
     unit: str = ""
     expires_at: str = ""
+
+
+# The meta keys (session:<field>) a sign-in writes: one per field.
+SESSION_KEYS = tuple(f.name for f in fields(Session))
 
 
 def read_session(database: Database) -> Session | None:

@@ -46,21 +46,15 @@ def _values() -> dict[str, object]:
     )
 
 
+def _intake_values(**changes: object) -> dict[str, object]:
+    """The Intake's fields as _values() has them, party_complained "p", and `changes`."""
+    values = {**_values(), "party_complained": "p", **changes}
+    return {f.name: values[f.name] for f in fields(Intake)}
+
+
 def test_opened_order_is_order() -> None:
     values = _values()
-    intake = Intake(
-        appellant=values["appellant"],  # type: ignore[arg-type]
-        appeal_type=AppealType.ENQUIRY,
-        urgency=Urgency.NORMAL,
-        channel=Channel.PHONE,
-        category="A",
-        town="shiqi",
-        address="x",
-        title="t",
-        content="c",
-        received_at=T,
-        party_complained="p",
-    )
+    intake = Intake(**_intake_values())  # type: ignore[arg-type]
     fast, again = (
         opened_order(
             id="o1",
@@ -110,19 +104,7 @@ def test_new_appellant_intake_and_event() -> None:
     appellant = new_appellant(**values)  # type: ignore[arg-type]
     assert appellant == Appellant(**values)  # type: ignore[arg-type]
     assert list(vars(appellant)) == [f.name for f in fields(Appellant)]  # orjson's order
-    intake_values = dict(
-        appellant=appellant,
-        appeal_type=AppealType.ENQUIRY,
-        urgency=Urgency.NORMAL,
-        channel=Channel.PHONE,
-        category="A",
-        town="shiqi",
-        address="x",
-        title="t",
-        content="c",
-        received_at=T,
-        party_complained="p",
-    )
+    intake_values = _intake_values(appellant=appellant)
     intake = new_intake(**intake_values)  # type: ignore[arg-type]
     assert intake == Intake(**intake_values)  # type: ignore[arg-type]
     assert list(vars(intake)) == [f.name for f in fields(Intake)]

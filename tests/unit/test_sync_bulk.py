@@ -179,6 +179,15 @@ def _schema(ws: Workspace) -> set[tuple[str, str]]:
     }
 
 
+def _new_workspace_schema(tmp_path: Path, policy: Policy) -> set[tuple[str, str]]:
+    """The schema of a workspace made from nothing: what a finished bulk load must leave."""
+    fresh = Workspace(tmp_path / "fresh", policy, clock=lambda: NOW)
+    try:
+        return _schema(fresh)
+    finally:
+        fresh.close()
+
+
 def _searchable(ws: Workspace, source: Workspace) -> None:
     for row in ws.database.query("SELECT title FROM orders LIMIT 50"):
         assert ws.orders.count(OrderFilter(text=row["title"])) >= 1
@@ -191,9 +200,7 @@ def test_a_bulk_load_leaves_what_the_source_has(
     source: Workspace, tmp_path: Path, policy: Policy
 ) -> None:
     pages = _pages(source, 150)
-    fresh = Workspace(tmp_path / "fresh", policy, clock=lambda: NOW)
-    full_schema = _schema(fresh)
-    fresh.close()
+    full_schema = _new_workspace_schema(tmp_path, policy)
     ws = Workspace(tmp_path / "pulled", policy, clock=lambda: NOW)
     try:
         state = SyncState(ws.database)
@@ -219,9 +226,7 @@ def test_a_bulk_load_cut_short_is_finished_by_the_next_open(
     source: Workspace, tmp_path: Path, policy: Policy
 ) -> None:
     pages = _pages(source, 150)
-    fresh = Workspace(tmp_path / "fresh", policy, clock=lambda: NOW)
-    full_schema = _schema(fresh)
-    fresh.close()
+    full_schema = _new_workspace_schema(tmp_path, policy)
     home = tmp_path / "pulled"
     ws = Workspace(home, policy, clock=lambda: NOW)
     state = SyncState(ws.database)
