@@ -45,27 +45,29 @@ def legacy_canonical(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def canonical(data: Mapping[str, Any], plain: bool = False) -> str:
-    """The canonical JSON text of `data` (see the module's docstring). `plain`: the caller
-    knows `data` holds only what orjson writes as json does (it came from `parse`)."""
-    if plain or _plain(data):
-        try:
-            return orjson.dumps(data, option=_SORTED).decode("utf-8")
-        except TypeError:  # an integer beyond 64 bits, a lone surrogate
-            pass
-    return legacy_canonical(data)
+def canonical(data: Mapping[str, Any]) -> str:
+    """The canonical JSON text of `data` (see the module's docstring)."""
+    fast = _sorted_orjson(data, False)
+    return fast.decode("utf-8") if fast is not None else legacy_canonical(data)
 
 
 def storable(data: Mapping[str, Any], plain: bool = False) -> bytes:
-    """canonical(data, plain) in UTF-8, as a database stores it; UnicodeEncodeError (a
-    ValueError) when `data` holds text that is not valid Unicode (a lone surrogate).
-    orjson's bytes go as they are: no decoding to str only to encode it again."""
+    """canonical(data) in UTF-8, as a database stores it; UnicodeEncodeError (a ValueError)
+    when `data` holds text that is not valid Unicode (a lone surrogate). orjson's bytes go
+    as they are: no decoding to str only to encode it again. `plain`: the caller knows
+    `data` holds only what orjson writes as json does (it came from `parse`)."""
+    fast = _sorted_orjson(data, plain)
+    return fast if fast is not None else legacy_canonical(data).encode("utf-8")
+
+
+def _sorted_orjson(data: Mapping[str, Any], plain: bool) -> bytes | None:
+    """orjson's canonical bytes of `data`, or None where only json writes them right."""
     if plain or _plain(data):
         try:
             return orjson.dumps(data, option=_SORTED)
         except TypeError:  # an integer beyond 64 bits, a lone surrogate
             pass
-    return legacy_canonical(data).encode("utf-8")
+    return None
 
 
 def loads(raw: bytes) -> Any:

@@ -47,8 +47,10 @@ def expected_deadline(
     at: datetime,
     limits: ReplyLimits,
     calendar: WorkCalendar,
+    intake: Intake | None = None,
 ) -> datetime | None:
-    """The deadline the rules give for this step, or None when it sets none.
+    """The deadline the rules give for this step, or None when it sets none. `intake`: an
+    intake event's payload already read (read_intake), so it is not read again.
 
     * intake: the reply limit of its type and urgency from its receipt (reply_deadline);
     * approved extension: the current deadline moved on by the approved working days;
@@ -57,9 +59,12 @@ def expected_deadline(
 
     The payload is assumed to have passed check_fields and rules.check (days > 0 …)."""
     if event_type is EventType.INTAKE:
-        received = datetime.fromisoformat(str(payload["received_at"]))
-        appeal_type = AppealType(payload["appeal_type"])
-        urgency = Urgency(payload["urgency"])
+        if intake is not None:
+            received, appeal_type, urgency = intake.received_at, intake.appeal_type, intake.urgency
+        else:
+            received = datetime.fromisoformat(str(payload["received_at"]))
+            appeal_type = AppealType(payload["appeal_type"])
+            urgency = Urgency(payload["urgency"])
         return reply_deadline(received, appeal_type, urgency, limits, calendar).due
     if order is None:
         return None
@@ -77,6 +82,7 @@ def check_deadline(
     at: datetime,
     limits: ReplyLimits,
     calendar: WorkCalendar,
+    intake: Intake | None = None,
 ) -> None:
     """Refuse (`deadline_mismatch`) a deadline other than the one the working-day calendar
     and the reply limits give. Both sides compute with the same rules and calendar, so an
@@ -85,35 +91,17 @@ def check_deadline(
     if key is None:
         return
     try:
-        expected = expected_deadline(order, event_type, payload, at, limits, calendar)
+        expected = expected_deadline(order, event_type, payload, at, limits, calendar, intake)
     except (OverflowError, ValueError, KeyError, TypeError):  # e.g. a time near year 9999
         raise RuleViolation("deadline_mismatch", "无法按工作日历计算办理期限") from None
-    if expected is not None:
-        _same_deadline(expected, payload.get(key))
-
-
-def _same_deadline(expected: datetime, given: Any) -> None:
-    when = aware_time(given)
-    if when is None or when != expected:
+    if expected is None:
+        return
+    given = aware_time(payload.get(key))
+    if given is None or given != expected:
         raise RuleViolation(
             "deadline_mismatch",
             f"办理期限应为{expected.isoformat()}（按工作日历和答复时限计算），与所给期限不符",
         )
-
-
-def _checked_intake(payload: Mapping[str, Any], at: datetime, policy: Policy) -> Intake:
-    """check_fields and check_deadline of an intake event, reading its payload once."""
-    intake, errors = read_intake(payload, at, policy.town_codes, policy.category_codes)
-    if intake is None:
-        raise RuleViolation("invalid_field", describe(errors))
-    try:
-        expected = reply_deadline(
-            intake.received_at, intake.appeal_type, intake.urgency, policy.limits, policy.calendar
-        ).due
-    except (OverflowError, ValueError, KeyError, TypeError):  # e.g. a time near year 9999
-        raise RuleViolation("deadline_mismatch", "无法按工作日历计算办理期限") from None
-    _same_deadline(expected, payload.get("deadline"))
-    return intake
 
 
 def check_content(
@@ -128,8 +116,12 @@ def check_content(
 
     Returns the Intake an intake event carries (read once, here: projection.apply takes
     it instead of reading the payload again), None for any other event."""
+    intake = None
     if event_type is EventType.INTAKE:
-        return _checked_intake(payload, at, policy)
-    check_fields(event_type, payload, at, policy.town_codes, policy.category_codes)
-    check_deadline(order, event_type, payload, at, policy.limits, policy.calendar)
-    return None
+        intake, errors = read_intake(payload, at, policy.town_codes, policy.category_codes)
+        if errors:
+            raise RuleViolation("invalid_field", describe(errors))
+    else:
+        check_fields(event_type, payload, at, policy.town_codes, policy.category_codes)
+    check_deadline(order, event_type, payload, at, policy.limits, policy.calendar, intake)
+    return intake

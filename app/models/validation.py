@@ -63,14 +63,16 @@ def mask_phone(phone: str) -> str:
 
 
 def _length(field: str, value: str, limit: int, label: str) -> FieldError | None:
-    if len(value) > limit:
-        return FieldError(
-            field,
-            "too_long",
-            f"{label}最多{limit}字，当前{len(value)}字，请精简后再保存",
-            (limit, len(value)),
-        )
-    return None
+    return _too_long(field, value, limit, label) if len(value) > limit else None
+
+
+def _too_long(field: str, value: str, limit: int, label: str) -> FieldError:
+    return FieldError(
+        field,
+        "too_long",
+        f"{label}最多{limit}字，当前{len(value)}字，请精简后再保存",
+        (limit, len(value)),
+    )
 
 
 def validate_intake(
@@ -93,8 +95,8 @@ def validate_intake(
         ("title", intake.title, MAX_TITLE, "标题"),
         ("content", intake.content, MAX_CONTENT, "诉求内容"),
     ):
-        if len(value) > limit and (e := _length(field, value, limit, label)) is not None:
-            errors.append(e)
+        if len(value) > limit:
+            errors.append(_too_long(field, value, limit, label))
     if not intake.title.strip():
         errors.append(FieldError("title", "required", "请填写标题"))
     if not intake.content.strip():

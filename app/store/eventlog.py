@@ -155,18 +155,14 @@ def insert_rows(
     head: str,
     values: str,
     rows: Sequence[Sequence[object]],
-    per_row: int,
 ) -> None:
     """`head` VALUES `values`, … for every row: up to 500 rows (and 30,000 parameters) in
     one statement. Like executemany, but Python's lock is given up once a statement
     rather than once a row: executemany waits for it at every row while another thread
     runs Python (the fetching thread, when a workstation catches up), up to 5 ms each."""
-    limit = 30_000
-    try:  # Python 3.11+; SQLite's limit may be lower than ours (999 before 3.32)
-        limit = min(limit, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
-    except AttributeError:  # pragma: no cover
-        limit = 999
-    step = max(1, min(500, limit // per_row))
+    # SQLite's own limit may be lower than ours (999 before 3.32)
+    limit = min(30_000, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
+    step = max(1, min(500, limit // max(1, values.count("?"))))
     for start in range(0, len(rows), step):
         chunk = rows[start : start + step]
         conn.execute(
@@ -175,10 +171,14 @@ def insert_rows(
         )
 
 
+def _marks(n: int) -> str:
+    return "(" + ", ".join("?" * n) + ")"
+
+
 _EVENT_HEAD = f"INSERT INTO events ({_EVENT_COLUMNS}, origin, server_seq)"
 _EVENT_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'remote', ?)"
 _ORDER_HEAD = f"INSERT INTO orders ({_ORDER_COLUMNS})"
-_ORDER_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_ORDER_VALUES = _marks(20)
 
 
 def insert_remote_events(
@@ -190,15 +190,14 @@ def insert_remote_events(
     if not rows:
         return
     if direct:
-        insert_rows(conn, _EVENT_HEAD, _EVENT_VALUES, rows, 11)
+        insert_rows(conn, _EVENT_HEAD, _EVENT_VALUES, rows)
         return
     _staging(conn)
     insert_rows(
         conn,
         f"INSERT INTO temp.pulled_events ({_EVENT_COLUMNS}, server_seq)",
-        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        _marks(11),
         rows,
-        11,
     )
     conn.execute(
         f"INSERT INTO events ({_EVENT_COLUMNS}, origin, server_seq) "
@@ -235,22 +234,20 @@ def insert_new_order_rows(
     if not rows:
         return
     if defer_text:
-        insert_rows(conn, _ORDER_HEAD, _ORDER_VALUES, [r[:-1] for r in rows], 20)
+        insert_rows(conn, _ORDER_HEAD, _ORDER_VALUES, [r[:-1] for r in rows])
         insert_rows(
             conn,
             f"INSERT INTO {DEFERRED_FTS}(order_id, body)",
             "(?, ?)",
             [(r[0], r[-1]) for r in rows],
-            2,
         )
         return
     _staging(conn)
     insert_rows(
         conn,
         f"INSERT INTO temp.pulled_orders ({_ORDER_COLUMNS}, fts)",
-        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        _marks(21),
         rows,
-        21,
     )
     conn.execute(
         f"INSERT INTO orders ({_ORDER_COLUMNS}) "

@@ -55,6 +55,12 @@ def v3_work_queues(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+# The assisting units of every open order, whenever the insert trigger was not there.
+ASSISTS_BACKFILL = """INSERT OR IGNORE INTO order_assists(order_rowid, unit, deadline)
+    SELECT o.rowid, j.value, o.deadline
+    FROM orders AS o, json_each(o.data, '$.assist_units') AS j
+    WHERE o.is_open = 1 AND j.value != o.lead_unit"""
+
 ASSISTS_BY_DEADLINE = (
     "DROP TRIGGER order_assists_insert",
     "DROP TRIGGER order_assists_update",
@@ -84,10 +90,7 @@ ASSISTS_BY_DEADLINE = (
     BEGIN
         DELETE FROM order_assists WHERE order_rowid = OLD.rowid;
     END""",
-    """INSERT OR IGNORE INTO order_assists(order_rowid, unit, deadline)
-    SELECT o.rowid, j.value, o.deadline
-    FROM orders AS o, json_each(o.data, '$.assist_units') AS j
-    WHERE o.is_open = 1 AND j.value != o.lead_unit""",
+    ASSISTS_BACKFILL,
 )
 
 

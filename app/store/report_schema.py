@@ -44,6 +44,10 @@ _COLUMNS = """received_at, order_rowid, appeal_type, channel, category, town, le
     reached, resolved, satisfaction, first_satisfaction, returned, extended, reopened,
     unreasonable, address"""
 
+# The facts of every order, whenever the insert trigger was not there to make them.
+BACKFILL = f"""INSERT OR REPLACE INTO report_facts ({_COLUMNS})
+    SELECT {_FACTS.format(o="o")} FROM orders AS o"""
+
 STATEMENTS = (
     """CREATE TABLE IF NOT EXISTS report_facts (
         received_at TEXT NOT NULL,
@@ -87,8 +91,7 @@ STATEMENTS = (
         DELETE FROM report_facts
         WHERE received_at = OLD.received_at AND order_rowid = OLD.rowid;
     END""",
-    f"""INSERT OR REPLACE INTO report_facts ({_COLUMNS})
-    SELECT {_FACTS.format(o="o")} FROM orders AS o""",
+    BACKFILL,
 )
 
 

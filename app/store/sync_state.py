@@ -27,8 +27,8 @@ from app.store.eventlog import (
     new_order_row,
     remote_event_row,
 )
-from app.store.queue_schema import ASSISTS_BY_DEADLINE
-from app.store.report_schema import STATEMENTS as REPORT_STATEMENTS
+from app.store.queue_schema import ASSISTS_BACKFILL
+from app.store.report_schema import BACKFILL as REPORT_FACTS_BACKFILL
 from app.store.session import SESSION_KEYS, Session, read_session
 from app.store.textindex import index_text
 
@@ -46,10 +46,9 @@ MMAP_BYTES = 1 << 30
 # every order at the end (idempotent: orders recorded here meanwhile are covered too).
 # The text of pulled orders waits in eventlog.DEFERRED_FTS and is indexed at the end too.
 _DEFERRABLE_TRIGGERS = {
-    "report_facts_insert": REPORT_STATEMENTS[-1],
-    "order_assists_insert": ASSISTS_BY_DEADLINE[-1],
+    "report_facts_insert": REPORT_FACTS_BACKFILL,
+    "order_assists_insert": ASSISTS_BACKFILL,
 }
-assert all(s.lstrip().startswith("INSERT") for s in _DEFERRABLE_TRIGGERS.values())
 
 
 @dataclass(frozen=True)

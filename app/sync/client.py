@@ -14,12 +14,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
 import requests
-
-try:  # a dependency of the project; the json module when it is missing
-    import orjson
-except ImportError:  # pragma: no cover
-    orjson = None  # type: ignore[assignment]
 
 from app.store.sync_state import PulledPage, PushResult
 from app.sync.errors import AuthRequired, BadAnswer, Offline, Refused, SyncError
@@ -202,7 +198,7 @@ def _json_object(body: bytes, content_type: str) -> dict[str, Any] | None:
     try:
         # orjson reads a 1,000-event page about 3× faster; what it refuses and the json
         # module reads (NaN, integers past 64 bits) is read by the json module
-        data = orjson.loads(body) if orjson is not None else json.loads(body.decode("utf-8"))
+        data = orjson.loads(body)
     except ValueError:  # orjson.JSONDecodeError and UnicodeDecodeError are ValueErrors
         try:
             data = json.loads(body.decode("utf-8"))

@@ -15,7 +15,7 @@ def test_rows_in_order_across_statements() -> None:
     conn = sqlite3.connect(":memory:")
     conn.execute("CREATE TABLE t (a INTEGER, b TEXT, c TEXT)")
     rows = [(n, f"x{n}") for n in range(1234)]
-    insert_rows(conn, "INSERT INTO t (a, b, c)", "(?, ?, 'k')", rows, 2)
+    insert_rows(conn, "INSERT INTO t (a, b, c)", "(?, ?, 'k')", rows)
     assert _rows(conn) == rows
     assert conn.execute("SELECT COUNT(*) FROM t WHERE c = 'k'").fetchone()[0] == 1234
 
@@ -25,7 +25,7 @@ def test_low_parameter_limit() -> None:
     conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 7)
     conn.execute("CREATE TABLE t (a INTEGER, b TEXT)")
     rows = [(n, str(n)) for n in range(25)]
-    insert_rows(conn, "INSERT INTO t (a, b)", "(?, ?)", rows, 2)  # 3 rows a statement
+    insert_rows(conn, "INSERT INTO t (a, b)", "(?, ?)", rows)  # 3 rows a statement
     assert _rows(conn) == rows
-    insert_rows(conn, "INSERT INTO t (a, b)", "(?, ?)", [], 2)
+    insert_rows(conn, "INSERT INTO t (a, b)", "(?, ?)", [])
     assert len(_rows(conn)) == 25
