@@ -21,6 +21,7 @@ from app.models.enums import Role
 from app.models.rules import FunctionalLookup, UnitLookup
 from server.auth import Accounts, AuthError, User
 from server.feed import MAX_PULL, PULL_ROLES, PUSH_ROLES, ContentCheck, Feed
+from server.protocol import ProtocolHeader
 from server.schema import Database
 from server.wire import parse
 
@@ -303,6 +304,7 @@ def create_app(
         description="Sync protocol v1: sign in, push events, pull the feed.",
     )
     app.add_middleware(BodyLimit)
+    app.add_middleware(ProtocolHeader)
     app.state.accounts = accounts
     app.state.feed = feed
 

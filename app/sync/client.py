@@ -17,6 +17,7 @@ from typing import Any
 import orjson
 import requests
 
+from app.models.protocol import HEADER, PROTOCOL_VERSION
 from app.store.sync_state import PulledPage, PushResult
 from app.sync.errors import AuthRequired, BadAnswer, Offline, Refused, SyncError
 
@@ -81,6 +82,7 @@ class CentralStore:
         self.http = session
         self.http.verify = verify
         self.http.headers["User-Agent"] = "hotline-desk-sync/1"
+        self.http.headers[HEADER] = str(PROTOCOL_VERSION)  # every request says its version
 
     def close(self) -> None:
         self.http.close()
