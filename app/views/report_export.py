@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import html
+import math
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -213,16 +215,31 @@ def write_csv(tables: Sequence[ReportTable], path: Path) -> Path:
             out.writerow([table.title])
             out.writerow([c.title for c in table.columns])
             for row in table.rows:
-                out.writerow(
-                    [
-                        v if c.kind is Kind.TEXT or v is None else _plain(v, c.kind)
-                        for c, v in zip(table.columns, row, strict=True)
-                    ]
-                )
+                out.writerow([_plain(v, c.kind) for c, v in zip(table.columns, row, strict=True)])
     return path
 
 
-def _plain(value: object, kind: Kind) -> object:
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection):
+# text from callers (an address) is kept as text by a leading apostrophe.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+# Control characters an XLSX file cannot hold (openpyxl refuses the whole sheet).
+_ILLEGAL_IN_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _inert(text: str) -> str:
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _plain(value: object, kind: Kind, inert: bool = True) -> object:
+    """A cell as a spreadsheet should read it: numbers as numbers, text never a formula."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return _inert(value) if inert else _ILLEGAL_IN_XLSX.sub("\ufffd", value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
     if isinstance(value, float) and kind in (Kind.PCT, Kind.CHANGE):
         return round(value, 4)
     if isinstance(value, float):
@@ -251,7 +268,12 @@ def write_xlsx(tables: Sequence[ReportTable], path: Path) -> Path:
             cell.font = Font(bold=True)
             cell.fill = PatternFill("solid", fgColor="DFE7F0")
         for row in table.rows:
-            sheet.append(list(row))
+            sheet.append(
+                [_plain(v, c.kind, inert=False) for c, v in zip(table.columns, row, strict=True)]
+            )
+            for cell in sheet[sheet.max_row]:
+                if cell.data_type == "f":  # text is never a formula, whatever it says
+                    cell.data_type = "s"
         for k, column in enumerate(table.columns, start=1):
             letter = sheet.cell(row=1, column=k).column_letter
             width = max(len(column.title) * 2, 10)

@@ -5,6 +5,7 @@ Translated names of the figures, dimensions and hot-spot levels live here too.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -83,7 +84,13 @@ def level_name(level: SpotLevel) -> str:
 
 
 def format_cell(value: Any, kind: Kind) -> str:
+    """Any cell as text: a number in its column's format, anything else as written (a
+    number column may hold a word, e.g. a hot spot with no baseline is "new")."""
     if value is None or value == "":
+        return "—"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    if not math.isfinite(value):
         return "—"
     if kind is Kind.PCT:
         return f"{value * 100:.1f}%"
