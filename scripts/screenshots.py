@@ -76,8 +76,14 @@ def main() -> int:
     busiest = workspace.database.scalar(
         "SELECT phone FROM orders GROUP BY phone ORDER BY COUNT(*) DESC LIMIT 1"
     )
-    window.new_intake(str(busiest))
     page = window.intake
+    # Two calls set aside (F2, an incoming call) while a third is taken: the held list.
+    page.phone.setText("13926081234")
+    page.title.setText("小区电梯停运三天无人维修")
+    page.content.setPlainText("来电人反映东区某小区3栋电梯停运三天，")
+    window.new_intake("0760-88231234")
+    page.title.setText("咨询新生儿入户办理材料")
+    window.new_intake(str(busiest))
     page.name.setText("梁女士")
     page.appeal_type.setCurrentIndex(3)
     page.town.setEditText("小榄镇")

@@ -237,6 +237,18 @@ class Workspace:
     def load_draft(self) -> str:
         return self.database.meta(self.DRAFT_KEY) or ""
 
+    HELD_KEY = "held_intakes"
+
+    def save_intake_state(self, draft: str, held: str) -> None:
+        """The form's draft and the held intakes (JSON) in one commit, so an intake moved
+        between them is never in neither. Without waiting for the disk, as save_draft."""
+        with self.database.relaxed(), self.database.transaction():
+            self.database.set_meta(self.DRAFT_KEY, draft)
+            self.database.set_meta(self.HELD_KEY, held)
+
+    def load_held(self) -> str:
+        return self.database.meta(self.HELD_KEY) or ""
+
     def timeline(self, order_id: str) -> list[Event]:
         return self.events.events_of(order_id)
 

@@ -26,6 +26,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Start recording a new call"),
     ),
     ActionSpec(
+        "held_intakes",
+        QT_TRANSLATE_NOOP("Actions", "Held intakes"),
+        ("Ctrl+Shift+H",),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Choose a held intake (set aside by F2 or a new call); Enter resumes it"
+        ),
+    ),
+    ActionSpec(
         "save_intake",
         QT_TRANSLATE_NOOP("Actions", "Save intake"),
         ("Ctrl+Return", "Ctrl+Enter"),

@@ -33,6 +33,8 @@ def capture(page: IntakePage) -> dict[str, Any]:
     for name in CHECK_FIELDS:
         state[name] = getattr(page, name).isChecked()
     state["received_at"] = page.received.dateTime().toString("yyyy-MM-ddTHH:mm:ss")
+    if page.kb_choice is not None:  # the knowledge-base article the answer came from
+        state["kb_choice"] = [*page.kb_choice, page.kb_source.text()]
     return state
 
 
@@ -54,6 +56,9 @@ def restore(page: IntakePage, state: dict[str, Any]) -> None:
     received = QDateTime.fromString(str(state.get("received_at", "")), "yyyy-MM-ddTHH:mm:ss")
     if received.isValid():
         page.received.setDateTime(received)
+    choice = state.get("kb_choice")
+    if isinstance(choice, list) and len(choice) == 3:
+        page.show_kb_choice((str(choice[0]), int(choice[1])), str(choice[2]))
 
 
 class DraftKeeper(QObject):
@@ -88,6 +93,8 @@ class DraftKeeper(QObject):
         self.timer.stop()
         state = capture(self.page)
         self.workspace.save_draft("" if is_blank(state) else json.dumps(state, ensure_ascii=False))
+        if is_blank(state):
+            self.page.form_emptied()
 
     def clear(self) -> None:
         self.timer.stop()

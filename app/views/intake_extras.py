@@ -225,9 +225,8 @@ class IntakeExtras(QGroupBox):
             if order is None:
                 return
             self.page.window().activateWindow()
-            self.page.new_intake()
-            self.page.banner.setText(message.replace("%1", f"<b>{order.number}</b>"))
-            self.page.banner.show()
+            self.page.reset_form()  # the appeal went into the order: nothing to hold
+            self.page.show_done(message, order)
             self.page.order_recorded.emit(order)
 
         self.dialog = dialog

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,14 +29,17 @@ from PySide6.QtWidgets import (
 
 from app.models.clock import CHINA
 from app.models.enums import AppealType, AppellantKind, Channel, Urgency
+from app.models.held import HeldIntake, dump_held, parse_held
 from app.models.operations import Actor, DirectAnswer
 from app.models.records import Appellant, Intake, Order
 from app.models.validation import FieldError, normalise_phone, phone_error
 from app.store.workspace import IntakeInvalid, Workspace
-from app.views.intake_draft import DraftKeeper, restore
+from app.views.intake_draft import DraftKeeper, capture, is_blank, restore
+from app.views.intake_held import HeldIntakes
 from app.views.labels import appeal_type_label, appellant_kind_label, channel_label, urgency_label
 from app.views.messages import field_error_text
 from app.views.order_models import CallerHistoryModel
+from app.views.plain import fill, plain, rich
 from app.views.widgets import FieldBox, SearchCombo
 
 if TYPE_CHECKING:
@@ -47,6 +51,7 @@ HISTORY_DELAY_MS = 150
 class IntakePage(QWidget):
     order_recorded = Signal(object)  # Order
     open_order = Signal(str)  # order id
+    held_changed = Signal(int)  # how many intakes are held
 
     def __init__(
         self, workspace: Workspace, actor: Callable[[], Actor], parent: QWidget | None = None
@@ -62,10 +67,17 @@ class IntakePage(QWidget):
         self._history_timer.timeout.connect(self.refresh_history)
         self.phone.textChanged.connect(lambda _t: self._history_timer.start())
         self.kb_choice: tuple[str, int] | None = None
-        self.new_intake()
+        self._banner_kind = ""
+        self.held: list[HeldIntake] = parse_held(workspace.load_held())
+        self._back_to: QWidget | None = None
+        self.reset_form()
         self.drafts = DraftKeeper(self, workspace)
         self._restore_draft()
         self.drafts.watch()
+        self.held_box.resume.connect(self.resume)
+        self.held_box.discard.connect(self.discard_held)
+        self.held_box.leave.connect(self._leave_held)
+        self._show_held()
 
     # ---- layout -------------------------------------------------------------------------
 
@@ -117,7 +129,7 @@ class IntakePage(QWidget):
         self.answer.setFixedHeight(80)
         self.answer.setEnabled(False)
         self.direct.toggled.connect(self._direct_toggled)
-        self.kb_source = QLabel(objectName="kb_source")
+        self.kb_source = plain(QLabel(objectName="kb_source"))
         self.kb_source.setStyleSheet("color:#1565c0;")
         self.kb_source.setWordWrap(True)
         self.kb_source.hide()
@@ -158,16 +170,17 @@ class IntakePage(QWidget):
         self.save_button.clicked.connect(self.save)
         self.clear_button = QPushButton(self.tr("New intake (F2)"), objectName="clear")
         self.clear_button.clicked.connect(lambda: self.new_intake())
+        self.held_box = HeldIntakes()
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.save_button)
 
-        self.banner = QLabel(objectName="banner")
+        self.banner = rich(QLabel(objectName="banner"))  # our messages; values escaped
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.banner.setWordWrap(True)
         self.banner.hide()
-        self.form_error = QLabel(objectName="form_error")
+        self.form_error = plain(QLabel(objectName="form_error"))
         self.form_error.setStyleSheet("color: #c62828;")
         self.form_error.setWordWrap(True)
         self.form_error.hide()
@@ -183,9 +196,10 @@ class IntakePage(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.banner)
+        left_layout.addWidget(self.held_box)
         left_layout.addWidget(form_box, 1)
 
-        self.history_summary = QLabel(objectName="history_summary")
+        self.history_summary = plain(QLabel(objectName="history_summary"))
         self.history_summary.setWordWrap(True)
         self.history_model = CallerHistoryModel(self.policy.town_name, self.workspace.clock, self)
         self.history = QTableView(objectName="history")
@@ -253,30 +267,118 @@ class IntakePage(QWidget):
             return
         restore(self, draft)
         self.refresh_history()
-        self.banner.setText(self.tr("The intake that was being typed has been restored."))
-        self.banner.setStyleSheet(
-            "background:#fff8e1; border:1px solid #ffb300; padding:8px; border-radius:4px;"
+        self._show_banner(
+            "restored", fill(self.tr("The intake that was being typed has been restored."))
         )
+
+    def _show_banner(self, kind: str, markup: str) -> None:
+        """`markup` is built with plain.fill: every value in it escaped."""
+        colours = {
+            "recorded": "background:#e8f5e9; border:1px solid #66bb6a;",
+            "restored": "background:#fff8e1; border:1px solid #ffb300;",
+            "resumed": "background:#e3f2fd; border:1px solid #42a5f5;",
+        }
+        self._banner_kind = kind
+        self.banner.setText(markup)
+        self.banner.setStyleSheet(colours[kind] + " padding:8px; border-radius:4px;")
         self.banner.show()
+
+    def hide_banner(self) -> None:
+        self._banner_kind = ""
+        self.banner.hide()
+
+    def form_emptied(self) -> None:
+        """The operator cleared the form by hand: 'restored' no longer describes it."""
+        if self._banner_kind in ("restored", "resumed"):
+            self.hide_banner()
 
     def use_article(self, article: Article) -> None:
         """Answer on the call with a knowledge-base article; the order records which one."""
         self.direct.setChecked(True)
         self.answer.setPlainText(article.answer)
-        self.kb_choice = (article.id, article.version)
-        self.kb_source.setText(
+        self.show_kb_choice(
+            (article.id, article.version),
             self.tr("Answer from the knowledge base: %1 (v%2)")
-            .replace("%1", article.title)
             .replace("%2", str(article.version))
+            .replace("%1", article.title),
         )
-        self.kb_source.show()
         self.answer.setFocus()
+
+    def show_kb_choice(self, choice: tuple[str, int], text: str) -> None:
+        self.kb_choice = choice
+        self.kb_source.setText(text)
+        self.kb_source.show()
 
     def suggestion_text(self) -> str:
         return f"{self.title.text()} {self.content.toPlainText()}"
 
+    # ---- held intakes ------------------------------------------------------------------
+
     def new_intake(self, phone: str = "") -> None:
-        """Clear the form for the next call (F2); `phone` comes from the telephony."""
+        """The next call (F2, or the telephony's incoming call with `phone`). What is typed
+        on the form is held, never dropped: Ctrl+Shift+H resumes it."""
+        if self._park():
+            self._store_held()  # held and draft cleared in one commit, before the form is
+        self.reset_form(phone)
+
+    def _park(self) -> bool:
+        state = capture(self)
+        if is_blank(state):
+            return False
+        held_at = self.workspace.clock().isoformat(timespec="seconds")
+        self.held.append(HeldIntake(held_at, state, self.actor().user))
+        return True
+
+    def _store_held(self, draft: str = "") -> None:
+        """The held list and the form's draft in one commit, then the list on screen."""
+        self.workspace.save_intake_state(draft, dump_held(self.held))
+        self._show_held()
+
+    def _show_held(self) -> None:
+        self.held_box.show_held(self.held, self.workspace.clock())
+        self.held_changed.emit(len(self.held))
+
+    def choose_held(self) -> bool:
+        """Ctrl+Shift+H: the cursor to the held list; False when nothing is held."""
+        focus = QGuiApplication.focusObject()
+        if isinstance(focus, QWidget) and focus is not self.held_box.list:
+            self._back_to = focus
+        return self.held_box.choose()
+
+    def _leave_held(self) -> None:
+        (self._back_to or self.phone).setFocus()
+
+    def resume(self, held_id: str) -> None:
+        """Put a held intake back on the form; what was on the form is held in its place."""
+        chosen = next((h for h in self.held if h.id == held_id), None)
+        if chosen is None:
+            return
+        parked = self._park()
+        self.held.remove(chosen)
+        self._store_held(json.dumps(chosen.state, ensure_ascii=False))  # now the form's draft
+        self.reset_form(keep_draft=True)
+        restore(self, chosen.state)
+        self.drafts.timer.stop()  # the draft on disk is this state already
+        self.refresh_history()
+        text = self.tr("Resumed the held intake from %1.")
+        if parked:
+            text += " " + self.tr("The intake that was on the form is held.")
+        self._show_banner("resumed", fill(text, chosen.phone or "—"))
+        self.content.setFocus()
+        self.content.moveCursor(QTextCursor.MoveOperation.End)
+
+    def discard_held(self, held_id: str) -> None:
+        self.held = [h for h in self.held if h.id != held_id]
+        state = capture(self)
+        self._store_held("" if is_blank(state) else json.dumps(state, ensure_ascii=False))
+        if self.held:
+            self.held_box.choose()
+        else:
+            self._leave_held()
+
+    def reset_form(self, phone: str = "", *, keep_draft: bool = False) -> None:
+        """Clear the form, its draft and its banner (after saving, or once it is held)."""
+        self.hide_banner()
         self.kb_choice = None
         self.kb_source.hide()
         for line in (self.name, self.company, self.address, self.title):
@@ -301,18 +403,20 @@ class IntakePage(QWidget):
         else:
             self.phone.setFocus()
         if hasattr(self, "drafts"):
-            self.drafts.clear()
+            if keep_draft:
+                self.drafts.timer.stop()
+            elif phone:
+                self.drafts.save()  # the number of the caller on the line, at once
+            else:
+                self.drafts.clear()
 
     def show_recorded(self, order: Order) -> None:
-        self.banner.setText(
-            self.tr("Order %1 recorded. Read the number back to the caller.").replace(
-                "%1", f"<b style='font-size:15pt'>{order.number}</b>"
-            )
-        )
-        self.banner.setStyleSheet(
-            "background:#e8f5e9; border:1px solid #66bb6a; padding:8px; border-radius:4px;"
-        )
-        self.banner.show()
+        self.show_done(self.tr("Order %1 recorded. Read the number back to the caller."), order)
+
+    def show_done(self, message: str, order: Order) -> None:
+        """`message` (our text) with the order's number in large bold for %1."""
+        markup = fill(message).replace("%1", "<b style='font-size:15pt'>%1</b>")
+        self._show_banner("recorded", fill(markup, order.number))
 
     def refresh_history(self) -> None:
         raw = self.phone.text()
@@ -386,10 +490,10 @@ class IntakePage(QWidget):
             self.form_error.setText(self.tr("Could not save: %1").replace("%1", str(exc)))
             self.form_error.show()
             return None
+        self.reset_form()  # the intake is an order now: nothing to hold
         self.show_recorded(order)
         self.order_recorded.emit(order)
         QGuiApplication.clipboard().setText(order.number)
-        self.new_intake()
         return order
 
     def _show_errors(self, errors: list[FieldError]) -> None:
@@ -404,4 +508,4 @@ class IntakePage(QWidget):
                 first.setFocus()
             self.form_error.setText(self.tr("%n problem(s) to fix before saving.", "", len(errors)))
             self.form_error.show()
-            self.banner.hide()
+            self.hide_banner()

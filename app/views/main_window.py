@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.intake = IntakePage(workspace, actor)
         self.intake.order_recorded.connect(self._order_recorded)
         self.intake.open_order.connect(self.show_order)
+        self.intake.held_changed.connect(self._held_count)
 
         self.nav = QListWidget(objectName="nav")
         self.nav.setFixedWidth(150)
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
             self,
             {
                 "new_intake": self.new_intake,
+                "held_intakes": self.choose_held,
                 "save_intake": self.save_intake,
                 "find_order": self.find_order,
                 "open_order": self.open_order_by_number,
@@ -91,6 +93,7 @@ class MainWindow(QMainWindow):
             },
         )
         self.nav.setCurrentRow(0)
+        self._held_count(len(self.intake.held))
         # Built after the first paint with `defer_rest` (see the class), in steps.
         self._rest: list[Callable[[], None]] = [
             self._install_knowledge,
@@ -195,6 +198,16 @@ class MainWindow(QMainWindow):
     def new_intake(self, phone: str = "") -> None:
         self.show_page("intake")
         self.intake.new_intake(phone)
+
+    def choose_held(self) -> None:
+        self.show_page("intake")
+        if not self.intake.choose_held():
+            self.statusBar().showMessage(self.tr("No intake is held."), 5000)
+
+    def _held_count(self, count: int) -> None:
+        """The intake screen's entry says how many calls wait there."""
+        title = self.tr("Intake (%1 held)").replace("%1", str(count)) if count else None
+        self.nav.item(self._row_of("intake")).setText(title or self.tr("Intake"))
 
     def incoming_call(self, phone: str) -> None:
         """The telephony handed us a call: a fresh intake with the number and its history."""

@@ -38,6 +38,7 @@ HOME = {R.OPERATOR: "intake", R.DISPATCHER: "dispatch", R.UNIT: "unit"}
 ACTION_PAGE = {
     "new_intake": "intake",
     "save_intake": "intake",
+    "held_intakes": "intake",
     "page_intake": "intake",
     "find_order": "orders",
     "open_order": "orders",

@@ -9,62 +9,62 @@
         <translation>新建受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="30"/>
+        <location filename="../../app/views/actions.py" line="38"/>
         <source>Save intake</source>
         <translation>保存受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="36"/>
+        <location filename="../../app/views/actions.py" line="44"/>
         <source>Find order</source>
         <translation>查找工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="42"/>
+        <location filename="../../app/views/actions.py" line="50"/>
         <source>Knowledge base</source>
         <translation>知识库</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="48"/>
+        <location filename="../../app/views/actions.py" line="56"/>
         <source>Open order by number</source>
         <translation>按工单号打开</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="54"/>
+        <location filename="../../app/views/actions.py" line="62"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="58"/>
+        <location filename="../../app/views/actions.py" line="66"/>
         <source>Go to intake</source>
         <translation>转到受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="59"/>
+        <location filename="../../app/views/actions.py" line="67"/>
         <source>Go to orders</source>
         <translation>转到工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="60"/>
+        <location filename="../../app/views/actions.py" line="68"/>
         <source>Go to knowledge base</source>
         <translation>转到知识库</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="63"/>
+        <location filename="../../app/views/actions.py" line="71"/>
         <source>Go to reports</source>
         <translation>转到报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="65"/>
+        <location filename="../../app/views/actions.py" line="73"/>
         <source>Appeal analysis reports</source>
         <translation>诉求分析报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="69"/>
+        <location filename="../../app/views/actions.py" line="77"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="91"/>
+        <location filename="../../app/views/actions.py" line="99"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -74,287 +74,297 @@
         <translation>开始记录新来电</translation>
     </message>
     <message>
+        <location filename="../../app/views/actions.py" line="30"/>
+        <source>Held intakes</source>
+        <translation>挂起的受理</translation>
+    </message>
+    <message>
         <location filename="../../app/views/actions.py" line="32"/>
+        <source>Choose a held intake (set aside by F2 or a new call); Enter resumes it</source>
+        <translation>选择挂起的受理（F2 或新来电时挂起），回车继续受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="40"/>
         <source>Record the appeal and issue its order number</source>
         <translation>记录诉求并生成工单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="38"/>
+        <location filename="../../app/views/actions.py" line="46"/>
         <source>Search the order list</source>
         <translation>搜索工单列表</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="44"/>
+        <location filename="../../app/views/actions.py" line="52"/>
         <source>Search the knowledge base from anywhere</source>
         <translation>在任意界面搜索知识库</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="50"/>
+        <location filename="../../app/views/actions.py" line="58"/>
         <source>Open an order by the number the caller reads out</source>
         <translation>按来电人报出的工单号打开工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="56"/>
+        <location filename="../../app/views/actions.py" line="64"/>
         <source>Reload the current screen</source>
         <translation>重新载入当前界面</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="71"/>
+        <location filename="../../app/views/actions.py" line="79"/>
         <source>Send and fetch changes now</source>
         <translation>立即发送并获取更新</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="75"/>
+        <location filename="../../app/views/actions.py" line="83"/>
         <source>Sign in…</source>
         <translation>登录…</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="77"/>
+        <location filename="../../app/views/actions.py" line="85"/>
         <source>Sign in to the central store</source>
         <translation>登录中心服务器</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="81"/>
+        <location filename="../../app/views/actions.py" line="89"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="83"/>
+        <location filename="../../app/views/actions.py" line="91"/>
         <source>Sign out and forget the saved sign-in</source>
         <translation>退出登录并清除保存的登录凭据</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="87"/>
+        <location filename="../../app/views/actions.py" line="95"/>
         <source>Go to refused steps</source>
         <translation>转到被拒操作</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="89"/>
+        <location filename="../../app/views/actions.py" line="97"/>
         <source>Steps the central store refused, waiting for a decision</source>
         <translation>中心服务器拒绝的操作，等待处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="93"/>
+        <location filename="../../app/views/actions.py" line="101"/>
         <source>Go to dispatch</source>
         <translation>转到派单审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="94"/>
+        <location filename="../../app/views/actions.py" line="102"/>
         <source>Go to unit work</source>
         <translation>转到承办工作</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="96"/>
+        <location filename="../../app/views/actions.py" line="104"/>
         <source>Go to follow-up calls</source>
         <translation>转到回访</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="100"/>
+        <location filename="../../app/views/actions.py" line="108"/>
         <source>Go to drills</source>
         <translation>转到知识库练习</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="102"/>
+        <location filename="../../app/views/actions.py" line="110"/>
         <source>Drill on the knowledge base</source>
         <translation>按真实来电练习查找知识库</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="106"/>
+        <location filename="../../app/views/actions.py" line="114"/>
         <source>Go to drill dashboard</source>
         <translation>转到练习看板</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="108"/>
+        <location filename="../../app/views/actions.py" line="116"/>
         <source>Trainees&apos; figures and drill sets</source>
         <translation>学员成绩与练习题组</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="112"/>
+        <location filename="../../app/views/actions.py" line="120"/>
         <source>Answer drill</source>
         <translation>提交练习答案</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="114"/>
+        <location filename="../../app/views/actions.py" line="122"/>
         <source>Answer the drill scenario; once answered, go to the next one</source>
         <translation>提交本题答案；已作答时进入下一题</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="120"/>
+        <location filename="../../app/views/actions.py" line="128"/>
         <source>Export drill figures</source>
         <translation>导出练习成绩</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="122"/>
+        <location filename="../../app/views/actions.py" line="130"/>
         <source>Save the drill dashboard&apos;s figures as CSV</source>
         <translation>将练习看板的数据保存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="126"/>
+        <location filename="../../app/views/actions.py" line="134"/>
         <source>Switch demo user</source>
         <translation>切换演示身份</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="128"/>
+        <location filename="../../app/views/actions.py" line="136"/>
         <source>Act as another local demo user (demo workspace only)</source>
         <translation>以另一本地演示身份操作（仅演示工作区）</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="132"/>
+        <location filename="../../app/views/actions.py" line="140"/>
         <source>Dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="134"/>
+        <location filename="../../app/views/actions.py" line="142"/>
         <source>Dispatch or re-dispatch the selected order</source>
         <translation>派单或改派所选工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="138"/>
+        <location filename="../../app/views/actions.py" line="146"/>
         <source>Rule on request</source>
         <translation>审批申请</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="140"/>
+        <location filename="../../app/views/actions.py" line="148"/>
         <source>Rule on a return, extension or unreasonable-appeal request</source>
         <translation>审批退单、延期或不合理诉求申请</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="144"/>
+        <location filename="../../app/views/actions.py" line="152"/>
         <source>Review reply</source>
         <translation>审核答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="146"/>
+        <location filename="../../app/views/actions.py" line="154"/>
         <source>Approve the unit&apos;s reply or send it back</source>
         <translation>通过承办单位的答复或退回重办</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="150"/>
+        <location filename="../../app/views/actions.py" line="158"/>
         <source>Close</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="152"/>
+        <location filename="../../app/views/actions.py" line="160"/>
         <source>Close a reviewed order</source>
         <translation>办结已审核的工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="156"/>
+        <location filename="../../app/views/actions.py" line="164"/>
         <source>Supervise</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="158"/>
+        <location filename="../../app/views/actions.py" line="166"/>
         <source>Urge the unit on an overdue order</source>
         <translation>对超期工单督办承办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="162"/>
+        <location filename="../../app/views/actions.py" line="170"/>
         <source>Merge</source>
         <translation>并单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="164"/>
+        <location filename="../../app/views/actions.py" line="172"/>
         <source>Merge the selected order into the order it repeats</source>
         <translation>将所选工单并入其重复的工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="168"/>
+        <location filename="../../app/views/actions.py" line="176"/>
         <source>Sign for</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="170"/>
+        <location filename="../../app/views/actions.py" line="178"/>
         <source>Sign for the selected order</source>
         <translation>签收所选工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="174"/>
+        <location filename="../../app/views/actions.py" line="182"/>
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="176"/>
+        <location filename="../../app/views/actions.py" line="184"/>
         <source>Reply with what was done</source>
         <translation>答复办理情况</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="180"/>
+        <location filename="../../app/views/actions.py" line="188"/>
         <source>Ask for extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="182"/>
+        <location filename="../../app/views/actions.py" line="190"/>
         <source>Ask the centre for more working days</source>
         <translation>向热线中心申请延长办理时限</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="186"/>
+        <location filename="../../app/views/actions.py" line="194"/>
         <source>Return</source>
         <translation>退单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="188"/>
+        <location filename="../../app/views/actions.py" line="196"/>
         <source>Return the order to the centre with a reason</source>
         <translation>说明理由，将工单退回热线中心</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="192"/>
+        <location filename="../../app/views/actions.py" line="200"/>
         <source>Unreasonable appeal</source>
         <translation>不合理诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="194"/>
+        <location filename="../../app/views/actions.py" line="202"/>
         <source>Apply to mark the appeal unreasonable</source>
         <translation>申请认定为不合理诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="198"/>
+        <location filename="../../app/views/actions.py" line="206"/>
         <source>Record call</source>
         <translation>记录回访</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="200"/>
+        <location filename="../../app/views/actions.py" line="208"/>
         <source>Record the follow-up call</source>
         <translation>记录回访结果</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="204"/>
+        <location filename="../../app/views/actions.py" line="212"/>
         <source>Reopen</source>
         <translation>重新办理</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="206"/>
+        <location filename="../../app/views/actions.py" line="214"/>
         <source>Send the order back to its unit for handling again</source>
         <translation>退回承办单位重新办理</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="210"/>
+        <location filename="../../app/views/actions.py" line="218"/>
         <source>Attach caller</source>
         <translation>并入已有工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="212"/>
+        <location filename="../../app/views/actions.py" line="220"/>
         <source>Attach this caller to the selected earlier order instead of a new one</source>
         <translation>将本次来电人并入所选的已有工单，不新建工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="218"/>
+        <location filename="../../app/views/actions.py" line="226"/>
         <source>Transfer</source>
         <translation>转办</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="220"/>
+        <location filename="../../app/views/actions.py" line="228"/>
         <source>Record the appeal and transfer it (110/119/120/122, another city, the province)</source>
         <translation>记录诉求并转办（110/119/120/122、外市12345、省热线）</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="227"/>
+        <location filename="../../app/views/actions.py" line="235"/>
         <source>Flag appellant</source>
         <translation>标记诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="229"/>
+        <location filename="../../app/views/actions.py" line="237"/>
         <source>Flag the caller of the selected order as malicious or false, with a reason</source>
         <translation>注明理由，将所选工单的诉求人标记为恶意或虚假投诉</translation>
     </message>
@@ -415,52 +425,52 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../app/views/kb_widgets.py" line="149"/>
+        <location filename="../../app/views/kb_widgets.py" line="152"/>
         <source>Choose an article.</source>
         <translation>请选择一条知识。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb_widgets.py" line="160"/>
+        <location filename="../../app/views/kb_widgets.py" line="163"/>
         <source>Expired on %1: check before quoting it.</source>
         <translation>已于 %1 失效：引用前请核实。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb_widgets.py" line="166"/>
+        <location filename="../../app/views/kb_widgets.py" line="169"/>
         <source>Official answer</source>
         <translation>答复口径</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb_widgets.py" line="170"/>
+        <location filename="../../app/views/kb_widgets.py" line="173"/>
         <source>How callers ask</source>
         <translation>常见问法</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb_widgets.py" line="173"/>
+        <location filename="../../app/views/kb_widgets.py" line="176"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb_widgets.py" line="175"/>
+        <location filename="../../app/views/kb_widgets.py" line="178"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb_widgets.py" line="178"/>
+        <location filename="../../app/views/kb_widgets.py" line="181"/>
         <source>Legal basis</source>
         <translation>政策依据</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb_widgets.py" line="179"/>
+        <location filename="../../app/views/kb_widgets.py" line="182"/>
         <source>In force</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb_widgets.py" line="180"/>
+        <location filename="../../app/views/kb_widgets.py" line="183"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/kb_widgets.py" line="193"/>
+        <location filename="../../app/views/kb_widgets.py" line="196"/>
         <source>%n version(s) kept</source>
         <translation>
             <numerusform>保留 %n 个版本</numerusform>
@@ -470,27 +480,27 @@
 <context>
     <name>AttentionModel</name>
     <message>
-        <location filename="../../app/views/attention_page.py" line="32"/>
+        <location filename="../../app/views/attention_page.py" line="33"/>
         <source>Order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention_page.py" line="33"/>
+        <location filename="../../app/views/attention_page.py" line="34"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention_page.py" line="34"/>
+        <location filename="../../app/views/attention_page.py" line="35"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention_page.py" line="35"/>
+        <location filename="../../app/views/attention_page.py" line="36"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention_page.py" line="36"/>
+        <location filename="../../app/views/attention_page.py" line="37"/>
         <source>The central store&apos;s reason</source>
         <translation>中心服务器给出的原因</translation>
     </message>
@@ -498,34 +508,34 @@
 <context>
     <name>AttentionPage</name>
     <message>
-        <location filename="../../app/views/attention_page.py" line="95"/>
+        <location filename="../../app/views/attention_page.py" line="94"/>
         <source>Send &amp;again</source>
         <translation>重新发送(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention_page.py" line="96"/>
+        <location filename="../../app/views/attention_page.py" line="95"/>
         <source>&amp;Acknowledge</source>
         <translation>已知悉(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention_page.py" line="97"/>
+        <location filename="../../app/views/attention_page.py" line="96"/>
         <source>Send the step again, e.g. after the order was put right</source>
         <translation>重新发送该操作（例如工单已更正后）</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention_page.py" line="99"/>
+        <location filename="../../app/views/attention_page.py" line="98"/>
         <source>Keep it in the timeline as refused and take it off this list</source>
         <translation>在办理过程中保留为被拒，并从此列表移除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/attention_page.py" line="116"/>
+        <location filename="../../app/views/attention_page.py" line="115"/>
         <source>%n step(s) refused by the central store need your decision.</source>
         <translation>
             <numerusform>有 %n 个操作被中心服务器拒绝，需要您处理。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/attention_page.py" line="119"/>
+        <location filename="../../app/views/attention_page.py" line="118"/>
         <source>Nothing refused: every step reached the central store or waits to be sent.</source>
         <translation>没有被拒的操作：所有操作均已送达中心服务器或正在等待发送。</translation>
     </message>
@@ -533,136 +543,136 @@
 <context>
     <name>Clocks</name>
     <message>
-        <location filename="../../app/views/queue_models.py" line="39"/>
+        <location filename="../../app/views/queue_models.py" line="40"/>
         <source>dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="40"/>
+        <location filename="../../app/views/queue_models.py" line="41"/>
         <source>sign</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="41"/>
+        <location filename="../../app/views/queue_models.py" line="42"/>
         <source>reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="51"/>
+        <location filename="../../app/views/queue_models.py" line="52"/>
         <source>%1: overdue %2 h</source>
         <translation>%1：超期%2小时</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/queue_models.py" line="53"/>
+        <location filename="../../app/views/queue_models.py" line="54"/>
         <source>%1: overdue %n working day(s)</source>
         <translation>
             <numerusform>%1：超期%n个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="58"/>
+        <location filename="../../app/views/queue_models.py" line="59"/>
         <source>%1: %2 h left</source>
         <translation>%1：剩%2小时</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/queue_models.py" line="60"/>
+        <location filename="../../app/views/queue_models.py" line="61"/>
         <source>%1: %n working day(s) left</source>
         <translation>
             <numerusform>%1：剩%n个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="66"/>
+        <location filename="../../app/views/queue_models.py" line="67"/>
         <source>Return request</source>
         <translation>退单待审</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="67"/>
+        <location filename="../../app/views/queue_models.py" line="68"/>
         <source>Extension request</source>
         <translation>延期待批</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="68"/>
+        <location filename="../../app/views/queue_models.py" line="69"/>
         <source>Unreasonable-appeal application</source>
         <translation>不合理诉求待审</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="102"/>
+        <location filename="../../app/views/queue_models.py" line="103"/>
         <source>Order number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="103"/>
+        <location filename="../../app/views/queue_models.py" line="104"/>
         <source>Time left</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="104"/>
+        <location filename="../../app/views/queue_models.py" line="105"/>
         <source>Closed at</source>
         <translation>办结时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="105"/>
+        <location filename="../../app/views/queue_models.py" line="106"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="106"/>
+        <location filename="../../app/views/queue_models.py" line="107"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="107"/>
+        <location filename="../../app/views/queue_models.py" line="108"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="108"/>
+        <location filename="../../app/views/queue_models.py" line="109"/>
         <source>Town</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="109"/>
+        <location filename="../../app/views/queue_models.py" line="110"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="110"/>
+        <location filename="../../app/views/queue_models.py" line="111"/>
         <source>Lead unit</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="111"/>
+        <location filename="../../app/views/queue_models.py" line="112"/>
         <source>Caller</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="167"/>
+        <location filename="../../app/views/queue_models.py" line="165"/>
         <source>Due %1</source>
         <translation>%1到期</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="198"/>
+        <location filename="../../app/views/queue_models.py" line="196"/>
         <source>(confidential)</source>
         <translation>（保密）</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="205"/>
+        <location filename="../../app/views/queue_models.py" line="203"/>
         <source>assisting</source>
         <translation>协办</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="207"/>
+        <location filename="../../app/views/queue_models.py" line="205"/>
         <source>supervised</source>
         <translation>已督办</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="209"/>
+        <location filename="../../app/views/queue_models.py" line="207"/>
         <source>to reopen</source>
         <translation>待重办</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/queue_models.py" line="211"/>
+        <location filename="../../app/views/queue_models.py" line="209"/>
         <source>%n call(s) made</source>
         <translation>
             <numerusform>已回访%n次</numerusform>
@@ -787,200 +797,200 @@
 <context>
     <name>DispatchPage</name>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="28"/>
+        <location filename="../../app/views/dispatch_page.py" line="29"/>
         <source>Dispatch and review</source>
         <translation>派单审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="30"/>
+        <location filename="../../app/views/dispatch_page.py" line="31"/>
         <source>Oldest and most urgent first; overdue at the top.</source>
         <translation>超期置顶，其余按紧急程度和受理先后排列。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="39"/>
+        <location filename="../../app/views/dispatch_page.py" line="40"/>
         <source>&amp;1 To dispatch (%1)</source>
         <translation>&amp;1 待派单（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="40"/>
+        <location filename="../../app/views/dispatch_page.py" line="41"/>
         <source>&amp;2 Requests (%1)</source>
         <translation>&amp;2 待审批（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="41"/>
+        <location filename="../../app/views/dispatch_page.py" line="42"/>
         <source>&amp;3 Replies to review (%1)</source>
         <translation>&amp;3 待审核（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="42"/>
+        <location filename="../../app/views/dispatch_page.py" line="43"/>
         <source>&amp;4 Overdue (%1)</source>
         <translation>&amp;4 超期督办（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="61"/>
+        <location filename="../../app/views/dispatch_page.py" line="65"/>
         <source>Dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="66"/>
+        <location filename="../../app/views/dispatch_page.py" line="70"/>
         <source>Rule on request</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="68"/>
-        <location filename="../../app/views/dispatch_page.py" line="165"/>
+        <location filename="../../app/views/dispatch_page.py" line="72"/>
+        <location filename="../../app/views/dispatch_page.py" line="169"/>
         <source>Review reply</source>
         <translation>审核答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="69"/>
+        <location filename="../../app/views/dispatch_page.py" line="73"/>
         <source>Close</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="70"/>
-        <location filename="../../app/views/dispatch_page.py" line="190"/>
+        <location filename="../../app/views/dispatch_page.py" line="74"/>
+        <location filename="../../app/views/dispatch_page.py" line="194"/>
         <source>Supervise</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="71"/>
+        <location filename="../../app/views/dispatch_page.py" line="75"/>
         <source>Merge</source>
         <translation>并单</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="75"/>
+        <location filename="../../app/views/dispatch_page.py" line="79"/>
         <source>Nothing waiting in this queue.</source>
         <translation>此队列暂无工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="89"/>
+        <location filename="../../app/views/dispatch_page.py" line="93"/>
         <source>Suggested lead: %1</source>
         <translation>建议主办单位：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="106"/>
+        <location filename="../../app/views/dispatch_page.py" line="110"/>
         <source>Order %1 dispatched.</source>
         <translation>工单 %1 已派出。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="123"/>
+        <location filename="../../app/views/dispatch_page.py" line="127"/>
         <source>Rule on return</source>
         <translation>退单审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="125"/>
+        <location filename="../../app/views/dispatch_page.py" line="129"/>
         <source>&amp;Uphold: re-dispatch</source>
         <translation>同意退单，改派(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="126"/>
+        <location filename="../../app/views/dispatch_page.py" line="130"/>
         <source>Re&amp;fuse: back to the unit</source>
         <translation>不同意，退回原单位办理(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="132"/>
+        <location filename="../../app/views/dispatch_page.py" line="136"/>
         <source>Rule on extension</source>
         <translation>延期审批</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="134"/>
-        <location filename="../../app/views/dispatch_page.py" line="167"/>
+        <location filename="../../app/views/dispatch_page.py" line="138"/>
+        <location filename="../../app/views/dispatch_page.py" line="171"/>
         <source>&amp;Approve</source>
         <translation>同意(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="135"/>
+        <location filename="../../app/views/dispatch_page.py" line="139"/>
         <source>Re&amp;fuse</source>
         <translation>不同意(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="144"/>
+        <location filename="../../app/views/dispatch_page.py" line="148"/>
         <source>Rule on unreasonable appeal</source>
         <translation>不合理诉求审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="146"/>
+        <location filename="../../app/views/dispatch_page.py" line="150"/>
         <source>&amp;Approve: unreasonable</source>
         <translation>认定为不合理诉求(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="147"/>
+        <location filename="../../app/views/dispatch_page.py" line="151"/>
         <source>Re&amp;fuse: keep handling</source>
         <translation>不予认定，继续办理(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="151"/>
+        <location filename="../../app/views/dispatch_page.py" line="155"/>
         <source>Ruling on %1 recorded.</source>
         <translation>工单 %1 的审批已记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="157"/>
+        <location filename="../../app/views/dispatch_page.py" line="161"/>
         <source>contacted</source>
         <translation>已联系诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="157"/>
+        <location filename="../../app/views/dispatch_page.py" line="161"/>
         <source>not contacted</source>
         <translation>未联系诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="158"/>
+        <location filename="../../app/views/dispatch_page.py" line="162"/>
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="158"/>
+        <location filename="../../app/views/dispatch_page.py" line="162"/>
         <source>not resolved</source>
         <translation>未解决</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="168"/>
+        <location filename="../../app/views/dispatch_page.py" line="172"/>
         <source>Send &amp;back to the unit</source>
         <translation>退回重办(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="172"/>
+        <location filename="../../app/views/dispatch_page.py" line="176"/>
         <source>Reply to %1 reviewed.</source>
         <translation>工单 %1 的答复已审核。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="180"/>
+        <location filename="../../app/views/dispatch_page.py" line="184"/>
         <source>Not allowed: %1</source>
         <translation>不允许：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="182"/>
+        <location filename="../../app/views/dispatch_page.py" line="186"/>
         <source>Order %1 closed; it now waits for the follow-up call.</source>
         <translation>工单 %1 已办结，等待回访。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="192"/>
+        <location filename="../../app/views/dispatch_page.py" line="196"/>
         <source>Due %1, with %2</source>
         <translation>%1到期，承办单位：%2</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="199"/>
+        <location filename="../../app/views/dispatch_page.py" line="203"/>
         <source>This order is overdue; handle and reply at once.</source>
         <translation>该工单已超期，请立即办理并答复。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="200"/>
+        <location filename="../../app/views/dispatch_page.py" line="204"/>
         <source>&amp;Notice</source>
         <translation>督办意见(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="203"/>
+        <location filename="../../app/views/dispatch_page.py" line="207"/>
         <source>Order %1 supervised.</source>
         <translation>工单 %1 已督办。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="223"/>
+        <location filename="../../app/views/dispatch_page.py" line="227"/>
         <source>No order %1 here.</source>
         <translation>本地没有工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="229"/>
+        <location filename="../../app/views/dispatch_page.py" line="233"/>
         <source>Order %1 merged.</source>
         <translation>工单 %1 已并单。</translation>
     </message>
@@ -1253,185 +1263,218 @@
     </message>
 </context>
 <context>
+    <name>HeldIntakes</name>
+    <message>
+        <location filename="../../app/views/intake_held.py" line="37"/>
+        <source>(no number)</source>
+        <translation>（无号码）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_held.py" line="38"/>
+        <source>(nothing typed)</source>
+        <translation>（未填写内容）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_held.py" line="75"/>
+        <source>Ctrl+Shift+H: choose, Enter resumes, Delete discards, Esc back to the form</source>
+        <translation>Ctrl+Shift+H 选择，回车继续受理，Delete 删除，Esc 返回表单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_held.py" line="94"/>
+        <source>Held intakes (%1)</source>
+        <translation>挂起的受理（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_held.py" line="115"/>
+        <source>Discard held intake</source>
+        <translation>删除挂起的受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_held.py" line="116"/>
+        <source>Discard the held intake %1? What was typed in it cannot be recovered.</source>
+        <translation>删除挂起的受理 %1？其中已填写的内容将无法恢复。</translation>
+    </message>
+</context>
+<context>
     <name>IntakeExtras</name>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="48"/>
+        <location filename="../../app/views/intake_extras.py" line="50"/>
         <source>110 police</source>
         <translation>110 公安</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="49"/>
+        <location filename="../../app/views/intake_extras.py" line="51"/>
         <source>119 fire</source>
         <translation>119 消防</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="50"/>
+        <location filename="../../app/views/intake_extras.py" line="52"/>
         <source>120 ambulance</source>
         <translation>120 急救</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="51"/>
+        <location filename="../../app/views/intake_extras.py" line="53"/>
         <source>122 traffic</source>
         <translation>122 交警</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="52"/>
+        <location filename="../../app/views/intake_extras.py" line="54"/>
         <source>Another city&apos;s 12345</source>
         <translation>外市12345</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="55"/>
+        <location filename="../../app/views/intake_extras.py" line="57"/>
         <source>Provincial line</source>
         <translation>省热线</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="62"/>
+        <location filename="../../app/views/intake_extras.py" line="64"/>
         <source>Malicious complaint</source>
         <translation>恶意投诉</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="63"/>
+        <location filename="../../app/views/intake_extras.py" line="65"/>
         <source>False complaint</source>
         <translation>虚假投诉</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="64"/>
+        <location filename="../../app/views/intake_extras.py" line="66"/>
         <source>Hard case</source>
         <translation>疑难件</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="76"/>
+        <location filename="../../app/views/intake_extras.py" line="78"/>
         <source>Order number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="77"/>
+        <location filename="../../app/views/intake_extras.py" line="79"/>
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="78"/>
+        <location filename="../../app/views/intake_extras.py" line="80"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="79"/>
+        <location filename="../../app/views/intake_extras.py" line="81"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="114"/>
+        <location filename="../../app/views/intake_extras.py" line="113"/>
         <source>same caller</source>
         <translation>同一来电人</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="116"/>
+        <location filename="../../app/views/intake_extras.py" line="115"/>
         <source>similar %1%</source>
         <translation>相似%1%</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="132"/>
+        <location filename="../../app/views/intake_extras.py" line="131"/>
         <source>Likely &amp;duplicates</source>
         <translation>疑似重复(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="199"/>
+        <location filename="../../app/views/intake_extras.py" line="206"/>
         <source>This may repeat an earlier appeal: Ctrl+Shift+A attaches the caller to the selected order instead of creating a new one.</source>
         <translation>可能与已有诉求重复：按 Ctrl+Shift+A 将来电人并入所选工单，不新建工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="203"/>
+        <location filename="../../app/views/intake_extras.py" line="210"/>
         <source>No likely duplicates (same caller or same place and matter, 7 days).</source>
         <translation>7天内无疑似重复（同一来电人，或同一镇街的相似事项）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="237"/>
+        <location filename="../../app/views/intake_extras.py" line="243"/>
         <source>No earlier order selected to attach the caller to.</source>
         <translation>未选择要并入的已有工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="241"/>
+        <location filename="../../app/views/intake_extras.py" line="247"/>
         <source>Attach caller</source>
         <translation>并入已有工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="242"/>
+        <location filename="../../app/views/intake_extras.py" line="248"/>
         <source>Attach this caller to %1 (%2) instead of recording a new order?</source>
         <translation>将本次来电人并入 %1（%2），不新建工单？</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="250"/>
+        <location filename="../../app/views/intake_extras.py" line="256"/>
         <source>&amp;Note</source>
         <translation>来电内容(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="251"/>
+        <location filename="../../app/views/intake_extras.py" line="257"/>
         <source>Attach (Ctrl+Enter)</source>
         <translation>并入（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="255"/>
+        <location filename="../../app/views/intake_extras.py" line="261"/>
         <source>Enter the caller&apos;s number first</source>
         <translation>请先填写来电号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="260"/>
+        <location filename="../../app/views/intake_extras.py" line="266"/>
         <source>Caller attached to order %1.</source>
         <translation>来电人已并入工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="267"/>
+        <location filename="../../app/views/intake_extras.py" line="273"/>
         <source>Transfer</source>
         <translation>转办</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="268"/>
+        <location filename="../../app/views/intake_extras.py" line="274"/>
         <source>The appeal is recorded and transferred, so it is never dropped.</source>
         <translation>诉求先登记再转办，确保不遗漏。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="276"/>
+        <location filename="../../app/views/intake_extras.py" line="282"/>
         <source>&amp;Transfer to</source>
         <translation>转至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="277"/>
-        <location filename="../../app/views/intake_extras.py" line="311"/>
+        <location filename="../../app/views/intake_extras.py" line="283"/>
+        <location filename="../../app/views/intake_extras.py" line="317"/>
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="278"/>
+        <location filename="../../app/views/intake_extras.py" line="284"/>
         <source>Record and transfer (Ctrl+Enter)</source>
         <translation>登记并转办（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="284"/>
+        <location filename="../../app/views/intake_extras.py" line="290"/>
         <source>Order %1 recorded and transferred.</source>
         <translation>工单 %1 已登记并转办。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="295"/>
+        <location filename="../../app/views/intake_extras.py" line="301"/>
         <source>Select the caller&apos;s earlier order in the history first.</source>
         <translation>请先在来电历史中选择该诉求人的工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="299"/>
+        <location filename="../../app/views/intake_extras.py" line="305"/>
         <source>Flag appellant</source>
         <translation>标记诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="301"/>
+        <location filename="../../app/views/intake_extras.py" line="307"/>
         <source>Flag the caller of %1. Nothing is deleted; the flag and reason are kept.</source>
         <translation>标记工单 %1 的诉求人。不删除任何记录，标记及理由均留存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="310"/>
+        <location filename="../../app/views/intake_extras.py" line="316"/>
         <source>&amp;Kind</source>
         <translation>类别(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="320"/>
+        <location filename="../../app/views/intake_extras.py" line="326"/>
         <source>The appellant of %1 is flagged.</source>
         <translation>工单 %1 的诉求人已标记。</translation>
     </message>
@@ -1439,157 +1482,167 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../app/views/intake_page.py" line="71"/>
+        <location filename="../../app/views/intake_page.py" line="86"/>
         <source>e.g. 138 0000 1234 or 0760-8888 1234</source>
         <translation>如 138 0000 1234 或 0760-8888 1234</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="78"/>
+        <location filename="../../app/views/intake_page.py" line="93"/>
         <source>Keep identity confidential</source>
         <translation>身份保密（不向承办单位透露）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="109"/>
+        <location filename="../../app/views/intake_page.py" line="124"/>
         <source>Answered on the call (close at first contact)</source>
         <translation>当场答复（直接办结）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="113"/>
+        <location filename="../../app/views/intake_page.py" line="128"/>
         <source>The answer given to the caller</source>
         <translation>向来电人作出的答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="127"/>
+        <location filename="../../app/views/intake_page.py" line="142"/>
         <source>Caller &amp;number</source>
         <translation>来电号码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="128"/>
+        <location filename="../../app/views/intake_page.py" line="143"/>
         <source>Appellant &amp;kind</source>
         <translation>诉求人类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="129"/>
+        <location filename="../../app/views/intake_page.py" line="144"/>
         <source>N&amp;ame</source>
         <translation>姓名(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="130"/>
+        <location filename="../../app/views/intake_page.py" line="145"/>
         <source>Compan&amp;y</source>
         <translation>单位名称(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="132"/>
+        <location filename="../../app/views/intake_page.py" line="147"/>
         <source>Appeal &amp;type</source>
         <translation>诉求类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="133"/>
+        <location filename="../../app/views/intake_page.py" line="148"/>
         <source>&amp;Urgency</source>
         <translation>紧急程度(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="134"/>
+        <location filename="../../app/views/intake_page.py" line="149"/>
         <source>C&amp;hannel</source>
         <translation>受理渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="135"/>
+        <location filename="../../app/views/intake_page.py" line="150"/>
         <source>Cate&amp;gory</source>
         <translation>问题分类(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="136"/>
+        <location filename="../../app/views/intake_page.py" line="151"/>
         <source>To&amp;wn</source>
         <translation>镇街(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="137"/>
+        <location filename="../../app/views/intake_page.py" line="152"/>
         <source>Add&amp;ress</source>
         <translation>详细地址(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="138"/>
+        <location filename="../../app/views/intake_page.py" line="153"/>
         <source>Recei&amp;ved</source>
         <translation>受理时间(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="139"/>
+        <location filename="../../app/views/intake_page.py" line="154"/>
         <source>T&amp;itle</source>
         <translation>标题(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="140"/>
+        <location filename="../../app/views/intake_page.py" line="155"/>
         <source>&amp;Content</source>
         <translation>诉求内容(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="142"/>
+        <location filename="../../app/views/intake_page.py" line="157"/>
         <source>Ans&amp;wer</source>
         <translation>答复内容(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="156"/>
+        <location filename="../../app/views/intake_page.py" line="171"/>
         <source>New intake (F2)</source>
         <translation>新建受理 (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="172"/>
+        <location filename="../../app/views/intake_page.py" line="188"/>
         <source>Appeal</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="201"/>
+        <location filename="../../app/views/intake_page.py" line="218"/>
         <source>Caller history</source>
         <translation>来电历史</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="243"/>
+        <location filename="../../app/views/intake_page.py" line="260"/>
         <source>Answer and close (Ctrl+Enter)</source>
         <translation>答复并办结 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="245"/>
+        <location filename="../../app/views/intake_page.py" line="262"/>
         <source>Save for dispatch (Ctrl+Enter)</source>
         <translation>保存待派单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="253"/>
+        <location filename="../../app/views/intake_page.py" line="271"/>
         <source>The intake that was being typed has been restored.</source>
         <translation>已恢复上次未保存的受理内容。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="265"/>
+        <location filename="../../app/views/intake_page.py" line="301"/>
         <source>Answer from the knowledge base: %1 (v%2)</source>
         <translation>答复取自知识库：%1（第 %2 版）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="305"/>
+        <location filename="../../app/views/intake_page.py" line="363"/>
+        <source>Resumed the held intake from %1.</source>
+        <translation>已继续受理 %1 的来电。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_page.py" line="365"/>
+        <source>The intake that was on the form is held.</source>
+        <translation>表单上原有的受理已挂起。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_page.py" line="414"/>
         <source>Order %1 recorded. Read the number back to the caller.</source>
         <translation>工单 %1 已受理，请向来电人复述工单号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="319"/>
+        <location filename="../../app/views/intake_page.py" line="426"/>
         <source>Type the caller&apos;s number to see earlier appeals.</source>
         <translation>输入来电号码即可查看其历史诉求。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="325"/>
+        <location filename="../../app/views/intake_page.py" line="432"/>
         <source>First call from this number.</source>
         <translation>该号码首次来电。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="328"/>
+        <location filename="../../app/views/intake_page.py" line="435"/>
         <source>Repeat caller: %1 earlier appeals, %2 still open.</source>
         <translation>老户：历史诉求 %1 件，其中 %2 件未办结。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="383"/>
+        <location filename="../../app/views/intake_page.py" line="490"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/intake_page.py" line="402"/>
+        <location filename="../../app/views/intake_page.py" line="509"/>
         <source>%n problem(s) to fix before saving.</source>
         <translation>
             <numerusform>有 %n 处需修改后才能保存。</numerusform>
@@ -1617,7 +1670,7 @@
 <context>
     <name>KbHitModel</name>
     <message>
-        <location filename="../../app/views/kb_models.py" line="72"/>
+        <location filename="../../app/views/kb_models.py" line="75"/>
         <source>expired</source>
         <translation>已失效</translation>
     </message>
@@ -1625,19 +1678,19 @@
 <context>
     <name>KbSearchBox</name>
     <message>
-        <location filename="../../app/views/kb_widgets.py" line="77"/>
+        <location filename="../../app/views/kb_widgets.py" line="80"/>
         <source>Words, pinyin or initials: 停水, shebao, jtwz …</source>
         <translation>输入词语、拼音或首字母：停水、shebao、jtwz …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/kb_widgets.py" line="119"/>
+        <location filename="../../app/views/kb_widgets.py" line="122"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>共 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/kb_widgets.py" line="119"/>
+        <location filename="../../app/views/kb_widgets.py" line="122"/>
         <source>No article matches.</source>
         <translation>没有匹配的知识。</translation>
     </message>
@@ -1645,12 +1698,12 @@
 <context>
     <name>KbSuggestPanel</name>
     <message>
-        <location filename="../../app/views/kb_suggest.py" line="32"/>
+        <location filename="../../app/views/kb_suggest.py" line="35"/>
         <source>Knowledge base suggestions</source>
         <translation>知识库推荐</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb_suggest.py" line="38"/>
+        <location filename="../../app/views/kb_suggest.py" line="41"/>
         <source>Articles appear here as the appeal is typed. Ctrl+K searches.</source>
         <translation>录入诉求时，这里会推荐相关知识；Ctrl+K 可随时搜索。</translation>
     </message>
@@ -2021,7 +2074,7 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../app/views/launch.py" line="100"/>
+        <location filename="../../app/views/launch.py" line="123"/>
         <source>Preparing the demo workspace…</source>
         <translation>正在准备演示数据…</translation>
     </message>
@@ -2077,43 +2130,54 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="47"/>
+        <location filename="../../app/views/main_window.py" line="52"/>
         <source>Hotline Desk — Zhongshan 12345</source>
         <translation>热线工作台 — 中山12345</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="60"/>
+        <location filename="../../app/views/main_window.py" line="66"/>
+        <location filename="../../app/views/main_window.py" line="210"/>
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="61"/>
+        <location filename="../../app/views/main_window.py" line="67"/>
         <source>Orders</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="62"/>
+        <location filename="../../app/views/main_window.py" line="68"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="182"/>
-        <location filename="../../app/views/main_window.py" line="189"/>
+        <location filename="../../app/views/main_window.py" line="205"/>
+        <source>No intake is held.</source>
+        <translation>没有挂起的受理。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="209"/>
+        <source>Intake (%1 held)</source>
+        <translation>受理（挂起 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="238"/>
+        <location filename="../../app/views/main_window.py" line="245"/>
         <source>Open order</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="182"/>
+        <location filename="../../app/views/main_window.py" line="238"/>
         <source>Order number as the caller reads it:</source>
         <translation>来电人报出的工单号：</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="189"/>
+        <location filename="../../app/views/main_window.py" line="245"/>
         <source>No order %1 here.</source>
         <translation>本机没有工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="213"/>
+        <location filename="../../app/views/main_window.py" line="271"/>
         <source>Order %1 recorded; its number is on the clipboard.</source>
         <translation>工单 %1 已受理，工单号已复制到剪贴板。</translation>
     </message>
@@ -2485,60 +2549,60 @@
 <context>
     <name>OrderModels</name>
     <message>
-        <location filename="../../app/views/order_models.py" line="48"/>
-        <location filename="../../app/views/order_models.py" line="141"/>
+        <location filename="../../app/views/order_models.py" line="49"/>
+        <location filename="../../app/views/order_models.py" line="139"/>
         <source>Order number</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_models.py" line="49"/>
+        <location filename="../../app/views/order_models.py" line="50"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_models.py" line="50"/>
+        <location filename="../../app/views/order_models.py" line="51"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_models.py" line="51"/>
-        <location filename="../../app/views/order_models.py" line="143"/>
+        <location filename="../../app/views/order_models.py" line="52"/>
+        <location filename="../../app/views/order_models.py" line="141"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_models.py" line="52"/>
+        <location filename="../../app/views/order_models.py" line="53"/>
         <source>Town</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_models.py" line="53"/>
-        <location filename="../../app/views/order_models.py" line="144"/>
+        <location filename="../../app/views/order_models.py" line="54"/>
+        <location filename="../../app/views/order_models.py" line="142"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_models.py" line="54"/>
+        <location filename="../../app/views/order_models.py" line="55"/>
         <source>Caller</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_models.py" line="55"/>
+        <location filename="../../app/views/order_models.py" line="56"/>
         <source>Due</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_models.py" line="102"/>
+        <location filename="../../app/views/order_models.py" line="100"/>
         <source>%1 (overdue)</source>
         <translation>%1（超期）</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_models.py" line="112"/>
+        <location filename="../../app/views/order_models.py" line="110"/>
         <source>(confidential)</source>
         <translation>（保密）</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_models.py" line="142"/>
+        <location filename="../../app/views/order_models.py" line="140"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -2633,7 +2697,7 @@
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../app/views/queue_page.py" line="136"/>
+        <location filename="../../app/views/queue_page.py" line="137"/>
         <source>Nothing waiting here.</source>
         <translation>暂无待办工单。</translation>
     </message>
@@ -2765,23 +2829,23 @@
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_models.py" line="78"/>
+        <location filename="../../app/views/report_models.py" line="79"/>
         <source>Number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_models.py" line="79"/>
+        <location filename="../../app/views/report_models.py" line="80"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_models.py" line="80"/>
+        <location filename="../../app/views/report_models.py" line="81"/>
         <location filename="../../app/views/report_tables.py" line="67"/>
         <source>Type</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_models.py" line="81"/>
+        <location filename="../../app/views/report_models.py" line="82"/>
         <location filename="../../app/views/report_tables.py" line="70"/>
         <location filename="../../app/views/report_tables.py" line="287"/>
         <location filename="../../app/views/report_tables.py" line="326"/>
@@ -2789,12 +2853,12 @@
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_models.py" line="82"/>
+        <location filename="../../app/views/report_models.py" line="83"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_models.py" line="83"/>
+        <location filename="../../app/views/report_models.py" line="84"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -3132,27 +3196,27 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../app/views/roles.py" line="82"/>
+        <location filename="../../app/views/roles.py" line="84"/>
         <source>Dispatch</source>
         <translation>派单审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/roles.py" line="87"/>
+        <location filename="../../app/views/roles.py" line="89"/>
         <source>Unit work</source>
         <translation>承办工作</translation>
     </message>
     <message>
-        <location filename="../../app/views/roles.py" line="92"/>
+        <location filename="../../app/views/roles.py" line="94"/>
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../app/views/roles.py" line="115"/>
+        <location filename="../../app/views/roles.py" line="119"/>
         <source>Demo user</source>
         <translation>演示身份</translation>
     </message>
     <message>
-        <location filename="../../app/views/roles.py" line="118"/>
+        <location filename="../../app/views/roles.py" line="122"/>
         <source>Demo user (Ctrl+Shift+U): </source>
         <translation>演示身份（Ctrl+Shift+U）：</translation>
     </message>

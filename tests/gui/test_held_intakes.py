@@ -1,0 +1,260 @@
+"""Nothing an operator types is lost: F2 and an incoming call hold the half-typed intake,
+Ctrl+Shift+H and Enter resume it, and held intakes survive a crash."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.models.held import parse_held
+from app.store.orders import OrderFilter
+from app.store.workspace import Workspace
+from app.views.main_window import MainWindow
+from app.views.single_instance import InstanceServer, server_name
+from app.views.status_bar import SyncSnapshot
+from tests.gui.conftest import type_chinese
+
+ROOT = Path(__file__).resolve().parents[2]
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def snapshot() -> SyncSnapshot:
+    return SyncSnapshot("signed_out", 0, "", "op-test", "operator")
+
+
+def half_type(qtbot, window: MainWindow, phone: str, title: str, content: str) -> None:
+    page = window.intake
+    page.phone.setFocus()
+    qtbot.keyClicks(page.phone, phone)
+    type_chinese(page.title, title)
+    type_chinese(page.content, content)
+
+
+def held_rows(window: MainWindow) -> list[str]:
+    held = window.intake.held_box.list
+    return [held.item(i).text() for i in range(held.count())]
+
+
+def nav_text(window: MainWindow) -> str:
+    return window.nav.item(0).text()
+
+
+def resume_with_keys(qtbot, window: MainWindow, row: int | None = None) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_H, CTRL_SHIFT)
+    held = window.intake.held_box.list
+    assert held.hasFocus()
+    if row is not None:
+        held.setCurrentRow(row)
+    qtbot.keyClick(held, Qt.Key.Key_Return)
+
+
+def finish_and_save(page) -> object:
+    page.category.setCurrentIndex(1)
+    page.town.setCurrentIndex(2)
+    return page.save()
+
+
+def test_f2_holds_the_half_typed_intake_and_enter_resumes_it(
+    qtbot, window: MainWindow, workspace
+) -> None:
+    page = window.intake
+    half_type(qtbot, window, "13800001111", "路灯不亮", "东区某路段路灯连续三晚不亮，")
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+
+    assert page.phone.text() == "" and page.content.toPlainText() == ""
+    assert page.phone.hasFocus()
+    assert page.held_box.isVisible()
+    rows = held_rows(window)
+    assert len(rows) == 1 and "13800001111" in rows[0] and "路灯不亮" in rows[0]
+    assert "1" in nav_text(window)
+    stored = parse_held(workspace.load_held())  # on disk at once, not at the next pause
+    assert [h.state["content"] for h in stored] == ["东区某路段路灯连续三晚不亮，"]
+    assert workspace.load_draft() == ""
+
+    resume_with_keys(qtbot, window)
+    assert page.phone.text() == "13800001111"
+    assert page.title.text() == "路灯不亮"
+    assert page.content.toPlainText() == "东区某路段路灯连续三晚不亮，"
+    assert page.content.hasFocus()
+    assert not page.held_box.isVisible()
+    assert nav_text(window) == window.tr("Intake")
+    assert parse_held(workspace.load_held()) == []
+    assert "路灯不亮" in workspace.load_draft()  # the resumed intake is the form's draft now
+
+    type_chinese(page.content, "行人夜间出行不便。")
+    order = finish_and_save(page)
+    assert order is not None
+    assert order.content == "东区某路段路灯连续三晚不亮，行人夜间出行不便。"
+    assert workspace.orders.count(OrderFilter()) == 1
+    assert page.held == [] and workspace.load_held() == ""
+
+
+def test_resuming_holds_what_is_on_the_form_in_its_place(
+    qtbot, window: MainWindow, workspace
+) -> None:
+    page = window.intake
+    half_type(qtbot, window, "13800002222", "噪音扰民", "楼下酒吧深夜噪音")
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    half_type(qtbot, window, "13800003333", "井盖缺失", "学校门口井盖缺失")
+    resume_with_keys(qtbot, window)
+
+    assert page.phone.text() == "13800002222"
+    rows = held_rows(window)
+    assert len(rows) == 1 and "13800003333" in rows[0] and "井盖缺失" in rows[0]
+    assert "13800002222" in page.banner.text()
+
+    order = finish_and_save(page)  # saving the resumed one leaves the other held
+    assert order is not None and order.title == "噪音扰民"
+    assert [h.phone for h in parse_held(workspace.load_held())] == ["13800003333"]
+    assert "1" in nav_text(window)
+
+
+def test_incoming_call_through_the_hand_off_holds_the_half_typed_intake(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:
+    page = window.intake
+    half_type(qtbot, window, "13800004444", "小区停水", "小区自周一起停水，物业")
+    server = InstanceServer(server_name(workspace.home))  # as the launcher listens
+    assert server.is_listening()
+    server.message_received.connect(window.handle_message)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "app", "--home", str(workspace.home), "call", "13900005555"],
+        cwd=ROOT,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        qtbot.waitUntil(lambda: page.phone.text() == "13900005555", timeout=60_000)
+        assert child.wait(timeout=60) == 0
+    finally:
+        if child.poll() is None:
+            child.kill()
+        server.server.close()
+        server.deleteLater()
+
+    assert page.content.toPlainText() == "" and page.title.text() == ""
+    rows = held_rows(window)
+    assert len(rows) == 1 and "13800004444" in rows[0] and "小区停水" in rows[0]
+    [held] = parse_held(workspace.load_held())
+    assert held.state["content"] == "小区自周一起停水，物业"
+
+    type_chinese(page.title, "咨询公积金")  # the new caller's intake, then back to the first
+    resume_with_keys(qtbot, window)
+    assert page.phone.text() == "13800004444"
+    assert page.content.toPlainText() == "小区自周一起停水，物业"
+    assert [h.phone for h in parse_held(workspace.load_held())] == ["13900005555"]
+
+
+def test_held_intakes_survive_a_crash(
+    qtbot, workspace: Workspace, operator, tmp_path, policy, clock
+) -> None:
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    first = MainWindow(workspace, lambda: operator, snapshot, settings)
+    first.show()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is first)  # keys reach its shortcuts
+    half_type(qtbot, first, "13800006666", "占道经营", "菜市场门口占道经营")
+    qtbot.keyClick(first, Qt.Key.Key_F2)
+    half_type(qtbot, first, "13800007777", "违章停车", "消防通道长期停车")
+    first.handle_message("call 13900008888")
+    assert len(held_rows(first)) == 2
+    # The process dies: the window is destroyed without closing (no close event, no flush).
+    first.hide()
+    first.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    again = Workspace(workspace.home, policy, clock=clock)  # a new process on the same files
+    try:
+        second = MainWindow(again, lambda: operator, snapshot, settings)
+        qtbot.addWidget(second)
+        second.show()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is second)
+        rows = held_rows(second)
+        assert len(rows) == 2
+        assert "13800006666" in rows[0] and "占道经营" in rows[0]
+        assert "13800007777" in rows[1] and "违章停车" in rows[1]
+        assert "2" in nav_text(second)
+        page = second.intake
+        assert page.phone.text() == "13900008888"  # the call that came in, as its draft
+
+        resume_with_keys(qtbot, second, row=0)  # the form's call is held in its place
+        assert page.content.toPlainText() == "菜市场门口占道经营"
+        assert [h.phone for h in page.held] == ["13800007777", "13900008888"]
+        assert finish_and_save(page) is not None
+        resume_with_keys(qtbot, second, row=0)
+        assert page.phone.text() == "13800007777"
+        assert page.content.toPlainText() == "消防通道长期停车"
+        assert [h.phone for h in parse_held(again.load_held())] == ["13900008888"]
+        assert again.orders.count(OrderFilter()) == 1
+        second.close()
+    finally:
+        again.close()
+
+
+def test_restored_banner_never_shows_over_an_empty_form(
+    qtbot, workspace, operator, tmp_path
+) -> None:
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    first = MainWindow(workspace, lambda: operator, snapshot, settings)
+    first.intake.phone.setText("13800001234")
+    type_chinese(first.intake.content, "半句话还没说完")
+    first.close()
+
+    second = MainWindow(workspace, lambda: operator, snapshot, settings)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is second)  # keys reach its shortcuts
+    page = second.intake
+    assert page.banner.isVisible() and page.content.toPlainText() == "半句话还没说完"
+    qtbot.keyClick(second, Qt.Key.Key_F2)
+    assert page.content.toPlainText() == ""
+    assert not page.banner.isVisible()
+    assert "半句话还没说完" in held_rows(second)[0]
+
+    resume_with_keys(qtbot, second)  # resumed, then emptied by hand: no banner either
+    assert page.banner.isVisible()
+    page.phone.clear()
+    page.content.clear()
+    page.drafts.save()
+    assert not page.banner.isVisible()
+
+
+def test_delete_discards_a_held_intake_only_when_confirmed(
+    qtbot, window: MainWindow, workspace
+) -> None:
+    page = window.intake
+    half_type(qtbot, window, "13800009999", "错拨", "来电人拨错号码")
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    qtbot.keyClick(window, Qt.Key.Key_H, CTRL_SHIFT)
+
+    def answer(button: QMessageBox.StandardButton) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        assert "13800009999" in box.text()
+        box.button(button).click()
+
+    QTimer.singleShot(0, lambda: answer(QMessageBox.StandardButton.Cancel))
+    qtbot.keyClick(page.held_box.list, Qt.Key.Key_Delete)
+    assert len(parse_held(workspace.load_held())) == 1
+
+    QTimer.singleShot(0, lambda: answer(QMessageBox.StandardButton.Discard))
+    qtbot.keyClick(page.held_box.list, Qt.Key.Key_Delete)
+    assert parse_held(workspace.load_held()) == []
+    assert not page.held_box.isVisible()
+
+
+def test_escape_leaves_the_held_list_for_the_form(qtbot, window: MainWindow) -> None:
+    page = window.intake
+    half_type(qtbot, window, "13800001212", "咨询", "咨询办事流程")
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    page.title.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_H, CTRL_SHIFT)
+    assert page.held_box.list.hasFocus()
+    qtbot.keyClick(page.held_box.list, Qt.Key.Key_Escape)
+    assert page.title.hasFocus()
+    assert len(page.held) == 1
