@@ -1285,12 +1285,12 @@
         <translation>挂起的受理（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_held.py" line="115"/>
+        <location filename="../../app/views/intake_held.py" line="116"/>
         <source>Discard held intake</source>
         <translation>删除挂起的受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_held.py" line="116"/>
+        <location filename="../../app/views/intake_held.py" line="118"/>
         <source>Discard the held intake %1? What was typed in it cannot be recovered.</source>
         <translation>删除挂起的受理 %1？其中已填写的内容将无法恢复。</translation>
     </message>
@@ -2733,8 +2733,8 @@
     <message>
         <location filename="../../app/views/report_charts.py" line="49"/>
         <location filename="../../app/views/report_charts.py" line="111"/>
-        <location filename="../../app/views/report_tables.py" line="152"/>
-        <location filename="../../app/views/report_tables.py" line="200"/>
+        <location filename="../../app/views/report_tables.py" line="159"/>
+        <location filename="../../app/views/report_tables.py" line="207"/>
         <source>Previous period</source>
         <translation>上期</translation>
     </message>
@@ -2750,81 +2750,81 @@
     </message>
     <message>
         <location filename="../../app/views/report_charts.py" line="135"/>
-        <location filename="../../app/views/report_tables.py" line="260"/>
+        <location filename="../../app/views/report_tables.py" line="267"/>
         <source>Overdue by unit</source>
         <translation>各单位超期情况</translation>
     </message>
     <message>
         <location filename="../../app/views/report_charts.py" line="137"/>
-        <location filename="../../app/views/report_tables.py" line="263"/>
+        <location filename="../../app/views/report_tables.py" line="270"/>
         <source>Open past deadline</source>
         <translation>在办超期</translation>
     </message>
     <message>
         <location filename="../../app/views/report_charts.py" line="139"/>
-        <location filename="../../app/views/report_tables.py" line="264"/>
+        <location filename="../../app/views/report_tables.py" line="271"/>
         <source>Closed late</source>
         <translation>超期办结</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_export.py" line="39"/>
+        <location filename="../../app/views/report_export.py" line="41"/>
         <source>Appeal analysis report: %1, %2</source>
         <translation>诉求分析报告：%1，%2</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_export.py" line="62"/>
+        <location filename="../../app/views/report_export.py" line="64"/>
         <source>None in this period.</source>
         <translation>本期无。</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_export.py" line="69"/>
+        <location filename="../../app/views/report_export.py" line="71"/>
         <source>The first %1 of %2 rows; the CSV and XLSX files have them all.</source>
         <translation>仅列前 %1 行（共 %2 行）；CSV 与 XLSX 文件含全部数据。</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_export.py" line="101"/>
-        <location filename="../../app/views/report_tables.py" line="193"/>
+        <location filename="../../app/views/report_export.py" line="103"/>
+        <location filename="../../app/views/report_tables.py" line="200"/>
         <source>Orders by %1</source>
         <translation>按%1分布</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_export.py" line="110"/>
+        <location filename="../../app/views/report_export.py" line="112"/>
         <source>Top %1 by orders</source>
         <translation>%1受理量排行</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_export.py" line="136"/>
+        <location filename="../../app/views/report_export.py" line="138"/>
         <source>Appeal analysis report</source>
         <translation>诉求分析报告</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_export.py" line="137"/>
+        <location filename="../../app/views/report_export.py" line="139"/>
         <source>Zhongshan 12345 hotline</source>
         <translation>中山市12345政务服务便民热线</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_export.py" line="138"/>
+        <location filename="../../app/views/report_export.py" line="140"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_export.py" line="139"/>
+        <location filename="../../app/views/report_export.py" line="141"/>
         <source>Period</source>
         <translation>统计期间</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_export.py" line="140"/>
-        <location filename="../../app/views/report_tables.py" line="158"/>
+        <location filename="../../app/views/report_export.py" line="142"/>
+        <location filename="../../app/views/report_tables.py" line="165"/>
         <source>Orders received</source>
         <translation>受理量</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_export.py" line="141"/>
+        <location filename="../../app/views/report_export.py" line="143"/>
         <source>Figures as of</source>
         <translation>数据截至</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_export.py" line="142"/>
+        <location filename="../../app/views/report_export.py" line="144"/>
         <source>Made</source>
         <translation>生成时间</translation>
     </message>
@@ -2840,15 +2840,15 @@
     </message>
     <message>
         <location filename="../../app/views/report_models.py" line="81"/>
-        <location filename="../../app/views/report_tables.py" line="67"/>
+        <location filename="../../app/views/report_tables.py" line="68"/>
         <source>Type</source>
         <translation>诉求类型</translation>
     </message>
     <message>
         <location filename="../../app/views/report_models.py" line="82"/>
-        <location filename="../../app/views/report_tables.py" line="70"/>
-        <location filename="../../app/views/report_tables.py" line="287"/>
-        <location filename="../../app/views/report_tables.py" line="326"/>
+        <location filename="../../app/views/report_tables.py" line="71"/>
+        <location filename="../../app/views/report_tables.py" line="294"/>
+        <location filename="../../app/views/report_tables.py" line="333"/>
         <source>Town</source>
         <translation>镇街</translation>
     </message>
@@ -2863,199 +2863,199 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="55"/>
+        <location filename="../../app/views/report_tables.py" line="56"/>
         <source>First-contact resolution</source>
         <translation>直接办结率</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="56"/>
+        <location filename="../../app/views/report_tables.py" line="57"/>
         <source>Closed on time</source>
         <translation>按时办结率</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="57"/>
+        <location filename="../../app/views/report_tables.py" line="58"/>
         <source>Return rate</source>
         <translation>退单率</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="58"/>
+        <location filename="../../app/views/report_tables.py" line="59"/>
         <source>Response rate</source>
         <translation>响应率</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="59"/>
+        <location filename="../../app/views/report_tables.py" line="60"/>
         <source>Resolution rate</source>
         <translation>解决率</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="60"/>
+        <location filename="../../app/views/report_tables.py" line="61"/>
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="68"/>
-        <location filename="../../app/views/report_tables.py" line="286"/>
-        <location filename="../../app/views/report_tables.py" line="328"/>
+        <location filename="../../app/views/report_tables.py" line="69"/>
+        <location filename="../../app/views/report_tables.py" line="293"/>
+        <location filename="../../app/views/report_tables.py" line="335"/>
         <source>Category</source>
         <translation>问题分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="69"/>
+        <location filename="../../app/views/report_tables.py" line="70"/>
         <source>Channel</source>
         <translation>受理渠道</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="71"/>
-        <location filename="../../app/views/report_tables.py" line="231"/>
-        <location filename="../../app/views/report_tables.py" line="262"/>
+        <location filename="../../app/views/report_tables.py" line="72"/>
+        <location filename="../../app/views/report_tables.py" line="238"/>
+        <location filename="../../app/views/report_tables.py" line="269"/>
         <source>Unit</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="78"/>
+        <location filename="../../app/views/report_tables.py" line="79"/>
         <source>Category in a town</source>
         <translation>镇街内某类问题</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="79"/>
+        <location filename="../../app/views/report_tables.py" line="80"/>
         <source>Category, citywide</source>
         <translation>全市某类问题</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="80"/>
+        <location filename="../../app/views/report_tables.py" line="81"/>
         <source>Town, all categories</source>
         <translation>镇街全部问题</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="116"/>
+        <location filename="../../app/views/report_tables.py" line="123"/>
         <source>Not dispatched</source>
         <translation>未派单</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="134"/>
+        <location filename="../../app/views/report_tables.py" line="141"/>
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="147"/>
+        <location filename="../../app/views/report_tables.py" line="154"/>
         <source>Figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="149"/>
+        <location filename="../../app/views/report_tables.py" line="156"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="150"/>
+        <location filename="../../app/views/report_tables.py" line="157"/>
         <source>Value</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="151"/>
+        <location filename="../../app/views/report_tables.py" line="158"/>
         <source>Counted</source>
         <translation>分子 / 分母</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="153"/>
-        <location filename="../../app/views/report_tables.py" line="201"/>
+        <location filename="../../app/views/report_tables.py" line="160"/>
+        <location filename="../../app/views/report_tables.py" line="208"/>
         <source>Change</source>
         <translation>环比</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="180"/>
+        <location filename="../../app/views/report_tables.py" line="187"/>
         <source>Open a figure to see the orders its denominator counts but its numerator does not (the misses); the volume row opens every order.</source>
         <translation>双击指标可查看计入分母但未计入分子的工单（即未达标工单）；受理量一行打开全部工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="198"/>
-        <location filename="../../app/views/report_tables.py" line="288"/>
-        <location filename="../../app/views/report_tables.py" line="329"/>
+        <location filename="../../app/views/report_tables.py" line="205"/>
+        <location filename="../../app/views/report_tables.py" line="295"/>
+        <location filename="../../app/views/report_tables.py" line="336"/>
         <source>Orders</source>
         <translation>工单数</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="199"/>
+        <location filename="../../app/views/report_tables.py" line="206"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="228"/>
+        <location filename="../../app/views/report_tables.py" line="235"/>
         <source>Units ranked by the three rates</source>
         <translation>承办单位三率排名</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="230"/>
+        <location filename="../../app/views/report_tables.py" line="237"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="232"/>
+        <location filename="../../app/views/report_tables.py" line="239"/>
         <source>Dispatched</source>
         <translation>派单量</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="234"/>
+        <location filename="../../app/views/report_tables.py" line="241"/>
         <source>Score</source>
         <translation>综合得分</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="242"/>
+        <location filename="../../app/views/report_tables.py" line="249"/>
         <source>not ranked</source>
         <translation>不排名</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="250"/>
+        <location filename="../../app/views/report_tables.py" line="257"/>
         <source>Score: the mean of the ranked rates. Units with fewer than %1 dispatched orders are listed but not ranked.</source>
         <translation>综合得分为参与排名各率的平均值。派单量少于 %1 件的单位列出但不排名。</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="265"/>
+        <location filename="../../app/views/report_tables.py" line="272"/>
         <source>Due</source>
         <translation>应办结</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="283"/>
+        <location filename="../../app/views/report_tables.py" line="290"/>
         <source>Hot spots</source>
         <translation>热点问题</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="285"/>
+        <location filename="../../app/views/report_tables.py" line="292"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="289"/>
+        <location filename="../../app/views/report_tables.py" line="296"/>
         <source>Baseline a day</source>
         <translation>基线日均</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="290"/>
+        <location filename="../../app/views/report_tables.py" line="297"/>
         <source>Times baseline</source>
         <translation>为基线倍数</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="304"/>
+        <location filename="../../app/views/report_tables.py" line="311"/>
         <source>new</source>
         <translation>新出现</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="310"/>
+        <location filename="../../app/views/report_tables.py" line="317"/>
         <source>A hot spot has at least %1 orders and a daily volume at least %2 times its mean over the previous %3 periods.</source>
         <translation>热点：本期不少于 %1 件，且日均量不低于前 %3 期日均量的 %2 倍。</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="324"/>
+        <location filename="../../app/views/report_tables.py" line="331"/>
         <source>Repeated appeals about one address</source>
         <translation>同一地址重复诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="327"/>
+        <location filename="../../app/views/report_tables.py" line="334"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="344"/>
+        <location filename="../../app/views/report_tables.py" line="351"/>
         <source>Appeals naming the same place (spelling and room number aside) are one problem; at least %1 orders.</source>
         <translation>指向同一地点的诉求（忽略写法与房号差异）视为一个问题；不少于 %1 件。</translation>
     </message>
