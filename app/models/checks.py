@@ -11,7 +11,7 @@ from collections.abc import Set as AbstractSet
 from datetime import datetime
 from typing import Any
 
-from app.models.deadlines import ReplyLimits, WorkCalendar, extend, reply_deadline
+from app.models.deadlines import Deadline, ReplyLimits, WorkCalendar, extend, reply_deadline
 from app.models.enums import AppealType, EventType, Urgency
 from app.models.policy import Policy
 from app.models.records import Intake, Order
@@ -24,6 +24,8 @@ DEADLINE_KEYS: Mapping[EventType, str] = {
     EventType.EXTENSION_RULING: "new_deadline",
     EventType.REOPEN: "new_deadline",
 }
+# The warning beside it when the deadline was counted partly on the weekend-only fallback.
+WARNING_KEY = "deadline_warning"
 
 
 def check_fields(
@@ -48,9 +50,10 @@ def expected_deadline(
     limits: ReplyLimits,
     calendar: WorkCalendar,
     intake: Intake | None = None,
-) -> datetime | None:
-    """The deadline the rules give for this step, or None when it sets none. `intake`: an
-    intake event's payload already read (read_intake), so it is not read again.
+) -> Deadline | None:
+    """The deadline the rules give for this step (with its warning when part of it was
+    counted on the weekend-only fallback), or None when it sets none. `intake`: an intake
+    event's payload already read (read_intake), so it is not read again.
 
     * intake: the reply limit of its type and urgency from its receipt (reply_deadline);
     * approved extension: the current deadline moved on by the approved working days;
@@ -65,14 +68,23 @@ def expected_deadline(
             received = datetime.fromisoformat(str(payload["received_at"]))
             appeal_type = AppealType(payload["appeal_type"])
             urgency = Urgency(payload["urgency"])
-        return reply_deadline(received, appeal_type, urgency, limits, calendar).due
+        return reply_deadline(received, appeal_type, urgency, limits, calendar)
     if order is None:
         return None
     if event_type is EventType.EXTENSION_RULING and payload.get("approved"):
-        return extend(order.deadline, int(payload["days"]), calendar).due
+        return extend(order.deadline, int(payload["days"]), calendar, order.received_at.date())
     if event_type is EventType.REOPEN:
-        return reply_deadline(at, order.appeal_type, order.urgency, limits, calendar).due
+        return reply_deadline(at, order.appeal_type, order.urgency, limits, calendar)
     return None
+
+
+def deadline_fields(event_type: EventType, deadline: Deadline) -> dict[str, str]:
+    """What a step's payload says of the deadline it sets: the time, and the warning when
+    there is one (an intake always carries its warning, empty or not)."""
+    fields = {DEADLINE_KEYS[event_type]: deadline.due.isoformat()}
+    if deadline.warning or event_type is EventType.INTAKE:
+        fields[WARNING_KEY] = deadline.warning
+    return fields
 
 
 def check_deadline(
@@ -85,8 +97,10 @@ def check_deadline(
     intake: Intake | None = None,
 ) -> None:
     """Refuse (`deadline_mismatch`) a deadline other than the one the working-day calendar
-    and the reply limits give. Both sides compute with the same rules and calendar, so an
-    honest workstation never meets this; the message says the deadline expected."""
+    and the reply limits give, or a warning other than the one that deadline carries (a
+    workstation from before the warning travelled with every deadline sends none: taken
+    as it is). Both sides compute with the same rules and calendar, so an honest
+    workstation never meets this; the message says the deadline expected."""
     key = DEADLINE_KEYS.get(event_type)
     if key is None:
         return
@@ -97,10 +111,15 @@ def check_deadline(
     if expected is None:
         return
     given = aware_time(payload.get(key))
-    if given is None or given != expected:
+    if given is None or given != expected.due:
         raise RuleViolation(
             "deadline_mismatch",
-            f"办理期限应为{expected.isoformat()}（按工作日历和答复时限计算），与所给期限不符",
+            f"办理期限应为{expected.due.isoformat()}（按工作日历和答复时限计算），与所给期限不符",
+        )
+    if WARNING_KEY in payload and payload[WARNING_KEY] != expected.warning:
+        raise RuleViolation(
+            "deadline_mismatch",
+            f"办理期限的提示应为“{expected.warning or '无'}”（按工作日历计算），与所给提示不符",
         )
 
 

@@ -78,6 +78,12 @@ class WorkCalendar:
         return self.is_workday(date(year, 1, 2))[1]
 
 
+def uncovered_years(after: date, through: date, calendar: WorkCalendar) -> frozenset[int]:
+    """The years of the days in (after, through] that no published calendar covers."""
+    first = (after + timedelta(days=1)).year
+    return frozenset(y for y in range(first, through.year + 1) if not calendar.covers(y))
+
+
 def uncovered_warning(years: AbstractSet[int]) -> str:
     if not years:
         return ""
@@ -179,10 +185,20 @@ def reply_deadline(
     return Deadline(due=due, working_days=days, warning=warning)
 
 
-def extend(deadline: datetime, days: int, calendar: WorkCalendar) -> Deadline:
+def extend(
+    deadline: datetime, days: int, calendar: WorkCalendar, since: date | None = None
+) -> Deadline:
+    """The deadline moved on by `days` working days (an approved extension).
+
+    `since`: the day the current deadline was counted from (the order's receipt, or its
+    reopening). The new deadline is only as sure as every day counted up to it, so its
+    warning names each uncovered year from there on, not only those the extension adds."""
     result = add_working_days(deadline.date(), days, calendar)
     due = datetime.combine(result.day, deadline.time(), tzinfo=deadline.tzinfo)
-    return Deadline(due=due, working_days=days, warning=uncovered_warning(result.uncovered_years))
+    years = result.uncovered_years
+    if since is not None:
+        years = years | uncovered_years(since, result.day, calendar)
+    return Deadline(due=due, working_days=days, warning=uncovered_warning(years))
 
 
 def working_days_left(now: datetime, due: datetime, calendar: WorkCalendar) -> int:

@@ -157,6 +157,7 @@ def _extension_ruling(o: Order, p: Mapping[str, Any], e: Event) -> dict[str, Any
         changes["extension_count"] = o.extension_count + 1
         changes["extension_days"] = o.extension_days + int(p.get("days", 0))
         changes["deadline"] = parse_time(p["new_deadline"])
+        changes["deadline_warning"] = str(p.get("deadline_warning", ""))
     return changes
 
 
@@ -201,6 +202,7 @@ def _reopen(o: Order, p: Mapping[str, Any], e: Event) -> dict[str, Any]:
     }
     if p.get("new_deadline"):
         changes["deadline"] = parse_time(p["new_deadline"])
+        changes["deadline_warning"] = str(p.get("deadline_warning", ""))
     return changes
 
 

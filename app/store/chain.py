@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from app.models.deadlines import extend, reply_deadline
+from app.models.checks import deadline_fields, expected_deadline
 from app.models.enums import (
     EventType,
     FlagKind,
@@ -96,8 +96,9 @@ class Chain:
         order = self._order(order_id)
         now = self.ws.clock()
         policy = self.ws.policy
-        due = reply_deadline(now, order.appeal_type, order.urgency, policy.limits, policy.calendar)
-        payload = {"reason": reason.strip(), "new_deadline": due.due.isoformat()}
+        due = expected_deadline(order, E.REOPEN, {}, now, policy.limits, policy.calendar)
+        assert due is not None
+        payload = {"reason": reason.strip(), **deadline_fields(E.REOPEN, due)}
         # recorded at the instant the deadline was computed from: the rule recomputes it so
         return self.ws.act(order_id, E.REOPEN, payload, actor, now=now)
 
@@ -127,8 +128,13 @@ class Chain:
             order = self._order(order_id)
             if days <= 0:
                 raise RuleViolation("bad_days", "延期天数须大于0")
-            new = extend(order.deadline, days, self.ws.policy.calendar)
-            payload.update(days=days, new_deadline=new.due.isoformat())
+            payload["days"] = days
+            policy = self.ws.policy
+            new = expected_deadline(
+                order, E.EXTENSION_RULING, payload, self.ws.clock(), policy.limits, policy.calendar
+            )
+            assert new is not None
+            payload.update(deadline_fields(E.EXTENSION_RULING, new))
         return self._act(order_id, E.EXTENSION_RULING, payload, actor)
 
     def rule_unreasonable(self, order_id: str, actor: Actor, approved: bool, opinion: str) -> Order:

@@ -34,6 +34,7 @@ EXTRA = (
     "reopen_due",
     "follow_up_count",
     "return_count",
+    "deadline_warning",
 )
 COLUMNS = """o.rowid, o.id, o.number, o.status, o.received_at, o.urgency, o.appeal_type,
     o.category, o.town, o.title, o.deadline, o.lead_unit, o.phone, o.appellant_name,
@@ -71,6 +72,7 @@ class QueueRow:
     reopen_due: bool
     follow_up_count: int
     return_count: int
+    deadline_warning: str = ""  # the deadline was counted partly on the weekend-only fallback
     assisting: bool = False  # on a unit's queue: the unit assists, another leads
 
     @classmethod
@@ -97,6 +99,7 @@ class QueueRow:
                 "reopen_due": bool(d["reopen_due"]),
                 "follow_up_count": int(d["follow_up_count"] or 0),
                 "return_count": int(d["return_count"] or 0),
+                "deadline_warning": d["deadline_warning"] or "",
             },
             pending=pending,
             assisting=assisting,

@@ -206,8 +206,11 @@ class RulingDialog(StepDialog):
             self.add_row(self.tr("New deadline"), self.new_deadline)
 
             def show_deadline() -> None:
-                due = extend(order.deadline, self.days.value(), policy.calendar)
-                self.new_deadline.setText(short_time(due.due.isoformat()))
+                since = order.received_at.date()
+                due = extend(order.deadline, self.days.value(), policy.calendar, since)
+                text = short_time(due.due.isoformat())
+                self.new_deadline.setText(text + ("\n⚠ " + due.warning if due.warning else ""))
+                self.new_deadline.setToolTip(due.warning)
 
             self.days.valueChanged.connect(show_deadline)
             show_deadline()

@@ -162,9 +162,10 @@ class QueueModel(QAbstractTableModel):
             return QBrush(LEVEL_COLOURS[clock.level]) if clock else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == "clock" and (clock := self.clock(row)) is not None:
-                return QCoreApplication.translate("Clocks", "Due %1").replace(
+                due = QCoreApplication.translate("Clocks", "Due %1").replace(
                     "%1", short_time(clock.due.isoformat())
                 )
+                return due + ("\n⚠ " + row.deadline_warning if row.deadline_warning else "")
             if column == "title":
                 return row.title
         if role == Qt.ItemDataRole.UserRole:
@@ -176,7 +177,9 @@ class QueueModel(QAbstractTableModel):
             return row.number
         if column == "clock":
             clock = self.clock(row)
-            return clock_text(clock) if clock else short_time(row.closed_at or row.updated_at)
+            if clock is None:
+                return short_time(row.closed_at or row.updated_at)
+            return clock_text(clock) + (" ⚠" if row.deadline_warning else "")
         if column == "closed":
             return short_time(row.closed_at or row.updated_at)
         if column == "urgency":

@@ -22,7 +22,7 @@ import requests
 
 from app.models.checks import check_content
 from app.models.clock import CHINA
-from app.models.deadlines import reply_deadline
+from app.models.deadlines import extend, reply_deadline
 from app.models.enums import AppellantKind, EventType, Role
 from app.models.numbering import order_number
 from app.models.operations import DirectAnswer, intake_events
@@ -31,6 +31,7 @@ from app.models.policy import Policy
 from app.models.records import Appellant, Event, Intake, Order
 from app.models.rules import RuleViolation
 from app.models.validation import describe, event_field_errors
+from app.resources import load_policy
 from app.store.workspace import IntakeInvalid
 from tests.conftest import FixedClock
 from tests.e2e.chain_support import TOWN_USERS, actor, craft, intake, record
@@ -44,6 +45,7 @@ from tests.e2e.support import (
 )
 
 E = EventType
+CALENDAR = load_policy().calendar
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
@@ -372,6 +374,19 @@ CASES = {
             "new_deadline": (o.deadline + timedelta(days=3)).isoformat(),
         },
     ),
+    "extension_with_a_forged_warning": Case(
+        "deadline_mismatch",
+        "disp1",
+        E.EXTENSION_RULING,
+        Desk.extension_asked,
+        lambda o: {
+            "approved": True,
+            "opinion": "同意",
+            "days": 3,
+            "new_deadline": extend(o.deadline, 3, CALENDAR).due.isoformat(),
+            "deadline_warning": "日历已收录，期限准确",
+        },
+    ),
     "reopen_keeping_a_later_deadline": Case(
         "deadline_mismatch",
         "op1",
@@ -507,6 +522,28 @@ def test_approved_extension_needs_a_new_deadline(desk: Desk) -> None:
     assert r.status_code == 409
     assert r.json()["results"][0]["code"] == "no_new_deadline"
     assert server_rows(desk.server.db_url, f"SELECT id FROM events WHERE id = '{wire['id']}'") == []
+
+
+def test_an_extension_deadline_reaches_the_unit_with_its_warning(desk: Desk) -> None:
+    """Forty working days on from late 2026 reach into 2027, which the bundled calendar does
+    not cover: the store takes the warning the rules give and the unit's workstation shows
+    it beside the new deadline."""
+    from app.models.checks import deadline_fields, expected_deadline
+
+    order = desk.extension_asked()
+    payload: dict[str, Any] = {"approved": True, "opinion": "同意", "days": 40}
+    policy = desk.disp.ws.policy
+    due = expected_deadline(
+        order, E.EXTENSION_RULING, payload, desk.clock.now, policy.limits, policy.calendar
+    )
+    assert due is not None and due.due.year == 2027
+    payload.update(deadline_fields(E.EXTENSION_RULING, due))
+    desk.step(desk.disp, order, E.EXTENSION_RULING, payload)
+    unit = desk.units["cgj"].ws.events.load_order(order.id)
+    assert unit is not None and unit.deadline == due.due
+    assert unit.deadline_warning == due.warning
+    if not policy.calendar.covers(2027):  # until the city's file or the package has 2027
+        assert "2027" in unit.deadline_warning
 
 
 def test_unit_cannot_act_on_an_order_never_dispatched_to_it(desk: Desk) -> None:

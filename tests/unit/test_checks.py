@@ -213,7 +213,9 @@ def test_extension_moves_the_deadline_by_working_days(policy: Policy) -> None:
     check_content(o, E.EXTENSION_RULING, ruling, NOW, policy)
     calendar_days = {**ruling, "new_deadline": (o.deadline + timedelta(days=5)).isoformat()}
     assert (
-        expected_deadline(o, E.EXTENSION_RULING, calendar_days, NOW, policy.limits, policy.calendar)
+        expected_deadline(
+            o, E.EXTENSION_RULING, calendar_days, NOW, policy.limits, policy.calendar
+        ).due  # type: ignore[union-attr]
         == right
     )
     with pytest.raises(RuleViolation) as refusal:

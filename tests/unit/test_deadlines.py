@@ -12,6 +12,7 @@ from app.models.deadlines import (
     add_working_days,
     extend,
     reply_deadline,
+    uncovered_years,
     working_days_left,
 )
 from app.models.enums import AppealType, Urgency
@@ -93,3 +94,33 @@ def test_extension_and_days_left() -> None:
     assert extend(base, 5, CALENDAR).due.date() == date(2026, 12, 8)
     assert working_days_left(at(2026, 11, 27), base, CALENDAR) == 2
     assert working_days_left(at(2026, 12, 3), base, CALENDAR) < 0
+
+
+# ---- the fallback warning travels with every deadline a step sets -----------------------
+
+
+def test_an_extension_into_an_uncovered_year_warns() -> None:
+    # due Thursday 2026-12-31; five working days on reach into 2027 (1 January counted as
+    # a working day by the weekend-only fallback): the new deadline says so
+    base = at(2026, 12, 31, 23)
+    new = extend(base, 5, UP_TO_2026, since=date(2026, 12, 10))
+    assert new.due.year == 2027
+    assert "2027" in new.warning
+    # within a covered year no warning
+    assert extend(at(2026, 12, 1, 23), 5, UP_TO_2026, since=date(2026, 11, 20)).warning == ""
+
+
+def test_an_extension_of_a_deadline_already_counted_on_the_fallback_keeps_its_warning() -> None:
+    # the intake's deadline was counted into 2027; an extension that adds only 2027 days
+    # must still warn, however the extension itself was counted
+    intake = reply_deadline(
+        at(2026, 12, 28), AppealType.COMPLAINT, Urgency.NORMAL, LIMITS, UP_TO_2026
+    )
+    assert "2027" in intake.warning
+    new = extend(intake.due, 3, UP_TO_2026, since=date(2026, 12, 28))
+    assert new.warning == intake.warning
+
+
+def test_uncovered_years_of_a_span() -> None:
+    assert uncovered_years(date(2026, 12, 31), date(2026, 12, 31), UP_TO_2026) == frozenset()
+    assert uncovered_years(date(2026, 12, 30), date(2028, 1, 3), UP_TO_2026) == {2027, 2028}
