@@ -26,6 +26,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from app.commands.common import guarded
 from app.models.enums import AppealType, AppellantKind, Channel, Urgency
 from app.models.records import Appellant, Intake
 
@@ -55,10 +56,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sub = parser.add_subparsers(dest="orders_command", required=True)
     p = sub.add_parser("import", help="record intakes from a JSON Lines file")
     p.add_argument("path")
-    p.set_defaults(func=_import)
+    p.set_defaults(func=guarded(_import))
     p = sub.add_parser("export", help="write every order as JSON Lines")
     p.add_argument("path")
-    p.set_defaults(func=_export)
+    p.set_defaults(func=guarded(_export))
 
 
 def _enum(kind: type[StrEnum], value: Any, field: str) -> Any:

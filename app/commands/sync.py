@@ -10,7 +10,9 @@ import sys
 import time
 from pathlib import Path
 
-from app.sync.errors import SyncError
+from app.commands.common import guarded
+from app.sync.errors import SyncBusy, SyncError
+from app.sync.transport import INSECURE_OPTION
 
 # Test hook: when set, `sync` touches this file and sleeps inside the transaction that
 # applies a pulled page, so a test can kill the process half-way. Never set in production.
@@ -23,17 +25,33 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     p.add_argument("--server", required=True, help="https://… address of the central store")
     p.add_argument("--user", required=True)
-    p.add_argument("--ca-bundle", help="a CA bundle file to trust (TLS is always verified)")
-    p.set_defaults(func=_login)
+    p.add_argument(
+        "--ca-bundle",
+        help="a CA bundle file to trust, kept for later syncs (TLS is always verified)",
+    )
+    p.add_argument(
+        INSECURE_OPTION,
+        dest="insecure_http",
+        action="store_true",
+        help="accept http:// to another machine: password and token in CLEAR TEXT (warned "
+        "at every sync); without it only https:// or this machine's own http:// is used",
+    )
+    p.set_defaults(func=guarded(_login))
     p = subparsers.add_parser("logout", help="sign out and forget the token")
-    p.set_defaults(func=_logout)
+    p.set_defaults(func=guarded(_logout))
     p = subparsers.add_parser("sync", help="run one sync cycle and print a JSON summary")
     p.add_argument("--attempts", type=int, default=4, help="tries per request (default 4)")
-    p.set_defaults(func=_sync)
+    p.add_argument(
+        "--wait",
+        type=float,
+        default=5.0,
+        help="seconds to wait for another sync of this workspace to finish (default 5)",
+    )
+    p.set_defaults(func=guarded(_sync))
     p = subparsers.add_parser("attention", help="list events the central store refused")
     p.add_argument("--resolve", metavar="EVENT_ID", help="deal with one refused event")
     p.add_argument("--action", choices=("dismiss", "retry"), default="dismiss")
-    p.set_defaults(func=_attention)
+    p.set_defaults(func=guarded(_attention))
 
 
 def _database(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -58,13 +76,22 @@ def _login(args: argparse.Namespace) -> int:
     database = _database(args)
     try:
         session = login(
-            database, args.server, args.user, _read_password(), verify=args.ca_bundle or True
+            database,
+            args.server,
+            args.user,
+            _read_password(),
+            ca_bundle=str(Path(args.ca_bundle).resolve()) if args.ca_bundle else "",
+            allow_insecure_http=args.insecure_http,
         )
     except SyncError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
         return 1
     finally:
         database.close()
+    if session.insecure_http:
+        from app.sync.transport import check
+
+        print(check(session.server, True), file=sys.stderr)
     print(
         json.dumps(
             {
@@ -124,11 +151,21 @@ def _sync(args: argparse.Namespace) -> int:
             _session, store = open_store(
                 database, retry=RetryPolicy(attempts=max(1, args.attempts))
             )
+            if store.warning:
+                print(store.warning, file=sys.stderr)
             try:
-                summary = run_cycle(SyncState(database), store, device_id, before_commit=hook)
+                summary = run_cycle(
+                    SyncState(database),
+                    store,
+                    device_id,
+                    before_commit=hook,
+                    wait=max(0.0, args.wait),
+                )
             finally:
                 store.close()
         except SyncError as exc:
+            if isinstance(exc, SyncBusy):
+                print(exc.message, file=sys.stderr)
             state = SyncState(database)
             print(
                 json.dumps(
@@ -140,7 +177,7 @@ def _sync(args: argparse.Namespace) -> int:
                     ensure_ascii=False,
                 )
             )
-            return 1
+            return 3 if isinstance(exc, SyncBusy) else 1
         print(json.dumps(summary.to_dict()))
         return 0
     finally:

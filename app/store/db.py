@@ -106,6 +106,8 @@ class Database:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     def migrate(self) -> None:
+        if self.version >= len(MIGRATIONS):
+            return  # no write lock taken: a sync elsewhere may hold it for a while
         with self.transaction():
             current = self.version
             for number, step in enumerate(MIGRATIONS[current:], start=current + 1):

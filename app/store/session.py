@@ -19,6 +19,10 @@ class Session:
     role: str
     unit: str = ""
     expires_at: str = ""
+    # How to reach `server`, as chosen at sign-in: a CA bundle file to trust ('' = the
+    # system's), and "1" when the user accepted clear-text http to another machine.
+    ca_bundle: str = ""
+    insecure_http: str = ""
 
 
 # The meta keys (session:<field>) a sign-in writes: one per field.

@@ -22,18 +22,32 @@ def login(
     password: str,
     *,
     retry: RetryPolicy | None = None,
-    verify: bool | str = True,
+    ca_bundle: str = "",
+    allow_insecure_http: bool = False,
 ) -> Session:
-    """Exchange the password for a token, keep the token in the keyring, remember the user."""
-    credentials.ensure_backend()  # fail before sending the password anywhere
+    """Exchange the password for a token, keep the token in the keyring, remember the user
+    and how the server is reached (the CA bundle, an accepted clear-text http).
+
+    Nothing is sent before the keyring and the address are found fit."""
+    credentials.ensure_backend()
     server = server.rstrip("/")
-    store = CentralStore(server, retry=retry, verify=verify)
+    store = CentralStore(
+        server, retry=retry, verify=ca_bundle or True, allow_insecure_http=allow_insecure_http
+    )
     try:
         grant = store.login(user, password)
     finally:
         store.close()
     credentials.save_token(server, grant.user, grant.token)
-    session = Session(server, grant.user, grant.role, grant.unit, grant.expires_at)
+    session = Session(
+        server,
+        grant.user,
+        grant.role,
+        grant.unit,
+        grant.expires_at,
+        ca_bundle=ca_bundle,
+        insecure_http="1" if allow_insecure_http else "",
+    )
     SyncState(database).save_session(session)
     return session
 
@@ -46,19 +60,30 @@ def logout(database: Database, *, revoke: bool = True) -> None:
     if revoke:
         token = credentials.load_token(session.server, session.user)
         if token:
-            store = CentralStore(session.server, token, retry=RetryPolicy(attempts=1))
             try:
-                store.logout()
+                store = _client(session, token, RetryPolicy(attempts=1))
+                try:
+                    store.logout()
+                finally:
+                    store.close()
             except SyncError:
                 pass  # best effort: the local sign-out happens anyway
-            finally:
-                store.close()
     credentials.forget_token(session.server, session.user)
     state.clear_session()
 
 
+def _client(session: Session, token: str | None, retry: RetryPolicy | None) -> CentralStore:
+    return CentralStore(
+        session.server,
+        token,
+        retry=retry,
+        verify=session.ca_bundle or True,
+        allow_insecure_http=session.insecure_http == "1",
+    )
+
+
 def open_store(
-    database: Database, *, retry: RetryPolicy | None = None, verify: bool | str = True
+    database: Database, *, retry: RetryPolicy | None = None
 ) -> tuple[Session, CentralStore]:
     """The signed-in session and a client carrying its token; AuthRequired if none."""
     session = SyncState(database).session()
@@ -69,7 +94,7 @@ def open_store(
     token = credentials.load_token(session.server, session.user)
     if not token:
         raise AuthRequired("登录凭据已失效，请重新登录 (no token in the keyring)")
-    return session, CentralStore(session.server, token, retry=retry, verify=verify)
+    return session, _client(session, token, retry)
 
 
 def current_user(database: Database) -> User:

@@ -13,13 +13,22 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 import orjson
 import requests
 
 from app.models.protocol import HEADER, PROTOCOL_VERSION
 from app.store.sync_state import PulledPage, PushResult
-from app.sync.errors import AuthRequired, BadAnswer, Offline, Refused, SyncError
+from app.sync import transport
+from app.sync.errors import (
+    AuthRequired,
+    BadAnswer,
+    InsecureTransport,
+    Offline,
+    Refused,
+    SyncError,
+)
 
 API = "/api/v1"
 MAX_BATCH = 500
@@ -65,15 +74,23 @@ class CentralStore:
         retry: RetryPolicy | None = None,
         session: requests.Session | None = None,
         verify: bool | str = True,
+        allow_insecure_http: bool = False,
     ) -> None:
         self.base_url = base_url.rstrip("/")
+        # InsecureTransport for http:// off this machine unless the user accepted it; the
+        # warning to show at each use when they did
+        self.warning = transport.check(self.base_url, allow_insecure_http)
+        if verify is False:
+            raise InsecureTransport("TLS certificates are always verified")
         self.token = token
         self.retry = retry or RetryPolicy()
         if session is None:
             session = requests.Session()
             # The environment (proxies, CA bundle) is read once, here, not again for every
             # request, and ~/.netrc never: its Basic auth would replace the bearer token.
-            session.proxies.update(requests.utils.get_environ_proxies(self.base_url))
+            # This machine's own server is never reached through a proxy (in clear text).
+            if not transport.is_loopback(urlsplit(self.base_url).hostname or ""):
+                session.proxies.update(requests.utils.get_environ_proxies(self.base_url))
             session.trust_env = False
             if verify is True:
                 verify = (
@@ -156,6 +173,9 @@ class CentralStore:
                     params=params,
                     headers=headers,
                     timeout=(policy.connect_timeout, policy.read_timeout),
+                    # never followed: a redirect could carry the password elsewhere, even
+                    # to http://
+                    allow_redirects=False,
                 )
                 body = resp.content  # reads it all: a cut connection raises here
             except requests.exceptions.SSLError as exc:
@@ -164,6 +184,10 @@ class CentralStore:
                 last = Offline(f"cannot reach {self.base_url}: {type(exc).__name__}")
                 continue
             status = resp.status_code
+            if 300 <= status < 400:
+                raise Refused(
+                    status, "redirect", f"the server redirects elsewhere ({status}); not followed"
+                )
             if status in _TRANSIENT_STATUS:
                 last = Offline(f"server answered {status}")
                 header = resp.headers.get("Retry-After", "")

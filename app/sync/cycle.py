@@ -13,6 +13,7 @@ from typing import Any
 from app.store.sync_state import PreparedPage, SyncState, prepare_page
 from app.sync.client import MAX_BATCH, CentralStore, push_body, push_results
 from app.sync.errors import SyncError
+from app.sync.lock import sync_lock
 
 
 @dataclass
@@ -257,10 +258,14 @@ def run_cycle(
     batch: int = MAX_BATCH,
     page_size: int = PULL_PAGE,
     before_commit: Callable[[], None] | None = None,
+    wait: float = 0.0,
 ) -> CycleSummary:
-    """Push, then pull. Raises SyncError subclasses; whatever was applied stays applied."""
-    summary = CycleSummary(cursor=state.cursor())
-    push_outbox(state, store, device_id, summary, batch)
-    pull_feed(state, store, summary, page_size, before_commit)
-    state.mark_success()
+    """Push, then pull, holding the workspace's sync lock (SyncBusy when another sync
+    keeps it more than `wait` seconds). Raises SyncError subclasses; whatever was applied
+    stays applied."""
+    with sync_lock(state.database.path.parent, wait):
+        summary = CycleSummary(cursor=state.cursor())
+        push_outbox(state, store, device_id, summary, batch)
+        pull_feed(state, store, summary, page_size, before_commit)
+        state.mark_success()
     return summary

@@ -34,3 +34,11 @@ class Refused(SyncError):
 
 class KeyringUnavailable(SyncError):
     """The operating system offers no usable keyring to keep the token in."""
+
+
+class InsecureTransport(SyncError):
+    """The address would carry the password and the token in clear text over a network."""
+
+
+class SyncBusy(SyncError):
+    """Another sync of the same workspace is running; nothing was done."""

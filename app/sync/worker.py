@@ -18,7 +18,7 @@ from app.store.sync_state import SyncState
 from app.sync import account
 from app.sync.client import RetryPolicy
 from app.sync.cycle import CycleSummary, run_cycle
-from app.sync.errors import AuthRequired, KeyringUnavailable, Refused, SyncError
+from app.sync.errors import AuthRequired, KeyringUnavailable, Refused, SyncBusy, SyncError
 
 log = logging.getLogger("hotline.sync")
 
@@ -41,6 +41,7 @@ class SyncStatus:
     server: str = ""
     last_error: str = ""
     last_summary: CycleSummary | None = None
+    warning: str = ""  # e.g. clear-text http the user accepted: shown while it lasts
 
 
 Listener = Callable[[SyncStatus], None]
@@ -55,14 +56,12 @@ class SyncWorker:
         interval: float = 30.0,
         max_backoff: float = 300.0,
         retry: RetryPolicy | None = None,
-        verify: bool | str = True,
     ) -> None:
         self.db_path = Path(db_path)
         self.device_id = device_id
         self.interval = interval
         self.max_backoff = max_backoff
         self.retry = retry
-        self.verify = verify
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._lock = threading.Lock()
@@ -136,11 +135,15 @@ class SyncWorker:
         self._set(state=SYNCING)
         summary: CycleSummary | None = None
         try:
-            _session, store = account.open_store(database, retry=self.retry, verify=self.verify)
+            _session, store = account.open_store(database, retry=self.retry)
+            self._set(warning=store.warning)
             try:
                 summary = run_cycle(state, store, self.device_id)
             finally:
                 store.close()
+        except SyncBusy as exc:  # the command line is syncing: its work shows next time
+            self._refresh(database, state=ONLINE, last_error=exc.message)
+            return None
         except (AuthRequired, KeyringUnavailable) as exc:
             self._failures = 0
             self._refresh(database, state=SIGNED_OUT, last_error=exc.message)
