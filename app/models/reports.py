@@ -101,6 +101,21 @@ class Period:
         shift = timedelta(days=self.days * n)
         return Period(self.kind, self.start - shift, self.end - shift)
 
+    def elapsed(self, as_of: date) -> int:
+        """How many of the period's days have begun by `as_of` (1 … days): a running
+        period has begun fewer than all of its days."""
+        return max(1, min(self.days, (as_of - self.start).days + 1))
+
+    def comparison(self, as_of: date) -> Period:
+        """What this period is compared with at `as_of`: the previous period, or while this
+        one is running, the same span of it (4 days of December: 1–4 November)."""
+        previous = self.previous()
+        elapsed = self.elapsed(as_of)
+        if elapsed == self.days or as_of < self.start:  # over, or not begun: all of it
+            return previous
+        end = min(previous.start + timedelta(days=elapsed), previous.end)
+        return Period(PeriodKind.CUSTOM, previous.start, end)
+
     def baseline(self, n: int) -> list[Period]:
         """The `n` periods before this one, nearest first."""
         return [self.previous(k) for k in range(1, n + 1)]
@@ -544,6 +559,9 @@ class ReportInput:
     baseline_periods: Sequence[Period]
     addresses: Sequence[AddressCount]
     town_names: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    # what previous_by_unit and previous_mix count: period.comparison(as_of); None for the
+    # whole previous period (previous_daily is always the whole previous period)
+    comparison: Period | None = None
 
 
 @dataclass(frozen=True)
@@ -560,6 +578,7 @@ class Report:
     scope: Scope
     as_of: datetime
     policy: AssessmentPolicy
+    comparison: Period  # what the "previous" figures count: see Period.comparison
     totals: Counts
     previous_totals: Counts
     figures: Mapping[FigureId, Figure]
@@ -571,6 +590,11 @@ class Report:
     overdue: list[OverdueRow]
     hot_spots: list[HotSpot]
     problems: list[Problem]
+
+    @property
+    def running(self) -> bool:
+        """Still running at `as_of`: compared with the same span of the previous period."""
+        return self.comparison != self.period.previous()
 
     @property
     def volume(self) -> int:
@@ -605,6 +629,7 @@ def build_report(data: ReportInput, policy: AssessmentPolicy) -> Report:
         scope=data.scope,
         as_of=data.as_of,
         policy=policy,
+        comparison=data.comparison or data.period.previous(),
         totals=totals,
         previous_totals=previous,
         figures=figures(totals, policy),
@@ -621,7 +646,7 @@ def build_report(data: ReportInput, policy: AssessmentPolicy) -> Report:
         hot_spots=hot_spots(
             data.spots_current,
             data.spots_baseline,
-            data.period.days,
+            data.period.elapsed(data.as_of.date()),  # a running period: its days so far
             [p.days for p in data.baseline_periods],
             rule,
         ),

@@ -322,16 +322,20 @@ class ReportQueries:
         """Everything a report computes from, in a few range scans of report_facts."""
         rule = self.assessment.hot_spots
         previous = period.previous()
+        compared = period.comparison(as_of.date())  # a running period: the same span
         baseline = period.baseline(rule.baseline_periods)
+        # the first baseline period is the previous period: its (category, 镇街) counts
+        # come with its mix when the whole of it is compared, else from a query of its own
+        first_baseline = 1 if compared == previous else 0
         steps: list[Callable[[], Any]] = [
             lambda: self.counts_by(period, scope, as_of),
-            lambda: self.counts_by(previous, scope, as_of),
+            lambda: self.counts_by(compared, scope, as_of),
             lambda: self.mix(period, scope),
-            lambda: self.mix(previous, scope),
+            lambda: self.mix(compared, scope),
             lambda: self.daily(period, scope),
             lambda: self.daily(previous, scope),
             lambda: self.addresses(period, scope),
-            *[(lambda p=p: self.category_town(p, scope)) for p in baseline[1:]],
+            *[(lambda p=p: self.category_town(p, scope)) for p in baseline[first_baseline:]],
         ]
         results = []
         for i, step in enumerate(steps):
@@ -341,9 +345,7 @@ class ReportQueries:
         if progress:
             progress(len(steps), len(steps))
         by_unit, prev_by_unit, (mix, spots), (prev_mix, prev_spots), daily, prev_daily = results[:6]
-        # the previous period is the first baseline period: its (category, 镇街) counts
-        # came with its mix
-        spots_baseline = [prev_spots, *results[7:]][: len(baseline)]
+        spots_baseline = ([prev_spots] if first_baseline else []) + results[7:]
         return ReportInput(
             period=period,
             scope=scope,
@@ -355,10 +357,11 @@ class ReportQueries:
             daily=daily,
             previous_daily=prev_daily,
             spots_current=spots,
-            spots_baseline=spots_baseline,
+            spots_baseline=spots_baseline[: len(baseline)],
             baseline_periods=baseline,
             addresses=results[6],
             town_names={t.code: (t.name, t.short) for t in self.policy.towns},
+            comparison=compared,
         )
 
     # ---- the orders behind a figure ----------------------------------------------------

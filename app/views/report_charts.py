@@ -102,13 +102,20 @@ def pie_chart(title: str, rows: Sequence[MixRow], names: Sequence[str], slices: 
     return chart
 
 
-def bar_chart(title: str, rows: Sequence[MixRow], names: Sequence[str], limit: int = 10) -> QChart:
-    """Horizontal bars, largest on top, this period against the previous one."""
+def bar_chart(
+    title: str,
+    rows: Sequence[MixRow],
+    names: Sequence[str],
+    limit: int = 10,
+    previous_name: str = "",
+) -> QChart:
+    """Horizontal bars, largest on top, this period against the previous one (or, while
+    this one runs, the same days of it: `previous_name` says which)."""
     chart = _chart(title)
     shown = list(zip(rows, names, strict=True))[:limit][::-1]
     current = QBarSet(QCoreApplication.translate("Reports", "This period"))
     current.setColor(QColor(PALETTE[0]))
-    previous = QBarSet(QCoreApplication.translate("Reports", "Previous period"))
+    previous = QBarSet(previous_name or QCoreApplication.translate("Reports", "Previous period"))
     previous.setColor(QColor("#c3ccd6"))
     for row, _ in shown:
         current.append(row.count)

@@ -26,9 +26,11 @@ from app.views.report_tables import (
     Namer,
     ReportTable,
     all_tables,
+    comparison_text,
     dimension_name,
     format_cell,
     period_text,
+    previous_title,
 )
 
 CJK_FAMILIES = ["Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei"]
@@ -114,6 +116,7 @@ def build_document(report: Report, namer: Namer, made_at: datetime) -> QTextDocu
             ),
             rows,
             [namer.value(dimension, r.value) for r in rows],
+            previous_name=previous_title(report),
         )
     images["overdue"] = charts.overdue_chart(report, namer)
     for name, chart in images.items():
@@ -141,6 +144,7 @@ def build_document(report: Report, namer: Namer, made_at: datetime) -> QTextDocu
         "period": QCoreApplication.translate("Reports", "Period"),
         "volume": QCoreApplication.translate("Reports", "Orders received"),
         "as_of": QCoreApplication.translate("Reports", "Figures as of"),
+        "compared": QCoreApplication.translate("Reports", "Compared with"),
         "made": QCoreApplication.translate("Reports", "Made"),
     }
     w = {k: html.escape(v) for k, v in words.items()}
@@ -154,6 +158,7 @@ def build_document(report: Report, namer: Namer, made_at: datetime) -> QTextDocu
         f"<tr><td>{w['scope']}</td><td><b>{html.escape(namer.scope(report))}</b></td></tr>"
         f"<tr><td>{w['period']}</td><td><b>{html.escape(period_text(report))}</b></td></tr>"
         f"<tr><td>{w['volume']}</td><td><b>{report.volume:,}</b></td></tr>"
+        f"<tr><td>{w['compared']}</td><td>{html.escape(comparison_text(report))}</td></tr>"
         f"<tr><td>{w['as_of']}</td><td>{report.as_of:%Y-%m-%d %H:%M}</td></tr>"
         f"<tr><td>{w['made']}</td><td>{made_at:%Y-%m-%d %H:%M}</td></tr>"
         "</table></div>"
@@ -162,6 +167,7 @@ def build_document(report: Report, namer: Namer, made_at: datetime) -> QTextDocu
         cover,
         '<p style="page-break-before: always"></p>',
         f"<h1>{html.escape(report_title(report, namer))}</h1>",
+        f"<p>{html.escape(comparison_text(report))}</p>",
         _table_html(tables["summary"]),
         img("trend"),
         pair("appeal_type", "channel"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -148,6 +149,58 @@ def period_text(report: Report) -> str:
     return f"{p.start.isoformat()} – {p.last.isoformat()}"
 
 
+def day_span(first: date, last: date) -> str:
+    """ "11月1日–4日", "11月28日–12月1日", "2025年12月29日–2026年1月4日" (the month and the year
+    named once when they do not change)."""
+
+    def full(day: date) -> str:
+        return (
+            QCoreApplication.translate("Reports", "%1/%2/%3", "year/month/day")
+            .replace("%1", str(day.year))
+            .replace("%2", str(day.month))
+            .replace("%3", str(day.day))
+        )
+
+    def month_day(day: date) -> str:
+        return (
+            QCoreApplication.translate("Reports", "%1/%2", "month/day")
+            .replace("%1", str(day.month))
+            .replace("%2", str(day.day))
+        )
+
+    if first.year != last.year:
+        return f"{full(first)}–{full(last)}"
+    if first == last:
+        return month_day(first)
+    if first.month != last.month:
+        return f"{month_day(first)}–{month_day(last)}"
+    end = (
+        QCoreApplication.translate("Reports", "%1/%2", "month/day, the month already named")
+        .replace("%1", str(last.month))
+        .replace("%2", str(last.day))
+    )
+    return f"{month_day(first)}–{end}"
+
+
+def comparison_text(report: Report) -> str:
+    """What the "previous period" figures are: the whole previous period, or while this one
+    runs, the same days of it (a month of 4 days is not compared with a whole month)."""
+    span = day_span(report.comparison.start, report.comparison.last)
+    if report.running:
+        text = QCoreApplication.translate(
+            "Reports", "Compared with the same days of the previous period (%1)"
+        )
+    else:
+        text = QCoreApplication.translate("Reports", "Compared with the previous period (%1)")
+    return text.replace("%1", span)
+
+
+def previous_title(report: Report) -> str:
+    if report.running:
+        return QCoreApplication.translate("Reports", "Same days, previous period")
+    return QCoreApplication.translate("Reports", "Previous period")
+
+
 def summary_table(report: Report) -> ReportTable:
     table = ReportTable(
         "summary",
@@ -156,7 +209,7 @@ def summary_table(report: Report) -> ReportTable:
             Column(QCoreApplication.translate("Reports", "Figure")),
             Column(QCoreApplication.translate("Reports", "Value"), Kind.PCT),
             Column(QCoreApplication.translate("Reports", "Counted"), Kind.RATIO),
-            Column(QCoreApplication.translate("Reports", "Previous period"), Kind.PCT),
+            Column(previous_title(report), Kind.PCT),
             Column(QCoreApplication.translate("Reports", "Change"), Kind.CHANGE),
         ],
     )
@@ -184,9 +237,13 @@ def summary_table(report: Report) -> ReportTable:
         table.selections.append(
             Selection(figure.formula.denominator, minus=figure.formula.numerator)
         )
-    table.note = QCoreApplication.translate(
-        "Reports",
-        "Open a figure to see the orders its denominator counts but its numerator does not (the misses); the volume row opens every order.",  # noqa: E501
+    table.note = (
+        comparison_text(report)
+        + QCoreApplication.translate("Reports", ". ")
+        + QCoreApplication.translate(
+            "Reports",
+            "Open a figure to see the orders its denominator counts but its numerator does not (the misses); the volume row opens every order.",  # noqa: E501
+        )
     )
     return table
 
@@ -204,7 +261,7 @@ def mix_table(report: Report, dimension: str, namer: Namer, limit: int = 0) -> R
             Column(dimension_name(dimension)),
             Column(QCoreApplication.translate("Reports", "Orders"), Kind.INT),
             Column(QCoreApplication.translate("Reports", "Share"), Kind.PCT),
-            Column(QCoreApplication.translate("Reports", "Previous period"), Kind.INT),
+            Column(previous_title(report), Kind.INT),
             Column(QCoreApplication.translate("Reports", "Change"), Kind.CHANGE),
         ],
     )
@@ -219,6 +276,7 @@ def mix_table(report: Report, dimension: str, namer: Namer, limit: int = 0) -> R
             ]
         )
         table.selections.append(Selection("received", filters=((dimension, row.value),)))
+    table.note = comparison_text(report)
     return table
 
 

@@ -47,7 +47,9 @@ from app.views.report_tables import (
     Namer,
     ReportTable,
     all_tables,
+    comparison_text,
     dimension_name,
+    previous_title,
 )
 from app.views.tasks import TaskRunner
 
@@ -130,6 +132,10 @@ class ReportsPage(QWidget):
         self.progress.hide()
         self.heading = QLabel(objectName="heading")
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold; color: #1d3f66;")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.comparison = QLabel(objectName="comparison")
+        self.comparison.setTextFormat(Qt.TextFormat.PlainText)
+        self.comparison.setStyleSheet("color: #1d3f66;")
 
         bar = QHBoxLayout()
         for w in (
@@ -158,6 +164,7 @@ class ReportsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.heading)
+        layout.addWidget(self.comparison)
         layout.addWidget(self.tabs, 1)
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
@@ -196,6 +203,7 @@ class ReportsPage(QWidget):
         grid.addWidget(self.chart_slots["channel"], 1, 1)
         self.summary_note = QLabel(wordWrap=True)
         self.summary_note.setStyleSheet("color: #666;")
+        self.summary_note.setTextFormat(Qt.TextFormat.PlainText)
         grid.addWidget(self.summary_note, 2, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
@@ -229,6 +237,7 @@ class ReportsPage(QWidget):
         layout.addWidget(self._view("units"), 1)
         self.units_note = QLabel(wordWrap=True)
         self.units_note.setStyleSheet("color: #666;")
+        self.units_note.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.units_note)
         return tab
 
@@ -245,6 +254,7 @@ class ReportsPage(QWidget):
         layout = QVBoxLayout(tab)
         self.hot_note = QLabel(wordWrap=True)
         self.hot_note.setStyleSheet("color: #666;")
+        self.hot_note.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self._view("hot_spots"), 3)
         layout.addWidget(self.hot_note)
         layout.addWidget(QLabel(self.tr("Repeated appeals about one address")))
@@ -331,6 +341,7 @@ class ReportsPage(QWidget):
             button.setEnabled(True)
         self.tables = {t.id: t for t in all_tables(report, self.namer)}
         self.heading.setText(report_export.report_title(report, self.namer))
+        self.comparison.setText(comparison_text(report))
         for table_id, model in self.models.items():
             if table_id != "mix":
                 model.set_table(self.tables.get(table_id))
@@ -365,6 +376,7 @@ class ReportsPage(QWidget):
                 rows,
                 [self.namer.value(d, r.value) for r in rows],
                 limit=15,
+                previous_name=previous_title(self.report),
             ),
         )
 

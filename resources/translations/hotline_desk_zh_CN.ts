@@ -652,27 +652,27 @@
         <translation>%1到期</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="196"/>
+        <location filename="../../app/views/queue_models.py" line="199"/>
         <source>(confidential)</source>
         <translation>（保密）</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="203"/>
+        <location filename="../../app/views/queue_models.py" line="206"/>
         <source>assisting</source>
         <translation>协办</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="205"/>
+        <location filename="../../app/views/queue_models.py" line="208"/>
         <source>supervised</source>
         <translation>已督办</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="207"/>
+        <location filename="../../app/views/queue_models.py" line="210"/>
         <source>to reopen</source>
         <translation>待重办</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/queue_models.py" line="209"/>
+        <location filename="../../app/views/queue_models.py" line="212"/>
         <source>%n call(s) made</source>
         <translation>
             <numerusform>已回访%n次</numerusform>
@@ -2212,27 +2212,27 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="232"/>
+        <location filename="../../app/views/dispatch_dialogs.py" line="235"/>
         <source>Merge</source>
         <translation>并单</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="233"/>
+        <location filename="../../app/views/dispatch_dialogs.py" line="236"/>
         <source>Merge %1 into the order it repeats; its callers join that order.</source>
         <translation>将 %1 并入其重复的工单，来电人一并转入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="244"/>
+        <location filename="../../app/views/dispatch_dialogs.py" line="247"/>
         <source>Same matter, merged</source>
         <translation>同一事项，并单处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="245"/>
+        <location filename="../../app/views/dispatch_dialogs.py" line="248"/>
         <source>&amp;Into order</source>
         <translation>并入工单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="246"/>
+        <location filename="../../app/views/dispatch_dialogs.py" line="249"/>
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>
@@ -2705,12 +2705,12 @@
 <context>
     <name>ReportOrdersDialog</name>
     <message>
-        <location filename="../../app/views/reports_page.py" line="463"/>
+        <location filename="../../app/views/reports_page.py" line="475"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/reports_page.py" line="474"/>
+        <location filename="../../app/views/reports_page.py" line="486"/>
         <source>%n order(s); double-click one to open it.</source>
         <translation>
             <numerusform>共 %n 件工单；双击打开。</numerusform>
@@ -2726,15 +2726,14 @@
     </message>
     <message>
         <location filename="../../app/views/report_charts.py" line="47"/>
-        <location filename="../../app/views/report_charts.py" line="109"/>
+        <location filename="../../app/views/report_charts.py" line="116"/>
         <source>This period</source>
         <translation>本期</translation>
     </message>
     <message>
         <location filename="../../app/views/report_charts.py" line="49"/>
-        <location filename="../../app/views/report_charts.py" line="111"/>
-        <location filename="../../app/views/report_tables.py" line="159"/>
-        <location filename="../../app/views/report_tables.py" line="207"/>
+        <location filename="../../app/views/report_charts.py" line="118"/>
+        <location filename="../../app/views/report_tables.py" line="201"/>
         <source>Previous period</source>
         <translation>上期</translation>
     </message>
@@ -2749,82 +2748,87 @@
         <translation>其余合计 %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_charts.py" line="135"/>
-        <location filename="../../app/views/report_tables.py" line="267"/>
+        <location filename="../../app/views/report_charts.py" line="142"/>
+        <location filename="../../app/views/report_tables.py" line="325"/>
         <source>Overdue by unit</source>
         <translation>各单位超期情况</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_charts.py" line="137"/>
-        <location filename="../../app/views/report_tables.py" line="270"/>
+        <location filename="../../app/views/report_charts.py" line="144"/>
+        <location filename="../../app/views/report_tables.py" line="328"/>
         <source>Open past deadline</source>
         <translation>在办超期</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_charts.py" line="139"/>
-        <location filename="../../app/views/report_tables.py" line="271"/>
+        <location filename="../../app/views/report_charts.py" line="146"/>
+        <location filename="../../app/views/report_tables.py" line="329"/>
         <source>Closed late</source>
         <translation>超期办结</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_export.py" line="41"/>
+        <location filename="../../app/views/report_export.py" line="43"/>
         <source>Appeal analysis report: %1, %2</source>
         <translation>诉求分析报告：%1，%2</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_export.py" line="64"/>
+        <location filename="../../app/views/report_export.py" line="66"/>
         <source>None in this period.</source>
         <translation>本期无。</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_export.py" line="71"/>
+        <location filename="../../app/views/report_export.py" line="73"/>
         <source>The first %1 of %2 rows; the CSV and XLSX files have them all.</source>
         <translation>仅列前 %1 行（共 %2 行）；CSV 与 XLSX 文件含全部数据。</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_export.py" line="103"/>
-        <location filename="../../app/views/report_tables.py" line="200"/>
+        <location filename="../../app/views/report_export.py" line="105"/>
+        <location filename="../../app/views/report_tables.py" line="257"/>
         <source>Orders by %1</source>
         <translation>按%1分布</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_export.py" line="112"/>
+        <location filename="../../app/views/report_export.py" line="114"/>
         <source>Top %1 by orders</source>
         <translation>%1受理量排行</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_export.py" line="138"/>
+        <location filename="../../app/views/report_export.py" line="141"/>
         <source>Appeal analysis report</source>
         <translation>诉求分析报告</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_export.py" line="139"/>
+        <location filename="../../app/views/report_export.py" line="142"/>
         <source>Zhongshan 12345 hotline</source>
         <translation>中山市12345政务服务便民热线</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_export.py" line="140"/>
+        <location filename="../../app/views/report_export.py" line="143"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_export.py" line="141"/>
+        <location filename="../../app/views/report_export.py" line="144"/>
         <source>Period</source>
         <translation>统计期间</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_export.py" line="142"/>
-        <location filename="../../app/views/report_tables.py" line="165"/>
+        <location filename="../../app/views/report_export.py" line="145"/>
+        <location filename="../../app/views/report_tables.py" line="218"/>
         <source>Orders received</source>
         <translation>受理量</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_export.py" line="143"/>
+        <location filename="../../app/views/report_export.py" line="146"/>
         <source>Figures as of</source>
         <translation>数据截至</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_export.py" line="144"/>
+        <location filename="../../app/views/report_export.py" line="147"/>
+        <source>Compared with</source>
+        <translation>对比期间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_export.py" line="148"/>
         <source>Made</source>
         <translation>生成时间</translation>
     </message>
@@ -2840,15 +2844,15 @@
     </message>
     <message>
         <location filename="../../app/views/report_models.py" line="81"/>
-        <location filename="../../app/views/report_tables.py" line="68"/>
+        <location filename="../../app/views/report_tables.py" line="69"/>
         <source>Type</source>
         <translation>诉求类型</translation>
     </message>
     <message>
         <location filename="../../app/views/report_models.py" line="82"/>
-        <location filename="../../app/views/report_tables.py" line="71"/>
-        <location filename="../../app/views/report_tables.py" line="294"/>
-        <location filename="../../app/views/report_tables.py" line="333"/>
+        <location filename="../../app/views/report_tables.py" line="72"/>
+        <location filename="../../app/views/report_tables.py" line="352"/>
+        <location filename="../../app/views/report_tables.py" line="391"/>
         <source>Town</source>
         <translation>镇街</translation>
     </message>
@@ -2863,199 +2867,237 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="56"/>
+        <location filename="../../app/views/report_tables.py" line="57"/>
         <source>First-contact resolution</source>
         <translation>直接办结率</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="57"/>
+        <location filename="../../app/views/report_tables.py" line="58"/>
         <source>Closed on time</source>
         <translation>按时办结率</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="58"/>
+        <location filename="../../app/views/report_tables.py" line="59"/>
         <source>Return rate</source>
         <translation>退单率</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="59"/>
+        <location filename="../../app/views/report_tables.py" line="60"/>
         <source>Response rate</source>
         <translation>响应率</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="60"/>
+        <location filename="../../app/views/report_tables.py" line="61"/>
         <source>Resolution rate</source>
         <translation>解决率</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="61"/>
+        <location filename="../../app/views/report_tables.py" line="62"/>
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="69"/>
-        <location filename="../../app/views/report_tables.py" line="293"/>
-        <location filename="../../app/views/report_tables.py" line="335"/>
+        <location filename="../../app/views/report_tables.py" line="70"/>
+        <location filename="../../app/views/report_tables.py" line="351"/>
+        <location filename="../../app/views/report_tables.py" line="393"/>
         <source>Category</source>
         <translation>问题分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="70"/>
+        <location filename="../../app/views/report_tables.py" line="71"/>
         <source>Channel</source>
         <translation>受理渠道</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="72"/>
-        <location filename="../../app/views/report_tables.py" line="238"/>
-        <location filename="../../app/views/report_tables.py" line="269"/>
+        <location filename="../../app/views/report_tables.py" line="73"/>
+        <location filename="../../app/views/report_tables.py" line="296"/>
+        <location filename="../../app/views/report_tables.py" line="327"/>
         <source>Unit</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="79"/>
+        <location filename="../../app/views/report_tables.py" line="80"/>
         <source>Category in a town</source>
         <translation>镇街内某类问题</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="80"/>
+        <location filename="../../app/views/report_tables.py" line="81"/>
         <source>Category, citywide</source>
         <translation>全市某类问题</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="81"/>
+        <location filename="../../app/views/report_tables.py" line="82"/>
         <source>Town, all categories</source>
         <translation>镇街全部问题</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="123"/>
+        <location filename="../../app/views/report_tables.py" line="124"/>
         <source>Not dispatched</source>
         <translation>未派单</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="141"/>
+        <location filename="../../app/views/report_tables.py" line="142"/>
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="154"/>
+        <location filename="../../app/views/report_tables.py" line="158"/>
+        <source>%1/%2/%3</source>
+        <comment>year/month/day</comment>
+        <translation>%1年%2月%3日</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="166"/>
+        <source>%1/%2</source>
+        <comment>month/day</comment>
+        <translation>%1月%2日</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="178"/>
+        <source>%1/%2</source>
+        <comment>month/day, the month already named</comment>
+        <translation>%2日</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="190"/>
+        <source>Compared with the same days of the previous period (%1)</source>
+        <translation>与上期同期（%1）相比</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="194"/>
+        <source>Compared with the previous period (%1)</source>
+        <translation>与上期（%1）相比</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="200"/>
+        <source>Same days, previous period</source>
+        <translation>上期同期</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="207"/>
         <source>Figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="156"/>
+        <location filename="../../app/views/report_tables.py" line="209"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="157"/>
+        <location filename="../../app/views/report_tables.py" line="210"/>
         <source>Value</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="158"/>
+        <location filename="../../app/views/report_tables.py" line="211"/>
         <source>Counted</source>
         <translation>分子 / 分母</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="160"/>
-        <location filename="../../app/views/report_tables.py" line="208"/>
+        <location filename="../../app/views/report_tables.py" line="213"/>
+        <location filename="../../app/views/report_tables.py" line="265"/>
         <source>Change</source>
         <translation>环比</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="187"/>
+        <location filename="../../app/views/report_tables.py" line="242"/>
+        <source>. </source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/report_tables.py" line="243"/>
         <source>Open a figure to see the orders its denominator counts but its numerator does not (the misses); the volume row opens every order.</source>
         <translation>双击指标可查看计入分母但未计入分子的工单（即未达标工单）；受理量一行打开全部工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="205"/>
-        <location filename="../../app/views/report_tables.py" line="295"/>
-        <location filename="../../app/views/report_tables.py" line="336"/>
+        <location filename="../../app/views/report_tables.py" line="262"/>
+        <location filename="../../app/views/report_tables.py" line="353"/>
+        <location filename="../../app/views/report_tables.py" line="394"/>
         <source>Orders</source>
         <translation>工单数</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="206"/>
+        <location filename="../../app/views/report_tables.py" line="263"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="235"/>
+        <location filename="../../app/views/report_tables.py" line="293"/>
         <source>Units ranked by the three rates</source>
         <translation>承办单位三率排名</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="237"/>
+        <location filename="../../app/views/report_tables.py" line="295"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="239"/>
+        <location filename="../../app/views/report_tables.py" line="297"/>
         <source>Dispatched</source>
         <translation>派单量</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="241"/>
+        <location filename="../../app/views/report_tables.py" line="299"/>
         <source>Score</source>
         <translation>综合得分</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="249"/>
+        <location filename="../../app/views/report_tables.py" line="307"/>
         <source>not ranked</source>
         <translation>不排名</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="257"/>
+        <location filename="../../app/views/report_tables.py" line="315"/>
         <source>Score: the mean of the ranked rates. Units with fewer than %1 dispatched orders are listed but not ranked.</source>
         <translation>综合得分为参与排名各率的平均值。派单量少于 %1 件的单位列出但不排名。</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="272"/>
+        <location filename="../../app/views/report_tables.py" line="330"/>
         <source>Due</source>
         <translation>应办结</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="290"/>
+        <location filename="../../app/views/report_tables.py" line="348"/>
         <source>Hot spots</source>
         <translation>热点问题</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="292"/>
+        <location filename="../../app/views/report_tables.py" line="350"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="296"/>
+        <location filename="../../app/views/report_tables.py" line="354"/>
         <source>Baseline a day</source>
         <translation>基线日均</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="297"/>
+        <location filename="../../app/views/report_tables.py" line="355"/>
         <source>Times baseline</source>
         <translation>为基线倍数</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="311"/>
+        <location filename="../../app/views/report_tables.py" line="369"/>
         <source>new</source>
         <translation>新出现</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="317"/>
+        <location filename="../../app/views/report_tables.py" line="375"/>
         <source>A hot spot has at least %1 orders and a daily volume at least %2 times its mean over the previous %3 periods.</source>
         <translation>热点：本期不少于 %1 件，且日均量不低于前 %3 期日均量的 %2 倍。</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="331"/>
+        <location filename="../../app/views/report_tables.py" line="389"/>
         <source>Repeated appeals about one address</source>
         <translation>同一地址重复诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="334"/>
+        <location filename="../../app/views/report_tables.py" line="392"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_tables.py" line="351"/>
+        <location filename="../../app/views/report_tables.py" line="409"/>
         <source>Appeals naming the same place (spelling and room number aside) are one problem; at least %1 orders.</source>
         <translation>指向同一地点的诉求（忽略写法与房号差异）视为一个问题；不少于 %1 件。</translation>
     </message>
@@ -3063,132 +3105,132 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../app/views/reports_page.py" line="97"/>
+        <location filename="../../app/views/reports_page.py" line="99"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="98"/>
+        <location filename="../../app/views/reports_page.py" line="100"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="99"/>
+        <location filename="../../app/views/reports_page.py" line="101"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="100"/>
+        <location filename="../../app/views/reports_page.py" line="102"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="110"/>
+        <location filename="../../app/views/reports_page.py" line="112"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="112"/>
+        <location filename="../../app/views/reports_page.py" line="114"/>
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="114"/>
+        <location filename="../../app/views/reports_page.py" line="116"/>
         <source>Town: %1</source>
         <translation>镇街：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="118"/>
+        <location filename="../../app/views/reports_page.py" line="120"/>
         <source>Unit: %1</source>
         <translation>单位：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="120"/>
+        <location filename="../../app/views/reports_page.py" line="122"/>
         <source>&amp;Make report</source>
         <translation>生成报表(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="122"/>
+        <location filename="../../app/views/reports_page.py" line="124"/>
         <source>Export &amp;PDF…</source>
         <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="123"/>
+        <location filename="../../app/views/reports_page.py" line="125"/>
         <source>Export &amp;CSV…</source>
         <translation>导出 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="124"/>
+        <location filename="../../app/views/reports_page.py" line="126"/>
         <source>Export &amp;XLSX…</source>
         <translation>导出 XLSX(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="136"/>
+        <location filename="../../app/views/reports_page.py" line="142"/>
         <source>Period:</source>
         <translation>期间：</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="141"/>
+        <location filename="../../app/views/reports_page.py" line="147"/>
         <source>Scope:</source>
         <translation>范围：</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="152"/>
+        <location filename="../../app/views/reports_page.py" line="158"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="153"/>
+        <location filename="../../app/views/reports_page.py" line="159"/>
         <source>Mix</source>
         <translation>构成</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="154"/>
+        <location filename="../../app/views/reports_page.py" line="160"/>
         <source>Units</source>
         <translation>单位排名</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="155"/>
+        <location filename="../../app/views/reports_page.py" line="161"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="156"/>
+        <location filename="../../app/views/reports_page.py" line="162"/>
         <source>Hot spots</source>
         <translation>热点</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="177"/>
+        <location filename="../../app/views/reports_page.py" line="184"/>
         <source>Double-click a row to see its orders</source>
         <translation>双击一行查看相关工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="211"/>
+        <location filename="../../app/views/reports_page.py" line="219"/>
         <source>Orders by:</source>
         <translation>分布维度：</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="250"/>
+        <location filename="../../app/views/reports_page.py" line="260"/>
         <source>Repeated appeals about one address</source>
         <translation>同一地址重复诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="322"/>
+        <location filename="../../app/views/reports_page.py" line="332"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="346"/>
+        <location filename="../../app/views/reports_page.py" line="357"/>
         <source>Orders by %1</source>
         <translation>按%1分布</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="364"/>
+        <location filename="../../app/views/reports_page.py" line="375"/>
         <source>Top %1 by orders</source>
         <translation>%1受理量排行</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="417"/>
+        <location filename="../../app/views/reports_page.py" line="429"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
@@ -3239,7 +3281,7 @@
         <translation>新期限</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="216"/>
+        <location filename="../../app/views/dispatch_dialogs.py" line="219"/>
         <source>&amp;Opinion</source>
         <translation>意见(&amp;O)</translation>
     </message>

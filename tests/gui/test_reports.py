@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from app.models.clock import CHINA
@@ -122,6 +122,18 @@ def test_a_row_opens_the_orders_behind_it(qtbot, qtmodeltester, page: ReportsPag
     dialog.close()
 
 
+def test_a_running_month_says_it_is_compared_with_the_same_days(qtbot, page: ReportsPage) -> None:
+    make(qtbot, page)  # November, on 27 November
+    assert page.report is not None and page.report.running
+    shown = page.comparison.text()
+    assert "same days of the previous period" in shown and "10/1–10/27" in shown
+    assert page.models["summary"].headerData(3, Qt.Orientation.Horizontal) == (
+        "Same days, previous period"
+    )
+    make(qtbot, page, "2026-10")
+    assert page.comparison.text() == "Compared with the previous period (9/1–9/30)"
+
+
 def test_unit_scope_and_week(qtbot, page: ReportsPage) -> None:
     make(qtbot, page, "2026-W47", "town:xiaolan")
     assert page.report is not None
@@ -185,6 +197,9 @@ def test_cli_writes_pdf_csv_xlsx_in_chinese(demo_home: Path, tmp_path: Path) -> 
     text = pdf_text(f"{out}.pdf")
     for heading in ("诉求分析报告", "承办单位三率排名", "响应率", "解决率", "满意率", "直接办结率"):
         assert heading in text
+    # 27 November: November so far against 1–27 October, and the report says so
+    # (the PDF's text has ASCII brackets and a figure dash for the font's glyphs)
+    assert "与上期同期(10月1日‒27日)相比" in text.replace(" ", "")
     first = Path(f"{out}.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert first == "主要指标"
     bad = subprocess.run(

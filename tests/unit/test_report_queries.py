@@ -180,3 +180,21 @@ def test_every_set_lists_as_many_orders_as_it_counts(seeded: Workspace) -> None:
     for name in COUNTED_SETS:
         counted = sum(c[name] for c in totals.values())
         assert len(q.order_ids(period, Scope(), NOW, Selection(name))) == counted, name
+
+
+def test_a_running_month_counts_the_same_days_of_the_previous_one(seeded: Workspace) -> None:
+    """NOW is 27 November: November so far is compared with 1–27 October, not all of it."""
+    data = queries(seeded).report_input(Period.parse("2026-11"), Scope(), NOW)
+    assert data.comparison == Period.parse("2026-10-01..2026-10-27")
+    report = build_report(data, AssessmentPolicy())
+    same_days = seeded.database.scalar(
+        "SELECT COUNT(*) FROM orders WHERE received_at >= '2026-10-01' "
+        "AND received_at < '2026-10-28'"
+    )
+    whole = seeded.database.scalar(
+        "SELECT COUNT(*) FROM orders WHERE received_at >= '2026-10-01' "
+        "AND received_at < '2026-11-01'"
+    )
+    assert report.previous_volume == same_days < whole
+    assert sum(r.previous for r in report.mix["town"]) == same_days
+    assert len(report.previous_daily) == 31  # the trend still draws all of October

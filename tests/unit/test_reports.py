@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date, datetime
 
@@ -267,3 +268,53 @@ def test_build_report_puts_it_together() -> None:
     assert report.daily == [(date(2026, 11, 1), 10), (date(2026, 11, 2), 0), (date(2026, 11, 3), 0)]
     assert [d for d, _ in report.previous_daily] == previous.dates()
     assert [u.unit for u in report.units] == ["rsj"]
+
+
+# ---- a running period is compared with the same span of the previous one ----------------
+def test_a_running_period_is_compared_with_the_same_days() -> None:
+    december = Period.parse("2026-12")
+    assert december.elapsed(date(2026, 12, 4)) == 4
+    assert december.comparison(date(2026, 12, 4)) == Period.parse("2026-11-01..2026-11-04")
+    # over, or not begun: the whole previous period
+    assert december.comparison(date(2027, 1, 2)) == Period.parse("2026-11")
+    assert december.comparison(date(2026, 12, 31)) == Period.parse("2026-11")
+    assert december.comparison(date(2026, 11, 20)) == Period.parse("2026-11")
+    # 31 March against a February of 28 days: all of February, never past its end
+    assert Period.parse("2026-03").comparison(date(2026, 3, 30)) == Period.parse(
+        "2026-02-01..2026-02-28"
+    )
+    week = Period.parse("2026-W49")  # Monday 30 November
+    assert week.comparison(date(2026, 12, 2)) == Period.parse("2026-11-23..2026-11-25")
+
+
+def test_a_running_report_says_what_it_compares_and_counts_hot_spots_per_day_so_far() -> None:
+    period = Period.parse("2026-12")
+    as_of = datetime(2026, 12, 4, 18, tzinfo=CHINA)
+    compared = period.comparison(as_of.date())
+    data = ReportInput(
+        period=period,
+        scope=Scope(),
+        as_of=as_of,
+        by_unit={"": counts(received=40)},
+        previous_by_unit={"": counts(received=38)},
+        mix={},
+        previous_mix={},
+        daily={},
+        previous_daily={},
+        # 40 orders in 4 days against 2 a day: 5 times the baseline (not 40 / 31 days)
+        spots_current={("A0201", "shiqi"): 40},
+        spots_baseline=[{("A0201", "shiqi"): 60}],
+        baseline_periods=[period.previous()],
+        addresses=[],
+        comparison=compared,
+    )
+    report = build_report(data, AssessmentPolicy())
+    assert report.running and report.comparison == compared
+    assert report.volume_change == pytest.approx(2 / 38)  # not −87 % against all November
+    spot = next(s for s in report.hot_spots if s.level is SpotLevel.CATEGORY_TOWN)
+    assert spot.ratio == pytest.approx(5.0)
+    finished = build_report(
+        dataclasses.replace(data, as_of=datetime(2027, 1, 1, tzinfo=CHINA), comparison=None),
+        AssessmentPolicy(),
+    )
+    assert not finished.running and finished.comparison == period.previous()
