@@ -20,6 +20,7 @@ from app.store.sync_state import AttentionItem, SyncState
 from app.store.workspace import Workspace
 from app.views.labels import event_label
 from app.views.order_models import short_time
+from app.views.plain import plain, tip
 from app.views.table_headers import header_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -66,7 +67,7 @@ class AttentionModel(QAbstractTableModel):
                 item.message or item.code,
             )[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{item.code}: {item.message}"
+            return tip(f"{item.code}: {item.message}")
         return None
 
 
@@ -89,7 +90,7 @@ class AttentionPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.activated.connect(self._open)
-        self.summary = QLabel(objectName="attention_summary")
+        self.summary = plain(QLabel(objectName="attention_summary"))
         self.summary.setWordWrap(True)
         self.retry = QPushButton(self.tr("Send &again"), objectName="retry")
         self.dismiss = QPushButton(self.tr("&Acknowledge"), objectName="dismiss")

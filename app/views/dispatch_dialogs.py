@@ -24,6 +24,7 @@ from app.models.policy import Policy
 from app.models.records import Order
 from app.store.dispatch_suggest import Suggestion
 from app.views.order_models import short_time
+from app.views.plain import bold_heading, fill, plain
 from app.views.widgets import SearchCombo
 from app.views.work_panel import StepDialog
 
@@ -50,7 +51,7 @@ class UnitPicker(QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.list.addItem(item)
-        self.chosen = QLabel(objectName="assists_chosen")
+        self.chosen = plain(QLabel(objectName="assists_chosen"))
         self.chosen.setWordWrap(True)
         self.filter.textChanged.connect(self._filter)
         self.list.itemChanged.connect(lambda _i: self._show_chosen())
@@ -107,7 +108,7 @@ class DispatchDialog(StepDialog):
     ) -> None:
         again = bool(order.lead_unit)
         title = self.tr("Re-dispatch") if again else self.tr("Dispatch")
-        super().__init__(title, f"<b>{order.number}</b>　{order.title}", parent)
+        super().__init__(title, bold_heading(order.number, order.title), parent)
         self.setMinimumWidth(680)
         self.policy = policy
         self.suggestions = suggestions
@@ -198,7 +199,7 @@ class RulingDialog(StepDialog):
         row.addStretch(1)
         self.add_row(self.tr("Ruling"), choice)
         self.days = QSpinBox(objectName="days")
-        self.new_deadline = QLabel(objectName="new_deadline")
+        self.new_deadline = plain(QLabel(objectName="new_deadline"))
         if days and order is not None and policy is not None:
             self.days.setRange(1, 60)
             self.days.setValue(days)
@@ -233,8 +234,11 @@ class MergeDialog(StepDialog):
     ) -> None:
         super().__init__(
             self.tr("Merge"),
-            self.tr("Merge %1 into the order it repeats; its callers join that order.").replace(
-                "%1", f"<b>{order.number}</b>"
+            fill(
+                self.tr("Merge %1 into the order it repeats; its callers join that order.").replace(
+                    "%1", "<b>%1</b>"
+                ),
+                order.number,
             ),
             parent,
         )

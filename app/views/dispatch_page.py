@@ -13,6 +13,7 @@ from app.store.duplicates import DuplicateFinder
 from app.store.queues import Queue, QueueRow
 from app.views.dispatch_dialogs import DispatchDialog, MergeDialog, RulingDialog, text_box
 from app.views.order_models import short_time
+from app.views.plain import bold_heading, plain
 from app.views.queue_page import QueuePage, Step
 from app.views.work_panel import REQUEST_OF, StepDialog, last_event
 
@@ -58,7 +59,7 @@ class DispatchPage(QueuePage):
 
     def steps(self) -> list[Step]:
         self.suggester = DispatchSuggester(self.workspace.database, self.policy)
-        self.suggestion_label = QLabel(objectName="suggestion")
+        self.suggestion_label = plain(QLabel(objectName="suggestion"))
         self.suggestion_label.setWordWrap(True)
         self.suggestion_label.setStyleSheet("padding:6px; background:#e3f2fd;")
         return [
@@ -120,7 +121,7 @@ class DispatchPage(QueuePage):
         p = request.payload if request else {}
         said = " ".join(str(p.get(k, "")) for k in ("reason", "text")).strip()
         unit = self.policy.unit_name(order.lead_unit)
-        heading = f"<b>{order.number}</b>　{order.title}<br>{unit}：{said}"
+        heading = bold_heading(order.number, order.title, f"{unit}：{said}")
         actor = self.actor()
         if kind is E.RETURN_RULING:
             dialog = RulingDialog(
@@ -160,10 +161,11 @@ class DispatchPage(QueuePage):
         actor = self.actor()
         contacted = self.tr("contacted") if order.contacted else self.tr("not contacted")
         resolved = self.tr("resolved") if order.resolved else self.tr("not resolved")
-        heading = (
-            f"<b>{order.number}</b>　{order.title}<br>"
-            f"{self.policy.unit_name(order.lead_unit)}（{contacted}，{resolved}）：<br>"
-            f"{order.reply_text}"
+        heading = bold_heading(
+            order.number,
+            order.title,
+            f"{self.policy.unit_name(order.lead_unit)}（{contacted}，{resolved}）：",
+            order.reply_text,
         )
         dialog = RulingDialog(
             self.tr("Review reply"),
@@ -181,7 +183,7 @@ class DispatchPage(QueuePage):
         try:
             closed = self.chain.close(order.id, self.actor())
         except RuleViolation as refused:
-            self.summary.label.setText(self.tr("Not allowed: %1").replace("%1", refused.message))
+            self.summary.show_message(self.tr("Not allowed: %1").replace("%1", refused.message))
             return
         self.done(closed, self.tr("Order %1 closed; it now waits for the follow-up call."))
 
@@ -192,10 +194,13 @@ class DispatchPage(QueuePage):
         due = short_time(order.deadline.isoformat())
         dialog = StepDialog(
             self.tr("Supervise"),
-            f"<b>{order.number}</b>　{order.title}<br>"
-            + self.tr("Due %1, with %2")
-            .replace("%1", due)
-            .replace("%2", self.policy.unit_name(order.lead_unit)),
+            bold_heading(
+                order.number,
+                order.title,
+                self.tr("Due %1, with %2")
+                .replace("%2", self.policy.unit_name(order.lead_unit))
+                .replace("%1", due),
+            ),
             self,
         )
         text = text_box()

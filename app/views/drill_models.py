@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from app.models.drills import Scenario
+from app.views.plain import tip
 from app.views.table_headers import header_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -52,7 +53,7 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int | float):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str) and len(value) > 30:
-            return value
+            return tip(value)
         return None
 
     def headerData(
@@ -108,7 +109,7 @@ class ScenarioModel(QAbstractTableModel):
             cells = self.describe(scenario)
             return cells[index.column() - 1] if index.column() - 1 < len(cells) else ""
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.TEXT:
-            return scenario.text
+            return tip(scenario.text)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -36,6 +36,7 @@ from app.store.workspace import Workspace
 from app.views.drill_models import RowsModel
 from app.views.kb_widgets import ArticleView, KbSearchBox
 from app.views.labels import appeal_type_label
+from app.views.plain import plain
 from app.views.tasks import TaskRunner
 from app.views.widgets import SearchCombo
 
@@ -84,7 +85,7 @@ class DrillPage(QWidget):
         self.set_combo.setMinimumWidth(180)
         set_label = QLabel(self.tr("Drill &set:"))
         set_label.setBuddy(self.set_combo)
-        self.summary = QLabel(objectName="drill_summary")
+        self.summary = plain(QLabel(objectName="drill_summary"))
         self.summary.setStyleSheet("color:#546e7a;")
         self.clock_label = QLabel("00:00", objectName="drill_clock")
         clock_font = QFont(self.clock_label.font())
@@ -98,7 +99,7 @@ class DrillPage(QWidget):
         top.addWidget(self.summary, 1)
         top.addWidget(self.clock_label)
 
-        self.caller = QLabel(objectName="drill_scenario")
+        self.caller = plain(QLabel(objectName="drill_scenario"))  # the caller's own words
         self.caller.setWordWrap(True)
         self.caller.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         caller_font = QFont(self.caller.font())
@@ -117,7 +118,7 @@ class DrillPage(QWidget):
         splitter.addWidget(self.view)
         splitter.setSizes([420, 620])
 
-        self.article_label = QLabel(objectName="drill_article")
+        self.article_label = plain(QLabel(objectName="drill_article"))
         self.article_label.setWordWrap(True)
         self.appeal_type = QComboBox(objectName="drill_appeal_type")
         for appeal_type in AppealType:
@@ -168,7 +169,7 @@ class DrillPage(QWidget):
         layout.addLayout(picks)
         layout.addWidget(self.feedback_box)
 
-        self.progress_summary = QLabel(objectName="drill_progress_summary")
+        self.progress_summary = plain(QLabel(objectName="drill_progress_summary"))
         self.progress_summary.setWordWrap(True)
         self.progress_model = RowsModel(
             [

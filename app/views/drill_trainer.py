@@ -33,6 +33,7 @@ from app.store.workspace import Workspace
 from app.views.drill_models import RowsModel, ScenarioModel
 from app.views.drill_page import percent, seconds_text
 from app.views.labels import appeal_type_label
+from app.views.plain import plain
 from app.views.tasks import TaskRunner
 from app.views.widgets import SearchCombo
 
@@ -60,7 +61,7 @@ class TrainerPage(QWidget):
         self.filter.activated.connect(lambda _i: self.refresh_dashboard())
         filter_label = QLabel(self.tr("Drill &set:"))
         filter_label.setBuddy(self.filter)
-        self.totals = QLabel(objectName="trainer_totals")
+        self.totals = plain(QLabel(objectName="trainer_totals"))
         self.export_button = QPushButton(self.tr("Export CSV… (Ctrl+Shift+X)"))
         self.export_button.clicked.connect(self.export_dialog)
         top = QHBoxLayout()
@@ -224,7 +225,7 @@ class TrainerPage(QWidget):
         self.generate_button = QPushButton(self.tr("Generate from the knowledge base"))
         self.generate_button.setObjectName("builder_generate")
         self.generate_button.clicked.connect(self.generate)
-        self.report = QLabel(objectName="builder_report")
+        self.report = plain(QLabel(objectName="builder_report"))
         self.report.setWordWrap(True)
 
         form = QFormLayout()

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 from app.models.enums import EventType, Satisfaction
 from app.store.queues import Queue, QueueRow
 from app.views.dispatch_dialogs import text_box
+from app.views.plain import bold_heading
 from app.views.queue_page import QueuePage, Step
 from app.views.work_panel import StepDialog
 
@@ -49,8 +50,9 @@ class FollowUpPage(QueuePage):
         actor = self.actor()
         dialog = StepDialog(
             self.tr("Follow-up call"),
-            f"<b>{order.number}</b>　{order.title}<br>"
-            + self.tr("Reply: %1").replace("%1", order.reply_text),
+            bold_heading(
+                order.number, order.title, self.tr("Reply: %1").replace("%1", order.reply_text)
+            ),
             self,
         )
         reached = QCheckBox(self.tr("Appellant r&eached"), objectName="reached")
@@ -94,9 +96,12 @@ class FollowUpPage(QueuePage):
         actor = self.actor()
         dialog = StepDialog(
             self.tr("Reopen"),
-            f"<b>{order.number}</b>　{order.title}<br>"
-            + self.tr("Back to %1 with a new reply deadline.").replace(
-                "%1", self.policy.unit_name(order.lead_unit) or self.tr("the dispatch queue")
+            bold_heading(
+                order.number,
+                order.title,
+                self.tr("Back to %1 with a new reply deadline.").replace(
+                    "%1", self.policy.unit_name(order.lead_unit) or self.tr("the dispatch queue")
+                ),
             ),
             self,
         )

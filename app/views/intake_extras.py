@@ -33,6 +33,7 @@ from app.store.workspace import Workspace
 from app.views.actions import build_actions
 from app.views.intake_page import IntakePage
 from app.views.labels import status_label
+from app.views.plain import fill, plain, tip
 from app.views.table_headers import header_text
 from app.views.tasks import TaskRunner
 
@@ -102,7 +103,7 @@ class DuplicateModel(QAbstractTableModel):
             return None
         d = self.rows[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
-            return d.row.title
+            return tip(d.row.title)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if index.column() == 0:
@@ -147,7 +148,7 @@ class IntakeExtras(QGroupBox):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._open)
-        self.hint = QLabel(objectName="duplicates_hint")
+        self.hint = plain(QLabel(objectName="duplicates_hint"))
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color:#555;")
         layout = QVBoxLayout(self)
@@ -245,9 +246,13 @@ class IntakeExtras(QGroupBox):
         caller = self.page.current_intake().appellant
         dialog = StepDialog(
             self.tr("Attach caller"),
-            self.tr("Attach this caller to %1 (%2) instead of recording a new order?")
-            .replace("%1", f"<b>{d.row.number}</b>")
-            .replace("%2", d.row.title),
+            fill(
+                self.tr("Attach this caller to %1 (%2) instead of recording a new order?").replace(
+                    "%1", "<b>%1</b>"
+                ),
+                d.row.number,
+                d.row.title,
+            ),
             self.page,
         )
         note = text_box()
@@ -303,9 +308,12 @@ class IntakeExtras(QGroupBox):
         order_id, number = chosen
         dialog = StepDialog(
             self.tr("Flag appellant"),
-            self.tr(
-                "Flag the caller of %1. Nothing is deleted; the flag and reason are kept."
-            ).replace("%1", f"<b>{number}</b>"),
+            fill(
+                self.tr(
+                    "Flag the caller of %1. Nothing is deleted; the flag and reason are kept."
+                ).replace("%1", "<b>%1</b>"),
+                number,
+            ),
             self.page,
         )
         kind = QComboBox(objectName="flag_kind")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.models.kb import Article, ArticleInvalid
 from app.store.workspace import Workspace
+from app.views.plain import plain
 from app.views.widgets import ERROR_STYLE, SearchCombo
 
 
@@ -58,7 +59,7 @@ class ArticleEditDialog(QDialog):
         expiry = QHBoxLayout()
         expiry.addWidget(self.has_expiry)
         expiry.addWidget(self.expires, 1)
-        self.error = QLabel(objectName="error")
+        self.error = plain(QLabel(objectName="error"))
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
 

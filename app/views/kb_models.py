@@ -16,6 +16,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QStyledItemDelegate
 
+from app.views.plain import tip
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QTextDocument
     from PySide6.QtWidgets import QStyleOptionViewItem
@@ -66,7 +68,7 @@ class KbHitModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return hit.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return hit.snippet
+            return tip(hit.snippet)
         if role == HIT_ROLE:
             return hit.id
         if role == HTML_ROLE:

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QMessageBox,
     QProgressDialog,
     QPushButton,
     QSplitter,
@@ -20,6 +19,7 @@ from app.models.kb import ImportReport
 from app.store.workspace import Workspace
 from app.views.kb_edit_dialog import ArticleEditDialog
 from app.views.kb_widgets import ArticleView, KbSearchBox
+from app.views.plain import inform, warn
 from app.views.tasks import TaskRunner
 
 
@@ -103,12 +103,12 @@ class KnowledgePage(QWidget):
             text += (
                 "\n\n" + self.tr("%n line(s) not imported:", "", len(report.errors)) + "\n" + lines
             )
-        QMessageBox.information(self, self.tr("Import finished"), text)
+        inform(self, self.tr("Import finished"), text)
         self.search.search_now()
 
     def _failed(self, exc: Exception) -> None:
         self._close_progress()
-        QMessageBox.warning(self, self.tr("Import failed"), str(exc))
+        warn(self, self.tr("Import failed"), str(exc))
 
     def _close_progress(self) -> None:
         if self.progress is not None:
@@ -124,6 +124,4 @@ class KnowledgePage(QWidget):
         )
         if path:
             count = self.workspace.knowledge().export_jsonl(Path(path))
-            QMessageBox.information(
-                self, self.tr("Export finished"), self.tr("%n article(s) written.", "", count)
-            )
+            inform(self, self.tr("Export finished"), self.tr("%n article(s) written.", "", count))

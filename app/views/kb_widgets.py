@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.store.workspace import Workspace
 from app.views.kb_models import HIT_ROLE, HtmlDelegate, KbHitModel
+from app.views.plain import esc, plain
 from app.views.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ class KbSearchBox(QWidget):
         self.line.setClearButtonEnabled(True)
         self.hits = HitList(workspace)
         self.hits.setObjectName("kb_hits")
-        self.status = QLabel(objectName="kb_status")
+        self.status = plain(QLabel(objectName="kb_status"))
         self.status.setStyleSheet("color:#607d8b;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -150,7 +151,7 @@ class ArticleView(QTextBrowser):
         self.article = article
         if article is None:
             hint = self.tr("Choose an article.")
-            self.setHtml(f"<p style='color:#607d8b'>{hint}</p>")
+            self.setHtml(f"<p style='color:#607d8b'>{html.escape(hint)}</p>")
             return
         policy = self.workspace.policy
         today = self.workspace.clock().date()
@@ -167,7 +168,7 @@ class ArticleView(QTextBrowser):
                 + "</b></p>"
             )
         answer_heading = self.tr("Official answer")
-        parts.append(f"<h3>{e(answer_heading)}</h3><p>{e(article.answer)}</p>")
+        parts.append(f"<h3>{e(answer_heading)}</h3><p>{esc(article.answer)}</p>")
         if article.questions:
             items = "".join(f"<li>{e(q)}</li>" for q in article.questions)
             asked = self.tr("How callers ask")

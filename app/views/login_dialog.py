@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.sync.errors import SyncError
+from app.views.plain import plain
 from app.views.sync_bridge import SyncBridge
 from app.views.tasks import TaskRunner
 from app.views.widgets import ERROR_STYLE
@@ -36,7 +37,7 @@ class LoginDialog(QDialog):
         self.user = QLineEdit(user, objectName="user")
         self.password = QLineEdit(objectName="password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = QLabel(objectName="message")
+        self.message = plain(QLabel(objectName="message"))  # the server's words, as sent
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
         self.buttons = QDialogButtonBox(

@@ -232,7 +232,9 @@ class MainWindow(QMainWindow):
         self.orders.focus_search()
 
     def open_order_by_number(self) -> None:
-        from PySide6.QtWidgets import QInputDialog, QMessageBox
+        from PySide6.QtWidgets import QInputDialog
+
+        from app.views.plain import inform
 
         number, ok = QInputDialog.getText(
             self, self.tr("Open order"), self.tr("Order number as the caller reads it:")
@@ -241,9 +243,7 @@ class MainWindow(QMainWindow):
             return
         found = self.workspace.orders.find_by_number(number)
         if found is None:
-            QMessageBox.information(
-                self, self.tr("Open order"), self.tr("No order %1 here.").replace("%1", number)
-            )
+            inform(self, self.tr("Open order"), self.tr("No order %1 here.").replace("%1", number))
             return
         self.show_order(found.id)
 

@@ -31,6 +31,7 @@ from app.views.labels import (
     urgency_label,
 )
 from app.views.order_models import short_time
+from app.views.plain import fill, plain_label, rich_label, set_tip
 
 # Payload keys worth showing in the timeline, in this order.
 DETAIL_KEYS = (
@@ -75,7 +76,7 @@ class OrderDetailDialog(QDialog):
         self._build(order, workspace.timeline(order_id))
 
     def _build(self, order: Order, events: list[Event]) -> None:
-        head = QLabel(f"<h2>{order.number}　{order.title}</h2>", objectName="heading")
+        head = rich_label(fill("<h2>%1　%2</h2>", order.number, order.title), "heading")
         head.setWordWrap(True)
 
         appellant = QFormLayout()
@@ -86,35 +87,38 @@ class OrderDetailDialog(QDialog):
             name += "　" + self.tr("[confidential]")
             if self.redact:
                 name = phone = self.tr("[confidential]")
-        appellant.addRow(self.tr("Caller"), QLabel(phone))
-        appellant.addRow(self.tr("Name"), QLabel(name))
-        appellant.addRow(self.tr("Kind"), QLabel(appellant_kind_label(a.kind.value)))
+        appellant.addRow(self.tr("Caller"), plain_label(phone, "caller_phone"))
+        appellant.addRow(self.tr("Name"), plain_label(name, "caller_name"))
+        appellant.addRow(self.tr("Kind"), plain_label(appellant_kind_label(a.kind.value)))
         if a.company:
-            appellant.addRow(self.tr("Company"), QLabel(a.company))
+            appellant.addRow(self.tr("Company"), plain_label(a.company, "caller_company"))
         appellant_box = QGroupBox(self.tr("Appellant"))
         appellant_box.setLayout(appellant)
 
         facts = QFormLayout()
-        facts.addRow(self.tr("Status"), QLabel(f"<b>{status_label(order.status.value)}</b>"))
+        status = rich_label(fill("<b>%1</b>", status_label(order.status.value)))
+        facts.addRow(self.tr("Status"), status)
         facts.addRow(
             self.tr("Type / urgency"),
-            QLabel(
+            plain_label(
                 f"{appeal_type_label(order.appeal_type.value)} / "
                 f"{urgency_label(order.urgency.value)}"
             ),
         )
-        facts.addRow(self.tr("Channel"), QLabel(channel_label(order.channel.value)))
-        facts.addRow(self.tr("Category"), QLabel(self.policy.category_path(order.category)))
+        facts.addRow(self.tr("Channel"), plain_label(channel_label(order.channel.value)))
+        category = plain_label(self.policy.category_path(order.category))
+        facts.addRow(self.tr("Category"), category)
         place = self.policy.town_name(order.town) + "　" + order.address
-        facts.addRow(self.tr("Place"), QLabel(place.strip()))
-        facts.addRow(self.tr("Received"), QLabel(short_time(order.received_at.isoformat())))
+        facts.addRow(self.tr("Place"), plain_label(place.strip(), "place"))
+        received = plain_label(short_time(order.received_at.isoformat()))
+        facts.addRow(self.tr("Received"), received)
         facts.addRow(self.tr("Due"), self._deadline_label(order))
         if order.lead_unit:
             units = self.policy.unit_name(order.lead_unit)
             if order.assist_units:
                 assists = "、".join(self.policy.unit_name(u) for u in order.assist_units)
                 units += "（" + self.tr("assisted by %1").replace("%1", assists) + "）"
-            facts.addRow(self.tr("Handling unit"), QLabel(units))
+            facts.addRow(self.tr("Handling unit"), plain_label(units))
         facts_box = QGroupBox(self.tr("Order"))
         facts_box.setLayout(facts)
 
@@ -122,14 +126,14 @@ class OrderDetailDialog(QDialog):
         top.addWidget(appellant_box, 1)
         top.addWidget(facts_box, 2)
 
-        content = QLabel(order.content, objectName="content")
+        content = plain_label(order.content, "content")
         content.setWordWrap(True)
         content_box = QGroupBox(self.tr("Appeal"))
         QVBoxLayout(content_box).addWidget(content)
         if order.answer:
-            answer = QLabel(order.answer, objectName="answer")
+            answer = plain_label(order.answer, "answer")
             answer.setWordWrap(True)
-            content_box.layout().addWidget(QLabel("<b>" + self.tr("Answer given") + "</b>"))
+            content_box.layout().addWidget(rich_label(fill("<b>%1</b>", self.tr("Answer given"))))
             content_box.layout().addWidget(answer)
 
         self.timeline = self._timeline(events)
@@ -158,11 +162,11 @@ class OrderDetailDialog(QDialog):
                 text += "　" + self.tr("%n working day(s) left", "", left)
                 if left <= 1:
                     style = "color:#e65100; font-weight:bold;"
-        label = QLabel(text, objectName="deadline")
+        label = plain_label(text, "deadline")
         label.setStyleSheet(style)
         if order.deadline_warning:
             label.setText(text + "\n⚠ " + order.deadline_warning)
-            label.setToolTip(order.deadline_warning)
+            set_tip(label, order.deadline_warning)
         return label
 
     def _timeline(self, events: list[Event]) -> QTableWidget:

@@ -20,6 +20,7 @@ from app.store.orders import OrderFilter
 from app.store.workspace import Workspace
 from app.views.labels import appeal_type_label, status_label
 from app.views.order_models import OrderListModel
+from app.views.plain import plain
 from app.views.tasks import TaskRunner
 from app.views.widgets import record_table
 
@@ -71,7 +72,7 @@ class OrderListPage(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
         self.use_dates = QCheckBox(self.tr("&Received between"), objectName="use_dates")
         self.overdue = QCheckBox(self.tr("&Overdue only"), objectName="overdue")
-        self.count = QLabel(objectName="count")
+        self.count = plain(QLabel(objectName="count"))
 
         for combo in (self.status, self.appeal_type, self.town):
             combo.currentIndexChanged.connect(self.apply_filter)

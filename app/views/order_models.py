@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 from app.models.validation import mask_phone
 from app.store.orders import OrderFilter, OrderQueries, OrderRow, PageKey
 from app.views.labels import appeal_type_label, status_label
+from app.views.plain import tip
 from app.views.table_headers import header_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -78,7 +79,7 @@ class OrderRowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == "title":
-            return row.title
+            return tip(row.title)
         if role == Qt.ItemDataRole.ForegroundRole and column in ("deadline", "status"):
             return self._deadline_brush(row)
         if role == Qt.ItemDataRole.UserRole:
@@ -145,7 +146,7 @@ class CallerHistoryModel(OrderRowsModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.row_at(index.row()) if index.isValid() else None
         if row is not None and role == Qt.ItemDataRole.ToolTipRole:
-            return f"{appeal_type_label(row.appeal_type)}：{row.title}"
+            return tip(f"{appeal_type_label(row.appeal_type)}：{row.title}")
         return super().data(index, role)
 
     def set_rows(self, rows: list[OrderRow]) -> None:

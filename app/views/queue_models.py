@@ -23,6 +23,7 @@ from app.models.validation import mask_phone
 from app.store.queues import QueueRow
 from app.views.labels import appeal_type_label, status_label, urgency_label
 from app.views.order_models import short_time
+from app.views.plain import tip
 from app.views.table_headers import header_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -167,7 +168,7 @@ class QueueModel(QAbstractTableModel):
                 )
                 return due + ("\n⚠ " + row.deadline_warning if row.deadline_warning else "")
             if column == "title":
-                return row.title
+                return tip(row.title)
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None

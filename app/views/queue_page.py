@@ -32,6 +32,7 @@ from app.store.chain import Chain
 from app.store.queues import QueueQueries, QueueRow
 from app.store.workspace import Workspace
 from app.views.actions import SPEC_BY_ID, build_actions
+from app.views.plain import plain, rich
 from app.views.queue_models import QueueModel
 from app.views.widgets import record_table
 from app.views.work_panel import OrderSummary
@@ -69,7 +70,7 @@ class QueuePage(QWidget):
         for _ in self.queue_ids():
             self.tabs.addTab("")
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
-        self.heading = QLabel(objectName="page_heading")
+        self.heading = rich(QLabel(objectName="page_heading"))  # our own markup
         self.table = record_table(self.model, "queue")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -78,7 +79,7 @@ class QueuePage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selected())
         self.table.activated.connect(lambda _i: self._open_current())
         self.summary = OrderSummary(self.policy, redact=self.redact)
-        self.empty = QLabel(objectName="empty")
+        self.empty = plain(QLabel(objectName="empty"))
         self.empty.setStyleSheet("color:#666; padding:6px;")
 
         self.step_list = self.steps()

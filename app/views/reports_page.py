@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -42,6 +41,7 @@ from app.store.report_queries import ReportQueries, Selection
 from app.store.workspace import DB_FILE, Workspace
 from app.views import report_charts as charts
 from app.views import report_export
+from app.views.plain import plain, plain_label, warn
 from app.views.report_models import OrderRowsModel, ReportTableModel
 from app.views.report_tables import (
     Namer,
@@ -130,7 +130,7 @@ class ReportsPage(QWidget):
         self.progress.setMaximumWidth(160)
         self.progress.setTextVisible(False)
         self.progress.hide()
-        self.heading = QLabel(objectName="heading")
+        self.heading = plain(QLabel(objectName="heading"))
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold; color: #1d3f66;")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.comparison = QLabel(objectName="comparison")
@@ -201,7 +201,7 @@ class ReportsPage(QWidget):
         grid.addWidget(self.chart_slots["trend"], 0, 1)
         grid.addWidget(self.chart_slots["appeal_type"], 1, 0)
         grid.addWidget(self.chart_slots["channel"], 1, 1)
-        self.summary_note = QLabel(wordWrap=True)
+        self.summary_note = plain(QLabel(wordWrap=True))
         self.summary_note.setStyleSheet("color: #666;")
         self.summary_note.setTextFormat(Qt.TextFormat.PlainText)
         grid.addWidget(self.summary_note, 2, 0, 1, 2)
@@ -235,7 +235,7 @@ class ReportsPage(QWidget):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(self._view("units"), 1)
-        self.units_note = QLabel(wordWrap=True)
+        self.units_note = plain(QLabel(wordWrap=True))
         self.units_note.setStyleSheet("color: #666;")
         self.units_note.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.units_note)
@@ -252,7 +252,7 @@ class ReportsPage(QWidget):
     def _hot_tab(self) -> QWidget:
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        self.hot_note = QLabel(wordWrap=True)
+        self.hot_note = plain(QLabel(wordWrap=True))
         self.hot_note.setStyleSheet("color: #666;")
         self.hot_note.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self._view("hot_spots"), 3)
@@ -329,7 +329,7 @@ class ReportsPage(QWidget):
         self._poll.stop()
         self.run_button.setEnabled(True)
         self.progress.hide()
-        QMessageBox.warning(self, self.tr("Reports"), str(exc))
+        warn(self, self.tr("Reports"), str(exc))
 
     # ---- showing -----------------------------------------------------------------------
     def _show(self, report: Report) -> None:
@@ -472,7 +472,7 @@ class ReportOrdersDialog(QDialog):
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.doubleClicked.connect(self._open)
-        self.count = QLabel(self.tr("Loading…"), objectName="behind_count")
+        self.count = plain_label(self.tr("Loading…"), "behind_count")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

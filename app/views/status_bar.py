@@ -9,6 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from app.views.labels import role_label
+from app.views.plain import plain, set_tip
 
 REFRESH_MS = 2000
 
@@ -38,6 +39,7 @@ class DeskStatusBar(QStatusBar):
         self.last_sync = QLabel(objectName="status_last_sync")
         for label in (self.user, self.connection, self.pending, self.last_sync, self.station):
             label.setContentsMargins(8, 0, 8, 0)
+            plain(label)  # user names and the server's messages, as they are
             self.addPermanentWidget(label)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
@@ -59,7 +61,7 @@ class DeskStatusBar(QStatusBar):
         self.connection.setText(states.get(s.state, s.state))
         colour = {"online": "#2e7d32", "syncing": "#1565c0"}.get(s.state, "#e65100")
         self.connection.setStyleSheet(f"color:{colour};")
-        self.connection.setToolTip(s.error)
+        set_tip(self.connection, s.error)
         self.pending.setText(self.tr("%n event(s) waiting to send", "", s.pending))
         self.last_sync.setText(
             self.tr("Last sync %1").replace("%1", s.last_success)

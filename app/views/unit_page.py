@@ -13,6 +13,7 @@ from app.models.enums import EventType, ReturnReason
 from app.models.rules import RuleViolation
 from app.store.queues import Queue, QueueRow
 from app.views.dispatch_dialogs import text_box
+from app.views.plain import bold_heading
 from app.views.queue_page import QueuePage, Step
 from app.views.work_panel import StepDialog
 
@@ -81,14 +82,14 @@ class UnitPage(QueuePage):
 
     def _heading(self) -> str:
         assert self.order is not None
-        return f"<b>{self.order.number}</b>　{self.order.title}"
+        return bold_heading(self.order.number, self.order.title)
 
     def sign(self) -> None:
         assert self.order is not None
         try:
             signed = self.chain.sign(self.order.id, self.actor())
         except RuleViolation as refused:
-            self.summary.label.setText(self.tr("Not allowed: %1").replace("%1", refused.message))
+            self.summary.show_message(self.tr("Not allowed: %1").replace("%1", refused.message))
             return
         self.done(signed, self.tr("Order %1 signed for."))
 

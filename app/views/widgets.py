@@ -65,6 +65,7 @@ class FieldBox(QWidget):
         their own style sheets slowed the intake screen's first appearance."""
         if self._error is None:
             self._error = QLabel()
+            self._error.setTextFormat(Qt.TextFormat.PlainText)  # may quote what was typed
             self._error.setStyleSheet(ERROR_STYLE)
             self._error.setWordWrap(True)
             self._error.hide()

@@ -25,6 +25,7 @@ from app.models.rules import RuleViolation
 from app.models.validation import mask_phone
 from app.views.labels import appeal_type_label, event_label, status_label, urgency_label
 from app.views.order_models import short_time
+from app.views.plain import plain, rich
 
 ERROR_STYLE = "color:#c62828; font-weight:bold;"
 
@@ -49,7 +50,7 @@ class OrderSummary(QScrollArea):
         super().__init__(parent)
         self.policy = policy
         self.redact = redact
-        self.label = QLabel(objectName="summary")
+        self.label = rich(QLabel(objectName="summary"))  # our markup, every value escaped
         self.label.setWordWrap(True)
         self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -69,7 +70,7 @@ class OrderSummary(QScrollArea):
 
     def show_order(self, order: Order | None, events: list[Event] | None = None) -> None:
         if order is None:
-            self.label.setText(self.tr("Select an order in the list."))
+            self.show_message(self.tr("Select an order in the list."))
             return
         rows = [
             (self.tr("Status"), status_label(order.status.value)),
@@ -118,6 +119,10 @@ class OrderSummary(QScrollArea):
             html.append(self._event_html(event))
         self.label.setText("".join(html))
 
+    def show_message(self, text: str) -> None:
+        """A line of text instead of the order (its words as they are)."""
+        self.label.setText(f"<p>{escape(text)}</p>")
+
     def _recent(self, events: list[Event]) -> list[Event]:
         shown = (
             EventType.RETURN_REQUEST,
@@ -153,10 +158,11 @@ class StepDialog(QDialog):
         self.setMinimumWidth(560)
         self.submit: Callable[[], Order] | None = None
         self.result_order: Order | None = None
-        head = QLabel(heading, objectName="heading")
+        # `heading` is markup built with plain.fill / plain.bold_heading (values escaped).
+        head = rich(QLabel(heading, objectName="heading"))
         head.setWordWrap(True)
         self.form = QFormLayout()
-        self.error = QLabel(objectName="error")
+        self.error = plain(QLabel(objectName="error"))
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
