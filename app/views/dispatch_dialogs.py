@@ -24,7 +24,7 @@ from app.models.policy import Policy
 from app.models.records import Order
 from app.store.dispatch_suggest import Suggestion
 from app.views.order_models import short_time
-from app.views.plain import bold_heading, fill, plain
+from app.views.plain import bold_heading, fill, plain, set_tip
 from app.views.widgets import SearchCombo
 from app.views.work_panel import StepDialog
 
@@ -211,7 +211,7 @@ class RulingDialog(StepDialog):
                 due = extend(order.deadline, self.days.value(), policy.calendar, since)
                 text = short_time(due.due.isoformat())
                 self.new_deadline.setText(text + ("\n⚠ " + due.warning if due.warning else ""))
-                self.new_deadline.setToolTip(due.warning)
+                set_tip(self.new_deadline, due.warning)
 
             self.days.valueChanged.connect(show_deadline)
             show_deadline()

@@ -372,52 +372,52 @@
 <context>
     <name>ArticleEditDialog</name>
     <message>
-        <location filename="../../app/views/kb_edit_dialog.py" line="34"/>
+        <location filename="../../app/views/kb_edit_dialog.py" line="35"/>
         <source>Edit article %1</source>
         <translation>编辑知识 %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb_edit_dialog.py" line="51"/>
+        <location filename="../../app/views/kb_edit_dialog.py" line="52"/>
         <source>Expires on</source>
         <translation>失效日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb_edit_dialog.py" line="66"/>
+        <location filename="../../app/views/kb_edit_dialog.py" line="67"/>
         <source>&amp;Title</source>
         <translation>标题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb_edit_dialog.py" line="67"/>
+        <location filename="../../app/views/kb_edit_dialog.py" line="68"/>
         <source>&amp;Questions (one per line)</source>
         <translation>常见问法（每行一条）(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb_edit_dialog.py" line="68"/>
+        <location filename="../../app/views/kb_edit_dialog.py" line="69"/>
         <source>Official &amp;answer</source>
         <translation>答复口径(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb_edit_dialog.py" line="69"/>
+        <location filename="../../app/views/kb_edit_dialog.py" line="70"/>
         <source>&amp;Keywords</source>
         <translation>关键词(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb_edit_dialog.py" line="70"/>
+        <location filename="../../app/views/kb_edit_dialog.py" line="71"/>
         <source>&amp;Responsible unit</source>
         <translation>责任单位(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb_edit_dialog.py" line="71"/>
+        <location filename="../../app/views/kb_edit_dialog.py" line="72"/>
         <source>&amp;Category</source>
         <translation>分类(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb_edit_dialog.py" line="72"/>
+        <location filename="../../app/views/kb_edit_dialog.py" line="73"/>
         <source>&amp;Legal basis</source>
         <translation>政策依据(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb_edit_dialog.py" line="73"/>
+        <location filename="../../app/views/kb_edit_dialog.py" line="74"/>
         <source>&amp;Effective from</source>
         <translation>生效日期(&amp;E)</translation>
     </message>
@@ -425,52 +425,52 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../app/views/kb_widgets.py" line="152"/>
+        <location filename="../../app/views/kb_widgets.py" line="153"/>
         <source>Choose an article.</source>
         <translation>请选择一条知识。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb_widgets.py" line="163"/>
+        <location filename="../../app/views/kb_widgets.py" line="164"/>
         <source>Expired on %1: check before quoting it.</source>
         <translation>已于 %1 失效：引用前请核实。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb_widgets.py" line="169"/>
+        <location filename="../../app/views/kb_widgets.py" line="170"/>
         <source>Official answer</source>
         <translation>答复口径</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb_widgets.py" line="173"/>
+        <location filename="../../app/views/kb_widgets.py" line="174"/>
         <source>How callers ask</source>
         <translation>常见问法</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb_widgets.py" line="176"/>
+        <location filename="../../app/views/kb_widgets.py" line="177"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb_widgets.py" line="178"/>
+        <location filename="../../app/views/kb_widgets.py" line="179"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb_widgets.py" line="181"/>
+        <location filename="../../app/views/kb_widgets.py" line="182"/>
         <source>Legal basis</source>
         <translation>政策依据</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb_widgets.py" line="182"/>
+        <location filename="../../app/views/kb_widgets.py" line="183"/>
         <source>In force</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb_widgets.py" line="183"/>
+        <location filename="../../app/views/kb_widgets.py" line="184"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/kb_widgets.py" line="196"/>
+        <location filename="../../app/views/kb_widgets.py" line="197"/>
         <source>%n version(s) kept</source>
         <translation>
             <numerusform>保留 %n 个版本</numerusform>
@@ -480,27 +480,27 @@
 <context>
     <name>AttentionModel</name>
     <message>
-        <location filename="../../app/views/attention_page.py" line="33"/>
+        <location filename="../../app/views/attention_page.py" line="34"/>
         <source>Order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention_page.py" line="34"/>
+        <location filename="../../app/views/attention_page.py" line="35"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention_page.py" line="35"/>
+        <location filename="../../app/views/attention_page.py" line="36"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention_page.py" line="36"/>
+        <location filename="../../app/views/attention_page.py" line="37"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention_page.py" line="37"/>
+        <location filename="../../app/views/attention_page.py" line="38"/>
         <source>The central store&apos;s reason</source>
         <translation>中心服务器给出的原因</translation>
     </message>
@@ -508,34 +508,34 @@
 <context>
     <name>AttentionPage</name>
     <message>
-        <location filename="../../app/views/attention_page.py" line="94"/>
+        <location filename="../../app/views/attention_page.py" line="95"/>
         <source>Send &amp;again</source>
         <translation>重新发送(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention_page.py" line="95"/>
+        <location filename="../../app/views/attention_page.py" line="96"/>
         <source>&amp;Acknowledge</source>
         <translation>已知悉(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention_page.py" line="96"/>
+        <location filename="../../app/views/attention_page.py" line="97"/>
         <source>Send the step again, e.g. after the order was put right</source>
         <translation>重新发送该操作（例如工单已更正后）</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention_page.py" line="98"/>
+        <location filename="../../app/views/attention_page.py" line="99"/>
         <source>Keep it in the timeline as refused and take it off this list</source>
         <translation>在办理过程中保留为被拒，并从此列表移除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/attention_page.py" line="115"/>
+        <location filename="../../app/views/attention_page.py" line="116"/>
         <source>%n step(s) refused by the central store need your decision.</source>
         <translation>
             <numerusform>有 %n 个操作被中心服务器拒绝，需要您处理。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/attention_page.py" line="118"/>
+        <location filename="../../app/views/attention_page.py" line="119"/>
         <source>Nothing refused: every step reached the central store or waits to be sent.</source>
         <translation>没有被拒的操作：所有操作均已送达中心服务器或正在等待发送。</translation>
     </message>
@@ -543,136 +543,136 @@
 <context>
     <name>Clocks</name>
     <message>
-        <location filename="../../app/views/queue_models.py" line="40"/>
+        <location filename="../../app/views/queue_models.py" line="41"/>
         <source>dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="41"/>
+        <location filename="../../app/views/queue_models.py" line="42"/>
         <source>sign</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="42"/>
+        <location filename="../../app/views/queue_models.py" line="43"/>
         <source>reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="52"/>
+        <location filename="../../app/views/queue_models.py" line="53"/>
         <source>%1: overdue %2 h</source>
         <translation>%1：超期%2小时</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/queue_models.py" line="54"/>
+        <location filename="../../app/views/queue_models.py" line="55"/>
         <source>%1: overdue %n working day(s)</source>
         <translation>
             <numerusform>%1：超期%n个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="59"/>
+        <location filename="../../app/views/queue_models.py" line="60"/>
         <source>%1: %2 h left</source>
         <translation>%1：剩%2小时</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/queue_models.py" line="61"/>
+        <location filename="../../app/views/queue_models.py" line="62"/>
         <source>%1: %n working day(s) left</source>
         <translation>
             <numerusform>%1：剩%n个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="67"/>
+        <location filename="../../app/views/queue_models.py" line="68"/>
         <source>Return request</source>
         <translation>退单待审</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="68"/>
+        <location filename="../../app/views/queue_models.py" line="69"/>
         <source>Extension request</source>
         <translation>延期待批</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="69"/>
+        <location filename="../../app/views/queue_models.py" line="70"/>
         <source>Unreasonable-appeal application</source>
         <translation>不合理诉求待审</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="103"/>
+        <location filename="../../app/views/queue_models.py" line="104"/>
         <source>Order number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="104"/>
+        <location filename="../../app/views/queue_models.py" line="105"/>
         <source>Time left</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="105"/>
+        <location filename="../../app/views/queue_models.py" line="106"/>
         <source>Closed at</source>
         <translation>办结时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="106"/>
+        <location filename="../../app/views/queue_models.py" line="107"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="107"/>
+        <location filename="../../app/views/queue_models.py" line="108"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="108"/>
+        <location filename="../../app/views/queue_models.py" line="109"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="109"/>
+        <location filename="../../app/views/queue_models.py" line="110"/>
         <source>Town</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="110"/>
+        <location filename="../../app/views/queue_models.py" line="111"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="111"/>
+        <location filename="../../app/views/queue_models.py" line="112"/>
         <source>Lead unit</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="112"/>
+        <location filename="../../app/views/queue_models.py" line="113"/>
         <source>Caller</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="165"/>
+        <location filename="../../app/views/queue_models.py" line="166"/>
         <source>Due %1</source>
         <translation>%1到期</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="199"/>
+        <location filename="../../app/views/queue_models.py" line="200"/>
         <source>(confidential)</source>
         <translation>（保密）</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="206"/>
+        <location filename="../../app/views/queue_models.py" line="207"/>
         <source>assisting</source>
         <translation>协办</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="208"/>
+        <location filename="../../app/views/queue_models.py" line="209"/>
         <source>supervised</source>
         <translation>已督办</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_models.py" line="210"/>
+        <location filename="../../app/views/queue_models.py" line="211"/>
         <source>to reopen</source>
         <translation>待重办</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/queue_models.py" line="212"/>
+        <location filename="../../app/views/queue_models.py" line="213"/>
         <source>%n call(s) made</source>
         <translation>
             <numerusform>已回访%n次</numerusform>
@@ -682,49 +682,49 @@
 <context>
     <name>DeskStatusBar</name>
     <message>
-        <location filename="../../app/views/status_bar.py" line="34"/>
+        <location filename="../../app/views/status_bar.py" line="35"/>
         <source>Workstation %1</source>
         <translation>工位 %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="51"/>
+        <location filename="../../app/views/status_bar.py" line="53"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="54"/>
+        <location filename="../../app/views/status_bar.py" line="56"/>
         <source>● Offline: working locally</source>
         <translation>● 离线：本地工作中</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="55"/>
+        <location filename="../../app/views/status_bar.py" line="57"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="56"/>
+        <location filename="../../app/views/status_bar.py" line="58"/>
         <source>● Syncing…</source>
         <translation>● 同步中…</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="57"/>
+        <location filename="../../app/views/status_bar.py" line="59"/>
         <source>● Local only (not signed in)</source>
         <translation>● 仅本地（未登录）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/status_bar.py" line="63"/>
+        <location filename="../../app/views/status_bar.py" line="65"/>
         <source>%n event(s) waiting to send</source>
         <translation>
             <numerusform>待发送 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="65"/>
+        <location filename="../../app/views/status_bar.py" line="67"/>
         <source>Last sync %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="67"/>
+        <location filename="../../app/views/status_bar.py" line="69"/>
         <source>Never synced</source>
         <translation>尚未同步</translation>
     </message>
@@ -732,64 +732,64 @@
 <context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="109"/>
+        <location filename="../../app/views/dispatch_dialogs.py" line="110"/>
         <source>Re-dispatch</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="109"/>
+        <location filename="../../app/views/dispatch_dialogs.py" line="110"/>
         <source>Dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="124"/>
+        <location filename="../../app/views/dispatch_dialogs.py" line="125"/>
         <source>&amp;Suggested</source>
         <translation>建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="125"/>
+        <location filename="../../app/views/dispatch_dialogs.py" line="126"/>
         <source>&amp;Lead unit</source>
         <translation>主办单位(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="126"/>
+        <location filename="../../app/views/dispatch_dialogs.py" line="127"/>
         <source>&amp;Assisting</source>
         <translation>协办单位(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="127"/>
+        <location filename="../../app/views/dispatch_dialogs.py" line="128"/>
         <source>&amp;Reason</source>
         <translation>说明(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="129"/>
+        <location filename="../../app/views/dispatch_dialogs.py" line="130"/>
         <source>Re-dispatch (Ctrl+Enter)</source>
         <translation>改派（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="129"/>
+        <location filename="../../app/views/dispatch_dialogs.py" line="130"/>
         <source>Dispatch (Ctrl+Enter)</source>
         <translation>派单（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="146"/>
+        <location filename="../../app/views/dispatch_dialogs.py" line="147"/>
         <source>%1 (dispatch catalogue)</source>
         <translation>%1（派单目录）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="148"/>
+        <location filename="../../app/views/dispatch_dialogs.py" line="149"/>
         <source>%1 (similar orders went here)</source>
         <translation>%1（同类工单曾派此单位）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dispatch_dialogs.py" line="150"/>
+        <location filename="../../app/views/dispatch_dialogs.py" line="151"/>
         <source>%n past order(s)</source>
         <translation>
             <numerusform>近期%n件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="153"/>
+        <location filename="../../app/views/dispatch_dialogs.py" line="154"/>
         <source>assisted by %1</source>
         <translation>协办：%1</translation>
     </message>
@@ -797,200 +797,200 @@
 <context>
     <name>DispatchPage</name>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="29"/>
+        <location filename="../../app/views/dispatch_page.py" line="30"/>
         <source>Dispatch and review</source>
         <translation>派单审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="31"/>
+        <location filename="../../app/views/dispatch_page.py" line="32"/>
         <source>Oldest and most urgent first; overdue at the top.</source>
         <translation>超期置顶，其余按紧急程度和受理先后排列。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="40"/>
+        <location filename="../../app/views/dispatch_page.py" line="41"/>
         <source>&amp;1 To dispatch (%1)</source>
         <translation>&amp;1 待派单（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="41"/>
+        <location filename="../../app/views/dispatch_page.py" line="42"/>
         <source>&amp;2 Requests (%1)</source>
         <translation>&amp;2 待审批（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="42"/>
+        <location filename="../../app/views/dispatch_page.py" line="43"/>
         <source>&amp;3 Replies to review (%1)</source>
         <translation>&amp;3 待审核（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="43"/>
+        <location filename="../../app/views/dispatch_page.py" line="44"/>
         <source>&amp;4 Overdue (%1)</source>
         <translation>&amp;4 超期督办（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="65"/>
+        <location filename="../../app/views/dispatch_page.py" line="66"/>
         <source>Dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="70"/>
+        <location filename="../../app/views/dispatch_page.py" line="71"/>
         <source>Rule on request</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="72"/>
-        <location filename="../../app/views/dispatch_page.py" line="169"/>
+        <location filename="../../app/views/dispatch_page.py" line="73"/>
+        <location filename="../../app/views/dispatch_page.py" line="171"/>
         <source>Review reply</source>
         <translation>审核答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="73"/>
+        <location filename="../../app/views/dispatch_page.py" line="74"/>
         <source>Close</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="74"/>
-        <location filename="../../app/views/dispatch_page.py" line="194"/>
+        <location filename="../../app/views/dispatch_page.py" line="75"/>
+        <location filename="../../app/views/dispatch_page.py" line="196"/>
         <source>Supervise</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="75"/>
+        <location filename="../../app/views/dispatch_page.py" line="76"/>
         <source>Merge</source>
         <translation>并单</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="79"/>
+        <location filename="../../app/views/dispatch_page.py" line="80"/>
         <source>Nothing waiting in this queue.</source>
         <translation>此队列暂无工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="93"/>
+        <location filename="../../app/views/dispatch_page.py" line="94"/>
         <source>Suggested lead: %1</source>
         <translation>建议主办单位：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="110"/>
+        <location filename="../../app/views/dispatch_page.py" line="111"/>
         <source>Order %1 dispatched.</source>
         <translation>工单 %1 已派出。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="127"/>
+        <location filename="../../app/views/dispatch_page.py" line="128"/>
         <source>Rule on return</source>
         <translation>退单审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="129"/>
+        <location filename="../../app/views/dispatch_page.py" line="130"/>
         <source>&amp;Uphold: re-dispatch</source>
         <translation>同意退单，改派(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="130"/>
+        <location filename="../../app/views/dispatch_page.py" line="131"/>
         <source>Re&amp;fuse: back to the unit</source>
         <translation>不同意，退回原单位办理(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="136"/>
+        <location filename="../../app/views/dispatch_page.py" line="137"/>
         <source>Rule on extension</source>
         <translation>延期审批</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="138"/>
-        <location filename="../../app/views/dispatch_page.py" line="171"/>
+        <location filename="../../app/views/dispatch_page.py" line="139"/>
+        <location filename="../../app/views/dispatch_page.py" line="173"/>
         <source>&amp;Approve</source>
         <translation>同意(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="139"/>
+        <location filename="../../app/views/dispatch_page.py" line="140"/>
         <source>Re&amp;fuse</source>
         <translation>不同意(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="148"/>
+        <location filename="../../app/views/dispatch_page.py" line="149"/>
         <source>Rule on unreasonable appeal</source>
         <translation>不合理诉求审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="150"/>
+        <location filename="../../app/views/dispatch_page.py" line="151"/>
         <source>&amp;Approve: unreasonable</source>
         <translation>认定为不合理诉求(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="151"/>
+        <location filename="../../app/views/dispatch_page.py" line="152"/>
         <source>Re&amp;fuse: keep handling</source>
         <translation>不予认定，继续办理(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="155"/>
+        <location filename="../../app/views/dispatch_page.py" line="156"/>
         <source>Ruling on %1 recorded.</source>
         <translation>工单 %1 的审批已记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="161"/>
+        <location filename="../../app/views/dispatch_page.py" line="162"/>
         <source>contacted</source>
         <translation>已联系诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="161"/>
+        <location filename="../../app/views/dispatch_page.py" line="162"/>
         <source>not contacted</source>
         <translation>未联系诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="162"/>
+        <location filename="../../app/views/dispatch_page.py" line="163"/>
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="162"/>
+        <location filename="../../app/views/dispatch_page.py" line="163"/>
         <source>not resolved</source>
         <translation>未解决</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="172"/>
+        <location filename="../../app/views/dispatch_page.py" line="174"/>
         <source>Send &amp;back to the unit</source>
         <translation>退回重办(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="176"/>
+        <location filename="../../app/views/dispatch_page.py" line="178"/>
         <source>Reply to %1 reviewed.</source>
         <translation>工单 %1 的答复已审核。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="184"/>
+        <location filename="../../app/views/dispatch_page.py" line="186"/>
         <source>Not allowed: %1</source>
         <translation>不允许：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="186"/>
+        <location filename="../../app/views/dispatch_page.py" line="188"/>
         <source>Order %1 closed; it now waits for the follow-up call.</source>
         <translation>工单 %1 已办结，等待回访。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="196"/>
+        <location filename="../../app/views/dispatch_page.py" line="200"/>
         <source>Due %1, with %2</source>
         <translation>%1到期，承办单位：%2</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="203"/>
+        <location filename="../../app/views/dispatch_page.py" line="208"/>
         <source>This order is overdue; handle and reply at once.</source>
         <translation>该工单已超期，请立即办理并答复。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="204"/>
+        <location filename="../../app/views/dispatch_page.py" line="209"/>
         <source>&amp;Notice</source>
         <translation>督办意见(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="207"/>
+        <location filename="../../app/views/dispatch_page.py" line="212"/>
         <source>Order %1 supervised.</source>
         <translation>工单 %1 已督办。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="227"/>
+        <location filename="../../app/views/dispatch_page.py" line="232"/>
         <source>No order %1 here.</source>
         <translation>本地没有工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="233"/>
+        <location filename="../../app/views/dispatch_page.py" line="238"/>
         <source>Order %1 merged.</source>
         <translation>工单 %1 已并单。</translation>
     </message>
@@ -998,152 +998,152 @@
 <context>
     <name>DrillPage</name>
     <message>
-        <location filename="../../app/views/drill_page.py" line="51"/>
+        <location filename="../../app/views/drill_page.py" line="52"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="85"/>
+        <location filename="../../app/views/drill_page.py" line="86"/>
         <source>Drill &amp;set:</source>
         <translation>练习题组(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="130"/>
+        <location filename="../../app/views/drill_page.py" line="131"/>
         <source>Answer (F9)</source>
         <translation>提交 (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="133"/>
+        <location filename="../../app/views/drill_page.py" line="134"/>
         <source>Chosen article:</source>
         <translation>所选知识：</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="135"/>
+        <location filename="../../app/views/drill_page.py" line="136"/>
         <source>Appeal &amp;type</source>
         <translation>诉求类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="137"/>
+        <location filename="../../app/views/drill_page.py" line="138"/>
         <source>Handling &amp;unit</source>
         <translation>承办单位(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="150"/>
+        <location filename="../../app/views/drill_page.py" line="151"/>
         <source>Next scenario (Enter)</source>
         <translation>下一题 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="175"/>
+        <location filename="../../app/views/drill_page.py" line="176"/>
         <source>Category</source>
         <translation>问题分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="176"/>
+        <location filename="../../app/views/drill_page.py" line="177"/>
         <source>Attempts</source>
         <translation>作答次数</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="177"/>
+        <location filename="../../app/views/drill_page.py" line="178"/>
         <source>Right</source>
         <translation>全对</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="178"/>
+        <location filename="../../app/views/drill_page.py" line="179"/>
         <source>Accuracy</source>
         <translation>正确率</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="179"/>
+        <location filename="../../app/views/drill_page.py" line="180"/>
         <source>Median time</source>
         <translation>用时中位数</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="196"/>
+        <location filename="../../app/views/drill_page.py" line="197"/>
         <source>Drill</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="197"/>
+        <location filename="../../app/views/drill_page.py" line="198"/>
         <source>My progress</source>
         <translation>我的进度</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="265"/>
+        <location filename="../../app/views/drill_page.py" line="266"/>
         <source>No drill set yet. A trainer builds one on the drill dashboard.</source>
         <translation>还没有练习题组。培训师可在练习看板中创建。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="268"/>
+        <location filename="../../app/views/drill_page.py" line="269"/>
         <source>Nothing to drill in this set.</source>
         <translation>本题组没有可练习的题目。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="270"/>
+        <location filename="../../app/views/drill_page.py" line="271"/>
         <source>Nothing is due now; the next review is at %1. Press F9 to practise ahead.</source>
         <translation>当前没有到期的题目，下次复习时间为 %1。按 F9 可提前练习。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="280"/>
+        <location filename="../../app/views/drill_page.py" line="281"/>
         <source>Due %1 · new %2 · learning %3 · mastered %4</source>
         <translation>到期 %1 · 新题 %2 · 学习中 %3 · 已掌握 %4</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="366"/>
+        <location filename="../../app/views/drill_page.py" line="367"/>
         <source>(none)</source>
         <translation>（未选）</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="370"/>
+        <location filename="../../app/views/drill_page.py" line="371"/>
         <source>All right.</source>
         <translation>全部正确。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="374"/>
+        <location filename="../../app/views/drill_page.py" line="375"/>
         <source>%1 of 3 right.</source>
         <translation>3 项中答对 %1 项。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="380"/>
+        <location filename="../../app/views/drill_page.py" line="381"/>
         <source>Article</source>
         <translation>知识条目</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="386"/>
+        <location filename="../../app/views/drill_page.py" line="387"/>
         <source>Appeal type</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="392"/>
+        <location filename="../../app/views/drill_page.py" line="393"/>
         <source>Handling unit</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="394"/>
+        <location filename="../../app/views/drill_page.py" line="395"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="399"/>
+        <location filename="../../app/views/drill_page.py" line="400"/>
         <source>expected: %1</source>
         <translation>应为：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="405"/>
+        <location filename="../../app/views/drill_page.py" line="406"/>
         <source>Time taken: %1 s</source>
         <translation>用时：%1 秒</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="407"/>
+        <location filename="../../app/views/drill_page.py" line="408"/>
         <source>slow: this scenario comes back sooner</source>
         <translation>偏慢：本题会更早再次出现</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="435"/>
+        <location filename="../../app/views/drill_page.py" line="436"/>
         <source>%1 attempts, %2 right.</source>
         <translation>共作答 %1 次，全对 %2 次。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="439"/>
+        <location filename="../../app/views/drill_page.py" line="440"/>
         <source>In set %1: %2 mastered, %3 learning, %4 new, %5 due now.</source>
         <translation>题组“%1”：已掌握 %2，学习中 %3，新题 %4，当前到期 %5。</translation>
     </message>
@@ -1151,113 +1151,113 @@
 <context>
     <name>FollowUpPage</name>
     <message>
-        <location filename="../../app/views/followup_page.py" line="23"/>
+        <location filename="../../app/views/followup_page.py" line="24"/>
         <source>Follow-up calls</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="25"/>
+        <location filename="../../app/views/followup_page.py" line="26"/>
         <source>Orders to reopen first, then closed orders never called, oldest first.</source>
         <translation>待重办的优先，其次是尚未回访的已办结工单，先办结的在前。</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="32"/>
+        <location filename="../../app/views/followup_page.py" line="33"/>
         <source>&amp;1 Due a call (%1)</source>
         <translation>&amp;1 待回访（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="38"/>
+        <location filename="../../app/views/followup_page.py" line="39"/>
         <source>No closed orders are waiting for a follow-up call.</source>
         <translation>暂无待回访的已办结工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="42"/>
+        <location filename="../../app/views/followup_page.py" line="43"/>
         <source>Record call</source>
         <translation>记录回访</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="43"/>
-        <location filename="../../app/views/followup_page.py" line="96"/>
+        <location filename="../../app/views/followup_page.py" line="44"/>
+        <location filename="../../app/views/followup_page.py" line="98"/>
         <source>Reopen</source>
         <translation>重新办理</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="51"/>
+        <location filename="../../app/views/followup_page.py" line="52"/>
         <source>Follow-up call</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="53"/>
+        <location filename="../../app/views/followup_page.py" line="54"/>
         <source>Reply: %1</source>
         <translation>答复：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="56"/>
+        <location filename="../../app/views/followup_page.py" line="58"/>
         <source>Appellant r&amp;eached</source>
         <translation>已联系上诉求人(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="58"/>
+        <location filename="../../app/views/followup_page.py" line="60"/>
         <source>Unit had &amp;contacted them</source>
         <translation>承办单位曾联系诉求人(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="60"/>
+        <location filename="../../app/views/followup_page.py" line="62"/>
         <source>&amp;Resolved</source>
         <translation>已解决(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="64"/>
+        <location filename="../../app/views/followup_page.py" line="66"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="65"/>
+        <location filename="../../app/views/followup_page.py" line="67"/>
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="66"/>
+        <location filename="../../app/views/followup_page.py" line="68"/>
         <source>Unsatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="75"/>
+        <location filename="../../app/views/followup_page.py" line="77"/>
         <source>&amp;Satisfaction</source>
         <translation>满意度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="76"/>
+        <location filename="../../app/views/followup_page.py" line="78"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="89"/>
+        <location filename="../../app/views/followup_page.py" line="91"/>
         <source>Follow-up call on %1 recorded.</source>
         <translation>工单 %1 的回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="98"/>
+        <location filename="../../app/views/followup_page.py" line="102"/>
         <source>Back to %1 with a new reply deadline.</source>
         <translation>退回%1重新办理，重新计算答复时限。</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="99"/>
+        <location filename="../../app/views/followup_page.py" line="103"/>
         <source>the dispatch queue</source>
         <translation>待派单队列</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="105"/>
+        <location filename="../../app/views/followup_page.py" line="110"/>
         <source>Unresolved or unsatisfied at the follow-up call</source>
         <translation>回访未解决或不满意</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="106"/>
+        <location filename="../../app/views/followup_page.py" line="111"/>
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="109"/>
+        <location filename="../../app/views/followup_page.py" line="114"/>
         <source>Order %1 reopened.</source>
         <translation>工单 %1 已重新办理。</translation>
     </message>
@@ -1298,183 +1298,183 @@
 <context>
     <name>IntakeExtras</name>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="50"/>
+        <location filename="../../app/views/intake_extras.py" line="51"/>
         <source>110 police</source>
         <translation>110 公安</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="51"/>
+        <location filename="../../app/views/intake_extras.py" line="52"/>
         <source>119 fire</source>
         <translation>119 消防</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="52"/>
+        <location filename="../../app/views/intake_extras.py" line="53"/>
         <source>120 ambulance</source>
         <translation>120 急救</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="53"/>
+        <location filename="../../app/views/intake_extras.py" line="54"/>
         <source>122 traffic</source>
         <translation>122 交警</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="54"/>
+        <location filename="../../app/views/intake_extras.py" line="55"/>
         <source>Another city&apos;s 12345</source>
         <translation>外市12345</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="57"/>
+        <location filename="../../app/views/intake_extras.py" line="58"/>
         <source>Provincial line</source>
         <translation>省热线</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="64"/>
+        <location filename="../../app/views/intake_extras.py" line="65"/>
         <source>Malicious complaint</source>
         <translation>恶意投诉</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="65"/>
+        <location filename="../../app/views/intake_extras.py" line="66"/>
         <source>False complaint</source>
         <translation>虚假投诉</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="66"/>
+        <location filename="../../app/views/intake_extras.py" line="67"/>
         <source>Hard case</source>
         <translation>疑难件</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="78"/>
+        <location filename="../../app/views/intake_extras.py" line="79"/>
         <source>Order number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="79"/>
+        <location filename="../../app/views/intake_extras.py" line="80"/>
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="80"/>
+        <location filename="../../app/views/intake_extras.py" line="81"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="81"/>
+        <location filename="../../app/views/intake_extras.py" line="82"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="113"/>
+        <location filename="../../app/views/intake_extras.py" line="114"/>
         <source>same caller</source>
         <translation>同一来电人</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="115"/>
+        <location filename="../../app/views/intake_extras.py" line="116"/>
         <source>similar %1%</source>
         <translation>相似%1%</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="131"/>
+        <location filename="../../app/views/intake_extras.py" line="132"/>
         <source>Likely &amp;duplicates</source>
         <translation>疑似重复(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="206"/>
+        <location filename="../../app/views/intake_extras.py" line="207"/>
         <source>This may repeat an earlier appeal: Ctrl+Shift+A attaches the caller to the selected order instead of creating a new one.</source>
         <translation>可能与已有诉求重复：按 Ctrl+Shift+A 将来电人并入所选工单，不新建工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="210"/>
+        <location filename="../../app/views/intake_extras.py" line="211"/>
         <source>No likely duplicates (same caller or same place and matter, 7 days).</source>
         <translation>7天内无疑似重复（同一来电人，或同一镇街的相似事项）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="243"/>
+        <location filename="../../app/views/intake_extras.py" line="244"/>
         <source>No earlier order selected to attach the caller to.</source>
         <translation>未选择要并入的已有工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="247"/>
+        <location filename="../../app/views/intake_extras.py" line="248"/>
         <source>Attach caller</source>
         <translation>并入已有工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="248"/>
+        <location filename="../../app/views/intake_extras.py" line="250"/>
         <source>Attach this caller to %1 (%2) instead of recording a new order?</source>
         <translation>将本次来电人并入 %1（%2），不新建工单？</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="256"/>
+        <location filename="../../app/views/intake_extras.py" line="261"/>
         <source>&amp;Note</source>
         <translation>来电内容(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="257"/>
+        <location filename="../../app/views/intake_extras.py" line="262"/>
         <source>Attach (Ctrl+Enter)</source>
         <translation>并入（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="261"/>
+        <location filename="../../app/views/intake_extras.py" line="266"/>
         <source>Enter the caller&apos;s number first</source>
         <translation>请先填写来电号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="266"/>
+        <location filename="../../app/views/intake_extras.py" line="271"/>
         <source>Caller attached to order %1.</source>
         <translation>来电人已并入工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="273"/>
+        <location filename="../../app/views/intake_extras.py" line="278"/>
         <source>Transfer</source>
         <translation>转办</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="274"/>
+        <location filename="../../app/views/intake_extras.py" line="279"/>
         <source>The appeal is recorded and transferred, so it is never dropped.</source>
         <translation>诉求先登记再转办，确保不遗漏。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="282"/>
+        <location filename="../../app/views/intake_extras.py" line="287"/>
         <source>&amp;Transfer to</source>
         <translation>转至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="283"/>
-        <location filename="../../app/views/intake_extras.py" line="317"/>
+        <location filename="../../app/views/intake_extras.py" line="288"/>
+        <location filename="../../app/views/intake_extras.py" line="325"/>
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="284"/>
+        <location filename="../../app/views/intake_extras.py" line="289"/>
         <source>Record and transfer (Ctrl+Enter)</source>
         <translation>登记并转办（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="290"/>
+        <location filename="../../app/views/intake_extras.py" line="295"/>
         <source>Order %1 recorded and transferred.</source>
         <translation>工单 %1 已登记并转办。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="301"/>
+        <location filename="../../app/views/intake_extras.py" line="306"/>
         <source>Select the caller&apos;s earlier order in the history first.</source>
         <translation>请先在来电历史中选择该诉求人的工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="305"/>
+        <location filename="../../app/views/intake_extras.py" line="310"/>
         <source>Flag appellant</source>
         <translation>标记诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="307"/>
+        <location filename="../../app/views/intake_extras.py" line="313"/>
         <source>Flag the caller of %1. Nothing is deleted; the flag and reason are kept.</source>
         <translation>标记工单 %1 的诉求人。不删除任何记录，标记及理由均留存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="316"/>
+        <location filename="../../app/views/intake_extras.py" line="324"/>
         <source>&amp;Kind</source>
         <translation>类别(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="326"/>
+        <location filename="../../app/views/intake_extras.py" line="334"/>
         <source>The appellant of %1 is flagged.</source>
         <translation>工单 %1 的诉求人已标记。</translation>
     </message>
@@ -1670,7 +1670,7 @@
 <context>
     <name>KbHitModel</name>
     <message>
-        <location filename="../../app/views/kb_models.py" line="75"/>
+        <location filename="../../app/views/kb_models.py" line="77"/>
         <source>expired</source>
         <translation>已失效</translation>
     </message>
@@ -1678,19 +1678,19 @@
 <context>
     <name>KbSearchBox</name>
     <message>
-        <location filename="../../app/views/kb_widgets.py" line="80"/>
+        <location filename="../../app/views/kb_widgets.py" line="81"/>
         <source>Words, pinyin or initials: 停水, shebao, jtwz …</source>
         <translation>输入词语、拼音或首字母：停水、shebao、jtwz …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/kb_widgets.py" line="122"/>
+        <location filename="../../app/views/kb_widgets.py" line="123"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>共 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/kb_widgets.py" line="122"/>
+        <location filename="../../app/views/kb_widgets.py" line="123"/>
         <source>No article matches.</source>
         <translation>没有匹配的知识。</translation>
     </message>
@@ -1773,12 +1773,12 @@
         <translation>JSON Lines 文件 (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb_page.py" line="128"/>
+        <location filename="../../app/views/kb_page.py" line="127"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/kb_page.py" line="128"/>
+        <location filename="../../app/views/kb_page.py" line="127"/>
         <source>%n article(s) written.</source>
         <translation>
             <numerusform>已导出 %n 条。</numerusform>
@@ -2082,47 +2082,47 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../app/views/login_dialog.py" line="32"/>
+        <location filename="../../app/views/login_dialog.py" line="33"/>
         <source>Sign in to the central store</source>
         <translation>登录中心服务器</translation>
     </message>
     <message>
-        <location filename="../../app/views/login_dialog.py" line="45"/>
+        <location filename="../../app/views/login_dialog.py" line="46"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../app/views/login_dialog.py" line="49"/>
+        <location filename="../../app/views/login_dialog.py" line="50"/>
         <source>&amp;Server</source>
         <translation>服务器(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/login_dialog.py" line="50"/>
+        <location filename="../../app/views/login_dialog.py" line="51"/>
         <source>&amp;User</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/views/login_dialog.py" line="51"/>
+        <location filename="../../app/views/login_dialog.py" line="52"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/views/login_dialog.py" line="53"/>
+        <location filename="../../app/views/login_dialog.py" line="54"/>
         <source>The password is never stored; the sign-in is kept in the system keyring.</source>
         <translation>密码不会被保存；登录凭据保存在系统密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login_dialog.py" line="69"/>
+        <location filename="../../app/views/login_dialog.py" line="70"/>
         <source>Enter the server, your user name and your password.</source>
         <translation>请填写服务器地址、用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login_dialog.py" line="73"/>
+        <location filename="../../app/views/login_dialog.py" line="74"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../../app/views/login_dialog.py" line="86"/>
+        <location filename="../../app/views/login_dialog.py" line="87"/>
         <source>Could not sign in: %1</source>
         <translation>无法登录：%1</translation>
     </message>
@@ -2161,18 +2161,18 @@
         <translation>受理（挂起 %1）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="238"/>
-        <location filename="../../app/views/main_window.py" line="245"/>
+        <location filename="../../app/views/main_window.py" line="240"/>
+        <location filename="../../app/views/main_window.py" line="246"/>
         <source>Open order</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="238"/>
+        <location filename="../../app/views/main_window.py" line="240"/>
         <source>Order number as the caller reads it:</source>
         <translation>来电人报出的工单号：</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="245"/>
+        <location filename="../../app/views/main_window.py" line="246"/>
         <source>No order %1 here.</source>
         <translation>本机没有工单 %1。</translation>
     </message>
@@ -2212,27 +2212,27 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="235"/>
+        <location filename="../../app/views/dispatch_dialogs.py" line="236"/>
         <source>Merge</source>
         <translation>并单</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="236"/>
+        <location filename="../../app/views/dispatch_dialogs.py" line="238"/>
         <source>Merge %1 into the order it repeats; its callers join that order.</source>
         <translation>将 %1 并入其重复的工单，来电人一并转入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="247"/>
+        <location filename="../../app/views/dispatch_dialogs.py" line="251"/>
         <source>Same matter, merged</source>
         <translation>同一事项，并单处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="248"/>
+        <location filename="../../app/views/dispatch_dialogs.py" line="252"/>
         <source>&amp;Into order</source>
         <translation>并入工单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="249"/>
+        <location filename="../../app/views/dispatch_dialogs.py" line="253"/>
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>
@@ -2303,195 +2303,195 @@
 <context>
     <name>OrderDetailDialog</name>
     <message>
-        <location filename="../../app/views/order_detail.py" line="73"/>
+        <location filename="../../app/views/order_detail.py" line="74"/>
         <source>Order %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="83"/>
+        <location filename="../../app/views/order_detail.py" line="84"/>
         <source>(not given)</source>
         <translation>（未提供）</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="86"/>
-        <location filename="../../app/views/order_detail.py" line="88"/>
+        <location filename="../../app/views/order_detail.py" line="87"/>
+        <location filename="../../app/views/order_detail.py" line="89"/>
         <source>[confidential]</source>
         <translation>【保密】</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="89"/>
+        <location filename="../../app/views/order_detail.py" line="90"/>
         <source>Caller</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="90"/>
+        <location filename="../../app/views/order_detail.py" line="91"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="91"/>
+        <location filename="../../app/views/order_detail.py" line="92"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="93"/>
+        <location filename="../../app/views/order_detail.py" line="94"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="94"/>
+        <location filename="../../app/views/order_detail.py" line="95"/>
         <source>Appellant</source>
         <translation>诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="98"/>
+        <location filename="../../app/views/order_detail.py" line="100"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="100"/>
+        <location filename="../../app/views/order_detail.py" line="102"/>
         <source>Type / urgency</source>
         <translation>类型 / 紧急程度</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="106"/>
+        <location filename="../../app/views/order_detail.py" line="108"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="107"/>
+        <location filename="../../app/views/order_detail.py" line="110"/>
         <source>Category</source>
         <translation>问题分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="109"/>
+        <location filename="../../app/views/order_detail.py" line="112"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="110"/>
+        <location filename="../../app/views/order_detail.py" line="114"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="111"/>
+        <location filename="../../app/views/order_detail.py" line="115"/>
         <source>Due</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="116"/>
-        <location filename="../../app/views/order_detail.py" line="201"/>
+        <location filename="../../app/views/order_detail.py" line="120"/>
+        <location filename="../../app/views/order_detail.py" line="205"/>
         <source>assisted by %1</source>
         <translation>协办：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="117"/>
+        <location filename="../../app/views/order_detail.py" line="121"/>
         <source>Handling unit</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="118"/>
+        <location filename="../../app/views/order_detail.py" line="122"/>
         <source>Order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="127"/>
+        <location filename="../../app/views/order_detail.py" line="131"/>
         <source>Appeal</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="132"/>
+        <location filename="../../app/views/order_detail.py" line="136"/>
         <source>Answer given</source>
         <translation>答复内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="136"/>
+        <location filename="../../app/views/order_detail.py" line="140"/>
         <source>Timeline</source>
         <translation>办理过程</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/order_detail.py" line="155"/>
+        <location filename="../../app/views/order_detail.py" line="159"/>
         <source>overdue by %n working day(s)</source>
         <translation>
             <numerusform>已超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/order_detail.py" line="158"/>
+        <location filename="../../app/views/order_detail.py" line="162"/>
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>剩余 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="171"/>
+        <location filename="../../app/views/order_detail.py" line="175"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="171"/>
+        <location filename="../../app/views/order_detail.py" line="175"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="171"/>
+        <location filename="../../app/views/order_detail.py" line="175"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="171"/>
+        <location filename="../../app/views/order_detail.py" line="175"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="196"/>
+        <location filename="../../app/views/order_detail.py" line="200"/>
         <source>Recorded as %1</source>
         <translation>受理，工单号 %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="203"/>
+        <location filename="../../app/views/order_detail.py" line="207"/>
         <source>return upheld</source>
         <translation>同意退单</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="203"/>
+        <location filename="../../app/views/order_detail.py" line="207"/>
         <source>return refused</source>
         <translation>不同意退单</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="205"/>
+        <location filename="../../app/views/order_detail.py" line="209"/>
         <source>approved</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="205"/>
+        <location filename="../../app/views/order_detail.py" line="209"/>
         <source>not approved</source>
         <translation>不同意</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/order_detail.py" line="207"/>
+        <location filename="../../app/views/order_detail.py" line="211"/>
         <source>%n working day(s)</source>
         <translation>
             <numerusform>%n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="209"/>
+        <location filename="../../app/views/order_detail.py" line="213"/>
         <source>caller not reached</source>
         <translation>未联系上来电人</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="211"/>
+        <location filename="../../app/views/order_detail.py" line="215"/>
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="211"/>
+        <location filename="../../app/views/order_detail.py" line="215"/>
         <source>not resolved</source>
         <translation>未解决</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="219"/>
+        <location filename="../../app/views/order_detail.py" line="223"/>
         <source>into order %1</source>
         <translation>并入工单 %1</translation>
     </message>
@@ -2499,47 +2499,47 @@
 <context>
     <name>OrderListPage</name>
     <message>
-        <location filename="../../app/views/order_list_page.py" line="51"/>
+        <location filename="../../app/views/order_list_page.py" line="52"/>
         <source>Search title and content, or an order number</source>
         <translation>搜索标题和内容，或输入工单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list_page.py" line="54"/>
+        <location filename="../../app/views/order_list_page.py" line="55"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list_page.py" line="55"/>
+        <location filename="../../app/views/order_list_page.py" line="56"/>
         <source>All open</source>
         <translation>全部未办结</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list_page.py" line="59"/>
+        <location filename="../../app/views/order_list_page.py" line="60"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list_page.py" line="63"/>
+        <location filename="../../app/views/order_list_page.py" line="64"/>
         <source>All towns</source>
         <translation>全部镇街</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list_page.py" line="72"/>
+        <location filename="../../app/views/order_list_page.py" line="73"/>
         <source>&amp;Received between</source>
         <translation>受理日期(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list_page.py" line="73"/>
+        <location filename="../../app/views/order_list_page.py" line="74"/>
         <source>&amp;Overdue only</source>
         <translation>仅看超期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list_page.py" line="162"/>
+        <location filename="../../app/views/order_list_page.py" line="163"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/order_list_page.py" line="174"/>
+        <location filename="../../app/views/order_list_page.py" line="175"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
@@ -2549,60 +2549,60 @@
 <context>
     <name>OrderModels</name>
     <message>
-        <location filename="../../app/views/order_models.py" line="49"/>
-        <location filename="../../app/views/order_models.py" line="139"/>
+        <location filename="../../app/views/order_models.py" line="50"/>
+        <location filename="../../app/views/order_models.py" line="140"/>
         <source>Order number</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_models.py" line="50"/>
+        <location filename="../../app/views/order_models.py" line="51"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_models.py" line="51"/>
+        <location filename="../../app/views/order_models.py" line="52"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_models.py" line="52"/>
-        <location filename="../../app/views/order_models.py" line="141"/>
+        <location filename="../../app/views/order_models.py" line="53"/>
+        <location filename="../../app/views/order_models.py" line="142"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_models.py" line="53"/>
+        <location filename="../../app/views/order_models.py" line="54"/>
         <source>Town</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_models.py" line="54"/>
-        <location filename="../../app/views/order_models.py" line="142"/>
+        <location filename="../../app/views/order_models.py" line="55"/>
+        <location filename="../../app/views/order_models.py" line="143"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_models.py" line="55"/>
+        <location filename="../../app/views/order_models.py" line="56"/>
         <source>Caller</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_models.py" line="56"/>
+        <location filename="../../app/views/order_models.py" line="57"/>
         <source>Due</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_models.py" line="100"/>
+        <location filename="../../app/views/order_models.py" line="101"/>
         <source>%1 (overdue)</source>
         <translation>%1（超期）</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_models.py" line="110"/>
+        <location filename="../../app/views/order_models.py" line="111"/>
         <source>(confidential)</source>
         <translation>（保密）</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_models.py" line="140"/>
+        <location filename="../../app/views/order_models.py" line="141"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -2610,84 +2610,84 @@
 <context>
     <name>OrderSummary</name>
     <message>
-        <location filename="../../app/views/work_panel.py" line="66"/>
+        <location filename="../../app/views/work_panel.py" line="67"/>
         <source>Confidential appellant: identity withheld from handling units</source>
         <translation>保密诉求人：不向承办单位提供身份信息</translation>
     </message>
     <message>
-        <location filename="../../app/views/work_panel.py" line="67"/>
+        <location filename="../../app/views/work_panel.py" line="68"/>
         <source>%1 (confidential)</source>
         <translation>%1（保密）</translation>
     </message>
     <message>
-        <location filename="../../app/views/work_panel.py" line="72"/>
+        <location filename="../../app/views/work_panel.py" line="73"/>
         <source>Select an order in the list.</source>
         <translation>请在列表中选择工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/work_panel.py" line="75"/>
+        <location filename="../../app/views/work_panel.py" line="76"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/work_panel.py" line="77"/>
+        <location filename="../../app/views/work_panel.py" line="78"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/work_panel.py" line="81"/>
+        <location filename="../../app/views/work_panel.py" line="82"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/work_panel.py" line="82"/>
+        <location filename="../../app/views/work_panel.py" line="83"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../app/views/work_panel.py" line="83"/>
+        <location filename="../../app/views/work_panel.py" line="84"/>
         <source>Caller</source>
         <translation>诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/work_panel.py" line="84"/>
+        <location filename="../../app/views/work_panel.py" line="85"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/work_panel.py" line="85"/>
+        <location filename="../../app/views/work_panel.py" line="86"/>
         <source>Reply due</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../app/views/work_panel.py" line="92"/>
+        <location filename="../../app/views/work_panel.py" line="93"/>
         <source>Units</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/work_panel.py" line="96"/>
+        <location filename="../../app/views/work_panel.py" line="97"/>
         <source>Other callers</source>
         <translation>其他来电人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/work_panel.py" line="97"/>
+        <location filename="../../app/views/work_panel.py" line="98"/>
         <source>%n more caller(s)</source>
         <translation>
             <numerusform>另有%n位来电人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/work_panel.py" line="101"/>
+        <location filename="../../app/views/work_panel.py" line="102"/>
         <source>returned %1, extended %2, reopened %3</source>
         <translation>退单%1次，延期%2次，重办%3次</translation>
     </message>
     <message>
-        <location filename="../../app/views/work_panel.py" line="104"/>
+        <location filename="../../app/views/work_panel.py" line="105"/>
         <source>History</source>
         <translation>经历</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/work_panel.py" line="140"/>
+        <location filename="../../app/views/work_panel.py" line="145"/>
         <source>%n working day(s)</source>
         <translation>
             <numerusform>%n个工作日</numerusform>
@@ -2697,7 +2697,7 @@
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../app/views/queue_page.py" line="137"/>
+        <location filename="../../app/views/queue_page.py" line="138"/>
         <source>Nothing waiting here.</source>
         <translation>暂无待办工单。</translation>
     </message>
@@ -3266,22 +3266,22 @@
 <context>
     <name>RulingDialog</name>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="199"/>
+        <location filename="../../app/views/dispatch_dialogs.py" line="200"/>
         <source>Ruling</source>
         <translation>审批结果</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="205"/>
+        <location filename="../../app/views/dispatch_dialogs.py" line="206"/>
         <source>&amp;Days</source>
         <translation>延期天数(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="206"/>
+        <location filename="../../app/views/dispatch_dialogs.py" line="207"/>
         <source>New deadline</source>
         <translation>新期限</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="219"/>
+        <location filename="../../app/views/dispatch_dialogs.py" line="220"/>
         <source>&amp;Opinion</source>
         <translation>意见(&amp;O)</translation>
     </message>
@@ -3289,12 +3289,12 @@
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../app/views/work_panel.py" line="199"/>
+        <location filename="../../app/views/work_panel.py" line="205"/>
         <source>Not allowed: %1</source>
         <translation>不允许：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/work_panel.py" line="202"/>
+        <location filename="../../app/views/work_panel.py" line="208"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
@@ -3302,204 +3302,204 @@
 <context>
     <name>TrainerPage</name>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="49"/>
+        <location filename="../../app/views/drill_trainer.py" line="50"/>
         <source>Dashboard</source>
         <translation>成绩看板</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="50"/>
+        <location filename="../../app/views/drill_trainer.py" line="51"/>
         <source>Drill sets</source>
         <translation>练习题组</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="61"/>
+        <location filename="../../app/views/drill_trainer.py" line="62"/>
         <source>Drill &amp;set:</source>
         <translation>练习题组(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="64"/>
+        <location filename="../../app/views/drill_trainer.py" line="65"/>
         <source>Export CSV… (Ctrl+Shift+X)</source>
         <translation>导出 CSV… (Ctrl+Shift+X)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="75"/>
+        <location filename="../../app/views/drill_trainer.py" line="76"/>
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="76"/>
-        <location filename="../../app/views/drill_trainer.py" line="250"/>
+        <location filename="../../app/views/drill_trainer.py" line="77"/>
+        <location filename="../../app/views/drill_trainer.py" line="251"/>
         <source>Category</source>
         <translation>问题分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="77"/>
-        <location filename="../../app/views/drill_trainer.py" line="91"/>
+        <location filename="../../app/views/drill_trainer.py" line="78"/>
+        <location filename="../../app/views/drill_trainer.py" line="92"/>
         <source>Attempts</source>
         <translation>作答次数</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="78"/>
+        <location filename="../../app/views/drill_trainer.py" line="79"/>
         <source>Right</source>
         <translation>全对</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="79"/>
+        <location filename="../../app/views/drill_trainer.py" line="80"/>
         <source>Accuracy</source>
         <translation>正确率</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="80"/>
+        <location filename="../../app/views/drill_trainer.py" line="81"/>
         <source>Median time</source>
         <translation>用时中位数</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="88"/>
+        <location filename="../../app/views/drill_trainer.py" line="89"/>
         <source>Caller&apos;s words</source>
         <translation>来电原话</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="89"/>
+        <location filename="../../app/views/drill_trainer.py" line="90"/>
         <source>Set</source>
         <translation>题组</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="90"/>
+        <location filename="../../app/views/drill_trainer.py" line="91"/>
         <source>Missed</source>
         <translation>答错次数</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="92"/>
+        <location filename="../../app/views/drill_trainer.py" line="93"/>
         <source>Miss rate</source>
         <translation>错误率</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="93"/>
+        <location filename="../../app/views/drill_trainer.py" line="94"/>
         <source>Most often picked instead</source>
         <translation>最常误选</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="100"/>
+        <location filename="../../app/views/drill_trainer.py" line="101"/>
         <source>Accuracy and median time per trainee and category</source>
         <translation>各学员分类别正确率与用时中位数</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="102"/>
+        <location filename="../../app/views/drill_trainer.py" line="103"/>
         <source>Most often missed scenarios</source>
         <translation>最常答错的题目</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="129"/>
+        <location filename="../../app/views/drill_trainer.py" line="130"/>
         <source>All sets</source>
         <translation>全部题组</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="172"/>
+        <location filename="../../app/views/drill_trainer.py" line="173"/>
         <source>%1 trainees, %2 attempts, %3 right</source>
         <translation>学员 %1 人，作答 %2 次，全对 %3 次</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="194"/>
+        <location filename="../../app/views/drill_trainer.py" line="195"/>
         <source>Export drill figures</source>
         <translation>导出练习成绩</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="194"/>
+        <location filename="../../app/views/drill_trainer.py" line="195"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="205"/>
+        <location filename="../../app/views/drill_trainer.py" line="206"/>
         <source>Name of a new or existing set</source>
         <translation>新建或已有题组的名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="209"/>
+        <location filename="../../app/views/drill_trainer.py" line="210"/>
         <source>Any category</source>
         <translation>不限分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="214"/>
+        <location filename="../../app/views/drill_trainer.py" line="215"/>
         <source>Any unit</source>
         <translation>不限单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="219"/>
+        <location filename="../../app/views/drill_trainer.py" line="220"/>
         <source>any time</source>
         <translation>不限时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="220"/>
+        <location filename="../../app/views/drill_trainer.py" line="221"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="224"/>
+        <location filename="../../app/views/drill_trainer.py" line="225"/>
         <source>Generate from the knowledge base</source>
         <translation>从知识库生成</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="231"/>
+        <location filename="../../app/views/drill_trainer.py" line="232"/>
         <source>Set &amp;name</source>
         <translation>题组名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="232"/>
+        <location filename="../../app/views/drill_trainer.py" line="233"/>
         <source>&amp;Category</source>
         <translation>问题分类(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="233"/>
+        <location filename="../../app/views/drill_trainer.py" line="234"/>
         <source>&amp;Unit</source>
         <translation>承办单位(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="234"/>
+        <location filename="../../app/views/drill_trainer.py" line="235"/>
         <source>Articles changed in the &amp;last</source>
         <translation>知识更新于最近(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="235"/>
+        <location filename="../../app/views/drill_trainer.py" line="236"/>
         <source>Caller phrasings per &amp;article</source>
         <translation>每条知识取问法数(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="239"/>
+        <location filename="../../app/views/drill_trainer.py" line="240"/>
         <source>Generate scenarios from the articles&apos; caller phrasings</source>
         <translation>用知识条目中的来电问法生成题目</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="246"/>
+        <location filename="../../app/views/drill_trainer.py" line="247"/>
         <source>Caller&apos;s words (double-click to edit)</source>
         <translation>来电原话（双击编辑）</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="247"/>
+        <location filename="../../app/views/drill_trainer.py" line="248"/>
         <source>Article</source>
         <translation>知识条目</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="248"/>
+        <location filename="../../app/views/drill_trainer.py" line="249"/>
         <source>Appeal type</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="249"/>
+        <location filename="../../app/views/drill_trainer.py" line="250"/>
         <source>Handling unit</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="310"/>
+        <location filename="../../app/views/drill_trainer.py" line="311"/>
         <source>Name the set first.</source>
         <translation>请先填写题组名称。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="316"/>
+        <location filename="../../app/views/drill_trainer.py" line="317"/>
         <source>No article in force matches.</source>
         <translation>没有符合条件的有效知识条目。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_trainer.py" line="323"/>
+        <location filename="../../app/views/drill_trainer.py" line="324"/>
         <source>%1 new scenarios, %2 already in the set.</source>
         <translation>新增 %1 道题，%2 道已在题组中。</translation>
     </message>
@@ -3507,166 +3507,166 @@
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../app/views/unit_page.py" line="24"/>
+        <location filename="../../app/views/unit_page.py" line="25"/>
         <source>Wrong territory</source>
         <translation>属地不符</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit_page.py" line="25"/>
+        <location filename="../../app/views/unit_page.py" line="26"/>
         <source>Unclear ownership</source>
         <translation>权属不清</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit_page.py" line="26"/>
+        <location filename="../../app/views/unit_page.py" line="27"/>
         <source>Overlapping duties</source>
         <translation>职能交叉</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit_page.py" line="29"/>
+        <location filename="../../app/views/unit_page.py" line="30"/>
         <source>Not our duty</source>
         <translation>非本单位职责</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit_page.py" line="30"/>
+        <location filename="../../app/views/unit_page.py" line="31"/>
         <source>Other reason</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit_page.py" line="44"/>
+        <location filename="../../app/views/unit_page.py" line="45"/>
         <source>no unit</source>
         <translation>未指定单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit_page.py" line="46"/>
+        <location filename="../../app/views/unit_page.py" line="47"/>
         <source>&amp;1 Orders of %1 (%2)</source>
         <translation>&amp;1 %1的工单（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit_page.py" line="52"/>
+        <location filename="../../app/views/unit_page.py" line="53"/>
         <source>Unit work</source>
         <translation>承办工作</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit_page.py" line="54"/>
+        <location filename="../../app/views/unit_page.py" line="55"/>
         <source>Only orders your unit leads or assists; nearest deadline first.</source>
         <translation>只显示本单位主办或协办的工单，期限近的在前。</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit_page.py" line="61"/>
+        <location filename="../../app/views/unit_page.py" line="62"/>
         <source>No open orders for your unit.</source>
         <translation>本单位暂无在办工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit_page.py" line="65"/>
+        <location filename="../../app/views/unit_page.py" line="66"/>
         <source>Sign for</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit_page.py" line="66"/>
-        <location filename="../../app/views/unit_page.py" line="99"/>
+        <location filename="../../app/views/unit_page.py" line="67"/>
+        <location filename="../../app/views/unit_page.py" line="100"/>
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit_page.py" line="71"/>
-        <location filename="../../app/views/unit_page.py" line="124"/>
+        <location filename="../../app/views/unit_page.py" line="72"/>
+        <location filename="../../app/views/unit_page.py" line="125"/>
         <source>Ask for extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit_page.py" line="73"/>
+        <location filename="../../app/views/unit_page.py" line="74"/>
         <source>Return</source>
         <translation>退单</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit_page.py" line="78"/>
-        <location filename="../../app/views/unit_page.py" line="161"/>
+        <location filename="../../app/views/unit_page.py" line="79"/>
+        <location filename="../../app/views/unit_page.py" line="162"/>
         <source>Unreasonable appeal</source>
         <translation>不合理诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit_page.py" line="91"/>
+        <location filename="../../app/views/unit_page.py" line="92"/>
         <source>Not allowed: %1</source>
         <translation>不允许：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit_page.py" line="93"/>
+        <location filename="../../app/views/unit_page.py" line="94"/>
         <source>Order %1 signed for.</source>
         <translation>工单 %1 已签收。</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit_page.py" line="100"/>
+        <location filename="../../app/views/unit_page.py" line="101"/>
         <source>Appellant &amp;contacted</source>
         <translation>已联系诉求人(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit_page.py" line="102"/>
+        <location filename="../../app/views/unit_page.py" line="103"/>
         <source>&amp;Resolved</source>
         <translation>已解决(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit_page.py" line="105"/>
+        <location filename="../../app/views/unit_page.py" line="106"/>
         <source>What was done, as the appellant will hear it</source>
         <translation>办理情况，将告知诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit_page.py" line="108"/>
+        <location filename="../../app/views/unit_page.py" line="109"/>
         <source>Public &amp;reply</source>
         <translation>答复内容(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit_page.py" line="109"/>
+        <location filename="../../app/views/unit_page.py" line="110"/>
         <source>Reply (Ctrl+Enter)</source>
         <translation>答复（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit_page.py" line="118"/>
+        <location filename="../../app/views/unit_page.py" line="119"/>
         <source>Reply to %1 sent for review.</source>
         <translation>工单 %1 的答复已提交审核。</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit_page.py" line="128"/>
+        <location filename="../../app/views/unit_page.py" line="129"/>
         <source> working days</source>
         <translation>个工作日</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit_page.py" line="131"/>
+        <location filename="../../app/views/unit_page.py" line="132"/>
         <source>&amp;Days</source>
         <translation>延期天数(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit_page.py" line="132"/>
-        <location filename="../../app/views/unit_page.py" line="164"/>
+        <location filename="../../app/views/unit_page.py" line="133"/>
+        <location filename="../../app/views/unit_page.py" line="165"/>
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit_page.py" line="137"/>
+        <location filename="../../app/views/unit_page.py" line="138"/>
         <source>Extension for %1 requested.</source>
         <translation>工单 %1 已申请延期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit_page.py" line="143"/>
+        <location filename="../../app/views/unit_page.py" line="144"/>
         <source>Return to the centre</source>
         <translation>退单</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit_page.py" line="149"/>
+        <location filename="../../app/views/unit_page.py" line="150"/>
         <source>&amp;Why</source>
         <translation>退单原因(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit_page.py" line="150"/>
+        <location filename="../../app/views/unit_page.py" line="151"/>
         <source>&amp;Details</source>
         <translation>具体说明(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit_page.py" line="155"/>
+        <location filename="../../app/views/unit_page.py" line="156"/>
         <source>Order %1 returned to the centre.</source>
         <translation>工单 %1 已退回热线中心。</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit_page.py" line="169"/>
+        <location filename="../../app/views/unit_page.py" line="170"/>
         <source>Application for %1 sent.</source>
         <translation>工单 %1 的申请已提交。</translation>
     </message>
@@ -3674,17 +3674,17 @@
 <context>
     <name>UnitPicker</name>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="44"/>
+        <location filename="../../app/views/dispatch_dialogs.py" line="45"/>
         <source>Filter units</source>
         <translation>筛选单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="71"/>
+        <location filename="../../app/views/dispatch_dialogs.py" line="72"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_dialogs.py" line="72"/>
+        <location filename="../../app/views/dispatch_dialogs.py" line="73"/>
         <source>Chosen: %1</source>
         <translation>已选：%1</translation>
     </message>
