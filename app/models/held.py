@@ -6,6 +6,7 @@ and by whom. They live in the workstation's own workspace, never on the central 
 from __future__ import annotations
 
 import json
+import time
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +20,7 @@ class HeldIntake:
     state: dict[str, Any]
     user: str = ""
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    order: int = field(default_factory=time.time_ns)  # the list's order (held_at may tie)
 
     @property
     def phone(self) -> str:
@@ -33,19 +35,24 @@ class HeldIntake:
         return ""
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "held_at": self.held_at, "user": self.user, "state": self.state}
+        return {
+            "id": self.id,
+            "held_at": self.held_at,
+            "order": self.order,
+            "user": self.user,
+            "state": self.state,
+        }
 
 
-def parse_held(raw: str) -> list[HeldIntake]:
-    """The held list as stored; an entry that cannot be read is skipped, never fatal."""
-    if not raw:
-        return []
-    try:
-        items = json.loads(raw)
-    except ValueError:
-        return []
+def parse_held(bodies: list[str]) -> list[HeldIntake]:
+    """The held intakes as stored (one JSON object each), oldest first; one that cannot be
+    read is skipped, never fatal."""
     held: list[HeldIntake] = []
-    for item in items if isinstance(items, list) else []:
+    for body in bodies:
+        try:
+            item = json.loads(body)
+        except ValueError:
+            continue
         if not isinstance(item, dict) or not isinstance(item.get("state"), dict):
             continue
         held.append(
@@ -54,10 +61,11 @@ def parse_held(raw: str) -> list[HeldIntake]:
                 state=item["state"],
                 user=str(item.get("user") or ""),
                 id=str(item.get("id") or uuid.uuid4().hex),
+                order=item["order"] if isinstance(item.get("order"), int) else 0,
             )
         )
-    return held
+    return sorted(held, key=lambda h: (h.order, h.held_at, h.id))
 
 
-def dump_held(held: list[HeldIntake]) -> str:
-    return json.dumps([h.to_json() for h in held], ensure_ascii=False) if held else ""
+def dump_held(item: HeldIntake) -> str:
+    return json.dumps(item.to_json(), ensure_ascii=False)

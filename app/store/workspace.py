@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
@@ -237,17 +237,29 @@ class Workspace:
     def load_draft(self) -> str:
         return self.database.meta(self.DRAFT_KEY) or ""
 
-    HELD_KEY = "held_intakes"
+    HELD_PREFIX = "held_intake:"  # one meta row per held intake, so two windows on one
+    # workspace (a launch racing the first one's start) never overwrite each other's
 
-    def save_intake_state(self, draft: str, held: str) -> None:
-        """The form's draft and the held intakes (JSON) in one commit, so an intake moved
-        between them is never in neither. Without waiting for the disk, as save_draft."""
-        with self.database.relaxed(), self.database.transaction():
+    def update_intake_state(
+        self, draft: str, hold: Mapping[str, str] | None = None, release: Iterable[str] = ()
+    ) -> None:
+        """In one commit: the form's draft, intakes held (id → JSON) and intakes taken back
+        (ids), so an intake moved between the form and the held list is never in neither.
+        Without waiting for the disk, as save_draft."""
+        with self.database.relaxed(), self.database.transaction() as conn:
             self.database.set_meta(self.DRAFT_KEY, draft)
-            self.database.set_meta(self.HELD_KEY, held)
+            for held_id, body in (hold or {}).items():
+                self.database.set_meta(self.HELD_PREFIX + held_id, body)
+            for held_id in release:
+                conn.execute("DELETE FROM meta WHERE key = ?", (self.HELD_PREFIX + held_id,))
 
-    def load_held(self) -> str:
-        return self.database.meta(self.HELD_KEY) or ""
+    def load_held(self) -> list[str]:
+        """The held intakes' JSON, in no particular order."""
+        rows = self.database.query(
+            "SELECT value FROM meta WHERE key > ? AND key < ?",
+            (self.HELD_PREFIX, self.HELD_PREFIX[:-1] + ";"),  # ':' + 1
+        )
+        return [str(row[0]) for row in rows]
 
     def timeline(self, order_id: str) -> list[Event]:
         return self.events.events_of(order_id)

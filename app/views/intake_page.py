@@ -317,21 +317,23 @@ class IntakePage(QWidget):
     def new_intake(self, phone: str = "") -> None:
         """The next call (F2, or the telephony's incoming call with `phone`). What is typed
         on the form is held, never dropped: Ctrl+Shift+H resumes it."""
-        if self._park():
-            self._store_held()  # held and draft cleared in one commit, before the form is
+        parked = self._park()
+        if parked is not None:  # held and the draft cleared in one commit, before the form
+            self.workspace.update_intake_state("", {parked.id: dump_held(parked)})
+            self._reload_held()
         self.reset_form(phone)
 
-    def _park(self) -> bool:
+    def _park(self) -> HeldIntake | None:
+        """What is on the form as a held intake; None when nothing is typed."""
         state = capture(self)
         if is_blank(state):
-            return False
+            return None
         held_at = self.workspace.clock().isoformat(timespec="seconds")
-        self.held.append(HeldIntake(held_at, state, self.actor().user))
-        return True
+        return HeldIntake(held_at, state, self.actor().user)
 
-    def _store_held(self, draft: str = "") -> None:
-        """The held list and the form's draft in one commit, then the list on screen."""
-        self.workspace.save_intake_state(draft, dump_held(self.held))
+    def _reload_held(self) -> None:
+        """The held list as the workspace has it (another window may have changed it)."""
+        self.held = parse_held(self.workspace.load_held())
         self._show_held()
 
     def _show_held(self) -> None:
@@ -343,6 +345,7 @@ class IntakePage(QWidget):
         focus = QGuiApplication.focusObject()
         if isinstance(focus, QWidget) and focus is not self.held_box.list:
             self._back_to = focus
+        self._reload_held()
         return self.held_box.choose()
 
     def _leave_held(self) -> None:
@@ -350,27 +353,33 @@ class IntakePage(QWidget):
 
     def resume(self, held_id: str) -> None:
         """Put a held intake back on the form; what was on the form is held in its place."""
+        self._reload_held()
         chosen = next((h for h in self.held if h.id == held_id), None)
-        if chosen is None:
+        if chosen is None:  # resumed or discarded in another window meanwhile
             return
         parked = self._park()
-        self.held.remove(chosen)
-        self._store_held(json.dumps(chosen.state, ensure_ascii=False))  # now the form's draft
+        self.workspace.update_intake_state(
+            json.dumps(chosen.state, ensure_ascii=False),  # now the form's draft
+            {parked.id: dump_held(parked)} if parked else None,
+            [chosen.id],
+        )
+        self._reload_held()
         self.reset_form(keep_draft=True)
         restore(self, chosen.state)
         self.drafts.timer.stop()  # the draft on disk is this state already
         self.refresh_history()
         text = self.tr("Resumed the held intake from %1.")
-        if parked:
+        if parked is not None:
             text += " " + self.tr("The intake that was on the form is held.")
         self._show_banner("resumed", fill(text, chosen.phone or "—"))
         self.content.setFocus()
         self.content.moveCursor(QTextCursor.MoveOperation.End)
 
     def discard_held(self, held_id: str) -> None:
-        self.held = [h for h in self.held if h.id != held_id]
         state = capture(self)
-        self._store_held("" if is_blank(state) else json.dumps(state, ensure_ascii=False))
+        draft = "" if is_blank(state) else json.dumps(state, ensure_ascii=False)
+        self.workspace.update_intake_state(draft, release=[held_id])
+        self._reload_held()
         if self.held:
             self.held_box.choose()
         else:

@@ -1607,42 +1607,42 @@
         <translation>答复取自知识库：%1（第 %2 版）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="363"/>
+        <location filename="../../app/views/intake_page.py" line="371"/>
         <source>Resumed the held intake from %1.</source>
         <translation>已继续受理 %1 的来电。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="365"/>
+        <location filename="../../app/views/intake_page.py" line="373"/>
         <source>The intake that was on the form is held.</source>
         <translation>表单上原有的受理已挂起。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="414"/>
+        <location filename="../../app/views/intake_page.py" line="423"/>
         <source>Order %1 recorded. Read the number back to the caller.</source>
         <translation>工单 %1 已受理，请向来电人复述工单号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="426"/>
+        <location filename="../../app/views/intake_page.py" line="435"/>
         <source>Type the caller&apos;s number to see earlier appeals.</source>
         <translation>输入来电号码即可查看其历史诉求。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="432"/>
+        <location filename="../../app/views/intake_page.py" line="441"/>
         <source>First call from this number.</source>
         <translation>该号码首次来电。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="435"/>
+        <location filename="../../app/views/intake_page.py" line="444"/>
         <source>Repeat caller: %1 earlier appeals, %2 still open.</source>
         <translation>老户：历史诉求 %1 件，其中 %2 件未办结。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="490"/>
+        <location filename="../../app/views/intake_page.py" line="499"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/intake_page.py" line="509"/>
+        <location filename="../../app/views/intake_page.py" line="518"/>
         <source>%n problem(s) to fix before saving.</source>
         <translation>
             <numerusform>有 %n 处需修改后才能保存。</numerusform>

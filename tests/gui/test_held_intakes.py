@@ -91,7 +91,7 @@ def test_f2_holds_the_half_typed_intake_and_enter_resumes_it(
     assert order is not None
     assert order.content == "东区某路段路灯连续三晚不亮，行人夜间出行不便。"
     assert workspace.orders.count(OrderFilter()) == 1
-    assert page.held == [] and workspace.load_held() == ""
+    assert page.held == [] and workspace.load_held() == []
 
 
 def test_resuming_holds_what_is_on_the_form_in_its_place(
@@ -258,3 +258,36 @@ def test_escape_leaves_the_held_list_for_the_form(qtbot, window: MainWindow) -> 
     qtbot.keyClick(page.held_box.list, Qt.Key.Key_Escape)
     assert page.title.hasFocus()
     assert len(page.held) == 1
+
+
+def test_two_windows_on_one_workspace_keep_each_others_held_intakes(
+    qtbot, window: MainWindow, workspace: Workspace, operator, tmp_path, policy, clock
+) -> None:
+    """A second launch racing the first one's start opens a second window on the same
+    workspace: what each holds is kept, and each sees the other's."""
+    half_type(qtbot, window, "13800001313", "第一窗口", "第一窗口挂起的受理")
+    window.new_intake()
+    again = Workspace(workspace.home, policy, clock=clock)
+    try:
+        settings = QSettings(str(tmp_path / "other.ini"), QSettings.Format.IniFormat)
+        other = MainWindow(again, lambda: operator, snapshot, settings)
+        qtbot.addWidget(other)
+        other.intake.phone.setText("13800001414")
+        type_chinese(other.intake.content, "第二窗口挂起的受理")
+        other.new_intake()
+        assert [h.phone for h in other.intake.held] == ["13800001313", "13800001414"]
+        window.intake.phone.setText("13800001515")
+        window.new_intake()  # written without the other window's entry in its memory
+        phones = sorted(h.phone for h in parse_held(workspace.load_held()))
+        assert phones == ["13800001313", "13800001414", "13800001515"]
+        assert window.intake.choose_held()
+        assert len(window.intake.held) == 3
+        other.intake.resume(other.intake.held[0].id)  # resumed there: gone from here too
+        window.intake.resume(window.intake.held[0].id)  # the list it had is stale: no copy
+        assert other.intake.content.toPlainText() == "第一窗口挂起的受理"
+        assert window.intake.phone.text() == ""  # nothing resumed twice
+        assert [h.phone for h in window.intake.held] == ["13800001414", "13800001515"]
+        assert "第一窗口" not in "".join(workspace.load_held())
+        other.close()
+    finally:
+        again.close()

@@ -177,4 +177,4 @@ def test_half_typed_intake_survives_closing_the_window(
     assert not page.banner.isHidden()
     page.new_intake()  # F2: the operator starts afresh; the draft is held, not dropped
     assert workspace.load_draft() == ""
-    assert "半句话还没说完" in workspace.load_held()
+    assert "半句话还没说完" in "".join(workspace.load_held())

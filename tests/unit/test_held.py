@@ -6,26 +6,25 @@ from app.models.held import HeldIntake, dump_held, parse_held
 from app.store.workspace import Workspace
 
 
-def test_held_intakes_round_trip_through_the_workspace(workspace: Workspace) -> None:
-    held = [
-        HeldIntake(
-            "2026-11-27T10:30:00+08:00", {"phone": "13800001234", "title": "路灯不亮"}, "zhang"
-        ),
-        HeldIntake("2026-11-27T10:31:00+08:00", {"phone": "", "content": "  半句\n话  "}),
-    ]
-    workspace.save_intake_state('{"phone": "139"}', dump_held(held))
-    assert parse_held(workspace.load_held()) == held
+def test_held_intakes_and_the_draft_change_in_one_commit(workspace: Workspace) -> None:
+    first = HeldIntake("2026-11-27T10:30:00+08:00", {"phone": "13800001234", "title": "路灯不亮"})
+    second = HeldIntake("2026-11-27T10:30:00+08:00", {"content": "  半句\n话  "}, "zhang")
+    workspace.update_intake_state('{"phone": "139"}', {first.id: dump_held(first)})
+    workspace.update_intake_state('{"phone": "139"}', {second.id: dump_held(second)})
+    assert parse_held(workspace.load_held()) == [first, second]  # in the order held
     assert workspace.load_draft() == '{"phone": "139"}'
-    assert [h.first_words() for h in held] == ["路灯不亮", "半句 话"]
-    workspace.save_intake_state("", dump_held([]))
-    assert workspace.load_held() == "" and workspace.load_draft() == ""
+    assert [h.first_words() for h in (first, second)] == ["路灯不亮", "半句 话"]
+    workspace.update_intake_state('{"title": "路灯不亮"}', release=[first.id])
+    assert parse_held(workspace.load_held()) == [second]
+    assert workspace.load_draft() == '{"title": "路灯不亮"}'
+    workspace.database.set_meta("held_intakez", "not a held intake")  # a neighbouring key
+    assert parse_held(workspace.load_held()) == [second]
 
 
 def test_unreadable_held_entries_are_skipped_not_fatal() -> None:
-    assert parse_held("not json") == []
-    assert parse_held('{"a": 1}') == []
-    raw = '[1, {"state": "x"}, {"state": {"title": "井盖缺失"}, "held_at": "t"}]'
-    [only] = parse_held(raw)
+    bodies = ["not json", '{"a": 1}', "[1]", '{"state": "x"}']
+    assert parse_held(bodies) == []
+    [only] = parse_held([*bodies, '{"state": {"title": "井盖缺失"}, "held_at": "t"}'])
     assert only.state == {"title": "井盖缺失"} and only.id
 
 
