@@ -21,8 +21,10 @@ from app.models.enums import Role
 from app.models.rules import FunctionalLookup, UnitLookup
 from server.auth import Accounts, AuthError, User
 from server.feed import MAX_PULL, PULL_ROLES, PUSH_ROLES, ContentCheck, Feed
+from server.login import AccessSettings, Busy, LoginGate, Throttled
 from server.protocol import ProtocolHeader
 from server.schema import Database
+from server.throttle import Throttle
 from server.wire import parse
 
 log = logging.getLogger("hotline.server")
@@ -35,9 +37,12 @@ _TEXT = Annotated[str, Field(max_length=200)]
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, code: str, message: str) -> None:
+    def __init__(
+        self, status: int, code: str, message: str, retry_after: int | None = None
+    ) -> None:
         super().__init__(message)
         self.status, self.code, self.message = status, code, message
+        self.retry_after = retry_after
 
 
 def error_response(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
@@ -286,11 +291,15 @@ def create_app(
     policy_data: dict[str, Any],
     functional: FunctionalLookup | None = None,
     content: ContentCheck | None = None,
+    access: AccessSettings | None = None,
 ) -> FastAPI:
     """The API over an opened database. `policy_data` holds 'units' and 'catalogue';
     `units` and `functional` are the lookups app.models.rules.check refuses with;
-    `content` checks what an event carries (server.checks.ContentChecks)."""
-    accounts = Accounts(db)
+    `content` checks what an event carries (server.checks.ContentChecks); `access` how
+    sign-in is throttled and bounded (server.login)."""
+    access = access or AccessSettings()
+    accounts = Accounts(db, token_ttl=access.token_ttl)
+    gate = LoginGate(accounts, Throttle(db, access.throttle), access.limits)
     feed = Feed(db, units, functional, content)
     server_policy = hashlib.sha256(
         json.dumps(policy_data, sort_keys=True, ensure_ascii=False).encode()
@@ -306,11 +315,15 @@ def create_app(
     app.add_middleware(BodyLimit)
     app.add_middleware(ProtocolHeader)
     app.state.accounts = accounts
+    app.state.login_gate = gate
     app.state.feed = feed
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
-        return error_response(exc.status, exc.code, exc.message)
+        answer = error_response(exc.status, exc.code, exc.message)
+        if exc.retry_after is not None:
+            answer.headers["Retry-After"] = str(exc.retry_after)
+        return answer
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -335,13 +348,29 @@ def create_app(
     def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
-    @app.post("/api/v1/auth/token", response_model=TokenAnswer, tags=["auth"])
-    def login(body: TokenRequest) -> TokenAnswer:
-        """Exchange a user name and password for a bearer token."""
+    @app.post(
+        "/api/v1/auth/token",
+        response_model=TokenAnswer,
+        tags=["auth"],
+        responses={
+            401: {"description": "wrong user name or password"},
+            429: {"description": "too many failed sign-ins for this user from this address"},
+            503: {"description": "too many sign-ins at once; Retry-After says when to retry"},
+        },
+    )
+    async def login(body: TokenRequest, request: Request) -> TokenAnswer:
+        """Exchange a user name and password for a bearer token (throttled per user and
+        client address, server.throttle)."""
+        address = access.proxies.client_address(request.scope)
         try:
-            issued = accounts.login(body.user, body.password)
+            issued = await gate.sign_in(body.user, body.password, address)
         except AuthError as exc:
             raise ApiError(401, exc.code, exc.message) from exc
+        except Throttled as exc:
+            r = exc.refusal
+            raise ApiError(429, r.code, r.message, r.retry_after) from exc
+        except Busy as exc:
+            raise ApiError(503, "busy", str(exc), exc.retry_after) from exc
         return TokenAnswer(
             token=issued.token,
             expires_at=datetime.fromtimestamp(issued.expires_at, UTC).isoformat(),
@@ -423,7 +452,7 @@ def create_app(
     return app
 
 
-def default_app(db_url: str) -> FastAPI:
+def default_app(db_url: str, access: AccessSettings | None = None) -> FastAPI:
     from app.resources import load_json, load_policy, resources_dir
 
     db = Database(db_url)
@@ -436,7 +465,9 @@ def default_app(db_url: str) -> FastAPI:
     }
     from server.checks import ContentChecks
 
-    return create_app(db, policy.unit_info, data, policy.functional_matter, ContentChecks(policy))
+    return create_app(
+        db, policy.unit_info, data, policy.functional_matter, ContentChecks(policy), access
+    )
 
 
 __all__ = ["Role", "create_app", "default_app"]

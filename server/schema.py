@@ -39,6 +39,9 @@ users = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("name", String(100), nullable=False, unique=True),
+    # The name as compared: NFKC, case-folded (server.users.name_key); unique, so "Zhang"
+    # and "zhang" are one user. Filled for older databases by _add_name_keys.
+    Column("name_key", String(100), unique=True),
     Column("password_hash", Text, nullable=False),
     Column("role", String(20), nullable=False),
     Column("unit", String(50), nullable=False, default=""),
@@ -54,6 +57,19 @@ tokens = Table(
     Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
     Column("created_at", BigInteger, nullable=False),
     Column("expires_at", BigInteger, nullable=False),
+)
+
+# Failed sign-ins per (user, client address), shared by every server process
+# (server.throttle). `user_key` is the compared name, whether or not such a user exists.
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("user_key", String(100), primary_key=True),
+    Column("address", String(64), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("last_failure_at", BigInteger, nullable=False),
+    Column("locked_until", BigInteger, nullable=False, default=0),
+    Index("login_failures_by_time", "last_failure_at"),
 )
 
 # One row, 'feed': the last sequence number handed out (events and articles share it).
@@ -148,6 +164,7 @@ class Database:
     def create(self) -> None:
         metadata.create_all(self.engine)
         with self.write() as conn:
+            _add_name_keys(conn)
             if (
                 conn.execute(select(counters.c.value).where(counters.c.name == FEED)).first()
                 is None
@@ -182,6 +199,30 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _add_name_keys(conn: Connection) -> None:
+    """Databases made before user names were compared case-insensitively: add and fill
+    `users.name_key`. A name that folds onto an earlier user's keeps a key of its own
+    (suffixed with its id) so nothing is lost; it cannot sign in until an admin renames it."""
+    from sqlalchemy import inspect
+
+    from server.users import name_key
+
+    columns = {c["name"] for c in inspect(conn).get_columns("users")}
+    if "name_key" not in columns:
+        conn.execute(text("ALTER TABLE users ADD COLUMN name_key VARCHAR(100)"))
+        conn.execute(text("CREATE UNIQUE INDEX users_name_key ON users (name_key)"))
+    rows = conn.execute(
+        select(users.c.id, users.c.name).where(users.c.name_key.is_(None)).order_by(users.c.id)
+    ).all()
+    taken = {k for (k,) in conn.execute(select(users.c.name_key)) if k is not None}
+    for row in rows:
+        key = name_key(row.name)
+        if key in taken:
+            key = f"{key}#{row.id}"
+        taken.add(key)
+        conn.execute(users.update().where(users.c.id == row.id).values(name_key=key))
 
 
 def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:

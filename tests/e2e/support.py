@@ -10,7 +10,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,17 +29,21 @@ def free_port() -> int:
 class ServerProcess:
     """`python -m server.cli serve` on 127.0.0.1, stopped, killed and restarted at will."""
 
-    def __init__(self, db_url: str, log_path: Path, port: int | None = None) -> None:
+    def __init__(
+        self, db_url: str, log_path: Path, port: int | None = None, args: Sequence[str] = ()
+    ) -> None:
         self.db_url = db_url
+        self.args = list(args)  # more `serve` options
         self.port = port or free_port()
         self.log_path = log_path
         self.proc: subprocess.Popen[bytes] | None = None
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        scheme = "https" if "--tls-cert" in self.args else "http"
+        return f"{scheme}://127.0.0.1:{self.port}"
 
-    def start(self, timeout: float = 30.0) -> None:
+    def start(self, timeout: float = 30.0, verify: bool | str = True) -> None:
         log = self.log_path.open("ab")
         self.proc = subprocess.Popen(
             [
@@ -53,6 +57,7 @@ class ServerProcess:
                 "127.0.0.1",
                 "--port",
                 str(self.port),
+                *self.args,
             ],
             cwd=ROOT,
             stdout=log,
@@ -64,7 +69,8 @@ class ServerProcess:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"server exited: {self.log_path.read_text()[-2000:]}")
             try:
-                if requests.get(self.url + "/healthz", timeout=0.5).status_code == 200:
+                ready = requests.get(self.url + "/healthz", timeout=0.5, verify=verify)
+                if ready.status_code == 200:
                     return
             except requests.RequestException:
                 time.sleep(0.05)
