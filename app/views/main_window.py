@@ -30,6 +30,10 @@ if TYPE_CHECKING:  # the other screens' modules load when they are first needed
     from app.views.order_list_page import OrderListPage
 
 
+PHONE_CHARS = frozenset("0123456789+-() ")
+MAX_CALL_NUMBER = 32
+
+
 class MainWindow(QMainWindow):
     """The window. With `defer_rest` the intake screen alone is built here and the rest
     (the intake's side panels, the other screens' entries, the role switcher) by
@@ -210,8 +214,9 @@ class MainWindow(QMainWindow):
         self.nav.item(self._row_of("intake")).setText(title or self.tr("Intake"))
 
     def incoming_call(self, phone: str) -> None:
-        """The telephony handed us a call: a fresh intake with the number and its history."""
-        self.new_intake(phone)
+        """The telephony handed us a call: a fresh intake with the number and its history
+        (the intake being typed is held). Only a number's characters are taken from it."""
+        self.new_intake("".join(c for c in phone if c in PHONE_CHARS)[:MAX_CALL_NUMBER].strip())
         self.setWindowState(
             (self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive
         )

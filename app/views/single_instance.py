@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 CONNECT_TIMEOUT_MS = 500
+MAX_MESSAGE = 4096  # bytes of one message ('call 13800001234' is 16)
 
 
 def server_name(home: Path) -> str:
@@ -38,8 +39,13 @@ class InstanceServer(QObject):
         super().__init__(parent)
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        # A live server (another window on this workspace, started at the same moment) is
+        # left to the one that owns it: listening would replace its socket. A stale socket
+        # left by a killed instance is removed.
+        if _answers(name):
+            return
         if not self.server.listen(name):
-            QLocalServer.removeServer(name)  # a stale socket left by a killed instance
+            QLocalServer.removeServer(name)
             self.server.listen(name)
         self.server.newConnection.connect(self._accept)
 
@@ -56,6 +62,20 @@ class InstanceServer(QObject):
 
     def _read(self, socket: QLocalSocket) -> None:
         while socket.canReadLine():
-            line = bytes(socket.readLine().data()).decode("utf-8", "replace").strip()
-            if line:
-                self.message_received.emit(line)
+            line = bytes(socket.readLine(MAX_MESSAGE + 1).data())
+            if len(line) > MAX_MESSAGE or not line.endswith(b"\n"):
+                socket.abort()  # not a message a launch sends: drop the connection
+                return
+            text = line.decode("utf-8", "replace").strip()
+            if text:
+                self.message_received.emit(text)
+        if socket.bytesAvailable() > MAX_MESSAGE:  # no end of line in sight
+            socket.abort()
+
+
+def _answers(name: str) -> bool:
+    probe = QLocalSocket()
+    probe.connectToServer(name)
+    live = probe.waitForConnected(CONNECT_TIMEOUT_MS)
+    probe.abort()
+    return live

@@ -2130,54 +2130,54 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="52"/>
+        <location filename="../../app/views/main_window.py" line="56"/>
         <source>Hotline Desk — Zhongshan 12345</source>
         <translation>热线工作台 — 中山12345</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="66"/>
-        <location filename="../../app/views/main_window.py" line="210"/>
+        <location filename="../../app/views/main_window.py" line="70"/>
+        <location filename="../../app/views/main_window.py" line="214"/>
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="67"/>
+        <location filename="../../app/views/main_window.py" line="71"/>
         <source>Orders</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="68"/>
+        <location filename="../../app/views/main_window.py" line="72"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="205"/>
+        <location filename="../../app/views/main_window.py" line="209"/>
         <source>No intake is held.</source>
         <translation>没有挂起的受理。</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="209"/>
+        <location filename="../../app/views/main_window.py" line="213"/>
         <source>Intake (%1 held)</source>
         <translation>受理（挂起 %1）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="240"/>
-        <location filename="../../app/views/main_window.py" line="246"/>
+        <location filename="../../app/views/main_window.py" line="245"/>
+        <location filename="../../app/views/main_window.py" line="251"/>
         <source>Open order</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="240"/>
+        <location filename="../../app/views/main_window.py" line="245"/>
         <source>Order number as the caller reads it:</source>
         <translation>来电人报出的工单号：</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="246"/>
+        <location filename="../../app/views/main_window.py" line="251"/>
         <source>No order %1 here.</source>
         <translation>本机没有工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="271"/>
+        <location filename="../../app/views/main_window.py" line="276"/>
         <source>Order %1 recorded; its number is on the clipboard.</source>
         <translation>工单 %1 已受理，工单号已复制到剪贴板。</translation>
     </message>

@@ -291,3 +291,45 @@ def test_two_windows_on_one_workspace_keep_each_others_held_intakes(
         other.close()
     finally:
         again.close()
+
+
+def test_the_hand_off_takes_only_a_number_and_drops_junk(
+    qtbot, window: MainWindow, workspace
+) -> None:
+    from PySide6.QtNetwork import QLocalSocket
+
+    server = InstanceServer(server_name(workspace.home))
+    server.message_received.connect(window.handle_message)
+    rival = InstanceServer(server_name(workspace.home))  # a second window starting up
+    try:
+        assert server.is_listening() and not rival.is_listening()  # no hijacked socket
+        flood = QLocalSocket()
+        flood.connectToServer(server_name(workspace.home))
+        assert flood.waitForConnected(5000)
+        flood.write(b"call 1" + b"3" * 100_000)  # no end of line, far too long
+        flood.flush()
+        qtbot.waitUntil(lambda: flood.state() == QLocalSocket.LocalSocketState.UnconnectedState)
+        assert window.intake.phone.text() == ""
+
+        child = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "app",
+                "--home",
+                str(workspace.home),
+                "call",
+                "<b>138</b>\x07 0000 1234" + "9" * 40,
+            ],
+            cwd=ROOT,
+            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        qtbot.waitUntil(lambda: window.intake.phone.text() != "", timeout=60_000)
+        assert child.wait(timeout=60) == 0
+        assert window.intake.phone.text() == ("138 0000 1234" + "9" * 40)[:32]
+    finally:
+        for s in (server, rival):
+            s.server.close()
+            s.deleteLater()
