@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from collections.abc import Sequence
 
 from app.commands import MODULES, modules_for, register_all
+from app.paths import OWNER_ONLY_UMASK
 
 
 def _top_level(add_help: bool = True) -> argparse.ArgumentParser:
@@ -44,6 +46,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Starting allocates a great deal and frees little: no cyclic garbage collection until
     # the window is up (~70 collections, 15-30 ms); launch.freeze_startup_objects collects
     # once and turns it back on. Commands run with it on.
+    if os.name == "posix":
+        # Every file this process makes is its owner's only (the workspace holds personal
+        # data; SQLite makes its -wal and -shm whenever it needs them); see app.paths.
+        os.umask(OWNER_ONLY_UMASK)
     collecting = gc.isenabled()
     gc.disable()
     try:

@@ -11,6 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from app.paths import WORKSPACE_DB, secure_files, secure_home
 from app.store.schema import MIGRATIONS
 
 # meta key: SQL statements (a JSON list) that rebuild what a bulk load dropped to go faster
@@ -31,6 +32,44 @@ def bulk_loading(path: Path, active: bool) -> None:
 
 class StoreError(Exception):
     """A fault of the environment the operator can act on (disk full, file locked, read-only)."""
+
+
+class WorkspaceCorrupt(StoreError):
+    """The workspace's SQLite file is empty or not a database; it is left as it is."""
+
+    def __init__(self, path: Path, what: tuple[str, str]) -> None:
+        super().__init__(
+            f"工作区数据文件{what[0]}：{path}。程序没有改动它，也不会用空文件代替它。"
+            "请从备份恢复；或把它移到别处后重新开始（登录后会从中心服务器重新同步，"
+            "但尚未发送的工作只在这个文件里，请先请技术人员查看）。"
+            f"The workspace file {path} {what[1]}. It was left exactly as it is and is never "
+            "replaced by an empty one. Restore it from a backup, or move it elsewhere to "
+            "start afresh (what the central store holds is pulled again after signing in; "
+            "work not yet sent exists only in this file, so have it looked at first)."
+        )
+        self.path = path
+
+
+_EMPTY = ("为空（0 字节）", "is empty (0 bytes)")
+_NOT_A_DATABASE = ("已损坏，不是 SQLite 数据库", "is damaged: it is not a SQLite database")
+_DAMAGED = ("已损坏", "is damaged")
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def check_database_file(path: Path) -> None:
+    """WorkspaceCorrupt when `path` exists but is empty or not a SQLite file. SQLite would
+    take an empty file for a new database and fill it with an empty schema."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return
+    except IsADirectoryError as exc:
+        raise StoreError(f"{path} is a folder, not the workspace's database file") from exc
+    if not head:
+        raise WorkspaceCorrupt(path, _EMPTY)
+    if head != SQLITE_HEADER:
+        raise WorkspaceCorrupt(path, _NOT_A_DATABASE)
 
 
 class StoreBug(Exception):
@@ -66,6 +105,13 @@ class Database:
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
+        # Owner-only files (and folder, for a workspace's), before SQLite makes any.
+        if self.path.name == WORKSPACE_DB:
+            secure_home(self.path.parent)
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        secure_files(self.path)
+        check_database_file(self.path)
         try:
             self.conn = sqlite3.connect(
                 str(self.path), isolation_level=None, check_same_thread=False, timeout=10
@@ -75,6 +121,24 @@ class Database:
         self.conn.row_factory = sqlite3.Row
         self._lock = threading.RLock()
         self._depth = 0
+        try:
+            self._open()
+        except BaseException as exc:
+            self.conn.close()
+            if isinstance(exc, sqlite3.Error):
+                raise self._opening_error(exc) from exc
+            if isinstance(exc, StoreError) and "malformed" in str(exc):
+                raise WorkspaceCorrupt(self.path, _DAMAGED) from exc
+            raise
+        secure_files(self.path)  # the -wal and -shm SQLite has just made
+
+    def _opening_error(self, exc: sqlite3.Error) -> Exception:
+        code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+        if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) or "malformed" in str(exc):
+            return WorkspaceCorrupt(self.path, _DAMAGED)
+        return _translate(exc)
+
+    def _open(self) -> None:
         self.conn.execute("PRAGMA journal_mode=WAL")
         # FULL: a commit is on disk before the operator reads the order number back to the
         # caller; NORMAL would survive a killed process but not a power cut (≈1.4 ms/commit).

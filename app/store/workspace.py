@@ -19,6 +19,7 @@ from app.models.operations import Actor, DirectAnswer, intake_events, order_even
 from app.models.policy import Policy
 from app.models.records import Event, Intake, Order
 from app.models.validation import FieldError, validate_answer, validate_intake
+from app.paths import WORKSPACE_DB, secure_home
 from app.store.db import Database
 from app.store.orders import OrderQueries
 from app.store.policy_source import PolicySource
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from app.store.eventlog import EventLog
     from app.store.kb import KnowledgeBase
 
-DB_FILE = "hotline-desk.sqlite3"
+DB_FILE = WORKSPACE_DB
 
 
 class IntakeInvalid(ValueError):
@@ -56,8 +57,7 @@ class Workspace:
     """Owns the database of one workstation. Views call these operations, never SQL."""
 
     def __init__(self, home: Path, policy: Policy, clock: Clock = china_now) -> None:
-        self.home = Path(home)
-        self.home.mkdir(parents=True, exist_ok=True)
+        self.home = secure_home(Path(home))
         self.clock = clock
         self.database = Database(self.home / DB_FILE)
         # The bundled policy, with the units and catalogue of the last pull once there is one

@@ -15,13 +15,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.models.enums import Role
 from app.models.operations import Actor
 from app.paths import workspace_home
 from app.resources import load_policy
+from app.store.db import StoreError
 from app.store.session import read_session
 from app.store.workspace import Workspace
 from app.views.i18n import install_translators
@@ -104,6 +105,46 @@ class FirstPaint(QObject):
         return False
 
 
+SETTINGS_FILE = "settings.ini"
+
+
+def open_settings(home: Path) -> tuple[QSettings, bool]:
+    """The window's settings, and whether settings.ini was unreadable (empty, or not an
+    ini file). An unreadable file is left as it is: this run keeps its settings in a
+    throwaway file instead, and says so on stderr and in the status bar."""
+    path = home / SETTINGS_FILE
+    unreadable = path.is_file() and path.stat().st_size == 0
+    if not unreadable:
+        settings = QSettings(str(path), QSettings.Format.IniFormat)
+        settings.allKeys()  # reads the file
+        if settings.status() == QSettings.Status.NoError:
+            return settings, False
+    import tempfile
+
+    spare = Path(tempfile.mkdtemp(prefix="hotline-desk-settings-")) / SETTINGS_FILE
+    print(
+        f"{path}: 设置文件无法读取，已原样保留；本次运行的设置不会保存。"
+        "The settings file is unreadable (empty or not an ini file); it was left as it is, "
+        "and this run's settings are not saved. Remove it to start with default settings.",
+        file=sys.stderr,
+    )
+    return QSettings(str(spare), QSettings.Format.IniFormat), True
+
+
+def cannot_open(home: Path, exc: Exception, *, interactive: bool) -> int:
+    """The workspace cannot be opened: one clear message (stderr, and a dialog for a user
+    who started the app from the desktop); exit code 2. Nothing in it was changed."""
+    message = f"工作区无法打开 (the workspace cannot be opened): {home}\n\n{exc}"
+    print(message, file=sys.stderr)
+    if interactive and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Critical, "Hotline Desk", message)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+    return 2
+
+
 def resolve_home(args: argparse.Namespace) -> Path:
     if args.home or os.environ.get("HOTLINE_DESK_HOME") or not args.demo:
         return workspace_home(args.home)
@@ -151,7 +192,10 @@ def run_gui(args: argparse.Namespace) -> int:
         if send_to_running(server_name(home), f"call {call_phone}"):
             return 0
 
-    workspace = Workspace(home, load_policy())
+    try:
+        workspace = Workspace(home, load_policy())
+    except StoreError as exc:  # empty or damaged cache, locked, read-only: say so, touch nothing
+        return cannot_open(home, exc, interactive=not args.smoke_test)
     if args.demo:
         gc.enable()  # seeding makes and drops many objects
         seeded = seed_if_empty(workspace, None if args.smoke_test else app)
@@ -159,7 +203,7 @@ def run_gui(args: argparse.Namespace) -> int:
             print(json.dumps({"demo_seeded": seeded, "home": str(home)}))
             workspace.close()
             return 0
-    settings = QSettings(str(home / "settings.ini"), QSettings.Format.IniFormat)
+    settings, _unreadable = open_settings(home)
     local = Actor(getpass.getuser(), Role.OPERATOR, workspace.device_id)
 
     def signed_in() -> Actor:
