@@ -36,7 +36,7 @@ from app.store.workspace import Workspace
 from app.views.drill_models import RowsModel
 from app.views.kb_widgets import ArticleView, KbSearchBox
 from app.views.labels import appeal_type_label
-from app.views.plain import plain
+from app.views.plain import plain, rich
 from app.views.tasks import TaskRunner
 from app.views.widgets import SearchCombo
 
@@ -87,7 +87,7 @@ class DrillPage(QWidget):
         set_label.setBuddy(self.set_combo)
         self.summary = plain(QLabel(objectName="drill_summary"))
         self.summary.setStyleSheet("color:#546e7a;")
-        self.clock_label = QLabel("00:00", objectName="drill_clock")
+        self.clock_label = plain(QLabel("00:00", objectName="drill_clock"))
         clock_font = QFont(self.clock_label.font())
         clock_font.setPointSizeF(clock_font.pointSizeF() * 1.6)
         clock_font.setBold(True)
@@ -145,9 +145,8 @@ class DrillPage(QWidget):
         picks.addSpacing(16)
         picks.addWidget(self.submit_button)
 
-        self.feedback = QLabel(objectName="drill_feedback")
+        self.feedback = rich(QLabel(objectName="drill_feedback"))  # every value escaped
         self.feedback.setWordWrap(True)
-        self.feedback.setTextFormat(Qt.TextFormat.RichText)
         self.next_button = QPushButton(self.tr("Next scenario (Enter)"), objectName="drill_next")
         self.next_button.setDefault(True)
         self.next_button.clicked.connect(self.next_item)

@@ -160,7 +160,7 @@ class IntakePage(QWidget):
             box = FieldBox(widget)
             self.boxes[key] = box
             if label:
-                buddy = QLabel(label)
+                buddy = plain(QLabel(label))
                 buddy.setBuddy(widget)
                 form.addRow(buddy, box)
             else:

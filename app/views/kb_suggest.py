@@ -6,10 +6,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
 from app.store.workspace import Workspace
 from app.views.kb_widgets import HitList
+from app.views.plain import plain_label
 from app.views.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -38,7 +39,9 @@ class KbSuggestPanel(QGroupBox):
         self.text_source = text_source
         self.hits = HitList(workspace)
         self.hits.setObjectName("kb_suggestions")
-        self.hint = QLabel(self.tr("Articles appear here as the appeal is typed. Ctrl+K searches."))
+        self.hint = plain_label(
+            self.tr("Articles appear here as the appeal is typed. Ctrl+K searches.")
+        )
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color:#607d8b;")
         layout = QVBoxLayout(self)

@@ -109,7 +109,7 @@ class ReportsPage(QWidget):
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-        self.to_label = QLabel(self.tr("to"))
+        self.to_label = plain(QLabel(self.tr("to")))
         self.scope = QComboBox(objectName="scope")
         self.scope.addItem(self.tr("Whole city"), "city")
         for town in self.workspace.policy.towns:
@@ -130,7 +130,7 @@ class ReportsPage(QWidget):
         self.progress.setMaximumWidth(160)
         self.progress.setTextVisible(False)
         self.progress.hide()
-        self.heading = plain(QLabel(objectName="heading"))
+        self.heading = QLabel(objectName="heading")
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold; color: #1d3f66;")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.comparison = QLabel(objectName="comparison")

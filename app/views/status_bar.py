@@ -32,14 +32,13 @@ class DeskStatusBar(QStatusBar):
     ) -> None:
         super().__init__(parent)
         self.snapshot = snapshot
-        self.station = QLabel(self.tr("Workstation %1").replace("%1", station))
-        self.user = QLabel(objectName="status_user")
-        self.connection = QLabel(objectName="status_connection")
-        self.pending = QLabel(objectName="status_pending")
-        self.last_sync = QLabel(objectName="status_last_sync")
+        self.station = plain(QLabel(self.tr("Workstation %1").replace("%1", station)))
+        self.user = plain(QLabel(objectName="status_user"))  # user names, as they are
+        self.connection = plain(QLabel(objectName="status_connection"))  # the server's words
+        self.pending = plain(QLabel(objectName="status_pending"))
+        self.last_sync = plain(QLabel(objectName="status_last_sync"))
         for label in (self.user, self.connection, self.pending, self.last_sync, self.station):
             label.setContentsMargins(8, 0, 8, 0)
-            plain(label)  # user names and the server's messages, as they are
             self.addPermanentWidget(label)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)

@@ -184,7 +184,7 @@ class StepDialog(QDialog):
 
     def add_row(self, label: str, widget: QWidget) -> QWidget:
         if label:
-            buddy = QLabel(label)
+            buddy = plain(QLabel(label))
             buddy.setBuddy(widget)
             self.form.addRow(buddy, widget)
         else:

@@ -687,44 +687,44 @@
         <translation>工位 %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="53"/>
+        <location filename="../../app/views/status_bar.py" line="52"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="56"/>
+        <location filename="../../app/views/status_bar.py" line="55"/>
         <source>● Offline: working locally</source>
         <translation>● 离线：本地工作中</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="57"/>
+        <location filename="../../app/views/status_bar.py" line="56"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="58"/>
+        <location filename="../../app/views/status_bar.py" line="57"/>
         <source>● Syncing…</source>
         <translation>● 同步中…</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="59"/>
+        <location filename="../../app/views/status_bar.py" line="58"/>
         <source>● Local only (not signed in)</source>
         <translation>● 仅本地（未登录）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/status_bar.py" line="65"/>
+        <location filename="../../app/views/status_bar.py" line="64"/>
         <source>%n event(s) waiting to send</source>
         <translation>
             <numerusform>待发送 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="67"/>
+        <location filename="../../app/views/status_bar.py" line="66"/>
         <source>Last sync %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/status_bar.py" line="69"/>
+        <location filename="../../app/views/status_bar.py" line="68"/>
         <source>Never synced</source>
         <translation>尚未同步</translation>
     </message>
@@ -1028,122 +1028,122 @@
         <translation>承办单位(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="151"/>
+        <location filename="../../app/views/drill_page.py" line="150"/>
         <source>Next scenario (Enter)</source>
         <translation>下一题 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="176"/>
+        <location filename="../../app/views/drill_page.py" line="175"/>
         <source>Category</source>
         <translation>问题分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="177"/>
+        <location filename="../../app/views/drill_page.py" line="176"/>
         <source>Attempts</source>
         <translation>作答次数</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="178"/>
+        <location filename="../../app/views/drill_page.py" line="177"/>
         <source>Right</source>
         <translation>全对</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="179"/>
+        <location filename="../../app/views/drill_page.py" line="178"/>
         <source>Accuracy</source>
         <translation>正确率</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="180"/>
+        <location filename="../../app/views/drill_page.py" line="179"/>
         <source>Median time</source>
         <translation>用时中位数</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="197"/>
+        <location filename="../../app/views/drill_page.py" line="196"/>
         <source>Drill</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="198"/>
+        <location filename="../../app/views/drill_page.py" line="197"/>
         <source>My progress</source>
         <translation>我的进度</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="266"/>
+        <location filename="../../app/views/drill_page.py" line="265"/>
         <source>No drill set yet. A trainer builds one on the drill dashboard.</source>
         <translation>还没有练习题组。培训师可在练习看板中创建。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="269"/>
+        <location filename="../../app/views/drill_page.py" line="268"/>
         <source>Nothing to drill in this set.</source>
         <translation>本题组没有可练习的题目。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="271"/>
+        <location filename="../../app/views/drill_page.py" line="270"/>
         <source>Nothing is due now; the next review is at %1. Press F9 to practise ahead.</source>
         <translation>当前没有到期的题目，下次复习时间为 %1。按 F9 可提前练习。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="281"/>
+        <location filename="../../app/views/drill_page.py" line="280"/>
         <source>Due %1 · new %2 · learning %3 · mastered %4</source>
         <translation>到期 %1 · 新题 %2 · 学习中 %3 · 已掌握 %4</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="367"/>
+        <location filename="../../app/views/drill_page.py" line="366"/>
         <source>(none)</source>
         <translation>（未选）</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="371"/>
+        <location filename="../../app/views/drill_page.py" line="370"/>
         <source>All right.</source>
         <translation>全部正确。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="375"/>
+        <location filename="../../app/views/drill_page.py" line="374"/>
         <source>%1 of 3 right.</source>
         <translation>3 项中答对 %1 项。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="381"/>
+        <location filename="../../app/views/drill_page.py" line="380"/>
         <source>Article</source>
         <translation>知识条目</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="387"/>
+        <location filename="../../app/views/drill_page.py" line="386"/>
         <source>Appeal type</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="393"/>
+        <location filename="../../app/views/drill_page.py" line="392"/>
         <source>Handling unit</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="395"/>
+        <location filename="../../app/views/drill_page.py" line="394"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="400"/>
+        <location filename="../../app/views/drill_page.py" line="399"/>
         <source>expected: %1</source>
         <translation>应为：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="406"/>
+        <location filename="../../app/views/drill_page.py" line="405"/>
         <source>Time taken: %1 s</source>
         <translation>用时：%1 秒</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="408"/>
+        <location filename="../../app/views/drill_page.py" line="407"/>
         <source>slow: this scenario comes back sooner</source>
         <translation>偏慢：本题会更早再次出现</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="436"/>
+        <location filename="../../app/views/drill_page.py" line="435"/>
         <source>%1 attempts, %2 right.</source>
         <translation>共作答 %1 次，全对 %2 次。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drill_page.py" line="440"/>
+        <location filename="../../app/views/drill_page.py" line="439"/>
         <source>In set %1: %2 mastered, %3 learning, %4 new, %5 due now.</source>
         <translation>题组“%1”：已掌握 %2，学习中 %3，新题 %4，当前到期 %5。</translation>
     </message>
@@ -1698,12 +1698,12 @@
 <context>
     <name>KbSuggestPanel</name>
     <message>
-        <location filename="../../app/views/kb_suggest.py" line="35"/>
+        <location filename="../../app/views/kb_suggest.py" line="36"/>
         <source>Knowledge base suggestions</source>
         <translation>知识库推荐</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb_suggest.py" line="41"/>
+        <location filename="../../app/views/kb_suggest.py" line="43"/>
         <source>Articles appear here as the appeal is typed. Ctrl+K searches.</source>
         <translation>录入诉求时，这里会推荐相关知识；Ctrl+K 可随时搜索。</translation>
     </message>

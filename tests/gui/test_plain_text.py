@@ -189,15 +189,22 @@ def test_knowledge_base_highlight_article_and_the_intake_answer(
     assert_as_typed(rendered(page), typed, shown=[article.title])
 
 
-def test_drill_scenario_words(qtbot, window, workspace: Workspace) -> None:
+def test_drill_scenario_words_and_the_feedback(qtbot, window, workspace: Workspace) -> None:
     words = "练习子" + HOSTILE
-    DrillStore(workspace.database).save_scenarios(
-        [Scenario("s-hostile", words, ("kb-0001",), AppealType.ENQUIRY, "A0201", "gs", "套题")]
+    article = workspace.knowledge().save(
+        Article("kb-hostile", "停水知识" + HOSTILE, ("停水问句",), "停水答复" + HOSTILE, unit="gs")
     )
+    DrillStore(workspace.database).save_scenarios(
+        [Scenario("s-hostile", words, (article.id,), AppealType.ENQUIRY, "A0201", "gs", "套题")]
+    )
+    typed = [words, article.title, "停水答复" + HOSTILE]
     qtbot.keyClick(window, Qt.Key.Key_7, CTRL)
     page = window.stack.currentWidget()
     assert isinstance(page, DrillPage)
-    assert_as_typed(rendered(page), [words], shown=[words])
+    assert_as_typed(rendered(page), typed, shown=[words])
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # answered with nothing picked: all shown wrong
+    assert page.answered and page.feedback_box.isVisible()
+    assert_as_typed(rendered(page), typed, shown=[words, article.title, "停水答复" + HOSTILE])
 
 
 def test_reports_drill_down_and_pdf(qtbot, window, workspace: Workspace, tmp_path: Path) -> None:
@@ -251,3 +258,13 @@ def test_message_boxes_and_tooltips_show_characters(qtbot, window, monkeypatch) 
 
     assert rendered_auto(tip(HOSTILE + "\n二")) == HOSTILE + "\n二"
     assert rendered_auto(fill("<b>%1</b>%2", HOSTILE, "%1")) == HOSTILE + "%1"
+
+
+def test_status_bar_shows_the_user_and_the_servers_words_as_sent(qtbot) -> None:
+    from app.views.status_bar import DeskStatusBar, SyncSnapshot
+
+    user, error = "用户丑" + SHORT, "错误寅" + HOSTILE
+    bar = DeskStatusBar("W07", lambda: SyncSnapshot("offline", 0, "", user, "operator", error))
+    qtbot.addWidget(bar)
+    assert_as_typed(rendered(bar), [user, error], shown=[user, error])
+    bar.timer.stop()
