@@ -30,3 +30,13 @@ def guarded(command: Command) -> Command:
             return 2
 
     return run
+
+
+def all_or_nothing(path: Path, exc: Exception) -> str:
+    """What an import done in one transaction says when it stops (disk full, file locked,
+    a read error): nothing of it was kept."""
+    return (
+        f"{path}: 导入中止，没有导入任何内容（整个文件在一个事务中导入）：{exc}。"
+        f"Import stopped: nothing was imported (the file is imported as one transaction): "
+        f"{exc}. Fix the cause and run the same command again."
+    )

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.commands.common import guarded, home_of
+from app.commands.common import all_or_nothing, guarded, home_of
 
 if TYPE_CHECKING:
     from app.store.drills import DrillStore
@@ -46,6 +46,8 @@ def _open(args: argparse.Namespace) -> DrillStore:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from app.store.db import StoreError
+
     path = Path(args.path)
     if not path.is_file():
         print(f"找不到文件 (no such file): {path}", file=sys.stderr)
@@ -53,8 +55,8 @@ def _import(args: argparse.Namespace) -> int:
     store = _open(args)
     try:
         report = store.import_jsonl(path)
-    except UnicodeDecodeError as exc:
-        print(f"{path}: 不是 UTF-8 文本 (not UTF-8 text): {exc.reason}", file=sys.stderr)
+    except (StoreError, OSError) as exc:
+        print(all_or_nothing(path, exc), file=sys.stderr)
         return 2
     finally:
         store.database.close()

@@ -138,28 +138,37 @@ def parse_line(data: Any, now: datetime) -> tuple[Intake, str | None, str, int]:
 def _import(args: argparse.Namespace) -> int:
     import hashlib  # here, not at the top: every start of the app registers this command
 
+    from app.models.jsonl import LineRejected, load_object, read_lines
     from app.models.operations import DirectAnswer
     from app.models.rules import RuleViolation
     from app.paths import workspace_home
     from app.resources import load_policy
+    from app.store.db import StoreError
     from app.store.workspace import IntakeInvalid, Workspace
     from app.sync.account import actor_for, current_user
 
+    path = Path(args.path)
+    if not path.exists() or path.is_dir():
+        print(f"找不到文件 (no such file): {path}", file=sys.stderr)
+        return 2
     ws = Workspace(workspace_home(getattr(args, "home", None)), load_policy())
     recorded = skipped = failed = 0
+    number = 0
+    last_recorded = 0
     try:
         actor = actor_for(current_user(ws.database), ws.device_id)
-        with open(args.path, encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
+        with path.open("rb") as handle:
+            for number, line in read_lines(handle):
                 try:
-                    data = json.loads(line)
+                    if isinstance(line, LineRejected):
+                        raise LineError(line.message)
+                    data = load_object(line)
                     intake, answer, article, version = parse_line(data, ws.clock())
-                except (ValueError, LineError) as exc:
+                except ValueError as exc:  # LineError too
                     _report(number, [{"field": "", "code": "bad_line", "message": str(exc)}])
                     failed += 1
                     continue
+                assert isinstance(line, str)
                 external = data.get("external_id")
                 key = "import:" + (
                     f"ext:{external}"
@@ -183,7 +192,25 @@ def _import(args: argparse.Namespace) -> int:
                     failed += 1
                     continue
                 recorded += 1
+                last_recorded = number
                 print(json.dumps({"line": number, "number": order.number, "id": order.id}))
+    except (StoreError, OSError) as exc:
+        # Each intake is its own transaction: those before are kept, this one is not.
+        print(
+            f"{path}: 导入在第 {number} 行中止：{exc}。此前已记录 {recorded} 张工单"
+            f"（见上面各行的工单编号），第 {number} 行及以后没有导入；"
+            "排除原因后再运行同一命令即可，已导入的行会被跳过。"
+            f"Import stopped at line {number}: {exc}. {recorded} intake(s) were recorded "
+            f"before it (their order numbers are listed above; the last on line "
+            f"{last_recorded or '-'}); line {number} and those after it were not imported. "
+            "Run the same command again once the cause is fixed: lines already imported are "
+            "skipped.",
+            file=sys.stderr,
+        )
+        summary = {"recorded": recorded, "skipped": skipped, "failed": failed}
+        stopped = {"stopped_at_line": number, "error": str(exc)}
+        print(json.dumps({**summary, **stopped}, ensure_ascii=False), file=sys.stderr)
+        return 2
     finally:
         ws.close()
     summary = {"recorded": recorded, "skipped": skipped, "failed": failed}

@@ -23,6 +23,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from app.models.enums import AppealType, EventType, Role
+from app.models.jsonl import Line, LineRejected, load_object, numbered
 from app.models.kb import Article
 from app.models.records import Event
 from app.models.rules import check
@@ -132,18 +133,24 @@ class ParsedScenarios:
     errors: list[tuple[int, str]] = field(default_factory=list)  # (line, message)
 
 
-def parse_jsonl(lines: Iterable[str]) -> ParsedScenarios:
-    """Every line checked; good ones kept, bad ones reported by number; blank lines skipped."""
+def parse_jsonl(lines: Iterable[Line]) -> ParsedScenarios:
+    """Every line checked; good ones kept, bad ones reported by number; blank lines skipped.
+    Lines may come from jsonl.read_lines (numbered, the unreadable ones already refused)."""
     result = ParsedScenarios()
     seen: dict[str, int] = {}
-    for number, line in enumerate(lines, start=1):
+    for number, line in numbered(lines):
+        if isinstance(line, LineRejected):
+            result.errors.append((number, line.message))
+            continue
         if not line.strip():
             continue
         try:
-            scenario = parse_scenario(json.loads(line))
-        except json.JSONDecodeError as exc:
-            result.errors.append((number, f"不是有效的 JSON (not valid JSON): {exc.msg}"))
+            data = load_object(line)
+        except ValueError as exc:
+            result.errors.append((number, str(exc)))
             continue
+        try:
+            scenario = parse_scenario(data)
         except ScenarioInvalid as exc:
             result.errors.append((number, str(exc)))
             continue

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from app.models.jsonl import Line, LineRejected, load_object, numbered
+
 MAX_ID = 64
 MAX_TITLE = 200
 MAX_ANSWER = 20_000
@@ -191,23 +193,25 @@ class ParsedLines:
     errors: list[LineError] = field(default_factory=list)
 
 
-def parse_jsonl(lines: Iterable[str]) -> ParsedLines:
+def parse_jsonl(lines: Iterable[Line]) -> ParsedLines:
     """Every line checked; good lines kept, bad ones reported by number. Blank lines skipped.
 
     A second line with an id already seen in the same file is an error (which one is meant?).
+    Lines may come from jsonl.read_lines (numbered, the unreadable ones already refused).
     """
     result = ParsedLines()
     seen: dict[str, int] = {}
-    for number, raw in enumerate(lines, start=1):
+    for number, raw in numbered(lines):
+        if isinstance(raw, LineRejected):
+            result.errors.append(LineError(number, raw.message))
+            continue
         text = raw.strip().lstrip("\ufeff")
         if not text:
             continue
         try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            result.errors.append(
-                LineError(number, f"不是有效的 JSON: {exc.msg}, 第 {exc.colno} 列 (invalid JSON)")
-            )
+            data = load_object(text)
+        except ValueError as exc:
+            result.errors.append(LineError(number, str(exc)))
             continue
         try:
             article = parse_article(data)

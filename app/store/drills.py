@@ -36,6 +36,7 @@ from app.models.drills import (
     scenario_to_json,
 )
 from app.models.enums import AppealType, EventType
+from app.models.jsonl import Line, read_lines
 from app.models.operations import Actor
 from app.models.records import Event
 from app.store.db import Database
@@ -142,14 +143,14 @@ class DrillStore:
                     counts["updated"] += 1
         return DrillImport(counts["created"], counts["updated"], counts["unchanged"])
 
-    def import_lines(self, lines: Iterable[str]) -> DrillImport:
+    def import_lines(self, lines: Iterable[Line]) -> DrillImport:
         parsed = parse_jsonl(lines)
         report = self.save_scenarios(s for _, s in parsed.scenarios)
         return DrillImport(report.created, report.updated, report.unchanged, tuple(parsed.errors))
 
     def import_jsonl(self, path: Path | str) -> DrillImport:
-        with Path(path).open(encoding="utf-8-sig") as handle:
-            return self.import_lines(handle)
+        with Path(path).open("rb") as handle:
+            return self.import_lines(read_lines(handle))
 
     def write_jsonl(self, handle: TextIO, set_name: str | None = None) -> int:
         scenarios = self.scenarios(set_name)

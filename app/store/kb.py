@@ -20,6 +20,7 @@ from typing import Any, TextIO
 import pypinyin
 
 from app.models.clock import Clock, china_now
+from app.models.jsonl import Line, read_lines
 from app.models.kb import (
     Article,
     ImportReport,
@@ -258,15 +259,15 @@ class KnowledgeBase:
         self.searcher.invalidate()
         return ImportReport(counts["created"], counts["updated"], counts["unchanged"])
 
-    def import_lines(self, lines: Iterable[str]) -> ImportReport:
+    def import_lines(self, lines: Iterable[Line]) -> ImportReport:
         """Import the good lines, report the bad ones by number; nothing is ever deleted."""
         parsed = parse_jsonl(lines)
         report = self.import_articles(a for _, a in parsed.articles)
         return ImportReport(report.created, report.updated, report.unchanged, tuple(parsed.errors))
 
     def import_jsonl(self, path: Path | str) -> ImportReport:
-        with Path(path).open(encoding="utf-8-sig") as handle:
-            return self.import_lines(handle)
+        with Path(path).open("rb") as handle:
+            return self.import_lines(read_lines(handle))
 
     def export_jsonl(self, path: Path | str) -> int:
         """Current versions, one JSON object a line, the format import reads."""
