@@ -333,3 +333,24 @@ def test_the_hand_off_takes_only_a_number_and_drops_junk(
         for s in (server, rival):
             s.server.close()
             s.deleteLater()
+
+
+def test_a_held_direct_answer_keeps_its_knowledge_base_article(
+    qtbot, window: MainWindow, workspace
+) -> None:
+    from app.models.kb import Article
+
+    article = workspace.knowledge().save(
+        Article("kb-held", "停水查询", ("明天停水吗",), "可在供水公司公众号查询计划停水。")
+    )
+    page = window.intake
+    half_type(qtbot, window, "13800001616", "咨询停水", "咨询明天是否停水")
+    page.use_article(article)
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    assert page.kb_choice is None and page.kb_source.isHidden()
+    resume_with_keys(qtbot, window)
+    assert page.kb_choice == (article.id, article.version)
+    assert not page.kb_source.isHidden() and "停水查询" in page.kb_source.text()
+    order = finish_and_save(page)
+    assert order is not None and order.direct and order.answer == article.answer
+    assert order.kb_article == article.id
