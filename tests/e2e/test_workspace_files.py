@@ -158,6 +158,7 @@ def test_a_damaged_database_is_reported_and_left_alone(
         Workspace(home, policy)  # type: ignore[arg-type]
     assert str(target) in str(caught.value) and "never replaced" in str(caught.value)
     env = {"HOTLINE_DESK_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    (tmp_path / "none.jsonl").write_text("")
     for args in (
         ("sync",),
         ("orders", "export", str(tmp_path / "out.jsonl")),
