@@ -20,14 +20,17 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene
 
 from app.models.reports import MixRow, Report
+from app.views.plain import esc
 from app.views.report_tables import Namer
 
+# Qt Charts reads every title, legend entry, slice label and axis label as HTML: each one
+# goes through plain.esc, so a name shows as its characters.
 PALETTE = ("#2f6fb3", "#e07b39", "#3a9d5d", "#c94c4c", "#8a63b8", "#9c7a3c", "#4aa3a3", "#888888")
 
 
 def _chart(title: str) -> QChart:
     chart = QChart()
-    chart.setTitle(title)
+    chart.setTitle(esc(title))
     font = QFont(chart.titleFont())
     font.setPointSize(11)
     font.setBold(True)
@@ -44,9 +47,9 @@ def trend_chart(report: Report) -> QChart:
         QCoreApplication.translate("Reports", "Orders a day, against the previous period")
     )
     current = QLineSeries()
-    current.setName(QCoreApplication.translate("Reports", "This period"))
+    current.setName(esc(QCoreApplication.translate("Reports", "This period")))
     previous = QLineSeries()
-    previous.setName(QCoreApplication.translate("Reports", "Previous period"))
+    previous.setName(esc(QCoreApplication.translate("Reports", "Previous period")))
     top = 1
     for i, (day, n) in enumerate(report.daily, start=1):
         if day > report.as_of.date():
@@ -66,7 +69,7 @@ def trend_chart(report: Report) -> QChart:
     x.setRange(1, max(2, len(report.daily)))
     x.setLabelFormat("%d")
     x.setTickCount(min(8, max(2, len(report.daily))))
-    x.setTitleText(QCoreApplication.translate("Reports", "Day of the period"))
+    x.setTitleText(esc(QCoreApplication.translate("Reports", "Day of the period")))
     y = QValueAxis()
     y.setRange(0, top * 1.1)
     y.applyNiceNumbers()
@@ -86,12 +89,14 @@ def pie_chart(title: str, rows: Sequence[MixRow], names: Sequence[str], slices: 
     shown = list(zip(rows, names, strict=True))[:slices]
     rest = sum(r.count for r in rows[slices:])
     for k, (row, name) in enumerate(shown):
-        piece = series.append(f"{name} {row.count / total * 100:.1f}%", row.count)
+        piece = series.append(esc(f"{name} {row.count / total * 100:.1f}%"), row.count)
         piece.setBrush(QColor(PALETTE[k % len(PALETTE)]))
     if rest:
         piece = series.append(
-            QCoreApplication.translate("Reports", "Others %1").replace(
-                "%1", f"{rest / total * 100:.1f}%"
+            esc(
+                QCoreApplication.translate("Reports", "Others %1").replace(
+                    "%1", f"{rest / total * 100:.1f}%"
+                )
             ),
             rest,
         )
@@ -113,9 +118,11 @@ def bar_chart(
     this one runs, the same days of it: `previous_name` says which)."""
     chart = _chart(title)
     shown = list(zip(rows, names, strict=True))[:limit][::-1]
-    current = QBarSet(QCoreApplication.translate("Reports", "This period"))
+    current = QBarSet(esc(QCoreApplication.translate("Reports", "This period")))
     current.setColor(QColor(PALETTE[0]))
-    previous = QBarSet(previous_name or QCoreApplication.translate("Reports", "Previous period"))
+    previous = QBarSet(
+        esc(previous_name or QCoreApplication.translate("Reports", "Previous period"))
+    )
     previous.setColor(QColor("#c3ccd6"))
     for row, _ in shown:
         current.append(row.count)
@@ -125,7 +132,7 @@ def bar_chart(
     series.append(current)
     chart.addSeries(series)
     axis = QBarCategoryAxis()
-    axis.append([_short(name) for _, name in shown])
+    axis.append([esc(_short(name)) for _, name in shown])
     axis.setTruncateLabels(False)
     chart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis)
@@ -141,9 +148,9 @@ def bar_chart(
 def overdue_chart(report: Report, namer: Namer, limit: int = 10) -> QChart:
     chart = _chart(QCoreApplication.translate("Reports", "Overdue by unit"))
     rows = report.overdue[:limit][::-1]
-    open_set = QBarSet(QCoreApplication.translate("Reports", "Open past deadline"))
+    open_set = QBarSet(esc(QCoreApplication.translate("Reports", "Open past deadline")))
     open_set.setColor(QColor(PALETTE[3]))
-    late_set = QBarSet(QCoreApplication.translate("Reports", "Closed late"))
+    late_set = QBarSet(esc(QCoreApplication.translate("Reports", "Closed late")))
     late_set.setColor(QColor(PALETTE[1]))
     for row in rows:
         open_set.append(row.overdue_open)
@@ -153,7 +160,7 @@ def overdue_chart(report: Report, namer: Namer, limit: int = 10) -> QChart:
     series.append(late_set)
     chart.addSeries(series)
     axis = QBarCategoryAxis()
-    axis.append([_short(namer.value("lead_unit", r.unit)) for r in rows] or [""])
+    axis.append([esc(_short(namer.value("lead_unit", r.unit))) for r in rows] or [""])
     axis.setTruncateLabels(False)
     chart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis)

@@ -2074,7 +2074,7 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../app/views/launch.py" line="123"/>
+        <location filename="../../app/views/launch.py" line="164"/>
         <source>Preparing the demo workspace…</source>
         <translation>正在准备演示数据…</translation>
     </message>
@@ -2720,47 +2720,47 @@
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../app/views/report_charts.py" line="44"/>
+        <location filename="../../app/views/report_charts.py" line="47"/>
         <source>Orders a day, against the previous period</source>
         <translation>每日受理量（与上期对比）</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_charts.py" line="47"/>
-        <location filename="../../app/views/report_charts.py" line="116"/>
+        <location filename="../../app/views/report_charts.py" line="50"/>
+        <location filename="../../app/views/report_charts.py" line="121"/>
         <source>This period</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_charts.py" line="49"/>
-        <location filename="../../app/views/report_charts.py" line="118"/>
+        <location filename="../../app/views/report_charts.py" line="52"/>
+        <location filename="../../app/views/report_charts.py" line="124"/>
         <location filename="../../app/views/report_tables.py" line="201"/>
         <source>Previous period</source>
         <translation>上期</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_charts.py" line="69"/>
+        <location filename="../../app/views/report_charts.py" line="72"/>
         <source>Day of the period</source>
         <translation>期内第几天</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_charts.py" line="93"/>
+        <location filename="../../app/views/report_charts.py" line="97"/>
         <source>Others %1</source>
         <translation>其余合计 %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_charts.py" line="142"/>
+        <location filename="../../app/views/report_charts.py" line="149"/>
         <location filename="../../app/views/report_tables.py" line="325"/>
         <source>Overdue by unit</source>
         <translation>各单位超期情况</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_charts.py" line="144"/>
+        <location filename="../../app/views/report_charts.py" line="151"/>
         <location filename="../../app/views/report_tables.py" line="328"/>
         <source>Open past deadline</source>
         <translation>在办超期</translation>
     </message>
     <message>
-        <location filename="../../app/views/report_charts.py" line="146"/>
+        <location filename="../../app/views/report_charts.py" line="153"/>
         <location filename="../../app/views/report_tables.py" line="329"/>
         <source>Closed late</source>
         <translation>超期办结</translation>

@@ -85,14 +85,14 @@ def rendered(root: QWidget) -> list[str]:
 
 def assert_as_typed(texts: list[str], typed: list[str], shown: list[str] | None = None) -> None:
     """Wherever a typed value appears (found by its first three characters, a tag), it is
-    the very characters typed (a display may cut it short with '…'); each of `shown` is
-    there in full somewhere."""
+    the very characters typed (a display may cut it short with '…', Qt Charts with '...');
+    each of `shown` is there in full somewhere."""
     for value in typed:
         tag = value[:3]
         for text in texts:
             position = text.find(tag)
             while position >= 0:
-                seen = text[position : position + len(value)].split("…")[0]
+                seen = text[position : position + len(value)].split("…")[0].split("...")[0]
                 assert value.startswith(seen), f"typed {value!r}, rendered {seen!r} in {text!r}"
                 position = text.find(tag, position + 1)
     for value in shown or []:

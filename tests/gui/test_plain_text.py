@@ -268,3 +268,30 @@ def test_status_bar_shows_the_user_and_the_servers_words_as_sent(qtbot) -> None:
     qtbot.addWidget(bar)
     assert_as_typed(rendered(bar), [user, error], shown=[user, error])
     bar.timer.stop()
+
+
+def test_report_charts_show_names_as_typed(qtbot) -> None:
+    from PySide6.QtWidgets import QGraphicsTextItem
+
+    from app.models.reports import MixRow
+    from app.views import report_charts as charts
+
+    names = ["名称卯" + HOSTILE, "名称辰" + SHORT]
+    rows = [MixRow("a", 3, 0.6, 1), MixRow("b", 2, 0.4, 0)]
+    for chart in (
+        charts.pie_chart("标题巳" + HOSTILE, rows, names),
+        charts.bar_chart("标题巳" + HOSTILE, rows, names, previous_name="上期午" + SHORT),
+    ):
+        view = charts.make_view(chart)
+        qtbot.addWidget(view)
+        view.resize(900, 600)
+        view.show()
+        qtbot.waitExposed(view)
+        drawn = [
+            item.toPlainText()
+            for item in view.scene().items()
+            if isinstance(item, QGraphicsTextItem)
+        ]
+        typed = [*names, "标题巳" + HOSTILE, "上期午" + SHORT]
+        assert_as_typed(drawn, typed, shown=["标题巳" + HOSTILE])
+        assert any(t.startswith("名称卯") for t in drawn)
