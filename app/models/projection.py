@@ -136,12 +136,16 @@ def _direct_answer(o: Order, p: Mapping[str, Any], e: Event) -> dict[str, Any]:
 
 
 def _dispatch(o: Order, p: Mapping[str, Any], e: Event) -> dict[str, Any]:
+    lead = str(p["lead_unit"])
+    assists = tuple(str(u) for u in p.get("assist_units", ()))
+    granted = (*o.granted_units, *(u for u in (lead, *assists) if u not in o.granted_units))
     return {
         "status": Status.DISPATCHED,
-        "lead_unit": str(p["lead_unit"]),
-        "assist_units": tuple(str(u) for u in p.get("assist_units", ())),
+        "lead_unit": lead,
+        "assist_units": assists,
         "dispatched_at": e.client_time,
         "signed_at": None,
+        "granted_units": tuple(dict.fromkeys(granted)),
     }
 
 

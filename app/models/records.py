@@ -115,6 +115,9 @@ class Order:
     merged_into: str = ""
     transfer_target: str = ""
     extra_callers: tuple[str, ...] = ()
+    # every unit the order was ever dispatched to, lead or assisting: a unit keeps seeing
+    # an order it handled after a re-dispatch (the central store keeps such grants too)
+    granted_units: tuple[str, ...] = ()
     last_event: EventType | None = None
     notes: int = 0
     extra: dict[str, Any] = field(default_factory=dict)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -61,6 +62,7 @@ class OrderFilter:
     text: str = ""
     phone: str = ""
     lead_unit: str = ""
+    granted_to: str = ""  # only orders this unit was ever dispatched to (see access.py)
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,9 @@ def _where(f: OrderFilter, text: bool = True) -> tuple[str, list[Any]]:
         if value:
             clauses.append(f"{column} = ?")
             params.append(value)
+    if f.granted_to:
+        clauses.append("rowid IN (SELECT order_rowid FROM order_grants WHERE unit = ?)")
+        params.append(f.granted_to)
     if f.received_from:
         clauses.append("received_at >= ?")
         params.append(f.received_from)
@@ -216,6 +221,16 @@ class OrderQueries:
             (phone, limit),
         )
         return total, [OrderRow.from_row(r) for r in rows]
+
+    def rows_by_id(self, ids: Sequence[str]) -> list[OrderRow]:
+        """The rows of these orders (at most a few hundred ids), in no particular order."""
+        if not ids:
+            return []
+        rows = self.database.query(
+            f"SELECT {LIST_COLUMNS} FROM orders WHERE id IN ({','.join('?' * len(ids))})",
+            tuple(ids),
+        )
+        return [OrderRow.from_row(r) for r in rows]
 
     def find_by_number(self, number: str) -> OrderRow | None:
         rows = self.database.query(

@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from app.models.deadlines import END_OF_DAY, add_working_days
-from app.models.enums import Satisfaction, Status
+from app.models.enums import Role, Satisfaction, Status
 from app.models.policy import Policy
 from app.models.reports import (
     COUNTED_SETS,
@@ -29,8 +29,10 @@ from app.models.reports import (
     Scope,
     ScopeKind,
 )
+from app.models.visibility import Viewer
+from app.store.access import OrderAccess
 from app.store.db import Database
-from app.store.orders import LIST_COLUMNS, OrderRow
+from app.store.orders import OrderQueries, OrderRow
 
 Progress = Callable[[int, int], None]
 
@@ -180,11 +182,26 @@ def _epoch(moment: datetime) -> int:
     return int(moment.timestamp())
 
 
+# Who reads a report when no one is named (the command line): every order, no caller.
+REPORT_READER = Viewer(Role.ANALYST)
+
+
 class ReportQueries:
-    def __init__(self, database: Database, policy: Policy, assessment: AssessmentPolicy) -> None:
+    """`viewer`: whose report it is. A handling unit's report counts only the orders it may
+    see, and every figure opens to those orders alone, as app/store/access.py shows them."""
+
+    def __init__(
+        self,
+        database: Database,
+        policy: Policy,
+        assessment: AssessmentPolicy,
+        viewer: Viewer = REPORT_READER,
+    ) -> None:
         self.database = database
         self.policy = policy
         self.assessment = assessment
+        self.viewer = viewer
+        self.access = OrderAccess(OrderQueries(database), viewer)
         self.predicates = set_predicates(assessment.exclude_unreasonable)
         self._sign_due: dict[tuple[date, Any], int] = {}  # the calendar is slow: remember
 
@@ -215,6 +232,9 @@ class ReportQueries:
         elif scope.kind is ScopeKind.UNIT:
             clauses.append("f.lead_unit = ?")
             params.append(scope.code)
+        if not self.viewer.every_order:  # a unit: its own orders (access.py's rule)
+            clauses.append("f.order_rowid IN (SELECT order_rowid FROM order_grants WHERE unit = ?)")
+            params.append(self.viewer.unit)
         return " AND ".join(clauses), params
 
     def _run(self, sql: str, params: Sequence[Any], as_of: datetime) -> list[sqlite3.Row]:
@@ -401,13 +421,5 @@ class ReportQueries:
         return [str(r[0]) for r in rows]
 
     def order_rows(self, ids: Sequence[str]) -> list[OrderRow]:
-        """The list rows of these orders, in the given order."""
-        found: dict[str, OrderRow] = {}
-        for start in range(0, len(ids), 500):
-            chunk = list(ids[start : start + 500])
-            rows = self.database.query(
-                f"SELECT {LIST_COLUMNS} FROM orders WHERE id IN ({','.join('?' * len(chunk))})",
-                tuple(chunk),
-            )
-            found.update((r["id"], OrderRow.from_row(r)) for r in rows)
-        return [found[i] for i in ids if i in found]
+        """The list rows of these orders, in the given order, as the viewer may see them."""
+        return self.access.rows(ids)

@@ -136,6 +136,12 @@ def _assists_by_deadline(conn: sqlite3.Connection) -> None:
     assists_by_deadline(conn)
 
 
+def _order_grants(conn: sqlite3.Connection) -> None:
+    from app.store.access_schema import order_grants
+
+    order_grants(conn)
+
+
 MIGRATIONS: list[Migration] = [
     _v1_events_orders_outbox,
     _v2_knowledge_base,
@@ -145,4 +151,5 @@ MIGRATIONS: list[Migration] = [
     _drills,
     _chain_indexes,
     _assists_by_deadline,
+    _order_grants,
 ]

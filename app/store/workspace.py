@@ -13,24 +13,28 @@ from typing import TYPE_CHECKING, Any
 from app.models.checks import check_content
 from app.models.clock import Clock, china_now
 from app.models.deadlines import reply_deadline
-from app.models.enums import EventType
+from app.models.enums import EventType, Role
 from app.models.numbering import order_number, valid_station
 from app.models.operations import Actor, DirectAnswer, intake_events, order_event
 from app.models.policy import Policy
 from app.models.records import Event, Intake, Order
 from app.models.validation import FieldError, validate_answer, validate_intake
+from app.models.visibility import Viewer, order_for
 from app.paths import WORKSPACE_DB, secure_home
 from app.store.db import Database
 from app.store.orders import OrderQueries
 from app.store.policy_source import PolicySource
 
 if TYPE_CHECKING:
+    from app.store.access import OrderAccess, OrderView
+
     # Imported on first use: the event log is not needed to open the intake screen; the
     # knowledge base loads pypinyin's dictionaries (~0.3 s).
     from app.store.eventlog import EventLog
     from app.store.kb import KnowledgeBase
 
 DB_FILE = WORKSPACE_DB
+EVIDENCE_READER = Viewer(Role.ANALYST)
 
 
 class IntakeInvalid(ValueError):
@@ -99,6 +103,24 @@ class Workspace:
             queries = OrderQueries(Database(self.home / DB_FILE))
             self._readers.queries = queries
         return queries
+
+    def access(self, viewer: Viewer) -> OrderAccess:
+        """The orders `viewer` may see, on the main connection: every screen lists, searches
+        and opens orders through one of these (app/store/access.py)."""
+        from app.store.access import OrderAccess
+
+        return OrderAccess(self.orders, viewer)
+
+    def reader_access(self, viewer: Viewer) -> OrderAccess:
+        """The same on this thread's own connection, for work off the GUI thread."""
+        from app.store.access import OrderAccess
+
+        return OrderAccess(self.reader(), viewer)
+
+    def open_order(self, viewer: Viewer, order_id: str) -> OrderView | None:
+        """One order and its timeline as `viewer` may see them, or None (no such order, or
+        not one of the viewer's: the same answer)."""
+        return self.access(viewer).open(self.events, order_id)
 
     def knowledge(self) -> KnowledgeBase:
         """The knowledge base on the main connection (reading articles, editing, imports)."""
@@ -181,9 +203,12 @@ class Workspace:
                 check_content(None, event.type, event.payload, event.client_time, policy)
             order = self.events.append_local(events)
             if direct_answer is not None and direct_answer.kb_article:
-                # The caller's own words become evidence for the article that answered them.
+                # The caller's own words become evidence for the article that answered them:
+                # as a report reader sees the order, with no caller's name or number in them
+                # (the evidence is searchable by every role).
+                words = order_for(EVIDENCE_READER, order)
                 self.knowledge().record_usage(
-                    direct_answer.kb_article, f"{intake.title} {intake.content}"
+                    direct_answer.kb_article, f"{words.title} {words.content}"
                 )
         self._recorded(order)
         return order

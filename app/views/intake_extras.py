@@ -29,6 +29,7 @@ from app.models.enums import FlagKind, TransferTarget
 from app.models.operations import Actor
 from app.models.records import Order
 from app.models.validation import phone_error
+from app.models.visibility import viewer_of
 from app.store.workspace import Workspace
 from app.views.actions import build_actions
 from app.views.intake_page import IntakePage
@@ -189,13 +190,22 @@ class IntakeExtras(QGroupBox):
         phone = intake.appellant.phone if phone_error(self.page.phone.text()) is None else ""
         now = self.workspace.clock()
 
+        viewer = viewer_of(self.actor())
+
         def find() -> list[Duplicate]:
+            from dataclasses import replace
+
             from app.store.duplicates import DuplicateFinder
 
             finder = DuplicateFinder(self.workspace.reader().database)
-            return finder.find(
+            found = finder.find(
                 phone=phone, town=intake.town, title=intake.title, content=intake.content, now=now
             )
+            # only orders the user may see, as they may see them (app/store/access.py)
+            shown = {
+                r.id: r for r in self.workspace.reader_access(viewer).shown([d.row for d in found])
+            }
+            return [replace(d, row=shown[d.row.id]) for d in found if d.row.id in shown]
 
         self.tasks.run(find, self._show, lambda exc: self.hint.setText(str(exc)), key="dupes")
 

@@ -33,6 +33,7 @@ from app.models.held import HeldIntake, dump_held, parse_held
 from app.models.operations import Actor, DirectAnswer
 from app.models.records import Appellant, Intake, Order
 from app.models.validation import FieldError, normalise_phone, phone_error
+from app.models.visibility import viewer_of
 from app.store.workspace import IntakeInvalid, Workspace
 from app.views.intake_draft import DraftKeeper, capture, is_blank, restore
 from app.views.intake_held import HeldIntakes
@@ -435,7 +436,8 @@ class IntakePage(QWidget):
                 self.tr("Type the caller's number to see earlier appeals.")
             )
             return
-        total, rows = self.workspace.orders.caller_history(normalise_phone(raw))
+        access = self.workspace.access(viewer_of(self.actor()))
+        total, rows = access.caller_history(normalise_phone(raw))
         self.history_model.set_rows(rows)
         if total == 0:
             self.history_summary.setText(self.tr("First call from this number."))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.models.operations import Actor
 from app.models.records import Order
+from app.models.visibility import Viewer, viewer_of
 from app.store.workspace import Workspace
 from app.views.actions import build_actions
 from app.views.intake_page import IntakePage
@@ -178,14 +179,14 @@ class MainWindow(QMainWindow):
     def _make_reports(self) -> QWidget:
         from app.views.reports_page import ReportsPage  # QtCharts loads on first use
 
-        page = ReportsPage(self.workspace, self.tasks)
+        page = ReportsPage(self.workspace, self.tasks, self.viewer)
         page.open_order.connect(self.show_order)
         return page
 
     def _make_order_list(self) -> OrderListPage:
         from app.views.order_list_page import OrderListPage
 
-        page = OrderListPage(self.workspace, self.tasks)
+        page = OrderListPage(self.workspace, self.tasks, self.viewer)
         page.open_order.connect(self.show_order)
         return page
 
@@ -246,16 +247,26 @@ class MainWindow(QMainWindow):
         )
         if not ok or not number.strip():
             return
-        found = self.workspace.orders.find_by_number(number)
-        if found is None:
+        # another unit's order and no order at all get the same answer
+        found = self.workspace.access(self.viewer()).find_by_number(number)
+        if found is None or self.show_order(found.id) is None:
             inform(self, self.tr("Open order"), self.tr("No order %1 here.").replace("%1", number))
-            return
-        self.show_order(found.id)
 
-    def show_order(self, order_id: str) -> OrderDetailDialog:
+    def viewer(self) -> Viewer:
+        """Who is at the keyboard now, as the order access sees them."""
+        identity = getattr(self, "identity", None)  # the role switcher's, once installed
+        return viewer_of((identity or self.actor)())
+
+    def show_order(self, order_id: str) -> OrderDetailDialog | None:
+        """The order's detail as the current user may see it; None when they may not (or
+        it does not exist)."""
         from app.views.order_detail import OrderDetailDialog
 
-        dialog = OrderDetailDialog(self.workspace, order_id, self)
+        try:
+            dialog = OrderDetailDialog(self.workspace, order_id, self, viewer=self.viewer())
+        except KeyError:
+            self.statusBar().showMessage(self.tr("No such order here."), 8000)
+            return None
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog

@@ -21,6 +21,7 @@ from app.models.deadlines import working_days_left
 from app.models.enums import OPEN_STATUSES, EventType
 from app.models.records import Event, Order
 from app.models.validation import mask_phone
+from app.models.visibility import Viewer
 from app.store.workspace import Workspace
 from app.views.labels import (
     appeal_type_label,
@@ -61,19 +62,21 @@ class OrderDetailDialog(QDialog):
         workspace: Workspace,
         order_id: str,
         parent: QWidget | None = None,
-        redact: bool = False,  # a handling unit's view: no confidential identity
+        *,
+        viewer: Viewer,  # who looks: the order as that role may see it
     ) -> None:
         super().__init__(parent)
-        self.redact = redact
         self.workspace = workspace
         self.policy = workspace.policy
-        order = workspace.events.load_order(order_id)
-        if order is None:
+        self.viewer = viewer
+        view = workspace.open_order(self.viewer, order_id)
+        if view is None:  # no such order, or not this viewer's: the same answer
             raise KeyError(order_id)
+        order = view.order
         self.order = order
         self.setWindowTitle(self.tr("Order %1").replace("%1", order.number))
         self.resize(980, 720)
-        self._build(order, workspace.timeline(order_id))
+        self._build(order, view.events)
 
     def _build(self, order: Order, events: list[Event]) -> None:
         head = rich_label(fill("<h2>%1　%2</h2>", order.number, order.title), "heading")
@@ -83,10 +86,12 @@ class OrderDetailDialog(QDialog):
         a = order.appellant
         name = a.name or self.tr("(not given)")
         phone = mask_phone(a.phone)
-        if a.confidential:
+        if not self.viewer.sees_caller(a.confidential):
+            name = phone = (
+                self.tr("[confidential]") if a.confidential else self.tr("(not shown to your role)")
+            )
+        elif a.confidential:
             name += "　" + self.tr("[confidential]")
-            if self.redact:
-                name = phone = self.tr("[confidential]")
         appellant.addRow(self.tr("Caller"), plain_label(phone, "caller_phone"))
         appellant.addRow(self.tr("Name"), plain_label(name, "caller_name"))
         appellant.addRow(self.tr("Kind"), plain_label(appellant_kind_label(a.kind.value)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.enums import AppealType, Status
+from app.models.visibility import Viewer
 from app.store.orders import OrderFilter
 from app.store.workspace import Workspace
 from app.views.labels import appeal_type_label, status_label
@@ -32,13 +35,18 @@ class OrderListPage(QWidget):
     open_order = Signal(str)
 
     def __init__(
-        self, workspace: Workspace, tasks: TaskRunner, parent: QWidget | None = None
+        self,
+        workspace: Workspace,
+        tasks: TaskRunner,
+        viewer: Callable[[], Viewer],
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.tasks = tasks
+        self.viewer = viewer  # who is at the keyboard: the list shows their orders only
         self.model = OrderListModel(
-            workspace.orders, workspace.policy.town_name, workspace.clock, self
+            workspace.access(viewer()), workspace.policy.town_name, workspace.clock, self
         )
         self._build()
         self._timer = QTimer(self)
@@ -157,12 +165,14 @@ class OrderListPage(QWidget):
     def apply_filter(self) -> None:
         self._timer.stop()
         order_filter = self.current_filter()
+        viewer = self.viewer()
+        self.model.queries = self.workspace.access(viewer)
         self.model.set_filter(order_filter)
         if self.model.rowCount() and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
         self.count.setText(self.tr("Counting…"))
         self.tasks.run(
-            lambda: self.workspace.reader().count(order_filter),
+            lambda: self.workspace.reader_access(viewer).count(order_filter),
             self._show_count,
             lambda exc: self.count.setText(str(exc)),
             key="order_count",
@@ -176,7 +186,7 @@ class OrderListPage(QWidget):
 
     def _search_entered(self) -> None:
         """An order number typed in full opens that order at once."""
-        found = self.workspace.orders.find_by_number(self.search.text())
+        found = self.workspace.access(self.viewer()).find_by_number(self.search.text())
         if found is not None:
             self.open_order.emit(found.id)
         elif self.model.rowCount():

@@ -16,7 +16,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from app.models.validation import mask_phone
-from app.store.orders import OrderFilter, OrderQueries, OrderRow, PageKey
+from app.store.access import OrderAccess
+from app.store.orders import OrderFilter, OrderRow, PageKey
 from app.views.labels import appeal_type_label, status_label
 from app.views.plain import tip
 from app.views.table_headers import header_text
@@ -162,7 +163,7 @@ class OrderListModel(OrderRowsModel):
 
     def __init__(
         self,
-        queries: OrderQueries,
+        queries: OrderAccess,  # the orders the user at the keyboard may see
         town_name: Callable[[str], str],
         now: Callable[[], datetime],
         parent: Any = None,

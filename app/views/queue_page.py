@@ -28,6 +28,7 @@ from app.models.operations import Actor
 from app.models.policy import Policy
 from app.models.records import Order
 from app.models.rules import allowed_events
+from app.models.visibility import viewer_of
 from app.store.chain import Chain
 from app.store.queues import QueueQueries, QueueRow
 from app.store.workspace import Workspace
@@ -171,9 +172,9 @@ class QueuePage(QWidget):
 
     def _selected(self) -> None:
         row = self.model.row_at(self.table.currentIndex().row())
-        self.order = self.workspace.events.load_order(row.id) if row else None
-        events = self.workspace.timeline(self.order.id) if self.order else []
-        self.summary.show_order(self.order, events)
+        view = self.workspace.open_order(viewer_of(self.actor()), row.id) if row else None
+        self.order = view.order if view else None
+        self.summary.show_order(self.order, view.events if view else [])
         self.order_selected(self.order)
         self.update_steps()
 

@@ -3,6 +3,7 @@ hot spots; every row opens the orders behind it; export as PDF, CSV and XLSX."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -35,9 +36,10 @@ from app.models.reports import (
     Scope,
     build_report,
 )
+from app.models.visibility import Viewer
 from app.resources import load_json
 from app.store.db import Database
-from app.store.report_queries import ReportQueries, Selection
+from app.store.report_queries import REPORT_READER, ReportQueries, Selection
 from app.store.workspace import DB_FILE, Workspace
 from app.views import report_charts as charts
 from app.views import report_export
@@ -74,11 +76,18 @@ class ReportsPage(QWidget):
     report_ready = Signal(object)
 
     def __init__(
-        self, workspace: Workspace, tasks: TaskRunner, parent: QWidget | None = None
+        self,
+        workspace: Workspace,
+        tasks: TaskRunner,
+        viewer: Callable[[], Viewer] = lambda: REPORT_READER,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.tasks = tasks
+        # whose report: a unit's counts and opens only its own orders (app/store/access.py)
+        self.viewer = viewer
+        self.report_viewer: Viewer = viewer()
         self.assessment = AssessmentPolicy.from_data(load_json("policy/assessment.json"))
         self.namer = Namer(workspace.policy)
         self.report: Report | None = None
@@ -291,12 +300,31 @@ class ReportsPage(QWidget):
         self.scope.setCurrentIndex(max(index, 0))
 
     # ---- computing (off the GUI thread) ------------------------------------------------
-    def _queries(self) -> ReportQueries:
+    def _queries(self, viewer: Viewer) -> ReportQueries:
         """A connection of the worker thread's own."""
         database = Database(self.workspace.home / DB_FILE)
-        return ReportQueries(database, self.workspace.policy, self.assessment)
+        return ReportQueries(database, self.workspace.policy, self.assessment, viewer)
+
+    def clear(self) -> None:
+        """Forget the report shown (another user is at the keyboard)."""
+        self.report = None
+        self.tables = {}
+        for model in self.models.values():
+            model.set_table(None)
+        for label in (self.heading, self.comparison, self.summary_note, self.units_note):
+            label.clear()
+        self.hot_note.clear()
+        for button in (self.pdf_button, self.csv_button, self.xlsx_button):
+            button.setEnabled(False)
+        for holder in (*self.chart_slots.values(), self.chart_slots_mix):
+            layout = holder.layout()
+            while layout.count():
+                item = layout.takeAt(0)
+                if item.widget() is not None:
+                    item.widget().deleteLater()
 
     def refresh(self) -> None:
+        viewer = self.report_viewer = self.viewer()
         period, scope = self.period(), self.chosen_scope()
         as_of: datetime = self.workspace.clock()
         assessment = self.assessment
@@ -306,7 +334,7 @@ class ReportsPage(QWidget):
             self._done_total = (done, total)
 
         def work() -> Report:
-            queries = self._queries()
+            queries = self._queries(viewer)
             try:
                 data = queries.report_input(period, scope, as_of, progress)
             finally:
@@ -402,11 +430,12 @@ class ReportsPage(QWidget):
     def show_orders(self, title: str, selection: Selection) -> ReportOrdersDialog:
         assert self.report is not None
         report = self.report
+        viewer = self.report_viewer
         dialog = ReportOrdersDialog(title, self.workspace.policy.town_name, self)
         dialog.open_order.connect(self.open_order)
 
         def work() -> list[object]:
-            queries = self._queries()
+            queries = self._queries(viewer)
             try:
                 ids = queries.order_ids(report.period, report.scope, report.as_of, selection)
                 return list(queries.order_rows(ids))

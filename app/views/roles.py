@@ -41,7 +41,6 @@ ACTION_PAGE = {
     "held_intakes": "intake",
     "page_intake": "intake",
     "find_order": "orders",
-    "open_order": "orders",
     "page_orders": "orders",
     "page_dispatch": "dispatch",
     "page_unit": "unit",
@@ -151,13 +150,9 @@ class RoleScreens:
         if visible(page_id, self.identity.role):
             self.window.show_page(page_id)
 
-    def show_order(self, order_id: str) -> OrderDetailDialog:
-        from app.views.order_detail import OrderDetailDialog
-
-        redact = self.identity.role is Role.UNIT
-        dialog = OrderDetailDialog(self.window.workspace, order_id, self.window, redact=redact)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
+    def show_order(self, order_id: str) -> OrderDetailDialog | None:
+        """The window's: the order as the current user may see it (app/store/access.py)."""
+        dialog: OrderDetailDialog | None = self.window.show_order(order_id)
         return dialog
 
     def apply(self) -> None:
@@ -187,6 +182,11 @@ class RoleScreens:
             page = window.stack.currentWidget()
             if page in self.queue_pages():
                 page.refresh()
+        # the order list and a report shown were another user's: theirs no longer
+        for page_id, again in (("orders", "refresh"), ("reports", "clear")):
+            built = window.pages.get(page_id)
+            if built is not None:
+                getattr(built, again)()
         window.status.refresh()
 
     def queue_pages(self) -> list[QWidget]:

@@ -1298,183 +1298,183 @@
 <context>
     <name>IntakeExtras</name>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="51"/>
+        <location filename="../../app/views/intake_extras.py" line="52"/>
         <source>110 police</source>
         <translation>110 公安</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="52"/>
+        <location filename="../../app/views/intake_extras.py" line="53"/>
         <source>119 fire</source>
         <translation>119 消防</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="53"/>
+        <location filename="../../app/views/intake_extras.py" line="54"/>
         <source>120 ambulance</source>
         <translation>120 急救</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="54"/>
+        <location filename="../../app/views/intake_extras.py" line="55"/>
         <source>122 traffic</source>
         <translation>122 交警</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="55"/>
+        <location filename="../../app/views/intake_extras.py" line="56"/>
         <source>Another city&apos;s 12345</source>
         <translation>外市12345</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="58"/>
+        <location filename="../../app/views/intake_extras.py" line="59"/>
         <source>Provincial line</source>
         <translation>省热线</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="65"/>
+        <location filename="../../app/views/intake_extras.py" line="66"/>
         <source>Malicious complaint</source>
         <translation>恶意投诉</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="66"/>
+        <location filename="../../app/views/intake_extras.py" line="67"/>
         <source>False complaint</source>
         <translation>虚假投诉</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="67"/>
+        <location filename="../../app/views/intake_extras.py" line="68"/>
         <source>Hard case</source>
         <translation>疑难件</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="79"/>
+        <location filename="../../app/views/intake_extras.py" line="80"/>
         <source>Order number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="80"/>
+        <location filename="../../app/views/intake_extras.py" line="81"/>
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="81"/>
+        <location filename="../../app/views/intake_extras.py" line="82"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="82"/>
+        <location filename="../../app/views/intake_extras.py" line="83"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="114"/>
+        <location filename="../../app/views/intake_extras.py" line="115"/>
         <source>same caller</source>
         <translation>同一来电人</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="116"/>
+        <location filename="../../app/views/intake_extras.py" line="117"/>
         <source>similar %1%</source>
         <translation>相似%1%</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="132"/>
+        <location filename="../../app/views/intake_extras.py" line="133"/>
         <source>Likely &amp;duplicates</source>
         <translation>疑似重复(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="207"/>
+        <location filename="../../app/views/intake_extras.py" line="217"/>
         <source>This may repeat an earlier appeal: Ctrl+Shift+A attaches the caller to the selected order instead of creating a new one.</source>
         <translation>可能与已有诉求重复：按 Ctrl+Shift+A 将来电人并入所选工单，不新建工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="211"/>
+        <location filename="../../app/views/intake_extras.py" line="221"/>
         <source>No likely duplicates (same caller or same place and matter, 7 days).</source>
         <translation>7天内无疑似重复（同一来电人，或同一镇街的相似事项）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="244"/>
+        <location filename="../../app/views/intake_extras.py" line="254"/>
         <source>No earlier order selected to attach the caller to.</source>
         <translation>未选择要并入的已有工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="248"/>
+        <location filename="../../app/views/intake_extras.py" line="258"/>
         <source>Attach caller</source>
         <translation>并入已有工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="250"/>
+        <location filename="../../app/views/intake_extras.py" line="260"/>
         <source>Attach this caller to %1 (%2) instead of recording a new order?</source>
         <translation>将本次来电人并入 %1（%2），不新建工单？</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="261"/>
+        <location filename="../../app/views/intake_extras.py" line="271"/>
         <source>&amp;Note</source>
         <translation>来电内容(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="262"/>
+        <location filename="../../app/views/intake_extras.py" line="272"/>
         <source>Attach (Ctrl+Enter)</source>
         <translation>并入（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="266"/>
+        <location filename="../../app/views/intake_extras.py" line="276"/>
         <source>Enter the caller&apos;s number first</source>
         <translation>请先填写来电号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="271"/>
+        <location filename="../../app/views/intake_extras.py" line="281"/>
         <source>Caller attached to order %1.</source>
         <translation>来电人已并入工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="278"/>
+        <location filename="../../app/views/intake_extras.py" line="288"/>
         <source>Transfer</source>
         <translation>转办</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="279"/>
+        <location filename="../../app/views/intake_extras.py" line="289"/>
         <source>The appeal is recorded and transferred, so it is never dropped.</source>
         <translation>诉求先登记再转办，确保不遗漏。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="287"/>
+        <location filename="../../app/views/intake_extras.py" line="297"/>
         <source>&amp;Transfer to</source>
         <translation>转至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="288"/>
-        <location filename="../../app/views/intake_extras.py" line="325"/>
+        <location filename="../../app/views/intake_extras.py" line="298"/>
+        <location filename="../../app/views/intake_extras.py" line="335"/>
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="289"/>
+        <location filename="../../app/views/intake_extras.py" line="299"/>
         <source>Record and transfer (Ctrl+Enter)</source>
         <translation>登记并转办（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="295"/>
+        <location filename="../../app/views/intake_extras.py" line="305"/>
         <source>Order %1 recorded and transferred.</source>
         <translation>工单 %1 已登记并转办。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="306"/>
+        <location filename="../../app/views/intake_extras.py" line="316"/>
         <source>Select the caller&apos;s earlier order in the history first.</source>
         <translation>请先在来电历史中选择该诉求人的工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="310"/>
+        <location filename="../../app/views/intake_extras.py" line="320"/>
         <source>Flag appellant</source>
         <translation>标记诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="313"/>
+        <location filename="../../app/views/intake_extras.py" line="323"/>
         <source>Flag the caller of %1. Nothing is deleted; the flag and reason are kept.</source>
         <translation>标记工单 %1 的诉求人。不删除任何记录，标记及理由均留存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="324"/>
+        <location filename="../../app/views/intake_extras.py" line="334"/>
         <source>&amp;Kind</source>
         <translation>类别(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_extras.py" line="334"/>
+        <location filename="../../app/views/intake_extras.py" line="344"/>
         <source>The appellant of %1 is flagged.</source>
         <translation>工单 %1 的诉求人已标记。</translation>
     </message>
@@ -1482,167 +1482,167 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../app/views/intake_page.py" line="86"/>
+        <location filename="../../app/views/intake_page.py" line="87"/>
         <source>e.g. 138 0000 1234 or 0760-8888 1234</source>
         <translation>如 138 0000 1234 或 0760-8888 1234</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="93"/>
+        <location filename="../../app/views/intake_page.py" line="94"/>
         <source>Keep identity confidential</source>
         <translation>身份保密（不向承办单位透露）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="124"/>
+        <location filename="../../app/views/intake_page.py" line="125"/>
         <source>Answered on the call (close at first contact)</source>
         <translation>当场答复（直接办结）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="128"/>
+        <location filename="../../app/views/intake_page.py" line="129"/>
         <source>The answer given to the caller</source>
         <translation>向来电人作出的答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="142"/>
+        <location filename="../../app/views/intake_page.py" line="143"/>
         <source>Caller &amp;number</source>
         <translation>来电号码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="143"/>
+        <location filename="../../app/views/intake_page.py" line="144"/>
         <source>Appellant &amp;kind</source>
         <translation>诉求人类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="144"/>
+        <location filename="../../app/views/intake_page.py" line="145"/>
         <source>N&amp;ame</source>
         <translation>姓名(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="145"/>
+        <location filename="../../app/views/intake_page.py" line="146"/>
         <source>Compan&amp;y</source>
         <translation>单位名称(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="147"/>
+        <location filename="../../app/views/intake_page.py" line="148"/>
         <source>Appeal &amp;type</source>
         <translation>诉求类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="148"/>
+        <location filename="../../app/views/intake_page.py" line="149"/>
         <source>&amp;Urgency</source>
         <translation>紧急程度(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="149"/>
+        <location filename="../../app/views/intake_page.py" line="150"/>
         <source>C&amp;hannel</source>
         <translation>受理渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="150"/>
+        <location filename="../../app/views/intake_page.py" line="151"/>
         <source>Cate&amp;gory</source>
         <translation>问题分类(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="151"/>
+        <location filename="../../app/views/intake_page.py" line="152"/>
         <source>To&amp;wn</source>
         <translation>镇街(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="152"/>
+        <location filename="../../app/views/intake_page.py" line="153"/>
         <source>Add&amp;ress</source>
         <translation>详细地址(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="153"/>
+        <location filename="../../app/views/intake_page.py" line="154"/>
         <source>Recei&amp;ved</source>
         <translation>受理时间(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="154"/>
+        <location filename="../../app/views/intake_page.py" line="155"/>
         <source>T&amp;itle</source>
         <translation>标题(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="155"/>
+        <location filename="../../app/views/intake_page.py" line="156"/>
         <source>&amp;Content</source>
         <translation>诉求内容(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="157"/>
+        <location filename="../../app/views/intake_page.py" line="158"/>
         <source>Ans&amp;wer</source>
         <translation>答复内容(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="171"/>
+        <location filename="../../app/views/intake_page.py" line="172"/>
         <source>New intake (F2)</source>
         <translation>新建受理 (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="188"/>
+        <location filename="../../app/views/intake_page.py" line="189"/>
         <source>Appeal</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="218"/>
+        <location filename="../../app/views/intake_page.py" line="219"/>
         <source>Caller history</source>
         <translation>来电历史</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="260"/>
+        <location filename="../../app/views/intake_page.py" line="261"/>
         <source>Answer and close (Ctrl+Enter)</source>
         <translation>答复并办结 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="262"/>
+        <location filename="../../app/views/intake_page.py" line="263"/>
         <source>Save for dispatch (Ctrl+Enter)</source>
         <translation>保存待派单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="271"/>
+        <location filename="../../app/views/intake_page.py" line="272"/>
         <source>The intake that was being typed has been restored.</source>
         <translation>已恢复上次未保存的受理内容。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="301"/>
+        <location filename="../../app/views/intake_page.py" line="302"/>
         <source>Answer from the knowledge base: %1 (v%2)</source>
         <translation>答复取自知识库：%1（第 %2 版）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="371"/>
+        <location filename="../../app/views/intake_page.py" line="372"/>
         <source>Resumed the held intake from %1.</source>
         <translation>已继续受理 %1 的来电。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="373"/>
+        <location filename="../../app/views/intake_page.py" line="374"/>
         <source>The intake that was on the form is held.</source>
         <translation>表单上原有的受理已挂起。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="423"/>
+        <location filename="../../app/views/intake_page.py" line="424"/>
         <source>Order %1 recorded. Read the number back to the caller.</source>
         <translation>工单 %1 已受理，请向来电人复述工单号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="435"/>
+        <location filename="../../app/views/intake_page.py" line="436"/>
         <source>Type the caller&apos;s number to see earlier appeals.</source>
         <translation>输入来电号码即可查看其历史诉求。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="441"/>
+        <location filename="../../app/views/intake_page.py" line="443"/>
         <source>First call from this number.</source>
         <translation>该号码首次来电。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="444"/>
+        <location filename="../../app/views/intake_page.py" line="446"/>
         <source>Repeat caller: %1 earlier appeals, %2 still open.</source>
         <translation>老户：历史诉求 %1 件，其中 %2 件未办结。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_page.py" line="499"/>
+        <location filename="../../app/views/intake_page.py" line="501"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/intake_page.py" line="518"/>
+        <location filename="../../app/views/intake_page.py" line="520"/>
         <source>%n problem(s) to fix before saving.</source>
         <translation>
             <numerusform>有 %n 处需修改后才能保存。</numerusform>
@@ -2130,54 +2130,59 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="56"/>
+        <location filename="../../app/views/main_window.py" line="57"/>
         <source>Hotline Desk — Zhongshan 12345</source>
         <translation>热线工作台 — 中山12345</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="70"/>
-        <location filename="../../app/views/main_window.py" line="214"/>
+        <location filename="../../app/views/main_window.py" line="71"/>
+        <location filename="../../app/views/main_window.py" line="215"/>
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="71"/>
+        <location filename="../../app/views/main_window.py" line="72"/>
         <source>Orders</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="72"/>
+        <location filename="../../app/views/main_window.py" line="73"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="209"/>
+        <location filename="../../app/views/main_window.py" line="210"/>
         <source>No intake is held.</source>
         <translation>没有挂起的受理。</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="213"/>
+        <location filename="../../app/views/main_window.py" line="214"/>
         <source>Intake (%1 held)</source>
         <translation>受理（挂起 %1）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="245"/>
-        <location filename="../../app/views/main_window.py" line="251"/>
+        <location filename="../../app/views/main_window.py" line="246"/>
+        <location filename="../../app/views/main_window.py" line="253"/>
         <source>Open order</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="245"/>
+        <location filename="../../app/views/main_window.py" line="246"/>
         <source>Order number as the caller reads it:</source>
         <translation>来电人报出的工单号：</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="251"/>
+        <location filename="../../app/views/main_window.py" line="253"/>
         <source>No order %1 here.</source>
         <translation>本机没有工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="276"/>
+        <location filename="../../app/views/main_window.py" line="268"/>
+        <source>No such order here.</source>
+        <translation>此处没有该工单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="287"/>
         <source>Order %1 recorded; its number is on the clipboard.</source>
         <translation>工单 %1 已受理，工单号已复制到剪贴板。</translation>
     </message>
@@ -2303,195 +2308,200 @@
 <context>
     <name>OrderDetailDialog</name>
     <message>
-        <location filename="../../app/views/order_detail.py" line="74"/>
+        <location filename="../../app/views/order_detail.py" line="77"/>
         <source>Order %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="84"/>
+        <location filename="../../app/views/order_detail.py" line="87"/>
         <source>(not given)</source>
         <translation>（未提供）</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="87"/>
-        <location filename="../../app/views/order_detail.py" line="89"/>
+        <location filename="../../app/views/order_detail.py" line="91"/>
+        <location filename="../../app/views/order_detail.py" line="94"/>
         <source>[confidential]</source>
         <translation>【保密】</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="90"/>
+        <location filename="../../app/views/order_detail.py" line="91"/>
+        <source>(not shown to your role)</source>
+        <translation>（本岗位不显示）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="95"/>
         <source>Caller</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="91"/>
+        <location filename="../../app/views/order_detail.py" line="96"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="92"/>
+        <location filename="../../app/views/order_detail.py" line="97"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="94"/>
+        <location filename="../../app/views/order_detail.py" line="99"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="95"/>
+        <location filename="../../app/views/order_detail.py" line="100"/>
         <source>Appellant</source>
         <translation>诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="100"/>
+        <location filename="../../app/views/order_detail.py" line="105"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="102"/>
+        <location filename="../../app/views/order_detail.py" line="107"/>
         <source>Type / urgency</source>
         <translation>类型 / 紧急程度</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="108"/>
+        <location filename="../../app/views/order_detail.py" line="113"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="110"/>
+        <location filename="../../app/views/order_detail.py" line="115"/>
         <source>Category</source>
         <translation>问题分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="112"/>
+        <location filename="../../app/views/order_detail.py" line="117"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="114"/>
+        <location filename="../../app/views/order_detail.py" line="119"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="115"/>
+        <location filename="../../app/views/order_detail.py" line="120"/>
         <source>Due</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="120"/>
-        <location filename="../../app/views/order_detail.py" line="205"/>
+        <location filename="../../app/views/order_detail.py" line="125"/>
+        <location filename="../../app/views/order_detail.py" line="210"/>
         <source>assisted by %1</source>
         <translation>协办：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="121"/>
+        <location filename="../../app/views/order_detail.py" line="126"/>
         <source>Handling unit</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="122"/>
+        <location filename="../../app/views/order_detail.py" line="127"/>
         <source>Order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="131"/>
+        <location filename="../../app/views/order_detail.py" line="136"/>
         <source>Appeal</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="136"/>
+        <location filename="../../app/views/order_detail.py" line="141"/>
         <source>Answer given</source>
         <translation>答复内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="140"/>
+        <location filename="../../app/views/order_detail.py" line="145"/>
         <source>Timeline</source>
         <translation>办理过程</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/order_detail.py" line="159"/>
+        <location filename="../../app/views/order_detail.py" line="164"/>
         <source>overdue by %n working day(s)</source>
         <translation>
             <numerusform>已超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/order_detail.py" line="162"/>
+        <location filename="../../app/views/order_detail.py" line="167"/>
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>剩余 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="175"/>
+        <location filename="../../app/views/order_detail.py" line="180"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="175"/>
+        <location filename="../../app/views/order_detail.py" line="180"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="175"/>
+        <location filename="../../app/views/order_detail.py" line="180"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="175"/>
+        <location filename="../../app/views/order_detail.py" line="180"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="200"/>
+        <location filename="../../app/views/order_detail.py" line="205"/>
         <source>Recorded as %1</source>
         <translation>受理，工单号 %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="207"/>
+        <location filename="../../app/views/order_detail.py" line="212"/>
         <source>return upheld</source>
         <translation>同意退单</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="207"/>
+        <location filename="../../app/views/order_detail.py" line="212"/>
         <source>return refused</source>
         <translation>不同意退单</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="209"/>
+        <location filename="../../app/views/order_detail.py" line="214"/>
         <source>approved</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="209"/>
+        <location filename="../../app/views/order_detail.py" line="214"/>
         <source>not approved</source>
         <translation>不同意</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/order_detail.py" line="211"/>
+        <location filename="../../app/views/order_detail.py" line="216"/>
         <source>%n working day(s)</source>
         <translation>
             <numerusform>%n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="213"/>
+        <location filename="../../app/views/order_detail.py" line="218"/>
         <source>caller not reached</source>
         <translation>未联系上来电人</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="215"/>
+        <location filename="../../app/views/order_detail.py" line="220"/>
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="215"/>
+        <location filename="../../app/views/order_detail.py" line="220"/>
         <source>not resolved</source>
         <translation>未解决</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="223"/>
+        <location filename="../../app/views/order_detail.py" line="228"/>
         <source>into order %1</source>
         <translation>并入工单 %1</translation>
     </message>
@@ -2499,47 +2509,47 @@
 <context>
     <name>OrderListPage</name>
     <message>
-        <location filename="../../app/views/order_list_page.py" line="52"/>
+        <location filename="../../app/views/order_list_page.py" line="60"/>
         <source>Search title and content, or an order number</source>
         <translation>搜索标题和内容，或输入工单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list_page.py" line="55"/>
+        <location filename="../../app/views/order_list_page.py" line="63"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list_page.py" line="56"/>
+        <location filename="../../app/views/order_list_page.py" line="64"/>
         <source>All open</source>
         <translation>全部未办结</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list_page.py" line="60"/>
+        <location filename="../../app/views/order_list_page.py" line="68"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list_page.py" line="64"/>
+        <location filename="../../app/views/order_list_page.py" line="72"/>
         <source>All towns</source>
         <translation>全部镇街</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list_page.py" line="73"/>
+        <location filename="../../app/views/order_list_page.py" line="81"/>
         <source>&amp;Received between</source>
         <translation>受理日期(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list_page.py" line="74"/>
+        <location filename="../../app/views/order_list_page.py" line="82"/>
         <source>&amp;Overdue only</source>
         <translation>仅看超期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_list_page.py" line="163"/>
+        <location filename="../../app/views/order_list_page.py" line="173"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/order_list_page.py" line="175"/>
+        <location filename="../../app/views/order_list_page.py" line="185"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
@@ -2549,60 +2559,60 @@
 <context>
     <name>OrderModels</name>
     <message>
-        <location filename="../../app/views/order_models.py" line="50"/>
-        <location filename="../../app/views/order_models.py" line="140"/>
+        <location filename="../../app/views/order_models.py" line="51"/>
+        <location filename="../../app/views/order_models.py" line="141"/>
         <source>Order number</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_models.py" line="51"/>
+        <location filename="../../app/views/order_models.py" line="52"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_models.py" line="52"/>
+        <location filename="../../app/views/order_models.py" line="53"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_models.py" line="53"/>
-        <location filename="../../app/views/order_models.py" line="142"/>
+        <location filename="../../app/views/order_models.py" line="54"/>
+        <location filename="../../app/views/order_models.py" line="143"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_models.py" line="54"/>
+        <location filename="../../app/views/order_models.py" line="55"/>
         <source>Town</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_models.py" line="55"/>
-        <location filename="../../app/views/order_models.py" line="143"/>
+        <location filename="../../app/views/order_models.py" line="56"/>
+        <location filename="../../app/views/order_models.py" line="144"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_models.py" line="56"/>
+        <location filename="../../app/views/order_models.py" line="57"/>
         <source>Caller</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_models.py" line="57"/>
+        <location filename="../../app/views/order_models.py" line="58"/>
         <source>Due</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_models.py" line="101"/>
+        <location filename="../../app/views/order_models.py" line="102"/>
         <source>%1 (overdue)</source>
         <translation>%1（超期）</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_models.py" line="111"/>
+        <location filename="../../app/views/order_models.py" line="112"/>
         <source>(confidential)</source>
         <translation>（保密）</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_models.py" line="141"/>
+        <location filename="../../app/views/order_models.py" line="142"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -2697,7 +2707,7 @@
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../app/views/queue_page.py" line="138"/>
+        <location filename="../../app/views/queue_page.py" line="139"/>
         <source>Nothing waiting here.</source>
         <translation>暂无待办工单。</translation>
     </message>
@@ -2705,12 +2715,12 @@
 <context>
     <name>ReportOrdersDialog</name>
     <message>
-        <location filename="../../app/views/reports_page.py" line="475"/>
+        <location filename="../../app/views/reports_page.py" line="504"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/reports_page.py" line="486"/>
+        <location filename="../../app/views/reports_page.py" line="515"/>
         <source>%n order(s); double-click one to open it.</source>
         <translation>
             <numerusform>共 %n 件工单；双击打开。</numerusform>
@@ -3105,132 +3115,132 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../app/views/reports_page.py" line="99"/>
+        <location filename="../../app/views/reports_page.py" line="108"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="100"/>
+        <location filename="../../app/views/reports_page.py" line="109"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="101"/>
+        <location filename="../../app/views/reports_page.py" line="110"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="102"/>
+        <location filename="../../app/views/reports_page.py" line="111"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="112"/>
+        <location filename="../../app/views/reports_page.py" line="121"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="114"/>
+        <location filename="../../app/views/reports_page.py" line="123"/>
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="116"/>
+        <location filename="../../app/views/reports_page.py" line="125"/>
         <source>Town: %1</source>
         <translation>镇街：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="120"/>
+        <location filename="../../app/views/reports_page.py" line="129"/>
         <source>Unit: %1</source>
         <translation>单位：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="122"/>
+        <location filename="../../app/views/reports_page.py" line="131"/>
         <source>&amp;Make report</source>
         <translation>生成报表(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="124"/>
+        <location filename="../../app/views/reports_page.py" line="133"/>
         <source>Export &amp;PDF…</source>
         <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="125"/>
+        <location filename="../../app/views/reports_page.py" line="134"/>
         <source>Export &amp;CSV…</source>
         <translation>导出 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="126"/>
+        <location filename="../../app/views/reports_page.py" line="135"/>
         <source>Export &amp;XLSX…</source>
         <translation>导出 XLSX(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="142"/>
+        <location filename="../../app/views/reports_page.py" line="151"/>
         <source>Period:</source>
         <translation>期间：</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="147"/>
+        <location filename="../../app/views/reports_page.py" line="156"/>
         <source>Scope:</source>
         <translation>范围：</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="158"/>
+        <location filename="../../app/views/reports_page.py" line="167"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="159"/>
+        <location filename="../../app/views/reports_page.py" line="168"/>
         <source>Mix</source>
         <translation>构成</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="160"/>
+        <location filename="../../app/views/reports_page.py" line="169"/>
         <source>Units</source>
         <translation>单位排名</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="161"/>
+        <location filename="../../app/views/reports_page.py" line="170"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="162"/>
+        <location filename="../../app/views/reports_page.py" line="171"/>
         <source>Hot spots</source>
         <translation>热点</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="184"/>
+        <location filename="../../app/views/reports_page.py" line="193"/>
         <source>Double-click a row to see its orders</source>
         <translation>双击一行查看相关工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="219"/>
+        <location filename="../../app/views/reports_page.py" line="228"/>
         <source>Orders by:</source>
         <translation>分布维度：</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="260"/>
+        <location filename="../../app/views/reports_page.py" line="269"/>
         <source>Repeated appeals about one address</source>
         <translation>同一地址重复诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="332"/>
+        <location filename="../../app/views/reports_page.py" line="360"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="357"/>
+        <location filename="../../app/views/reports_page.py" line="385"/>
         <source>Orders by %1</source>
         <translation>按%1分布</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="375"/>
+        <location filename="../../app/views/reports_page.py" line="403"/>
         <source>Top %1 by orders</source>
         <translation>%1受理量排行</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports_page.py" line="429"/>
+        <location filename="../../app/views/reports_page.py" line="458"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
@@ -3238,27 +3248,27 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../app/views/roles.py" line="84"/>
+        <location filename="../../app/views/roles.py" line="83"/>
         <source>Dispatch</source>
         <translation>派单审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/roles.py" line="89"/>
+        <location filename="../../app/views/roles.py" line="88"/>
         <source>Unit work</source>
         <translation>承办工作</translation>
     </message>
     <message>
-        <location filename="../../app/views/roles.py" line="94"/>
+        <location filename="../../app/views/roles.py" line="93"/>
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../app/views/roles.py" line="119"/>
+        <location filename="../../app/views/roles.py" line="118"/>
         <source>Demo user</source>
         <translation>演示身份</translation>
     </message>
     <message>
-        <location filename="../../app/views/roles.py" line="122"/>
+        <location filename="../../app/views/roles.py" line="121"/>
         <source>Demo user (Ctrl+Shift+U): </source>
         <translation>演示身份（Ctrl+Shift+U）：</translation>
     </message>
