@@ -4,11 +4,13 @@ pull.
 
 Each argon2 check runs in a small pool of its own (`slots` threads; argon2 releases the
 GIL), and a sign-in waits for a slot on the event loop, holding no thread of the pool that
-push and pull run on. At most `slots` sign-ins at a time touch that pool (for their short
-database reads and writes). A sign-in that waits longer than `wait` seconds for a slot gets
-503 `busy` with Retry-After. Sign-ins of one user from one address go one at a time in a
-process, so concurrent guesses cannot overshoot the throttle's count (with several server
-processes, by at most one guess per process).
+push and pull run on. The write that ends a sign-in (its token, or its failure) waits for
+the store's single writer, behind pushes: at most `writers` sign-ins at a time hold a
+thread of the shared pool for it, the others wait on the event loop too, and a slot is
+never held while waiting for the database. A sign-in that waits longer than `wait` seconds
+for a slot gets 503 `busy` with Retry-After. Sign-ins of one user from one address go one
+at a time in a process, so concurrent guesses cannot overshoot the throttle's count (with
+several server processes, by at most one guess per process).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from dataclasses import dataclass, field
 
 from anyio import to_thread
 
-from server.auth import INVALID, TOKEN_TTL, Accounts, AuthError, IssuedToken
+from server.auth import INVALID, TOKEN_TTL, Account, Accounts, AuthError, IssuedToken
 from server.clientaddr import ProxyTrust
 from server.throttle import Refusal, Throttle, ThrottlePolicy, address_key
 from server.users import name_key
@@ -37,6 +39,7 @@ def default_slots() -> int:
 class LoginLimits:
     slots: int = field(default_factory=default_slots)  # concurrent password checks
     wait: float = 10.0  # seconds a sign-in may wait for a slot
+    writers: int = 4  # sign-ins writing their outcome at once
     busy_retry_after: int = 5
 
 
@@ -60,27 +63,34 @@ class LoginGate:
         self.throttle = throttle
         self.limits = limits or LoginLimits()
         self._slots = asyncio.Semaphore(self.limits.slots)
+        # The writes that end a sign-in (its token, or its failure) wait for the store's
+        # single writer behind pushes: a few at a time, so they never fill the shared pool.
+        self._writers = asyncio.Semaphore(self.limits.writers)
         self._pool = ThreadPoolExecutor(self.limits.slots, thread_name_prefix="password")
         self._pairs: dict[tuple[str, str], tuple[asyncio.Lock, int]] = {}
 
     async def sign_in(self, name: str, password: str, address: str) -> IssuedToken:
         key, where = name_key(name), address_key(address)
         async with self._one_at_a_time(key, where):
-            refusal = await to_thread.run_sync(self.throttle.refusal, key, where)
+            refusal, account = await to_thread.run_sync(self._look_up, name, key, where)
             if refusal is not None:
                 raise Throttled(refusal)
             async with self._slot():
-                account = await to_thread.run_sync(self.accounts.account, name)
                 loop = asyncio.get_running_loop()
                 ok, new_hash = await loop.run_in_executor(
                     self._pool, self.accounts.check_password, account, password
                 )
+            async with self._writers:
                 if not ok or account is None:
                     await to_thread.run_sync(self.throttle.failed, key, where)
                     raise AuthError(*INVALID)
                 return await to_thread.run_sync(
                     self.accounts.issue, account, new_hash, (key, where)
                 )
+
+    def _look_up(self, name: str, key: str, where: str) -> tuple[Refusal | None, Account | None]:
+        refusal = self.throttle.refusal(key, where)
+        return refusal, None if refusal is not None else self.accounts.account(name)
 
     @contextlib.asynccontextmanager
     async def _slot(self) -> AsyncIterator[None]:
