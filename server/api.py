@@ -361,6 +361,12 @@ def create_app(
     async def login(body: TokenRequest, request: Request) -> TokenAnswer:
         """Exchange a user name and password for a bearer token (throttled per user and
         client address, server.throttle)."""
+        for field, value in (("user", body.user), ("password", body.password)):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:  # a lone surrogate, "\ud800" in the JSON
+                message = f"body.{field}: not valid Unicode text"
+                raise ApiError(422, "invalid_request", message) from None
         address = access.proxies.client_address(request.scope)
         try:
             issued = await gate.sign_in(body.user, body.password, address)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import os
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
@@ -27,7 +28,16 @@ from anyio import to_thread
 from server.auth import INVALID, TOKEN_TTL, Account, Accounts, AuthError, IssuedToken
 from server.clientaddr import ProxyTrust
 from server.throttle import Refusal, Throttle, ThrottlePolicy, address_key
-from server.users import name_key
+from server.users import MAX_NAME, name_key
+
+
+def throttle_key(name: str) -> str:
+    """The compared name, or for a name whose compared form is longer than any user's can
+    be (NFKC expands some characters up to 18-fold) a digest of it: it fits the column."""
+    key = name_key(name)
+    if len(key) <= MAX_NAME:
+        return key
+    return "#" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def default_slots() -> int:
@@ -70,7 +80,7 @@ class LoginGate:
         self._pairs: dict[tuple[str, str], tuple[asyncio.Lock, int]] = {}
 
     async def sign_in(self, name: str, password: str, address: str) -> IssuedToken:
-        key, where = name_key(name), address_key(address)
+        key, where = throttle_key(name), address_key(address)
         async with self._one_at_a_time(key, where):
             refusal, account = await to_thread.run_sync(self._look_up, name, key, where)
             if refusal is not None:

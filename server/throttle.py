@@ -53,10 +53,10 @@ def address_key(address: str) -> str:
     """An IPv6 client counts by its /64 (one host usually holds the whole prefix)."""
     try:
         ip = ipaddress.ip_address(address)
+        if ip.version == 6:
+            return str(ipaddress.ip_network(f"{ip.exploded.split('%')[0]}/64", strict=False))
     except ValueError:
         return address[:64]
-    if ip.version == 6:
-        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
     return str(ip)
 
 

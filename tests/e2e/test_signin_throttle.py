@@ -42,6 +42,35 @@ def test_unknown_names_are_throttled_alike(start: Start) -> None:
     assert answers[-1].json()["error"] == known[-1].json()["error"]
 
 
+def test_names_that_expand_when_folded_are_throttled_too(start: Start) -> None:
+    server = start()
+    name = "\ufdfa" * 100  # NFKC makes each 18 characters: longer than any stored name
+    codes = [sign_in(server.url, name, WRONG).status_code for _ in range(6)]
+    assert codes == [401] * 5 + [429]
+    assert sign_in(server.url, "\ufdfa" * 99 + "x", WRONG).status_code == 401
+
+
+def test_malformed_sign_ins_are_4xx_never_500(start: Start) -> None:
+    server = start()
+    url = server.url + "/api/v1/auth/token"
+    bodies = [
+        b'{"user": "op1", "password": "\\ud800 lone surrogate"}',
+        b'{"user": "\\udfff", "password": "whatever it is"}',
+        b'{"user": "op1"}',
+        b'{"user": "op1", "password": 12345678901234}',
+        b'{"user": "op1", "password": "x", "extra": 1}',
+        b'{"user": ["op1"], "password": "x"}',
+        b'{"user": "' + b"x" * 101 + b'", "password": "x"}',
+        b'{"user": "op1", "password": "' + b"x" * 1025 + b'"}',
+        b"[]",
+        b"not json",
+    ]
+    for body in bodies:
+        r = requests.post(url, data=body, headers={"Content-Type": "application/json"}, timeout=60)
+        assert 400 <= r.status_code < 500 and "error" in r.json(), (body, r.status_code, r.text)
+    assert sign_in(server.url, "op1").status_code == 200  # none counted as a failure
+
+
 def test_forwarded_address_ignored_unless_from_a_trusted_proxy(start: Start) -> None:
     server = start()  # no trusted proxy: every claimed address is the peer's
     for n in range(5):
