@@ -56,12 +56,15 @@ def rendered_view(view: QAbstractItemView) -> list[str]:
     for row in range(min(model.rowCount(QModelIndex()), MAX_ROWS)):
         for column in range(columns):
             index = model.index(row, column)
-            shown = model.data(index, Qt.ItemDataRole.DisplayRole)
+            # itemData, not data(): PySide6 6.12 hands back None without a reference for a
+            # C++ model's empty role, and enough of them crash the interpreter at exit.
+            roles = model.itemData(index)
+            shown = roles.get(Qt.ItemDataRole.DisplayRole)
             if html_cells:
                 shown = html_text(str(model.data(index, HTML_ROLE) or ""))
             if shown is not None:
                 out.append(str(shown))
-            tip = model.data(index, Qt.ItemDataRole.ToolTipRole)
+            tip = roles.get(Qt.ItemDataRole.ToolTipRole)
             if tip:
                 out.append(rendered_auto(str(tip)))
     return out

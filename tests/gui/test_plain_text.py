@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication, QInputDialog, QTableView
 
 from app.models.drills import Scenario
 from app.models.enums import AppealType, AppellantKind, Role, Satisfaction
@@ -295,3 +295,50 @@ def test_report_charts_show_names_as_typed(qtbot) -> None:
         typed = [*names, "标题巳" + HOSTILE, "上期午" + SHORT]
         assert_as_typed(drawn, typed, shown=["标题巳" + HOSTILE])
         assert any(t.startswith("名称卯") for t in drawn)
+
+
+def test_every_screen_of_every_role(qtbot, desk: Desk, workspace: Workspace) -> None:
+    """A sweep: orders at every step, each demo user's every screen with its first row
+    selected; whatever a screen (new ones included) shows of the typed text is as typed."""
+    chain = desk.chain
+    dispatcher, unit = desk.actor(Role.DISPATCHER), desk.actor(Role.UNIT, "cgj")
+    orders = [
+        workspace.record_intake(
+            make_intake(
+                appellant=Appellant(f"1380000{n:04d}", NAME, confidential=n == 2),
+                title=TITLE,
+                content=CONTENT,
+                address=ADDRESS,
+                received_at=NOW - timedelta(hours=n + 1),
+            ),
+            operator(workspace),
+        )
+        for n in range(4)
+    ]
+    for order in orders[1:]:
+        chain.dispatch(order.id, dispatcher, "cgj", [], DISPATCH_NOTE)
+        chain.sign(order.id, unit)
+    for order in orders[2:]:
+        chain.reply(order.id, unit, text=REPLY, contacted=True, resolved=True)
+    chain.review(orders[3].id, dispatcher, True, "")
+    chain.close(orders[3].id, dispatcher)
+    window = desk.window
+    seen: list[str] = []
+    for actor in desk.identity.choices:
+        desk.identity.switch(actor)
+        for row in range(window.nav.count()):
+            item = window.nav.item(row)
+            if item.isHidden():
+                continue
+            page = window.show_page(item.data(Qt.ItemDataRole.UserRole))
+            if callable(getattr(page, "refresh", None)) and not isinstance(page, ReportsPage):
+                page.refresh()
+            window.tasks.wait()
+            QApplication.processEvents()
+            for table in page.findChildren(QTableView):
+                if table.model() is not None and table.model().rowCount() > 0:
+                    table.selectRow(0)
+            texts = rendered(window)
+            assert_as_typed(texts, TYPED)
+            seen.extend(texts)
+    assert_as_typed(seen, TYPED, shown=[TITLE, CONTENT, REPLY])
