@@ -15,12 +15,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QLockFile, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.models.enums import Role
 from app.models.operations import Actor
-from app.paths import workspace_home
+from app.paths import secure_home, workspace_home
 from app.resources import load_policy
 from app.store.db import StoreError
 from app.store.session import read_session
@@ -52,6 +52,9 @@ def _process_age_ms() -> float:
 
 _LOADED = time.monotonic()
 CHECKPOINT_MS = 20_000
+INSTANCE_LOCK = "instance.lock"
+HAND_OFF_WAIT_S = 20.0  # a window's start takes a second or two; a slow machine more
+HAND_OFF_POLL_S = 0.2
 UNPAINTED_MS = 2_000
 
 
@@ -145,6 +148,32 @@ def cannot_open(home: Path, exc: Exception, *, interactive: bool) -> int:
     return 2
 
 
+def instance_lock(home: Path) -> QLockFile:
+    """Held by the window running on `home` from its first moment, before it listens for
+    calls (that comes after its first paint)."""
+    secure_home(home)  # the folder exists, and the lock file is made owner-only
+    lock = QLockFile(str(home / INSTANCE_LOCK))
+    lock.setStaleLockTime(0)  # stale only once the process holding it is gone
+    return lock
+
+
+def hand_off(home: Path, message: str, lock: QLockFile) -> bool:
+    """Give `message` to the window running on `home`; if one is still starting (it holds
+    the lock but does not listen yet), wait for it rather than open a second window.
+    False (and the lock taken) when no window runs there."""
+    from app.views.single_instance import send_to_running, server_name
+
+    name = server_name(home)
+    deadline = time.monotonic() + HAND_OFF_WAIT_S
+    while not send_to_running(name, message):
+        if lock.tryLock(0) or lock.error() != QLockFile.LockError.LockFailedError:
+            return False
+        if time.monotonic() > deadline:
+            return False  # that window never listened: this one takes the call
+        time.sleep(HAND_OFF_POLL_S)
+    return True
+
+
 def resolve_home(args: argparse.Namespace) -> Path:
     if args.home or os.environ.get("HOTLINE_DESK_HOME") or not args.demo:
         return workspace_home(args.home)
@@ -186,11 +215,12 @@ def run_gui(args: argparse.Namespace) -> int:
     install_translators(app, args.lang or "zh_CN")
     home = resolve_home(args)
     call_phone = getattr(args, "phone", "") if getattr(args, "gui_call", False) else ""
+    lock = instance_lock(home)
     if call_phone and not args.smoke_test:
-        from app.views.single_instance import send_to_running, server_name
-
-        if send_to_running(server_name(home), f"call {call_phone}"):
+        if hand_off(home, f"call {call_phone}", lock):
             return 0
+    else:
+        lock.tryLock(0)  # this window's, until it closes (another may hold it: two windows)
 
     try:
         workspace = Workspace(home, load_policy())
@@ -281,4 +311,5 @@ def run_gui(args: argparse.Namespace) -> int:
     for bridge in bridges:
         bridge.stop()
     workspace.close()
+    lock.unlock()
     return int(code)

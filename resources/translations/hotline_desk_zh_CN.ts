@@ -2074,7 +2074,7 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../app/views/launch.py" line="164"/>
+        <location filename="../../app/views/launch.py" line="193"/>
         <source>Preparing the demo workspace…</source>
         <translation>正在准备演示数据…</translation>
     </message>

@@ -354,3 +354,38 @@ def test_a_held_direct_answer_keeps_its_knowledge_base_article(
     order = finish_and_save(page)
     assert order is not None and order.direct and order.answer == article.answer
     assert order.kb_article == article.id
+
+
+def test_a_call_while_the_window_is_still_starting_waits_for_it(
+    qtbot, window: MainWindow, workspace
+) -> None:
+    """The window holds the workspace's instance lock from its first moment but listens
+    only once painted: a call launched in between is handed to it, not a second window."""
+    from app.views.launch import instance_lock
+
+    lock = instance_lock(workspace.home)
+    assert lock.tryLock(0)  # this window, starting
+    half_type(qtbot, window, "13800001717", "开窗期间", "窗口启动时正在受理")
+    child = subprocess.Popen(
+        [sys.executable, "-m", "app", "--home", str(workspace.home), "call", "13900002020"],
+        cwd=ROOT,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    server = None
+    try:
+        qtbot.wait(1500)  # the launch finds no one listening and waits (no assertion on it)
+        assert child.poll() is None
+        server = InstanceServer(server_name(workspace.home))  # now the window listens
+        server.message_received.connect(window.handle_message)
+        qtbot.waitUntil(lambda: window.intake.phone.text() == "13900002020", timeout=60_000)
+        assert child.wait(timeout=60) == 0
+        assert [h.phone for h in window.intake.held] == ["13800001717"]
+    finally:
+        if child.poll() is None:
+            child.kill()
+        if server is not None:
+            server.server.close()
+            server.deleteLater()
+        lock.unlock()
