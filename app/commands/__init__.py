@@ -26,6 +26,7 @@ COMMANDS = {
     "logout": "app.commands.sync",
     "sync": "app.commands.sync",
     "attention": "app.commands.sync",
+    "outbox": "app.commands.sync",
     "orders": "app.commands.orders",
     "kb": "app.commands.kb",
     "report": "app.commands.report",

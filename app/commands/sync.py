@@ -48,6 +48,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="seconds to wait for another sync of this workspace to finish (default 5)",
     )
     p.set_defaults(func=guarded(_sync))
+    p = subparsers.add_parser(
+        "outbox", help="what waits to be sent: yours, and other users' kept for them"
+    )
+    p.add_argument(
+        "--claim",
+        metavar="AUTHOR",
+        help="make AUTHOR's signed-out work (recorded while no one was signed in) yours, "
+        "to be sent with your next sync",
+    )
+    p.set_defaults(func=guarded(_outbox))
     p = subparsers.add_parser("attention", help="list events the central store refused")
     p.add_argument("--resolve", metavar="EVENT_ID", help="deal with one refused event")
     p.add_argument("--action", choices=("dismiss", "retry"), default="dismiss")
@@ -179,6 +189,36 @@ def _sync(args: argparse.Namespace) -> int:
             )
             return 3 if isinstance(exc, SyncBusy) else 1
         print(json.dumps(summary.to_dict()))
+        return 0
+    finally:
+        database.close()
+
+
+def _outbox(args: argparse.Namespace) -> int:
+    import dataclasses
+
+    from app.store.seat import Identity, Seat
+    from app.store.sync_state import SyncState
+
+    database = _database(args)
+    try:
+        state = SyncState(database)
+        seat = Seat(database)
+        session = state.session()
+        if args.claim:
+            if session is None:
+                print("error: 请先登录 (sign in first: the work becomes yours)", file=sys.stderr)
+                return 1
+            try:
+                claimed = seat.claim(args.claim, Identity(session.user, session.role, session.unit))
+            except ValueError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 1
+            print(json.dumps({"claimed": claimed, "user": session.user}, ensure_ascii=False))
+            return 0
+        waiting = [dataclasses.asdict(w) for w in seat.waiting()]
+        mine = {"user": session.user if session else "", "events": state.pending_count()}
+        print(json.dumps({"yours": mine, "waiting": waiting}, ensure_ascii=False))
         return 0
     finally:
         database.close()

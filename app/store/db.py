@@ -145,6 +145,9 @@ class Database:
         self.conn.execute("PRAGMA synchronous=FULL")
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA busy_timeout=10000")
+        # What is deleted is overwritten, not left in free pages of the file: a shared seat's
+        # purge (app.store.seat), a discarded draft or held intake hold personal data.
+        self.conn.execute("PRAGMA secure_delete=ON")
         # 32 MiB of page cache instead of SQLite's 2 MiB: the upper levels of the order
         # indexes at a million orders stay in memory, so a save reads few pages from disk.
         self.conn.execute("PRAGMA cache_size=-32768")

@@ -194,19 +194,28 @@ class SyncState:
         )
         return [event_from_row(r) for r in rows]
 
-    def outbox_json(self, limit: int = 500, after: int = 0) -> tuple[int, list[str], list[str]]:
+    def outbox_json(
+        self, limit: int = 500, after: int = 0, author: Session | None = None
+    ) -> tuple[int, list[str], list[str]]:
         """The oldest waiting events after outbox position `after`, in the protocol's shape
         (event_to_dict's) as JSON text made by SQLite (json_object, the stored payload
         spliced in with json()): the position of the last one, their ids, their texts.
-        Nothing is parsed or encoded in Python on the way to the server."""
+        Nothing is parsed or encoded in Python on the way to the server. With `author`,
+        only the events that user recorded (a seat's outbox is per author: nothing goes out
+        under another user's token; app.store.seat parks the others at sign-in)."""
+        mine = ""
+        params: tuple[Any, ...] = (after, limit)
+        if author is not None:
+            mine = "AND e.actor = ? "
+            params = (after, author.user, limit)
         rows = self.database.query(
             "SELECT o.event_seq, e.id, json_object('id', e.id, 'order_id', e.order_id, "
             "'type', e.type, 'payload', json(e.payload), 'actor', e.actor, 'role', e.role, "
             "'unit', e.unit, 'device_id', e.device_id, 'client_time', e.client_time, "
             "'base_version', e.base_version) FROM outbox o "
-            "JOIN events e ON e.seq = o.event_seq WHERE o.event_seq > ? "
+            f"JOIN events e ON e.seq = o.event_seq WHERE o.event_seq > ? {mine}"
             "ORDER BY o.event_seq LIMIT ?",
-            (after, limit),
+            params,
         )
         if not rows:
             return after, [], []

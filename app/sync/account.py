@@ -5,13 +5,17 @@ from __future__ import annotations
 from app.models.enums import Role
 from app.models.operations import Actor
 from app.store.db import Database
+from app.store.seat import Identity, Seat
 from app.store.session import Session
 from app.store.sync_state import SyncState
 from app.store.workspace import User
 from app.sync import credentials
 from app.sync.client import CentralStore, RetryPolicy
 from app.sync.errors import AuthRequired, SyncError
+from app.sync.lock import sync_lock
 
+# How long signing in or out waits for a sync of the workspace to finish.
+SEAT_WAIT = 60.0
 LOCAL_OPERATOR = User(name="local", role=Role.OPERATOR.value, display="本机话务员")
 
 
@@ -34,21 +38,29 @@ def login(
     store = CentralStore(
         server, retry=retry, verify=ca_bundle or True, allow_insecure_http=allow_insecure_http
     )
-    try:
-        grant = store.login(user, password)
-    finally:
-        store.close()
-    credentials.save_token(server, grant.user, grant.token)
-    session = Session(
-        server,
-        grant.user,
-        grant.role,
-        grant.unit,
-        grant.expires_at,
-        ca_bundle=ca_bundle,
-        insecure_http="1" if allow_insecure_http else "",
-    )
-    SyncState(database).save_session(session)
+    # No sync runs while the seat changes hands (one could be pulling the last user's feed).
+    with sync_lock(database.path.parent, SEAT_WAIT):
+        try:
+            grant = store.login(user, password)
+        finally:
+            store.close()
+        credentials.save_token(server, grant.user, grant.token)
+        session = Session(
+            server,
+            grant.user,
+            grant.role,
+            grant.unit,
+            grant.expires_at,
+            ca_bundle=ca_bundle,
+            insecure_http="1" if allow_insecure_http else "",
+        )
+        state = SyncState(database)
+        with database.transaction():
+            # Before the new identity sees anything: others' waiting work parked, the
+            # cache emptied if it was pulled for someone else (app.store.seat).
+            Seat(database).sign_in(Identity(grant.user, grant.role, grant.unit))
+            state.save_session(session)
+        Seat(database).forget_old_pages()
     return session
 
 
@@ -69,7 +81,11 @@ def logout(database: Database, *, revoke: bool = True) -> None:
             except SyncError:
                 pass  # best effort: the local sign-out happens anyway
     credentials.forget_token(session.server, session.user)
-    state.clear_session()
+    with sync_lock(database.path.parent, SEAT_WAIT):
+        with database.transaction():
+            Seat(database).sign_out()  # their waiting work parked for them; cache emptied
+            state.clear_session()
+        Seat(database).forget_old_pages()
 
 
 def _client(session: Session, token: str | None, retry: RetryPolicy | None) -> CentralStore:

@@ -50,7 +50,10 @@ def push_outbox(
     in, without waiting for that answer to be recorded, and sends nothing more after a
     failed request. If recording fails, the batch in flight is finished and its answer
     dropped: those events stay queued and come back as duplicates."""
-    last, ids, events = state.outbox_json(batch)
+    author = state.session()
+    if author is None:
+        return  # signed out: nothing goes out
+    last, ids, events = state.outbox_json(batch, author=author)
     if not ids:
         return
     sender = _Sender(store)
@@ -61,7 +64,7 @@ def push_outbox(
         more = True
         while waiting:
             if more:  # the next batch waits for the sender while the one before is out
-                last, ids, events = state.outbox_json(batch, after=last)
+                last, ids, events = state.outbox_json(batch, after=last, author=author)
                 more = bool(ids)
                 if more:
                     sender.outgoing.put((ids, push_body(device_id, events)))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from app.store.db import Database
+from app.store.seat import Seat
 from app.store.sync_state import SyncState
 from app.sync import account
 from app.sync.client import RetryPolicy
@@ -34,6 +35,7 @@ class SyncStatus:
 
     state: str = OFFLINE  # online | offline | syncing | signed_out
     pending: int = 0  # this workstation's events waiting to be sent
+    parked: int = 0  # other users' unsent events, kept here until they sign in again
     attention: int = 0  # refused events no one has dealt with yet
     last_success: str = ""  # ISO time of the last complete cycle
     user: str = ""
@@ -170,6 +172,7 @@ class SyncWorker:
             changes["state"] = SIGNED_OUT
         self._set(
             pending=state.pending_count(),
+            parked=sum(w.events for w in Seat(database).waiting()),
             attention=state.attention_count(),
             last_success=state.last_success(),
             user=session.user if session else "",

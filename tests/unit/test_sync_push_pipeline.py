@@ -9,6 +9,7 @@ import threading
 import pytest
 
 from app.models.serial import event_to_dict
+from app.store.session import Session
 from app.store.sync_state import SyncState
 from app.store.workspace import Workspace
 from app.sync.cycle import CycleSummary, push_outbox
@@ -17,8 +18,10 @@ from tests.e2e.conftest import Station
 
 
 def _station(ws: Workspace) -> Station:
+    """A station signed in as op1 (its session only: these tests push to a fake store)."""
     station = Station.__new__(Station)
     station.ws, station.state, station._n = ws, SyncState(ws.database), 0
+    station.state.save_session(Session("http://127.0.0.1:1", "op1", "operator"))
     return station
 
 
