@@ -24,6 +24,8 @@ class SyncSnapshot:
     user: str = ""
     role: str = ""
     error: str = ""
+    parked: int = 0  # other users' unsent events, kept until they sign in again
+    warning: str = ""  # e.g. clear-text http the user accepted at sign-in
 
 
 class DeskStatusBar(QStatusBar):
@@ -60,8 +62,14 @@ class DeskStatusBar(QStatusBar):
         self.connection.setText(states.get(s.state, s.state))
         colour = {"online": "#2e7d32", "syncing": "#1565c0"}.get(s.state, "#e65100")
         self.connection.setStyleSheet(f"color:{colour};")
-        set_tip(self.connection, s.error)
-        self.pending.setText(self.tr("%n event(s) waiting to send", "", s.pending))
+        if s.warning:
+            self.connection.setText(self.connection.text() + " ⚠")
+            self.connection.setStyleSheet("color:#c62828;")
+        set_tip(self.connection, "\n".join(t for t in (s.warning, s.error) if t))
+        pending = self.tr("%n event(s) waiting to send", "", s.pending)
+        if s.parked:
+            pending += " · " + self.tr("%n kept for other users", "", s.parked)
+        self.pending.setText(pending)
         self.last_sync.setText(
             self.tr("Last sync %1").replace("%1", s.last_success)
             if s.last_success

@@ -67,6 +67,8 @@ class SyncBridge(QObject):
             user=s.user,
             role=s.role,
             error=s.last_error,
+            parked=s.parked,
+            warning=s.warning,
         )
 
     def sign_in(self, server: str, user: str, password: str) -> Callable[[], object]:

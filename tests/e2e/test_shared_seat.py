@@ -81,8 +81,14 @@ def test_operator_then_unit(
     files = _files(seat)
     assert b.appellant.name.encode() not in files and b.title.encode() not in files
     assert a.title.encode() not in files  # (until the store sends it to the unit)
-    summary = seat.sync()
-    assert summary.pushed == 0
+    from app.sync.worker import SyncWorker
+    from tests.e2e.conftest import FAST
+
+    worker = SyncWorker(seat.ws.database.path, seat.ws.device_id, retry=FAST)
+    summary = worker.cycle(seat.ws.database)  # the app's own sync
+    assert summary is not None and summary.pushed == 0
+    status = worker.status()
+    assert (status.pending, status.parked) == (0, 1)  # shown as waiting for op1
     assert seat.order_ids() == {a.id}
     assert _on_server(server, c.id) == []  # never under the unit's token
     assert b.title.encode() not in _files(seat)
