@@ -69,3 +69,10 @@ def parse_held(bodies: list[str]) -> list[HeldIntake]:
 
 def dump_held(item: HeldIntake) -> str:
     return json.dumps(item.to_json(), ensure_ascii=False)
+
+
+def visible_to(held: list[HeldIntake], user: str, seat_users: set[str]) -> list[HeldIntake]:
+    """A user who signed in on this workstation finds their held intakes waiting for them,
+    as their unsent work does, and no one else sees them; what was held by someone who
+    never signed in here (signed-out work, a demo user) is there for whoever takes calls."""
+    return [h for h in held if h.user == user or h.user not in seat_users]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -285,6 +286,15 @@ class Workspace:
             (self.HELD_PREFIX, self.HELD_PREFIX[:-1] + ";"),  # ':' + 1
         )
         return [str(row[0]) for row in rows]
+
+    def seat_users(self) -> set[str]:
+        """Everyone who has signed in on this workstation (kept by app.store.seat, which is
+        not imported here: it loads the event log, which the intake screen opens without)."""
+        try:
+            users = json.loads(self.database.meta("seat:users", "[]") or "[]")
+        except ValueError:
+            return set()
+        return {str(u) for u in users} if isinstance(users, list) else set()
 
     def timeline(self, order_id: str) -> list[Event]:
         return self.events.events_of(order_id)

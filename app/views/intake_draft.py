@@ -33,6 +33,7 @@ def capture(page: IntakePage) -> dict[str, Any]:
     for name in CHECK_FIELDS:
         state[name] = getattr(page, name).isChecked()
     state["received_at"] = page.received.dateTime().toString("yyyy-MM-ddTHH:mm:ss")
+    state["user"] = page.form_user  # whose intake this is (a shared seat)
     if page.kb_choice is not None:  # the knowledge-base article the answer came from
         state["kb_choice"] = [*page.kb_choice, page.kb_source.text()]
     return state

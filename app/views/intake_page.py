@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QTextCursor
+from PySide6.QtGui import QFont, QGuiApplication, QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.models.clock import CHINA
 from app.models.enums import AppealType, AppellantKind, Channel, Urgency
-from app.models.held import HeldIntake, dump_held, parse_held
+from app.models.held import HeldIntake, dump_held, parse_held, visible_to
 from app.models.operations import Actor, DirectAnswer
 from app.models.records import Appellant, Intake, Order
 from app.models.validation import FieldError, normalise_phone, phone_error
@@ -69,8 +69,9 @@ class IntakePage(QWidget):
         self.phone.textChanged.connect(lambda _t: self._history_timer.start())
         self.kb_choice: tuple[str, int] | None = None
         self._banner_kind = ""
-        self.held: list[HeldIntake] = parse_held(workspace.load_held())
+        self.held: list[HeldIntake] = []
         self._back_to: QWidget | None = None
+        self.form_user = actor().user  # whose intake the form holds
         self.reset_form()
         self.drafts = DraftKeeper(self, workspace)
         self._restore_draft()
@@ -78,7 +79,10 @@ class IntakePage(QWidget):
         self.held_box.resume.connect(self.resume)
         self.held_box.discard.connect(self.discard_held)
         self.held_box.leave.connect(self._leave_held)
-        self._show_held()
+        changed = getattr(actor, "changed", None)  # an Identity: the user can switch
+        if changed is not None:
+            changed.connect(lambda _actor: self.follow_user())
+        self._reload_held()
 
     # ---- layout -------------------------------------------------------------------------
 
@@ -266,6 +270,10 @@ class IntakePage(QWidget):
         draft = self.drafts.load()
         if draft is None:
             return
+        author = str(draft.get("user") or "")
+        if author and author != self.form_user and author in self.workspace.seat_users():
+            self._hold_for(author, draft)  # another user's intake: it waits for them
+            return
         restore(self, draft)
         self.refresh_history()
         self._show_banner(
@@ -318,6 +326,7 @@ class IntakePage(QWidget):
     def new_intake(self, phone: str = "") -> None:
         """The next call (F2, or the telephony's incoming call with `phone`). What is typed
         on the form is held, never dropped: Ctrl+Shift+H resumes it."""
+        self.follow_user()
         parked = self._park()
         if parked is not None:  # held and the draft cleared in one commit, before the form
             self.workspace.update_intake_state("", {parked.id: dump_held(parked)})
@@ -330,11 +339,32 @@ class IntakePage(QWidget):
         if is_blank(state):
             return None
         held_at = self.workspace.clock().isoformat(timespec="seconds")
-        return HeldIntake(held_at, state, self.actor().user)
+        return HeldIntake(held_at, state, self.form_user)
+
+    def _hold_for(self, author: str, state: dict[str, object]) -> None:
+        held_at = self.workspace.clock().isoformat(timespec="seconds")
+        held = HeldIntake(held_at, dict(state), author)
+        self.workspace.update_intake_state("", {held.id: dump_held(held)})
+
+    def follow_user(self) -> None:
+        """Another user at the seat: an intake typed by someone who signed in here is held
+        for them (as their unsent work waits for them), and the held list is theirs."""
+        user = self.actor().user
+        if user == self.form_user:
+            return
+        previous, self.form_user = self.form_user, user
+        if previous in self.workspace.seat_users():
+            state = capture(self)
+            if not is_blank(state):
+                self._hold_for(previous, state)
+                self.reset_form()
+        self._reload_held()
 
     def _reload_held(self) -> None:
-        """The held list as the workspace has it (another window may have changed it)."""
-        self.held = parse_held(self.workspace.load_held())
+        """The held list as the workspace has it (another window may have changed it),
+        as far as the user at the seat may see it."""
+        every = parse_held(self.workspace.load_held())
+        self.held = visible_to(every, self.actor().user, self.workspace.seat_users())
         self._show_held()
 
     def _show_held(self) -> None:
@@ -346,14 +376,20 @@ class IntakePage(QWidget):
         focus = QGuiApplication.focusObject()
         if isinstance(focus, QWidget) and focus is not self.held_box.list:
             self._back_to = focus
+        self.follow_user()
         self._reload_held()
         return self.held_box.choose()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.follow_user()  # the user may have signed in or out while another screen showed
+        super().showEvent(event)
 
     def _leave_held(self) -> None:
         (self._back_to or self.phone).setFocus()
 
     def resume(self, held_id: str) -> None:
         """Put a held intake back on the form; what was on the form is held in its place."""
+        self.follow_user()
         self._reload_held()
         chosen = next((h for h in self.held if h.id == held_id), None)
         if chosen is None:  # resumed or discarded in another window meanwhile

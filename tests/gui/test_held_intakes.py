@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.models.held import parse_held
+from app.models.held import HeldIntake, dump_held, parse_held
 from app.store.orders import OrderFilter
 from app.store.workspace import Workspace
 from app.views.main_window import MainWindow
@@ -389,3 +389,68 @@ def test_a_call_while_the_window_is_still_starting_waits_for_it(
             server.server.close()
             server.deleteLater()
         lock.unlock()
+
+
+def test_a_shared_seat_keeps_each_users_held_intakes_for_them(
+    qtbot, workspace: Workspace, tmp_path
+) -> None:
+    """Two operators who signed in here take turns at the seat: what each was typing and
+    held waits for them, and neither sees the other's callers."""
+    import json
+
+    from app.models.enums import Role
+    from app.models.operations import Actor
+    from app.views.identity import Identity
+
+    ann = Actor("ann", Role.OPERATOR, workspace.device_id)
+    bob = Actor("bob", Role.OPERATOR, workspace.device_id)
+    workspace.database.set_meta("seat:users", json.dumps(["ann", "bob"]))
+    signed_out = HeldIntake("2026-11-27T09:00:00+08:00", {"phone": "13800000000"}, "local")
+    workspace.update_intake_state("", {signed_out.id: dump_held(signed_out)})
+    identity = Identity(lambda: ann, (ann, bob), chosen=ann)
+    settings = QSettings(str(tmp_path / "seat.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(workspace, identity, snapshot, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    page = window.intake
+
+    half_type(qtbot, window, "13800002121", "安的来电", "安挂起的受理")
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    half_type(qtbot, window, "13800002222", "安未完", "安正在录入")
+    assert [h.phone for h in page.held] == ["13800000000", "13800002121"]
+
+    identity.switch(bob)  # bob sits down: ann's form is held for her, nothing of hers shows
+    assert page.phone.text() == "" and page.content.toPlainText() == ""
+    assert [h.phone for h in page.held] == ["13800000000"]  # signed-out work: anyone's
+    assert "安" not in "".join(held_rows(window)) and "2" not in nav_text(window)
+    half_type(qtbot, window, "13800002323", "鲍的来电", "鲍挂起的受理")
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    assert [h.phone for h in page.held] == ["13800000000", "13800002323"]
+
+    identity.switch(ann)  # back: her two intakes wait for her; bob's stays his
+    assert [h.phone for h in page.held] == ["13800000000", "13800002121", "13800002222"]
+    resume_with_keys(qtbot, window)
+    assert page.content.toPlainText() == "安正在录入"
+    everyone = sorted((h.user, h.phone) for h in parse_held(workspace.load_held()))
+    assert everyone == [("ann", "13800002121"), ("bob", "13800002323"), ("local", "13800000000")]
+    window.close()
+
+
+def test_a_draft_left_by_another_signed_in_user_waits_for_them(
+    qtbot, workspace: Workspace, operator, tmp_path
+) -> None:
+    import json
+
+    workspace.database.set_meta("seat:users", json.dumps(["ann", operator.user]))
+    workspace.save_draft(json.dumps({"phone": "13800002424", "title": "安的草稿", "user": "ann"}))
+    settings = QSettings(str(tmp_path / "draft.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(workspace, lambda: operator, snapshot, settings)
+    qtbot.addWidget(window)
+    page = window.intake
+    assert page.phone.text() == "" and page.banner.isHidden()  # not shown to this user
+    assert page.held == []
+    [held] = parse_held(workspace.load_held())
+    assert (held.user, held.state["title"]) == ("ann", "安的草稿")
+    assert workspace.load_draft() == ""
+    window.close()

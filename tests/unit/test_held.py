@@ -32,3 +32,21 @@ def test_first_words_are_cut_to_one_short_line() -> None:
     item = HeldIntake("t", {"title": "", "content": "很" * 40})
     assert item.first_words() == "很" * 17 + "…"
     assert HeldIntake("t", {}).first_words() == ""
+
+
+def test_held_intakes_are_their_signed_in_authors_only() -> None:
+    from app.models.held import visible_to
+
+    ann, bob, local = (HeldIntake("t", {}, user) for user in ("ann", "bob", "zhang"))
+    seat = {"ann", "bob"}
+    assert visible_to([ann, bob, local], "ann", seat) == [ann, local]
+    assert visible_to([ann, bob, local], "carol", seat) == [local]
+    assert visible_to([ann, bob, local], "demo-operator", set()) == [ann, bob, local]
+
+
+def test_seat_users_read_whatever_is_stored(workspace: Workspace) -> None:
+    assert workspace.seat_users() == set()
+    workspace.database.set_meta("seat:users", '["ann", "bob"]')
+    assert workspace.seat_users() == {"ann", "bob"}
+    workspace.database.set_meta("seat:users", "not json")
+    assert workspace.seat_users() == set()
