@@ -1,5 +1,6 @@
 """Every label a screen keeps (to set its text later) or fills with a computed text says
-which format it is in, so Qt never guesses HTML from caller text (app/views/plain.py)."""
+which format it is in, and no tooltip or message box gets a computed text directly, so Qt
+never guesses HTML from caller text (app/views/plain.py)."""
 
 from __future__ import annotations
 
@@ -10,14 +11,14 @@ VIEWS = Path(__file__).resolve().parents[2] / "app" / "views"
 WRAPPERS = {"plain", "rich"}
 
 
-def _static(node: ast.expr) -> bool:
-    """A literal or our own translated text."""
+def _static(node: ast.expr, also: tuple[str, ...] = ()) -> bool:
+    """A literal or our own translated text (or a call of one of `also`)."""
     if isinstance(node, ast.Constant):
         return True
     if isinstance(node, ast.Call):
         func = node.func
         name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-        return name in ("tr", "translate")
+        return name in ("tr", "translate", "translated", *also)
     return False
 
 
@@ -48,6 +49,32 @@ def unformatted_labels(source: str) -> list[str]:
     return found
 
 
+def guessed_texts(source: str) -> list[str]:
+    """Tooltips and message boxes given a computed text: Qt guesses their format."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        name = node.func.attr
+        if name == "setToolTip" and node.args and not _static(node.args[0], ("tip",)):
+            found.append(f"line {node.lineno}: {ast.unparse(node)[:80]}")
+        owner = ast.unparse(node.func.value)
+        boxes = ("information", "warning", "critical", "question", "about")
+        boxed = owner == "QMessageBox" and name in boxes and len(node.args) >= 3
+        if boxed and not _static(node.args[2]):
+            found.append(f"line {node.lineno}: {ast.unparse(node)[:80]}")
+    return found
+
+
+def test_tooltips_and_message_boxes_with_computed_text_go_through_plain() -> None:
+    problems = {
+        path.name: found
+        for path in sorted(VIEWS.glob("*.py"))
+        if (found := guessed_texts(path.read_text(encoding="utf-8")))
+    }
+    assert problems == {}, "use plain.set_tip / plain.tip, plain.inform / warn / message_box"
+
+
 def test_every_kept_or_computed_label_has_a_text_format() -> None:
     problems = {
         path.name: found
@@ -66,3 +93,13 @@ def test_the_check_finds_what_it_should() -> None:
         "self.e = QLabel()\nself.e.setTextFormat(Qt.TextFormat.PlainText)\n"
     )
     assert [line.split(":")[0] for line in unformatted_labels(source)] == ["line 1", "line 2"]
+
+
+def test_the_tooltip_check_finds_what_it_should() -> None:
+    source = (
+        "w.setToolTip(order.title)\n"
+        "w.setToolTip(self.tr('Refresh'))\n"
+        "QMessageBox.warning(self, self.tr('Reports'), str(exc))\n"
+        "QMessageBox.information(self, self.tr('Done'), self.tr('Saved.'))\n"
+    )
+    assert [line.split(":")[0] for line in guessed_texts(source)] == ["line 1", "line 3"]
