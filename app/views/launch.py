@@ -157,16 +157,23 @@ def instance_lock(home: Path) -> QLockFile:
     return lock
 
 
-def hand_off(home: Path, message: str, lock: QLockFile) -> bool:
+def hand_off(home: Path, message: str, lock: QLockFile, *, ask_first: bool = True) -> bool:
     """Give `message` to the window running on `home`; if one is still starting (it holds
     the lock but does not listen yet), wait for it rather than open a second window.
-    False (and the lock taken) when no window runs there."""
+    False (and the lock taken) when no window runs there. Without `ask_first` the lock is
+    looked at first: a free lock means no window, and no socket is tried at all."""
+
+    def no_window() -> bool:  # the lock is free (or its holder died): taken, for this one
+        return lock.tryLock(0) or lock.error() != QLockFile.LockError.LockFailedError
+
+    if not ask_first and no_window():
+        return False  # (QtNetwork not even loaded: a fast start)
     from app.views.single_instance import send_to_running, server_name
 
     name = server_name(home)
     deadline = time.monotonic() + HAND_OFF_WAIT_S
     while not send_to_running(name, message):
-        if lock.tryLock(0) or lock.error() != QLockFile.LockError.LockFailedError:
+        if no_window():
             return False
         if time.monotonic() > deadline:
             return False  # that window never listened: this one takes the call
@@ -215,12 +222,14 @@ def run_gui(args: argparse.Namespace) -> int:
     install_translators(app, args.lang or "zh_CN")
     home = resolve_home(args)
     call_phone = getattr(args, "phone", "") if getattr(args, "gui_call", False) else ""
+    # One window per user and workspace: a later launch hands over its call (or just
+    # brings that window to the front) and ends, so no second window shares the draft.
     lock = instance_lock(home)
-    if call_phone and not args.smoke_test:
-        if hand_off(home, f"call {call_phone}", lock):
-            return 0
-    else:
-        lock.tryLock(0)  # this window's, until it closes (another may hold it: two windows)
+    message = f"call {call_phone}" if call_phone else "show"
+    if args.smoke_test:
+        lock.tryLock(0)
+    elif hand_off(home, message, lock, ask_first=bool(call_phone)):
+        return 0
 
     try:
         workspace = Workspace(home, load_policy())

@@ -218,6 +218,9 @@ class MainWindow(QMainWindow):
         """The telephony handed us a call: a fresh intake with the number and its history
         (the intake being typed is held). Only a number's characters are taken from it."""
         self.new_intake("".join(c for c in phone if c in PHONE_CHARS)[:MAX_CALL_NUMBER].strip())
+        self.to_front()
+
+    def to_front(self) -> None:
         self.setWindowState(
             (self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive
         )
@@ -225,9 +228,12 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def handle_message(self, message: str) -> None:
+        """From a later launch on this workspace: 'call NUMBER', or 'show'."""
         command, _, argument = message.partition(" ")
         if command == "call":
             self.incoming_call(argument.strip())
+        elif command == "show":
+            self.to_front()
 
     def save_intake(self) -> None:
         if self.stack.currentWidget() is self.intake:

@@ -2081,7 +2081,7 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../app/views/launch.py" line="193"/>
+        <location filename="../../app/views/launch.py" line="200"/>
         <source>Preparing the demo workspace…</source>
         <translation>正在准备演示数据…</translation>
     </message>
@@ -2168,28 +2168,28 @@
         <translation>受理（挂起 %1）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="246"/>
-        <location filename="../../app/views/main_window.py" line="253"/>
+        <location filename="../../app/views/main_window.py" line="252"/>
+        <location filename="../../app/views/main_window.py" line="259"/>
         <source>Open order</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="246"/>
+        <location filename="../../app/views/main_window.py" line="252"/>
         <source>Order number as the caller reads it:</source>
         <translation>来电人报出的工单号：</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="253"/>
+        <location filename="../../app/views/main_window.py" line="259"/>
         <source>No order %1 here.</source>
         <translation>本机没有工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="268"/>
+        <location filename="../../app/views/main_window.py" line="274"/>
         <source>No such order here.</source>
         <translation>此处没有该工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="287"/>
+        <location filename="../../app/views/main_window.py" line="293"/>
         <source>Order %1 recorded; its number is on the clipboard.</source>
         <translation>工单 %1 已受理，工单号已复制到剪贴板。</translation>
     </message>

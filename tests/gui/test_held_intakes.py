@@ -454,3 +454,32 @@ def test_a_draft_left_by_another_signed_in_user_waits_for_them(
     assert (held.user, held.state["title"]) == ("ann", "安的草稿")
     assert workspace.load_draft() == ""
     window.close()
+
+
+def test_a_second_launch_brings_the_running_window_forward_and_ends(
+    qtbot, window: MainWindow, workspace
+) -> None:
+    from app.views.launch import instance_lock
+
+    lock = instance_lock(workspace.home)
+    assert lock.tryLock(0)  # the running window's
+    server = InstanceServer(server_name(workspace.home))
+    shown: list[str] = []
+    server.message_received.connect(shown.append)
+    server.message_received.connect(window.handle_message)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "app", "--home", str(workspace.home)],
+        cwd=ROOT,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        qtbot.waitUntil(lambda: shown == ["show"], timeout=60_000)
+        assert child.wait(timeout=60) == 0  # no second window on the workspace
+    finally:
+        if child.poll() is None:
+            child.kill()
+        server.server.close()
+        server.deleteLater()
+        lock.unlock()
