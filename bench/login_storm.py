@@ -75,6 +75,11 @@ class Memory:
                 found[key] = int(value.split()[0]) / 1024
         return found
 
+    def cpu_seconds(self) -> float:
+        """User + system CPU seconds the store has used so far."""
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def _run(self) -> None:
         while not self._stop.wait(0.05):
             try:
@@ -93,6 +98,7 @@ def main() -> int:
     parser.add_argument("--warmup", type=float, default=15.0, help="seconds of sync first")
     parser.add_argument("--seed-only", help=argparse.SUPPRESS)
     parser.add_argument("--no-write", action="store_true", help="print, do not write results")
+    parser.add_argument("--login-slots", type=int, help="serve --login-slots (default: its own)")
     args = parser.parse_args()
     if args.seed_only:
         seed(args.seed_only)
@@ -110,7 +116,8 @@ def run(db_url: str, tmp: Path, args: argparse.Namespace) -> int:
     from tests.e2e.support import ServerProcess
 
     load_before = [round(x, 2) for x in os.getloadavg()]
-    server = ServerProcess(db_url, tmp / "server.log")
+    serve = ["--login-slots", str(args.login_slots)] if args.login_slots else []
+    server = ServerProcess(db_url, tmp / "server.log", args=serve)
     server.start()
     assert server.proc is not None
     memory = Memory(server.proc.pid)
@@ -120,6 +127,7 @@ def run(db_url: str, tmp: Path, args: argparse.Namespace) -> int:
     finally:
         memory.stop()
         server.stop()
+    figures["serve_options"] = serve
     figures["database"] = "postgresql" if db_url.startswith("postgres") else "sqlite"
     figures["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     _report(figures, write=not args.no_write)
@@ -149,7 +157,9 @@ def _report(figures: dict[str, Any], write: bool) -> None:
     print(
         f"store memory: {m['rss_before_storm_mb']:.0f} MB before the storm, "
         f"peak {m['peak_rss_mb']:.0f} MB (VmHWM); storm took {figures['storm_seconds']:.1f} s "
-        f"for {figures['storm']['sign_in']['n']} sign-ins"
+        f"for {figures['storm']['sign_in']['n']} sign-ins, the store using "
+        f"{figures['store_cpu_s_during_storm']:.1f} s of CPU meanwhile; load average "
+        f"{figures['load_average_before']} before, {figures['load_average_after']} after"
     )
     if write:
         print(f"written to {write_results('login_storm', figures)}")

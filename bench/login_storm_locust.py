@@ -55,7 +55,8 @@ def sign_in(user: FastHttpUser, name: str, label: str) -> str | None:
             break
         if status not in (0, 429, 503):  # 0: the connection failed, retried like 503
             break
-        gevent.sleep(min(8.0, float(r.headers.get("Retry-After") or 1)))
+        wait = (r.headers or {}).get("Retry-After") or "1"
+        gevent.sleep(min(8.0, float(wait)))
     elapsed = time.time() - started
     samples.append((started, label + " (operator)", elapsed * 1000, status))
     return token
@@ -179,9 +180,11 @@ def run(url: str, warmup: float, memory: Any) -> dict[str, Any]:
     start = time.time()
     runner.start_shape()
     rss_before = 0.0
+    cpu: list[tuple[float, float]] = []  # (time, store CPU seconds), every 0.25 s
     deadline = start + warmup + STORM_SECONDS + 180
     while runner.state != STATE_STOPPED and time.time() < deadline:
         gevent.sleep(0.25)
+        cpu.append((time.time(), memory.cpu_seconds()))
         if not rss_before and time.time() - start > warmup - 0.5:
             rss_before = memory.status()["VmRSS"]
     peak = memory.status()["VmHWM"]
@@ -194,7 +197,9 @@ def run(url: str, warmup: float, memory: Any) -> dict[str, Any]:
     def phase(name: str, lo: float, hi: float) -> dict[str, Any]:
         return _summary([s for s in samples if s[1] == name and lo <= s[0] <= hi])
 
+    in_storm = [c for t, c in cpu if storm_from <= t <= storm_to]
     return {
+        "store_cpu_s_during_storm": round(in_storm[-1] - in_storm[0], 1) if in_storm else 0.0,
         "scenario": {
             "sign_ins": STORM_USERS,
             "within_s": STORM_SECONDS,
