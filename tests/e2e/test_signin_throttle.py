@@ -93,6 +93,36 @@ def test_behind_a_trusted_proxy_each_client_counts_alone(start: Start) -> None:
     assert [tuple(r) for r in rows] == [("op1", "10.9.0.1", 5)]
 
 
+def test_rfc_7239_forwarded_when_the_proxy_writes_it(start: Start) -> None:
+    server = start(*PROXY, "--proxy-header", "forwarded")
+    desk = {"Forwarded": 'for="10.9.0.1:51000";proto=https'}
+    for n in range(5):
+        # an X-Forwarded-For the client adds is not the header this proxy writes
+        headers = {**desk, "X-Forwarded-For": f"192.0.2.{n}"}
+        r = requests.post(
+            server.url + "/api/v1/auth/token",
+            json={"user": "op1", "password": WRONG},
+            headers=headers,
+            timeout=60,
+        )
+        assert r.status_code == 401
+    r = requests.post(
+        server.url + "/api/v1/auth/token",
+        json={"user": "op1", "password": PASSWORD},
+        headers={"Forwarded": "for=10.9.0.1", "X-Forwarded-For": "192.0.2.99"},
+        timeout=60,
+    )
+    assert r.status_code == 429
+    other = {"Forwarded": "for=203.0.113.9, for=10.9.0.2"}  # the left one the client's own
+    r = requests.post(
+        server.url + "/api/v1/auth/token",
+        json={"user": "op1", "password": PASSWORD},
+        headers=other,
+        timeout=60,
+    )
+    assert r.status_code == 200
+
+
 def test_lockout_until_an_administrator_lifts_it(start: Start) -> None:
     server = start("--throttle-wait", "1", "--lockout", "3600")
     codes = []
