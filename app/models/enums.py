@@ -101,6 +101,9 @@ class EventType(StrEnum):
     NOTE = "note"  # 备注
     CALL_RECORD = "call_record"  # 通话记录
     DRILL_ATTEMPT = "drill_attempt"  # 知识库练习: describes no order (see rules.ORDERLESS)
+    # 查看完整号码: a follow-up or dispatch user saw the caller's full number to call back.
+    # Filed under the order for its audit trail; changes nothing of it (rules.ORDERLESS).
+    REVEAL_CONTACT = "reveal_contact"
 
 
 class ReturnReason(StrEnum):

@@ -34,13 +34,18 @@ APPEND_ONLY = frozenset(
         EventType.FLAG,
         EventType.ADD_CALLER,
         EventType.DRILL_ATTEMPT,
+        EventType.REVEAL_CONTACT,
     }
 )
 
 # Events that describe no order: carried by the event log and the outbox like the others
 # (order_id names what they are filed under, e.g. "drill:<scenario>"), never folded into
 # an order's projection, and never an order's state to check.
-ORDERLESS = frozenset({EventType.DRILL_ATTEMPT})
+ORDERLESS = frozenset({EventType.DRILL_ATTEMPT, EventType.REVEAL_CONTACT})
+# Those who call an appellant back may see the full number, each time recorded
+# (reveal_contact): the follow-up desk (回访), which is the operators' screen, and the
+# dispatchers. Never a handling unit, an analyst or a trainer.
+REVEALERS = FRONT_DESK
 
 # Events a unit emits on its own order: the acting unit must be the lead unit.
 LEAD_UNIT_EVENTS = frozenset(
@@ -93,6 +98,8 @@ RULES: Mapping[EventType, Rule] = {
     EventType.CALL_RECORD: Rule(ANY_STATE, OPERATOR),
     # Those who take calls drill on the knowledge base; the "order" never exists.
     EventType.DRILL_ATTEMPT: Rule(frozenset({None}), FRONT_DESK),
+    # Filed under an existing order (its audit trail) but never folded into it.
+    EventType.REVEAL_CONTACT: Rule(ANY_STATE, REVEALERS),
 }
 
 

@@ -19,13 +19,12 @@ from typing import Any
 
 from app.models.enums import EventType, Role
 from app.models.records import Appellant, Event, Order
+from app.models.rules import REVEALERS
 
 # Roles that see every order of the cache; a unit sees only its own.
 EVERY_ORDER = frozenset({Role.OPERATOR, Role.DISPATCHER, Role.ADMIN, Role.ANALYST, Role.TRAINER})
 # Roles that never see a caller's name or number (see the module's text).
 NO_CALLER = frozenset({Role.ANALYST, Role.TRAINER})
-# Roles that may reveal a caller's full number to call back (see rules: reveal_contact).
-MAY_REVEAL = frozenset({Role.OPERATOR, Role.DISPATCHER})
 
 HIDDEN = "＊＊＊"  # what stands where a caller's name or number was
 
@@ -138,6 +137,8 @@ def events_for(viewer: Viewer, order: Order, events: list[Event]) -> list[Event]
     secrets = callersecrets_of(order, events) if order_hides else []
     shown = []
     for event in events:
+        if event.type is EventType.REVEAL_CONTACT and viewer.role not in REVEALERS:
+            continue  # who called the appellant back is the centre's business alone
         hides = order_hides
         if event.type is EventType.ADD_CALLER:
             own = bool(event.payload.get("confidential", False))

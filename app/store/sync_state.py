@@ -14,6 +14,7 @@ from typing import Any
 from app.models.clock import CHINA
 from app.models.projection import ProjectionError, apply
 from app.models.records import Event, Order
+from app.models.rules import ORDERLESS
 from app.models.serial import event_from_dict, order_from_dict
 from app.store.db import DEFERRED, Database, bulk_loading
 from app.store.eventlog import (
@@ -98,8 +99,8 @@ def prepare_page(page: PulledPage) -> PreparedPage:
     folded: dict[str, Order] = {}
     broken: set[str] = set()
     for _seq, event in sorted(events, key=lambda pair: pair[0]):
-        if event.order_id in broken:
-            continue
+        if event.order_id in broken or event.type in ORDERLESS:
+            continue  # an orderless event (a drill attempt, a reveal) folds into no order
         try:
             folded[event.order_id] = apply(folded.get(event.order_id), event)
         except (ProjectionError, KeyError, ValueError, TypeError):

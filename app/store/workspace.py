@@ -20,7 +20,7 @@ from app.models.operations import Actor, DirectAnswer, intake_events, order_even
 from app.models.policy import Policy
 from app.models.records import Event, Intake, Order
 from app.models.validation import FieldError, validate_answer, validate_intake
-from app.models.visibility import Viewer, order_for
+from app.models.visibility import Viewer, order_for, viewer_of
 from app.paths import WORKSPACE_DB, secure_home
 from app.store.db import Database
 from app.store.orders import OrderQueries
@@ -251,6 +251,29 @@ class Workspace:
             order = self.events.append_local([event])
         self._recorded(order)
         return order
+
+    def reveal_contact(self, order_id: str, actor: Actor) -> str:
+        """The full number of the order's caller, for a follow-up or dispatch user to call
+        back; each reveal is recorded first (reveal_contact: who, when, which order), and
+        syncs like every other event. Raises rules.RuleViolation for any other role (a
+        unit never), KeyError for an order the user may not see or that does not exist."""
+        if self.access(viewer_of(actor)).open(self.events, order_id) is None:
+            raise KeyError(order_id)
+        policy = self.refresh_policy()
+        with self.database.transaction():
+            order = self.events.load_order(order_id)
+            if order is None:
+                raise KeyError(order_id)
+            event = order_event(
+                order, EventType.REVEAL_CONTACT, {}, actor=actor, now=self.clock()
+            )
+            check_content(order, event.type, event.payload, event.client_time, policy)
+            self.events.append_orderless([event])
+        return order.appellant.phone
+
+    def reveals(self, order_id: str) -> list[Event]:
+        """Who saw the order's full number, and when (its reveal_contact events)."""
+        return [e for e in self.timeline(order_id) if e.type is EventType.REVEAL_CONTACT]
 
     DRAFT_KEY = "intake_draft"
 

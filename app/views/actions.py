@@ -214,6 +214,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Send the order back to its unit for handling again"),
     ),
     ActionSpec(
+        "reveal_contact",
+        QT_TRANSLATE_NOOP("Actions", "Show full number"),
+        ("Ctrl+Shift+N",),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Show the caller's full number to call back (each time is recorded)"
+        ),
+    ),
+    ActionSpec(
         "attach_caller",
         QT_TRANSLATE_NOOP("Actions", "Attach caller"),
         ("Ctrl+Shift+A",),

@@ -74,6 +74,7 @@ class DispatchPage(QueuePage):
             Step("close_order", (E.CLOSE,), self.close_order, self.tr("Close")),
             Step("supervise", (E.SUPERVISE,), self.supervise, self.tr("Supervise")),
             Step("merge_order", (E.MERGE,), self.merge, self.tr("Merge")),
+            self.reveal_step(),
         ]
 
     def empty_text(self) -> str:

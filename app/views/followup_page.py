@@ -42,6 +42,7 @@ class FollowUpPage(QueuePage):
         return [
             Step("record_follow_up", (E.FOLLOW_UP,), self.record, self.tr("Record call")),
             Step("reopen_order", (E.REOPEN,), self.reopen, self.tr("Reopen")),
+            self.reveal_step(),
         ]
 
     def record(self) -> None:

@@ -127,5 +127,6 @@ def event_label(value: str) -> str:
         EventType.NOTE: QCoreApplication.translate("Labels", "Note"),
         EventType.CALL_RECORD: QCoreApplication.translate("Labels", "Call record"),
         EventType.DRILL_ATTEMPT: QCoreApplication.translate("Labels", "Drill attempt"),
+        EventType.REVEAL_CONTACT: QCoreApplication.translate("Labels", "Full number shown"),
     }
     return _lookup(EventType, names, value)

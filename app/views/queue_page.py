@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -27,7 +27,7 @@ from app.models.enums import EventType
 from app.models.operations import Actor
 from app.models.policy import Policy
 from app.models.records import Order
-from app.models.rules import allowed_events
+from app.models.rules import RuleViolation, allowed_events
 from app.models.visibility import viewer_of
 from app.store.chain import Chain
 from app.store.queues import QueueQueries, QueueRow
@@ -223,6 +223,41 @@ class QueuePage(QWidget):
         )
         dialog.open()  # type: ignore[attr-defined]
         dialog.activateWindow()
+
+    def reveal_step(self) -> Step:
+        """Ctrl+Shift+N: the caller's full number, to call back (follow-up and dispatch)."""
+        return Step(
+            "reveal_contact",
+            (EventType.REVEAL_CONTACT,),
+            self.reveal,
+            QCoreApplication.translate("QueuePage", "Show full number"),
+        )
+
+    def reveal(self) -> None:
+        """Record the reveal (who, when, which order: it syncs like every step), then show
+        the number beside the caller until another order is selected."""
+        order = self.order
+        if order is None:
+            return
+        try:
+            phone = self.workspace.reveal_contact(order.id, self.actor())
+        except (RuleViolation, KeyError):
+            self.summary.show_message(
+                QCoreApplication.translate(
+                    "QueuePage", "The full number cannot be shown to your role."
+                )
+            )
+            return
+        self.summary.reveal(order.id, phone)
+        self.changed.emit()  # one more step waits to be sent
+        status = getattr(self.window(), "statusBar", None)
+        if status is not None:
+            status().showMessage(
+                QCoreApplication.translate(
+                    "QueuePage", "Full number of %1 shown; this was recorded."
+                ).replace("%1", order.number),
+                8000,
+            )
 
     def _open_current(self) -> None:
         if self.order is not None:

@@ -58,10 +58,22 @@ class OrderSummary(QScrollArea):
         self.setWidget(self.label)
         self.setWidgetResizable(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._revealed: tuple[str, str] = ("", "")  # (order id, full number) just revealed
+        self._shown: tuple[Order | None, list[Event] | None] = (None, None)
         self.show_order(None)
+
+    def reveal(self, order_id: str, phone: str) -> None:
+        """Show this order's caller's full number (its reveal was recorded)."""
+        self._revealed = (order_id, phone)
+        order, events = self._shown
+        if order is not None and order.id == order_id:
+            self.show_order(order, events)
 
     def caller_text(self, order: Order) -> str:
         a = order.appellant
+        if self._revealed[0] == order.id and self._revealed[1]:
+            full = self.tr("%1 (full number, viewing recorded)").replace("%1", self._revealed[1])
+            return f"{a.name} {full}".strip()
         if a.confidential:
             if self.redact:
                 return self.tr("Confidential appellant: identity withheld from handling units")
@@ -69,6 +81,9 @@ class OrderSummary(QScrollArea):
         return f"{a.name} {mask_phone(a.phone)}".strip()
 
     def show_order(self, order: Order | None, events: list[Event] | None = None) -> None:
+        if order is None or order.id != self._revealed[0]:
+            self._revealed = ("", "")  # another order: the number is hidden again
+        self._shown = (order, events)
         if order is None:
             self.show_message(self.tr("Select an order in the list."))
             return

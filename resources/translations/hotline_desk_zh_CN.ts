@@ -340,31 +340,41 @@
     </message>
     <message>
         <location filename="../../app/views/actions.py" line="218"/>
+        <source>Show full number</source>
+        <translation>显示完整号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="220"/>
+        <source>Show the caller&apos;s full number to call back (each time is recorded)</source>
+        <translation>显示来电人完整号码以便回拨（每次查看均留记录）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/actions.py" line="226"/>
         <source>Attach caller</source>
         <translation>并入已有工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="220"/>
+        <location filename="../../app/views/actions.py" line="228"/>
         <source>Attach this caller to the selected earlier order instead of a new one</source>
         <translation>将本次来电人并入所选的已有工单，不新建工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="226"/>
+        <location filename="../../app/views/actions.py" line="234"/>
         <source>Transfer</source>
         <translation>转办</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="228"/>
+        <location filename="../../app/views/actions.py" line="236"/>
         <source>Record the appeal and transfer it (110/119/120/122, another city, the province)</source>
         <translation>记录诉求并转办（110/119/120/122、外市12345、省热线）</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="235"/>
+        <location filename="../../app/views/actions.py" line="243"/>
         <source>Flag appellant</source>
         <translation>标记诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/actions.py" line="237"/>
+        <location filename="../../app/views/actions.py" line="245"/>
         <source>Flag the caller of the selected order as malicious or false, with a reason</source>
         <translation>注明理由，将所选工单的诉求人标记为恶意或虚假投诉</translation>
     </message>
@@ -845,7 +855,7 @@
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="73"/>
-        <location filename="../../app/views/dispatch_page.py" line="171"/>
+        <location filename="../../app/views/dispatch_page.py" line="172"/>
         <source>Review reply</source>
         <translation>审核答复</translation>
     </message>
@@ -856,7 +866,7 @@
     </message>
     <message>
         <location filename="../../app/views/dispatch_page.py" line="75"/>
-        <location filename="../../app/views/dispatch_page.py" line="196"/>
+        <location filename="../../app/views/dispatch_page.py" line="197"/>
         <source>Supervise</source>
         <translation>督办</translation>
     </message>
@@ -866,138 +876,138 @@
         <translation>并单</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="80"/>
+        <location filename="../../app/views/dispatch_page.py" line="81"/>
         <source>Nothing waiting in this queue.</source>
         <translation>此队列暂无工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="94"/>
+        <location filename="../../app/views/dispatch_page.py" line="95"/>
         <source>Suggested lead: %1</source>
         <translation>建议主办单位：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="111"/>
+        <location filename="../../app/views/dispatch_page.py" line="112"/>
         <source>Order %1 dispatched.</source>
         <translation>工单 %1 已派出。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="128"/>
+        <location filename="../../app/views/dispatch_page.py" line="129"/>
         <source>Rule on return</source>
         <translation>退单审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="130"/>
+        <location filename="../../app/views/dispatch_page.py" line="131"/>
         <source>&amp;Uphold: re-dispatch</source>
         <translation>同意退单，改派(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="131"/>
+        <location filename="../../app/views/dispatch_page.py" line="132"/>
         <source>Re&amp;fuse: back to the unit</source>
         <translation>不同意，退回原单位办理(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="137"/>
+        <location filename="../../app/views/dispatch_page.py" line="138"/>
         <source>Rule on extension</source>
         <translation>延期审批</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="139"/>
-        <location filename="../../app/views/dispatch_page.py" line="173"/>
+        <location filename="../../app/views/dispatch_page.py" line="140"/>
+        <location filename="../../app/views/dispatch_page.py" line="174"/>
         <source>&amp;Approve</source>
         <translation>同意(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="140"/>
+        <location filename="../../app/views/dispatch_page.py" line="141"/>
         <source>Re&amp;fuse</source>
         <translation>不同意(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="149"/>
+        <location filename="../../app/views/dispatch_page.py" line="150"/>
         <source>Rule on unreasonable appeal</source>
         <translation>不合理诉求审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="151"/>
+        <location filename="../../app/views/dispatch_page.py" line="152"/>
         <source>&amp;Approve: unreasonable</source>
         <translation>认定为不合理诉求(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="152"/>
+        <location filename="../../app/views/dispatch_page.py" line="153"/>
         <source>Re&amp;fuse: keep handling</source>
         <translation>不予认定，继续办理(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="156"/>
+        <location filename="../../app/views/dispatch_page.py" line="157"/>
         <source>Ruling on %1 recorded.</source>
         <translation>工单 %1 的审批已记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="162"/>
+        <location filename="../../app/views/dispatch_page.py" line="163"/>
         <source>contacted</source>
         <translation>已联系诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="162"/>
+        <location filename="../../app/views/dispatch_page.py" line="163"/>
         <source>not contacted</source>
         <translation>未联系诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="163"/>
+        <location filename="../../app/views/dispatch_page.py" line="164"/>
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="163"/>
+        <location filename="../../app/views/dispatch_page.py" line="164"/>
         <source>not resolved</source>
         <translation>未解决</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="174"/>
+        <location filename="../../app/views/dispatch_page.py" line="175"/>
         <source>Send &amp;back to the unit</source>
         <translation>退回重办(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="178"/>
+        <location filename="../../app/views/dispatch_page.py" line="179"/>
         <source>Reply to %1 reviewed.</source>
         <translation>工单 %1 的答复已审核。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="186"/>
+        <location filename="../../app/views/dispatch_page.py" line="187"/>
         <source>Not allowed: %1</source>
         <translation>不允许：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="188"/>
+        <location filename="../../app/views/dispatch_page.py" line="189"/>
         <source>Order %1 closed; it now waits for the follow-up call.</source>
         <translation>工单 %1 已办结，等待回访。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="200"/>
+        <location filename="../../app/views/dispatch_page.py" line="201"/>
         <source>Due %1, with %2</source>
         <translation>%1到期，承办单位：%2</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="208"/>
+        <location filename="../../app/views/dispatch_page.py" line="209"/>
         <source>This order is overdue; handle and reply at once.</source>
         <translation>该工单已超期，请立即办理并答复。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="209"/>
+        <location filename="../../app/views/dispatch_page.py" line="210"/>
         <source>&amp;Notice</source>
         <translation>督办意见(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="212"/>
+        <location filename="../../app/views/dispatch_page.py" line="213"/>
         <source>Order %1 supervised.</source>
         <translation>工单 %1 已督办。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="232"/>
+        <location filename="../../app/views/dispatch_page.py" line="233"/>
         <source>No order %1 here.</source>
         <translation>本地没有工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dispatch_page.py" line="238"/>
+        <location filename="../../app/views/dispatch_page.py" line="239"/>
         <source>Order %1 merged.</source>
         <translation>工单 %1 已并单。</translation>
     </message>
@@ -1184,87 +1194,87 @@
     </message>
     <message>
         <location filename="../../app/views/followup_page.py" line="44"/>
-        <location filename="../../app/views/followup_page.py" line="98"/>
+        <location filename="../../app/views/followup_page.py" line="99"/>
         <source>Reopen</source>
         <translation>重新办理</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="52"/>
+        <location filename="../../app/views/followup_page.py" line="53"/>
         <source>Follow-up call</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="54"/>
+        <location filename="../../app/views/followup_page.py" line="55"/>
         <source>Reply: %1</source>
         <translation>答复：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="58"/>
+        <location filename="../../app/views/followup_page.py" line="59"/>
         <source>Appellant r&amp;eached</source>
         <translation>已联系上诉求人(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="60"/>
+        <location filename="../../app/views/followup_page.py" line="61"/>
         <source>Unit had &amp;contacted them</source>
         <translation>承办单位曾联系诉求人(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="62"/>
+        <location filename="../../app/views/followup_page.py" line="63"/>
         <source>&amp;Resolved</source>
         <translation>已解决(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="66"/>
+        <location filename="../../app/views/followup_page.py" line="67"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="67"/>
+        <location filename="../../app/views/followup_page.py" line="68"/>
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="68"/>
+        <location filename="../../app/views/followup_page.py" line="69"/>
         <source>Unsatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="77"/>
+        <location filename="../../app/views/followup_page.py" line="78"/>
         <source>&amp;Satisfaction</source>
         <translation>满意度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="78"/>
+        <location filename="../../app/views/followup_page.py" line="79"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="91"/>
+        <location filename="../../app/views/followup_page.py" line="92"/>
         <source>Follow-up call on %1 recorded.</source>
         <translation>工单 %1 的回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="102"/>
+        <location filename="../../app/views/followup_page.py" line="103"/>
         <source>Back to %1 with a new reply deadline.</source>
         <translation>退回%1重新办理，重新计算答复时限。</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="103"/>
+        <location filename="../../app/views/followup_page.py" line="104"/>
         <source>the dispatch queue</source>
         <translation>待派单队列</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="110"/>
+        <location filename="../../app/views/followup_page.py" line="111"/>
         <source>Unresolved or unsatisfied at the follow-up call</source>
         <translation>回访未解决或不满意</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="111"/>
+        <location filename="../../app/views/followup_page.py" line="112"/>
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup_page.py" line="114"/>
+        <location filename="../../app/views/followup_page.py" line="115"/>
         <source>Order %1 reopened.</source>
         <translation>工单 %1 已重新办理。</translation>
     </message>
@@ -2077,6 +2087,11 @@
         <source>Drill attempt</source>
         <translation>练习作答</translation>
     </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="130"/>
+        <source>Full number shown</source>
+        <translation>查看完整号码</translation>
+    </message>
 </context>
 <context>
     <name>Launch</name>
@@ -2627,84 +2642,89 @@
 <context>
     <name>OrderSummary</name>
     <message>
-        <location filename="../../app/views/work_panel.py" line="67"/>
+        <location filename="../../app/views/work_panel.py" line="75"/>
+        <source>%1 (full number, viewing recorded)</source>
+        <translation>%1（完整号码，查看已记录）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/work_panel.py" line="79"/>
         <source>Confidential appellant: identity withheld from handling units</source>
         <translation>保密诉求人：不向承办单位提供身份信息</translation>
     </message>
     <message>
-        <location filename="../../app/views/work_panel.py" line="68"/>
+        <location filename="../../app/views/work_panel.py" line="80"/>
         <source>%1 (confidential)</source>
         <translation>%1（保密）</translation>
     </message>
     <message>
-        <location filename="../../app/views/work_panel.py" line="73"/>
+        <location filename="../../app/views/work_panel.py" line="88"/>
         <source>Select an order in the list.</source>
         <translation>请在列表中选择工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/work_panel.py" line="76"/>
+        <location filename="../../app/views/work_panel.py" line="91"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/work_panel.py" line="78"/>
+        <location filename="../../app/views/work_panel.py" line="93"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/work_panel.py" line="82"/>
+        <location filename="../../app/views/work_panel.py" line="97"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/work_panel.py" line="83"/>
+        <location filename="../../app/views/work_panel.py" line="98"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../app/views/work_panel.py" line="84"/>
+        <location filename="../../app/views/work_panel.py" line="99"/>
         <source>Caller</source>
         <translation>诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/work_panel.py" line="85"/>
+        <location filename="../../app/views/work_panel.py" line="100"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/work_panel.py" line="86"/>
+        <location filename="../../app/views/work_panel.py" line="101"/>
         <source>Reply due</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../app/views/work_panel.py" line="93"/>
+        <location filename="../../app/views/work_panel.py" line="108"/>
         <source>Units</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/work_panel.py" line="97"/>
+        <location filename="../../app/views/work_panel.py" line="112"/>
         <source>Other callers</source>
         <translation>其他来电人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/work_panel.py" line="98"/>
+        <location filename="../../app/views/work_panel.py" line="113"/>
         <source>%n more caller(s)</source>
         <translation>
             <numerusform>另有%n位来电人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/work_panel.py" line="102"/>
+        <location filename="../../app/views/work_panel.py" line="117"/>
         <source>returned %1, extended %2, reopened %3</source>
         <translation>退单%1次，延期%2次，重办%3次</translation>
     </message>
     <message>
-        <location filename="../../app/views/work_panel.py" line="105"/>
+        <location filename="../../app/views/work_panel.py" line="120"/>
         <source>History</source>
         <translation>经历</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/work_panel.py" line="145"/>
+        <location filename="../../app/views/work_panel.py" line="160"/>
         <source>%n working day(s)</source>
         <translation>
             <numerusform>%n个工作日</numerusform>
@@ -2717,6 +2737,21 @@
         <location filename="../../app/views/queue_page.py" line="139"/>
         <source>Nothing waiting here.</source>
         <translation>暂无待办工单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/queue_page.py" line="233"/>
+        <source>Show full number</source>
+        <translation>显示完整号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/queue_page.py" line="246"/>
+        <source>The full number cannot be shown to your role.</source>
+        <translation>本岗位不能查看完整号码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/queue_page.py" line="256"/>
+        <source>Full number of %1 shown; this was recorded.</source>
+        <translation>已显示 %1 的完整号码；本次查看已记录。</translation>
     </message>
 </context>
 <context>
@@ -3306,12 +3341,12 @@
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../app/views/work_panel.py" line="205"/>
+        <location filename="../../app/views/work_panel.py" line="220"/>
         <source>Not allowed: %1</source>
         <translation>不允许：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/work_panel.py" line="208"/>
+        <location filename="../../app/views/work_panel.py" line="223"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>

@@ -10,6 +10,7 @@ from typing import Any
 from app.models.enums import AppealType, Channel, EventType, Role, Urgency
 from app.models.operations import Actor, _event, new_id
 from app.models.records import Appellant, Event, Intake, Order
+from app.models.rules import ORDERLESS
 from app.sync import account
 from tests.e2e.conftest import Station
 
@@ -76,5 +77,8 @@ def craft(
     event = _event(
         new_id(), order_id, event_type, dict(payload), claimed, station.ws.clock(), order.version
     )
-    station.ws.events.append_local([event])
+    if event_type in ORDERLESS:  # filed under the order, folded into nothing
+        station.ws.events.append_orderless([event])
+    else:
+        station.ws.events.append_local([event])
     return event

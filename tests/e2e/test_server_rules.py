@@ -31,6 +31,7 @@ from app.models.policy import Policy
 from app.models.records import Appellant, Event, Intake, Order
 from app.models.rules import RuleViolation
 from app.models.validation import describe, event_field_errors
+from app.models.visibility import Viewer
 from app.resources import load_policy
 from app.store.workspace import IntakeInvalid
 from tests.conftest import FixedClock
@@ -408,6 +409,11 @@ CASES = {
         Desk.received,
         {"phone": "12345", "name": "王先生", "confidential": False, "text": "同一事项"},
     ),
+    # a caller's full number is revealed to the follow-up desk and dispatchers, never a unit
+    "unit_reveals_the_number": Case("forbidden_role", "unit_cgj", E.REVEAL_CONTACT, Desk.handling),
+    "unit_reveals_claiming_to_dispatch": Case(
+        "forbidden_role", "unit_cgj", E.REVEAL_CONTACT, Desk.handling, role=Role.DISPATCHER
+    ),
     # a unit acts only on orders it leads or assists on now
     "former_assisting_unit_notes": Case(
         "not_assigned",
@@ -544,6 +550,53 @@ def test_an_extension_deadline_reaches_the_unit_with_its_warning(desk: Desk) -> 
     assert unit.deadline_warning == due.warning
     if not policy.calendar.covers(2027):  # until the city's file or the package has 2027
         assert "2027" in unit.deadline_warning
+
+
+def test_a_reveal_by_the_centre_syncs_and_changes_no_order(desk: Desk) -> None:
+    """A dispatcher's and an operator's reveal_contact are accepted, stored with who pushed
+    them, reach the other centre workstations under the order, and change nothing of it;
+    a hand-made push of one by a unit is refused."""
+    order = desk.handling(confidential=True, name="欧阳保密", phone="13912345678")
+    before = server_rows(
+        desk.server.db_url, f"SELECT status, version FROM orders WHERE id = '{order.id}'"
+    )
+    for station, user in ((desk.disp, "disp1"), (desk.op, "op1")):
+        station.sync()
+        desk.tick()
+        assert station.ws.reveal_contact(order.id, actor(station)) == "13912345678"
+        summary = station.sync()
+        assert (summary.accepted, summary.rejected) == (1, 0)
+        stored = server_rows(
+            desk.server.db_url,
+            f"SELECT pushed_by FROM events WHERE order_id = '{order.id}' "
+            "AND type = 'reveal_contact' ORDER BY seq DESC LIMIT 1",
+        )
+        assert [tuple(r) for r in stored] == [(user,)]
+    assert (
+        server_rows(
+            desk.server.db_url, f"SELECT status, version FROM orders WHERE id = '{order.id}'"
+        )
+        == before
+    )
+    desk.op.sync()
+    shown = [(e.actor, e.type) for e in desk.op.ws.reveals(order.id)]
+    assert shown == [("disp1", E.REVEAL_CONTACT), ("op1", E.REVEAL_CONTACT)]
+    assert desk.op.ws.events.load_order(order.id).version == order.version  # type: ignore[union-attr]
+    # a unit's hand-made push, even claiming the dispatcher's role and name
+    wire = {
+        **_wire(order, E.REVEAL_CONTACT, {}, "disp1", desk),
+        "id": f"reveal-by-unit-{order.id[:8]}",
+        "role": "dispatcher",
+    }
+    r = _push_wire(desk, "unit_cgj", wire)
+    assert r.json()["results"][0]["code"] == "forbidden_role"
+    assert server_rows(desk.server.db_url, f"SELECT id FROM events WHERE id = '{wire['id']}'") == []
+    # and the unit's workstation never shows who called the appellant back
+    unit = desk.units["cgj"]
+    unit.sync()
+    view = unit.ws.open_order(Viewer(Role.UNIT, "cgj"), order.id)
+    assert view is not None
+    assert not [e for e in view.events if e.type is E.REVEAL_CONTACT]
 
 
 def test_unit_cannot_act_on_an_order_never_dispatched_to_it(desk: Desk) -> None:

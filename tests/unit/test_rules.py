@@ -43,6 +43,7 @@ EXPECTED: dict[EventType, tuple[set[Status | None], set[Role]]] = {
     E.NOTE: (ALL, {R.OPERATOR, R.DISPATCHER, R.UNIT}),
     E.CALL_RECORD: (ALL, {R.OPERATOR}),
     E.DRILL_ATTEMPT: ({None}, {R.OPERATOR, R.DISPATCHER}),
+    E.REVEAL_CONTACT: (ALL, {R.OPERATOR, R.DISPATCHER}),
 }
 
 LEAD = "town_shiqi"
