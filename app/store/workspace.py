@@ -264,9 +264,7 @@ class Workspace:
             order = self.events.load_order(order_id)
             if order is None:
                 raise KeyError(order_id)
-            event = order_event(
-                order, EventType.REVEAL_CONTACT, {}, actor=actor, now=self.clock()
-            )
+            event = order_event(order, EventType.REVEAL_CONTACT, {}, actor=actor, now=self.clock())
             check_content(order, event.type, event.payload, event.client_time, policy)
             self.events.append_orderless([event])
         return order.appellant.phone
