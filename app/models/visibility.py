@@ -7,8 +7,12 @@ for the user at the keyboard; the screens never decide it themselves.
 * handling unit: only orders it leads, assists or was ever dispatched to; a confidential
   caller (the order's flag or the caller's own) is never shown: no name, no number, and
   the name and number are blanked wherever they were typed into the order's texts.
-* analyst, trainer: every order for its facts (reports, drills), but no caller at all:
-  reports and drills never need a caller's name or number (data minimisation).
+* analyst: every order for its figures (reports), but no caller at all and none of the
+  words: title, content, replies, reasons and notes are not shown, the address only with
+  every caller's name and number blanked, and a text search finds nothing (reports need
+  none of it: data minimisation, as the central store sends an analyst).
+* trainer: no order at all (drills are written from the knowledge base; the central store
+  sends a trainer drill attempts only).
 """
 
 from __future__ import annotations
@@ -21,10 +25,16 @@ from app.models.enums import EventType, Role
 from app.models.records import Appellant, Event, Order
 from app.models.rules import REVEALERS
 
-# Roles that see every order of the cache; a unit sees only its own.
-EVERY_ORDER = frozenset({Role.OPERATOR, Role.DISPATCHER, Role.ADMIN, Role.ANALYST, Role.TRAINER})
+# Roles that see every order of the cache; a unit sees only its own, a trainer none.
+EVERY_ORDER = frozenset({Role.OPERATOR, Role.DISPATCHER, Role.ADMIN, Role.ANALYST})
 # Roles that never see a caller's name or number (see the module's text).
 NO_CALLER = frozenset({Role.ANALYST, Role.TRAINER})
+# Roles that see none of an order's words (titles, content, replies, reasons, notes).
+NO_WORDS = frozenset({Role.ANALYST, Role.TRAINER})
+# The payload keys that are someone's words: never shown to a NO_WORDS role.
+WORDS = frozenset(
+    {"title", "content", "text", "reason", "opinion", "comment", "answer", "party_complained"}
+)
 
 HIDDEN = "＊＊＊"  # what stands where a caller's name or number was
 
@@ -38,6 +48,16 @@ class Viewer:
     def every_order(self) -> bool:
         return self.role in EVERY_ORDER
 
+    @property
+    def no_orders(self) -> bool:
+        """Sees no order at all (a trainer; a unit user with no unit)."""
+        return not self.every_order and not (self.role is Role.UNIT and self.unit)
+
+    @property
+    def reads_words(self) -> bool:
+        """Sees what people wrote (titles, content, replies …) and may search it."""
+        return self.role not in NO_WORDS
+
     def sees_caller(self, confidential: bool) -> bool:
         """Whether this viewer may see a caller's name and (masked) number."""
         if self.role in NO_CALLER:
@@ -47,7 +67,7 @@ class Viewer:
     def sees_order(self, order: Order) -> bool:
         if self.every_order:
             return True
-        if self.role is not Role.UNIT or not self.unit:
+        if self.no_orders:
             return False
         return self.unit in (order.lead_unit, *order.assist_units, *order.granted_units)
 
@@ -71,7 +91,7 @@ def blank(text: str, secrets: Iterable[str]) -> str:
     return text
 
 
-def callersecrets_of(order: Order, events: Iterable[Event] = ()) -> list[str]:
+def caller_secrets(order: Order, events: Iterable[Event] = ()) -> list[str]:
     """The names and numbers of every caller of the order (the appellant and each added one)."""
     a = order.appellant
     values = [a.name, a.phone, a.other_contact, *order.extra_callers]
@@ -97,7 +117,18 @@ def order_for(viewer: Viewer, order: Order, events: Iterable[Event] = ()) -> Ord
             # each added caller by its own flag)
             return order.evolve(extra_callers=())
         return order
-    secrets = callersecrets_of(order, events)
+    secrets = caller_secrets(order, events)
+    if not viewer.reads_words:
+        return order.evolve(
+            appellant=_hidden_caller(order),
+            extra_callers=(),
+            title="",
+            content="",
+            address=blank(order.address, secrets),
+            answer="",
+            reply_text="",
+            party_complained="",
+        )
     return order.evolve(
         appellant=_hidden_caller(order),
         extra_callers=(),
@@ -114,10 +145,12 @@ def order_for(viewer: Viewer, order: Order, events: Iterable[Event] = ()) -> Ord
 CALLER_KEYS = frozenset({"appellant", "phone", "name", "other_contact", "company"})
 
 
-def _blank_payload(payload: Mapping[str, Any], secrets: list[str]) -> dict[str, Any]:
+def _blank_payload(
+    payload: Mapping[str, Any], secrets: list[str], words: bool = True
+) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in payload.items():
-        if key in CALLER_KEYS:
+        if key in CALLER_KEYS or (not words and key in WORDS):
             continue
         if isinstance(value, str):
             out[key] = blank(value, secrets)
@@ -134,7 +167,7 @@ def events_for(viewer: Viewer, order: Order, events: list[Event]) -> list[Event]
     from dataclasses import replace
 
     order_hides = not viewer.sees_caller(order.appellant.confidential)
-    secrets = callersecrets_of(order, events) if order_hides else []
+    secrets = caller_secrets(order, events) if order_hides else []
     shown = []
     for event in events:
         if event.type is EventType.REVEAL_CONTACT and viewer.role not in REVEALERS:
@@ -147,6 +180,7 @@ def events_for(viewer: Viewer, order: Order, events: list[Event]) -> list[Event]
             own_secrets = secrets or secrets_of(
                 [str(event.payload.get("name", "")), str(event.payload.get("phone", ""))]
             )
-            event = replace(event, payload=_blank_payload(event.payload, own_secrets))
+            payload = _blank_payload(event.payload, own_secrets, viewer.reads_words)
+            event = replace(event, payload=payload)
         shown.append(event)
     return shown

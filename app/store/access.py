@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from app.models.enums import Role
 from app.models.records import Event, Order
-from app.models.visibility import Viewer, blank, events_for, order_for, secrets_of
+from app.models.visibility import NO_CALLER, Viewer, blank, events_for, order_for, secrets_of
 from app.store.orders import OrderFilter, OrderQueries, OrderRow, PageKey
 
 if TYPE_CHECKING:
@@ -39,8 +40,34 @@ class OrderAccess:
     # ---- which orders ------------------------------------------------------------------
     @property
     def _nothing(self) -> bool:
-        """A role that sees only its unit's orders, with no unit: sees no order at all."""
-        return not self.viewer.every_order and not self.viewer.unit
+        """A trainer, or a unit user with no unit: sees no order at all."""
+        return self.viewer.no_orders
+
+    def _searches_nothing(self, f: OrderFilter) -> bool:
+        """A text search by a role that may not read the words finds nothing (else the
+        search itself would tell which orders mention a name)."""
+        if self._nothing:
+            return True
+        if f.text.strip() and not self.viewer.reads_words:
+            return True
+        return bool(f.phone) and self.viewer.role in NO_CALLER
+
+    def _betrays(self, row: OrderRow, f: OrderFilter) -> bool:
+        """Whether listing `row` for this search would tell the viewer something of a caller
+        it may not see: the row was found by that caller's number, or the words searched
+        share a part of the caller's name or number (a guessed name would be confirmed)."""
+        if self.viewer.sees_caller(row.confidential):
+            return False
+        if f.phone:
+            return True
+        text = "".join(f.text.split())
+        return bool(text) and any(
+            part in text for part in _parts(secrets_of([row.appellant_name, row.phone]))
+        )
+
+    def _guarded(self, f: OrderFilter) -> bool:
+        """A search whose rows must be checked one by one (a unit's, by words or number)."""
+        return self.viewer.role is Role.UNIT and bool(f.text.strip() or f.phone)
 
     def _filter(self, f: OrderFilter) -> OrderFilter:
         return f if self.viewer.every_order else replace(f, granted_to=self.viewer.unit)
@@ -70,18 +97,33 @@ class OrderAccess:
         """A list row as the viewer may see it (the caller blanked where it may not)."""
         if self.viewer.sees_caller(row.confidential):
             return row
+        if not self.viewer.reads_words:
+            return replace(row, phone="", appellant_name="", title="")
         secrets = secrets_of([row.appellant_name, row.phone])
         return replace(row, phone="", appellant_name="", title=blank(row.title, secrets))
 
     def page(
         self, f: OrderFilter, after: PageKey | None = None, limit: int = 200
     ) -> list[OrderRow]:
-        if self._nothing:
+        if self._searches_nothing(f):
             return []
-        return [self.row(r) for r in self.queries.page(self._filter(f), after, limit)]
+        rows = self.queries.page(self._filter(f), after, limit)
+        if self._guarded(f):
+            rows = [r for r in rows if not self._betrays(r, f)]
+        return [self.row(r) for r in rows]
 
     def count(self, f: OrderFilter) -> int:
-        return 0 if self._nothing else self.queries.count(self._filter(f))
+        if self._searches_nothing(f):
+            return 0
+        if not self._guarded(f):
+            return self.queries.count(self._filter(f))
+        counted, after = 0, None  # a unit's own orders: few enough to count one by one
+        while True:
+            rows = self.queries.page(self._filter(f), after, 500)
+            counted += sum(1 for r in rows if not self._betrays(r, f))
+            if len(rows) < 500:
+                return counted
+            after = PageKey(rows[-1].received_at, rows[-1].id)
 
     def rows(self, ids: Sequence[str]) -> list[OrderRow]:
         """The list rows of those of `ids` the viewer may see, in the given order."""
@@ -110,7 +152,7 @@ class OrderAccess:
         return self.row(found)
 
     def caller_history(self, phone: str, limit: int = 20) -> tuple[int, list[OrderRow]]:
-        if self._nothing or not phone:
+        if not phone or self._searches_nothing(OrderFilter(phone=phone)):
             return 0, []
         if self.viewer.every_order:
             total, rows = self.queries.caller_history(phone, limit)
@@ -130,3 +172,13 @@ class OrderAccess:
         return OrderView(
             order_for(self.viewer, order, timeline), events_for(self.viewer, order, timeline)
         )
+
+
+def _parts(secrets: Sequence[str]) -> list[str]:
+    """What of a name or number a search may not hold: any two characters of a name in a
+    row, any four digits of a number in a row."""
+    parts = []
+    for secret in secrets:
+        size = 4 if secret.isdigit() else 2
+        parts += [secret[i : i + size] for i in range(max(1, len(secret) - size + 1))]
+    return parts

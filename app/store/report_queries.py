@@ -29,7 +29,7 @@ from app.models.reports import (
     Scope,
     ScopeKind,
 )
-from app.models.visibility import Viewer
+from app.models.visibility import Viewer, blank, secrets_of
 from app.store.access import OrderAccess
 from app.store.db import Database
 from app.store.orders import OrderQueries, OrderRow
@@ -326,15 +326,32 @@ class ReportQueries:
         return {(str(r[0]), str(r[1])): int(r[2]) for r in rows}
 
     def addresses(self, period: Period, scope: Scope, at_least: int = 2) -> list[AddressCount]:
-        """(镇街, address, category) named by at least `at_least` orders of the period."""
+        """(镇街, address, category) named by at least `at_least` orders of the period.
+
+        A reader who may not see a caller (a unit and a confidential caller, an analyst and
+        every caller) gets each such address with the caller's name and number blanked, as
+        the order access shows it."""
         where, params = self._where(period, scope)
-        rows = self.database.query(
-            f"SELECT f.town, f.address, f.category, COUNT(*) FROM report_facts AS f "
-            f"WHERE {where} AND f.address != '' GROUP BY f.town, f.address, f.category "
-            "HAVING COUNT(*) >= ?",
-            (*params, at_least),
-        )
-        return [AddressCount(r[0], r[1], r[2], int(r[3])) for r in rows]
+        if self.viewer.role in (Role.OPERATOR, Role.DISPATCHER, Role.ADMIN):
+            rows = self.database.query(
+                f"SELECT f.town, f.address, f.category, COUNT(*) FROM report_facts AS f "
+                f"WHERE {where} AND f.address != '' GROUP BY f.town, f.address, f.category "
+                "HAVING COUNT(*) >= ?",
+                (*params, at_least),
+            )
+            return [AddressCount(r[0], r[1], r[2], int(r[3])) for r in rows]
+        counted: dict[tuple[str, str, str], int] = {}
+        for town, address, category, name, phone, confidential in self.database.query(
+            f"SELECT f.town, f.address, f.category, o.appellant_name, o.phone, o.confidential "
+            f"FROM report_facts AS f JOIN orders AS o ON o.rowid = f.order_rowid "
+            f"WHERE {where} AND f.address != ''",
+            tuple(params),
+        ):
+            if not self.viewer.sees_caller(bool(confidential)):
+                address = blank(str(address), secrets_of([str(name), str(phone)]))
+            key = (str(town), str(address), str(category))
+            counted[key] = counted.get(key, 0) + 1
+        return [AddressCount(*k, n) for k, n in counted.items() if n >= at_least]
 
     def report_input(
         self, period: Period, scope: Scope, as_of: datetime, progress: Progress | None = None

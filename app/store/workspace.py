@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any
 from app.models.checks import check_content
 from app.models.clock import Clock, china_now
 from app.models.deadlines import reply_deadline
-from app.models.enums import EventType, Role
+from app.models.enums import EventType
 from app.models.numbering import order_number, valid_station
 from app.models.operations import Actor, DirectAnswer, intake_events, order_event
 from app.models.policy import Policy
 from app.models.records import Event, Intake, Order
 from app.models.validation import FieldError, validate_answer, validate_intake
-from app.models.visibility import Viewer, order_for, viewer_of
+from app.models.visibility import Viewer, blank, caller_secrets, viewer_of
 from app.paths import WORKSPACE_DB, secure_home
 from app.store.db import Database
 from app.store.orders import OrderQueries
@@ -35,7 +35,6 @@ if TYPE_CHECKING:
     from app.store.kb import KnowledgeBase
 
 DB_FILE = WORKSPACE_DB
-EVIDENCE_READER = Viewer(Role.ANALYST)
 
 
 class IntakeInvalid(ValueError):
@@ -205,12 +204,10 @@ class Workspace:
             order = self.events.append_local(events)
             if direct_answer is not None and direct_answer.kb_article:
                 # The caller's own words become evidence for the article that answered them:
-                # as a report reader sees the order, with no caller's name or number in them
-                # (the evidence is searchable by every role).
-                words = order_for(EVIDENCE_READER, order)
-                self.knowledge().record_usage(
-                    direct_answer.kb_article, f"{words.title} {words.content}"
-                )
+                # with no caller's name or number in them (the evidence is searchable by
+                # every role).
+                words = blank(f"{order.title} {order.content}", caller_secrets(order))
+                self.knowledge().record_usage(direct_answer.kb_article, words)
         self._recorded(order)
         return order
 

@@ -64,6 +64,7 @@ def demo_actors(policy: Policy, device_id: str) -> list[Actor]:
     for code in DEMO_UNITS:
         if policy.unit_info(code) is not None:
             actors.append(Actor(f"demo-{code}", Role.UNIT, device_id, unit=code))
+    actors.append(Actor("demo-analyst", Role.ANALYST, device_id))
     actors.append(Actor("demo-trainer", Role.TRAINER, device_id))
     return actors
 

@@ -27,7 +27,8 @@ R = Role
 # Screens not listed here (e.g. the knowledge base) are for everyone.
 PAGE_ROLES: dict[str, frozenset[Role]] = {
     "intake": frozenset({R.OPERATOR, R.DISPATCHER, R.ADMIN}),
-    "orders": frozenset({R.OPERATOR, R.DISPATCHER, R.ANALYST, R.TRAINER, R.ADMIN}),
+    # a trainer sees no orders (app/models/visibility.py): no order list
+    "orders": frozenset({R.OPERATOR, R.DISPATCHER, R.ANALYST, R.ADMIN}),
     "dispatch": frozenset({R.DISPATCHER, R.ADMIN}),
     "unit": frozenset({R.UNIT}),
     "follow_up": frozenset({R.OPERATOR, R.ADMIN}),

@@ -222,26 +222,42 @@ def test_ctrl_o_with_another_units_number_is_the_same_as_no_such_number(
     opened.close()
 
 
-def test_a_trainer_sees_orders_but_never_a_caller(qtbot, desk: Desk, workspace, tmp_path) -> None:
-    secret, other = orders(desk, workspace)
-    desk.act_as(Role.TRAINER)
+def test_an_analyst_sees_orders_but_no_caller_and_no_words(
+    qtbot, desk: Desk, workspace, tmp_path
+) -> None:
+    _secret, other = orders(desk, workspace)
+    desk.act_as(Role.ANALYST)
     page = desk.window.show_page("orders")
     assert isinstance(page, OrderListPage)
     page.apply_filter()
     assert page.model.rowCount() == 2
     text = model_text(page.model)
-    for hidden in (NAME, PHONE, SEEN_NAME, SEEN_PHONE, SEEN_PHONE[-4:]):
+    for hidden in (NAME, PHONE, SEEN_NAME, SEEN_PHONE, SEEN_PHONE[-4:], "停水", "占道"):
         assert hidden not in text
-    # searching by the name finds the order but shows no name
+    # a search by the name (or any words) tells nothing
     page.search.setText(NAME)
     page.apply_filter()
-    assert [page.model.row_at(r).id for r in range(page.model.rowCount())] == [secret.id]
-    assert NAME not in model_text(page.model)
+    assert page.model.rowCount() == 0
     detail = desk.window.show_order(other.id)
     assert detail is not None
     text = rendered(detail)
-    assert SEEN_NAME not in text and SEEN_PHONE[-4:] not in text
+    assert SEEN_NAME not in text and SEEN_PHONE[-4:] not in text and "占道" not in text
+    detail.grab().save(str(tmp_path / "analyst-detail.png"))
     detail.close()
+
+
+def test_a_trainer_sees_no_order(qtbot, desk: Desk, workspace) -> None:
+    secret, _ = orders(desk, workspace)
+    desk.act_as(Role.TRAINER)
+    assert desk.window.show_order(secret.id) is None
+    shown = [
+        desk.window.nav.item(r).data(0x0100)
+        for r in range(desk.window.nav.count())
+        if not desk.window.nav.item(r).isHidden()
+    ]
+    assert "orders" not in shown
+    page = open_reports(qtbot, desk)
+    assert page.report is not None and page.report.volume == 0
 
 
 def test_the_unit_queue_opens_its_orders_without_the_confidential_caller(

@@ -107,10 +107,12 @@ def ids(*orders: Order) -> set[str]:
     return {o.id for o in orders}
 
 
-# who sees which orders: every role but a unit sees them all
+# who sees which orders: the centre and analysts all, a unit its own, a trainer none
 def expected(o: Orders, viewer: Viewer) -> set[str]:
     if viewer.every_order:
         return ids(*o.all())
+    if viewer.role is Role.TRAINER:
+        return set()
     return {
         "cgj": ids(o.confidential, o.added),
         "zjj": ids(o.other_unit, o.moved),
@@ -142,7 +144,7 @@ def leaks(viewer: Viewer, text: str) -> list[str]:
         return []
     hidden = list(SECRETS)
     if viewer.role in (Role.ANALYST, Role.TRAINER):
-        hidden += [OPEN_NAME, OPEN_PHONE]
+        hidden += [OPEN_NAME, OPEN_PHONE, "反映家中停水", "占道经营"]  # and no one's words
     return [s for s in hidden if s in text]
 
 
@@ -178,10 +180,22 @@ def test_every_entry_point_shows_a_role_only_what_it_may_see(
     every_row = ws.orders.rows_by_id(every)
     assert {r.id for r in access.shown(every_row)} == mine
     assert not leaks(viewer, text_of([asdict(r) for r in access.rows(every)]))
-    # caller history (the intake's panel)
+    # caller history (the intake's panel): by number only for those who see callers
     total, history = access.caller_history(OPEN_PHONE)
-    assert {r.id for r in history} == mine & ids(o.other_unit, o.added)
+    by_number = set() if viewer.role in (Role.ANALYST, Role.TRAINER) else mine
+    assert {r.id for r in history} == by_number & ids(o.other_unit, o.added)
     assert total == len(history)
+    # a unit never learns a confidential caller's number or name by searching for it
+    if viewer.role is Role.UNIT:
+        for guess in (SECRET_PHONE, SECRET_PHONE[-4:], SECRET_NAME, SECRET_NAME[:2]):
+            f = OrderFilter(text=guess) if not guess.isdigit() else OrderFilter(phone=guess)
+            assert o.confidential.id not in {r.id for r in access.page(f)}, guess
+            assert access.count(f) == len(access.page(f))
+        found = access.page(OrderFilter(text="停水"))  # its own words still find it
+        assert ({o.confidential.id} & mine) <= {r.id for r in found}
+    if viewer.role is Role.ANALYST:  # no one's words: a text search finds nothing
+        assert access.page(OrderFilter(text="停水")) == []
+        assert access.count(OrderFilter(text="停水")) == 0
     # opening one: the detail and its timeline
     for order in o.all():
         view = ws.open_order(viewer, order.id)
