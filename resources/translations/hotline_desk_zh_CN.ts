@@ -3290,27 +3290,27 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../app/views/roles.py" line="83"/>
+        <location filename="../../app/views/roles.py" line="84"/>
         <source>Dispatch</source>
         <translation>派单审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/roles.py" line="88"/>
+        <location filename="../../app/views/roles.py" line="89"/>
         <source>Unit work</source>
         <translation>承办工作</translation>
     </message>
     <message>
-        <location filename="../../app/views/roles.py" line="93"/>
+        <location filename="../../app/views/roles.py" line="94"/>
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../app/views/roles.py" line="118"/>
+        <location filename="../../app/views/roles.py" line="119"/>
         <source>Demo user</source>
         <translation>演示身份</translation>
     </message>
     <message>
-        <location filename="../../app/views/roles.py" line="121"/>
+        <location filename="../../app/views/roles.py" line="122"/>
         <source>Demo user (Ctrl+Shift+U): </source>
         <translation>演示身份（Ctrl+Shift+U）：</translation>
     </message>
