@@ -12,12 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from app.models.enums import Role
 from app.models.records import Event, Order
 from app.models.visibility import NO_CALLER, Viewer, blank, events_for, order_for, secrets_of
 from app.store.orders import OrderFilter, OrderQueries, OrderRow, PageKey
+from app.store.queues import QueueRow
+
+R = TypeVar("R", OrderRow, QueueRow)  # rows with the caller's columns and a title
 
 if TYPE_CHECKING:
     from app.store.eventlog import EventLog
@@ -93,8 +96,9 @@ class OrderAccess:
         return found
 
     # ---- lists -------------------------------------------------------------------------
-    def row(self, row: OrderRow) -> OrderRow:
-        """A list row as the viewer may see it (the caller blanked where it may not)."""
+    def row(self, row: R) -> R:
+        """A list row (the order list's, a work queue's) as the viewer may see it: the
+        caller blanked where it may not."""
         if self.viewer.sees_caller(row.confidential):
             return row
         if not self.viewer.reads_words:
@@ -137,6 +141,11 @@ class OrderAccess:
                 for r in self.queries.rows_by_id(chunk)  # the projection's rows, unfiltered
             )
         return [self.row(found[i]) for i in chosen if i in found]
+
+    def queue(self, rows: Sequence[QueueRow]) -> list[QueueRow]:
+        """A work queue's rows (found by the queue's own index), kept only where visible."""
+        visible = self.visible_ids([r.id for r in rows])
+        return [self.row(r) for r in rows if r.id in visible]
 
     def shown(self, rows: Sequence[OrderRow]) -> list[OrderRow]:
         """Rows another query found (duplicates, history), kept only where visible."""

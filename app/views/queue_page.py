@@ -160,7 +160,9 @@ class QueuePage(QWidget):
     def refresh(self) -> None:
         self._follow_policy()
         selected = self.order.id if self.order else ""
-        self.model.set_rows(self.load(self.current_queue()))
+        # only what the user may see of each order (app/store/access.py)
+        access = self.workspace.access(viewer_of(self.actor()))
+        self.model.set_rows(access.queue(self.load(self.current_queue())))
         for index, title in enumerate(self.tab_titles()):
             self.tabs.setTabText(index, title)
         self.empty.setText(self.empty_text() if not self.model.rowCount() else "")

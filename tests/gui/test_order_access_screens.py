@@ -268,6 +268,8 @@ def test_the_unit_queue_opens_its_orders_without_the_confidential_caller(
     page = desk.window.show_page("unit")
     page.refresh()
     assert [r.id for r in page.model.rows] == [secret.id]
+    queue = model_text(page.model)  # the title column too
+    assert NAME not in queue and PHONE not in queue and "停水" in queue
     summary = page.summary.label.text()
     assert NAME not in summary and PHONE not in summary and "停水" in summary
     detail = desk.window.show_order(secret.id)
