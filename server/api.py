@@ -22,7 +22,7 @@ from app.models.rules import FunctionalLookup, UnitLookup
 from server.auth import Accounts, AuthError, User
 from server.feed import MAX_PULL, PULL_ROLES, PUSH_ROLES, ContentCheck, Feed
 from server.login import AccessSettings, Busy, LoginGate, Throttled
-from server.protocol import ProtocolHeader
+from server.protocol import Protocol, ProtocolHeader
 from server.schema import Database
 from server.throttle import Throttle
 from server.wire import parse
@@ -408,7 +408,7 @@ def create_app(
         },
         openapi_extra=_PUSH_BODY,
     )
-    def push(raw: RawBody, request: Request, user: CurrentUser) -> Response:
+    def push(raw: RawBody, request: Request, user: CurrentUser, protocol: Protocol) -> Response:
         """Store a batch of events (at most 500), each checked with app.models.
 
         200 with one result per event when at least one was accepted or a duplicate; when
@@ -419,7 +419,7 @@ def create_app(
         batch, plain = read_push(raw, request.headers.get("content-type", ""))
         if user.role not in PUSH_ROLES:
             raise ApiError(403, "forbidden_role", f"role {user.role.value} may not push events")
-        results = feed.push(user, batch, plain=plain)
+        results = feed.push(user, batch, plain=plain, version=protocol)
         answer = {"results": [r.to_dict() for r in results]}
         if results and all(r.result == "rejected" for r in results):
             first = results[0]
@@ -429,6 +429,7 @@ def create_app(
     @app.get("/api/v1/sync/pull", response_model=PullAnswer, tags=["sync"])
     def pull(
         user: CurrentUser,
+        protocol: Protocol,
         since: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL)] = 500,
         policy_version: Annotated[str, Query(max_length=64)] = "",
@@ -439,7 +440,7 @@ def create_app(
         the server's."""
         if user.role not in PULL_ROLES:
             raise ApiError(403, "forbidden_role", f"role {user.role.value} may not pull")
-        page = feed.pull(user, since, limit)
+        page = feed.pull(user, since, limit, version=protocol)
         fresh = policy_version != server_policy
         parts = [
             '{"events":[',

@@ -12,20 +12,23 @@ from typing import Any
 from sqlalchemy import Connection, Table, and_, bindparam, case, select, update
 
 from app.models.enums import EventType, Role
+from app.models.payloads import check_payload
 from app.models.projection import ProjectionError, apply, event_type_of
+from app.models.protocol import PROTOCOL_VERSION
 from app.models.records import Event, Intake, Order
 from app.models.rules import ORDERLESS, FunctionalLookup, RuleViolation, UnitLookup, check
 from app.models.serial import event_from_dict
 from server.auth import User
+from server.disclosure import for_reader
 from server.schema import FEED, Database, articles, counters, events, grants, orders
-from server.wire import canonical, storable
+from server.visibility import UNSEEN_CODE, UNSEEN_MESSAGE, UNSEEN_STATUS, Visibility
+from server.wire import storable
 
 PUSH_ROLES = frozenset({Role.OPERATOR, Role.DISPATCHER, Role.UNIT})
 EVENT_ROLES = frozenset({Role.OPERATOR, Role.DISPATCHER, Role.UNIT, Role.ANALYST, Role.ADMIN})
 PULL_ROLES = EVENT_ROLES | {Role.TRAINER}
 MAX_PULL = 1000
 DISPATCHING = frozenset({EventType.DISPATCH, EventType.REDISPATCH})
-_HIDDEN_APPELLANT = ("name", "phone", "other_contact")
 
 
 @dataclass
@@ -171,10 +174,15 @@ class Feed:
     # ---- push -------------------------------------------------------------------------
 
     def push(
-        self, user: User, batch: Sequence[Mapping[str, Any]], plain: bool = False
+        self,
+        user: User,
+        batch: Sequence[Mapping[str, Any]],
+        plain: bool = False,
+        version: int = PROTOCOL_VERSION,
     ) -> list[Result]:
         """Check and store a batch in one transaction; one result per event, in order.
-        `plain`: the batch was read by server.wire.parse and found plain JSON."""
+        `plain`: the batch was read by server.wire.parse and found plain JSON. `version`:
+        the protocol version the workstation announced (the payload fields it may send)."""
         now = int(time.time())
         with self.db.write() as conn:
             state = _Batch(conn)
@@ -185,6 +193,7 @@ class Feed:
                     conn, "SELECT id, seq, body FROM events WHERE id", ids
                 )
             }
+            visibility = Visibility(conn, user, batch)
             # only the orders of events not stored yet need their state
             state.load(str(e["order_id"]) for e in batch if str(e["id"]) not in seen)
             last = int(
@@ -195,6 +204,9 @@ class Feed:
             results: list[Result] = []
             for data in batch:
                 event_id = str(data["id"])
+                if visibility.hides(data):  # the same answer whether the order exists or not
+                    results.append(_rejected(event_id, UNSEEN_CODE, UNSEEN_MESSAGE, UNSEEN_STATUS))
+                    continue
                 try:
                     body = storable(data, plain)
                 except UnicodeEncodeError:  # a lone surrogate from a "\\ud800" escape
@@ -222,7 +234,7 @@ class Feed:
                             )
                         )
                     continue
-                outcome = self._check(user, data, state)
+                outcome = self._check(user, data, state, version)
                 if isinstance(outcome, Result):
                     results.append(outcome)
                     continue
@@ -254,13 +266,17 @@ class Feed:
         return results
 
     def _check(
-        self, user: User, data: Mapping[str, Any], state: _Batch
+        self, user: User, data: Mapping[str, Any], state: _Batch, version: int
     ) -> Result | tuple[Event, Order | None]:
         event_id = str(data["id"])
         try:
             event_type = event_type_of(data["type"])
         except ValueError:
             return _rejected(event_id, "unknown_event_type", f"unknown type {data['type']!r}", 422)
+        try:  # before anything reads the payload
+            check_payload(event_type, data["payload"], version)
+        except RuleViolation as v:
+            return _rejected(event_id, v.code, v.message, 422)
         try:
             event = event_from_dict(data)
         except (KeyError, ValueError, TypeError) as exc:
@@ -319,12 +335,15 @@ class Feed:
 
     # ---- pull -------------------------------------------------------------------------
 
-    def pull(self, user: User, since: int, limit: int) -> dict[str, Any]:
+    def pull(
+        self, user: User, since: int, limit: int, version: int = PROTOCOL_VERSION
+    ) -> dict[str, Any]:
         """One page of the feed after `since`, as seen by `user`, from one snapshot.
 
         The page's items are ordered by feed position; `next_since` is the position to ask
         from next. A handling unit sees only the orders dispatched to it: an order's earlier
-        events reach it at the position of the dispatch that granted it.
+        events reach it at the position of the dispatch that granted it. Each event is
+        what `user`'s role may read of it at protocol `version` (server.disclosure).
         """
         with self.db.read() as conn:
             top = int(
@@ -355,6 +374,7 @@ class Feed:
                 ]
             else:
                 items = []
+            shown = for_reader(conn, user, version, items)
             kb = [
                 (r.seq, r.body)
                 for r in conn.execute(
@@ -366,7 +386,7 @@ class Feed:
             ]
         full = len(items) >= limit or len(kb) >= limit
         # Merge the two streams by position and cut at `limit` (never inside a tie group).
-        merged: list[tuple[int, int, str, str]] = [(p, s, "e", b) for p, s, b in items]
+        merged: list[tuple[int, int, str, str | None]] = [(p, s, "e", b) for p, s, b in shown]
         merged += [(s, s, "a", b) for s, b in kb]
         merged.sort(key=lambda t: (t[0], t[1]))
         if len(merged) > limit:
@@ -379,8 +399,8 @@ class Feed:
         else:
             next_since = max(since, top)
             more = False
-        page_events = [(s, b) for _p, s, kind, b in merged if kind == "e"]
-        page_articles = [b for _p, _s, kind, b in merged if kind == "a"]
+        page_events = [(s, b) for _p, s, kind, b in merged if kind == "e" and b is not None]
+        page_articles = [b for _p, _s, kind, b in merged if kind == "a" and b is not None]
         return {
             "events": page_events,
             "articles": page_articles,
@@ -393,12 +413,8 @@ class Feed:
     ) -> list[tuple[int, int, str]]:
         pos = case((events.c.seq > grants.c.seq, events.c.seq), else_=grants.c.seq)
         base = (
-            select(pos.label("pos"), events.c.seq, events.c.body, orders.c.confidential)
-            .select_from(
-                grants.join(events, events.c.order_id == grants.c.order_id).join(
-                    orders, orders.c.id == grants.c.order_id
-                )
-            )
+            select(pos.label("pos"), events.c.seq, events.c.body)
+            .select_from(grants.join(events, events.c.order_id == grants.c.order_id))
             .where(grants.c.unit == unit)
         )
         rows = list(conn.execute(base.where(pos > since).order_by(pos, events.c.seq).limit(limit)))
@@ -411,18 +427,4 @@ class Feed:
                     )
                 )
             )
-        return [(r.pos, r.seq, _strip(r.body) if r.confidential else r.body) for r in rows]
-
-
-def _strip(body: str) -> str:
-    """A confidential appellant's identity never leaves for a handling unit."""
-    data = json.loads(body)
-    payload = data.get("payload") or {}
-    appellant = payload.get("appellant")
-    if isinstance(appellant, dict):
-        for key in _HIDDEN_APPELLANT:
-            if key in appellant:
-                appellant[key] = ""
-    if data.get("type") == EventType.ADD_CALLER.value and "phone" in payload:
-        payload["phone"] = ""
-    return canonical(data)
+        return [(r.pos, r.seq, r.body) for r in rows]

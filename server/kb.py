@@ -11,8 +11,8 @@ from sqlalchemy import insert, select, update
 
 from app.models.kb import ArticleInvalid
 from app.models.kb import parse_article as client_parse
-from server.feed import canonical
 from server.schema import FEED, Database, articles, counters
+from server.wire import canonical
 
 FIELDS = (
     "id",

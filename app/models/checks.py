@@ -13,6 +13,7 @@ from typing import Any
 
 from app.models.deadlines import Deadline, ReplyLimits, WorkCalendar, extend, reply_deadline
 from app.models.enums import AppealType, EventType, Urgency
+from app.models.payloads import text_length_errors
 from app.models.policy import Policy
 from app.models.records import Intake, Order
 from app.models.rules import RuleViolation
@@ -35,9 +36,11 @@ def check_fields(
     known_towns: AbstractSet[str],
     known_categories: AbstractSet[str] | None = None,
 ) -> None:
-    """validation.event_field_errors as a refusal: code `invalid_field`, the message naming
+    """validation.event_field_errors, then every text over its length
+    (payloads.text_length_errors), as a refusal: code `invalid_field`, the message naming
     every wrong field ("phone: 来电号码格式不正确…")."""
     errors = event_field_errors(event_type, payload, at, known_towns, known_categories)
+    errors = errors or text_length_errors(event_type, payload)
     if errors:
         raise RuleViolation("invalid_field", describe(errors))
 
@@ -138,6 +141,7 @@ def check_content(
     intake = None
     if event_type is EventType.INTAKE:
         intake, errors = read_intake(payload, at, policy.town_codes, policy.category_codes)
+        errors = errors or text_length_errors(event_type, payload)
         if errors:
             raise RuleViolation("invalid_field", describe(errors))
     else:

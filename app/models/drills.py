@@ -25,6 +25,7 @@ from typing import Any
 from app.models.enums import AppealType, EventType, Role
 from app.models.jsonl import Line, LineRejected, load_object, numbered
 from app.models.kb import Article
+from app.models.payloads import check_payload
 from app.models.records import Event
 from app.models.rules import check
 
@@ -381,11 +382,13 @@ def attempt_event(attempt: Attempt, *, role: Role, device_id: str, unit: str = "
     """The append-only event that records an attempt; raises RuleViolation for a role that
     does not drill."""
     check(None, EventType.DRILL_ATTEMPT, role)
+    payload = attempt_to_payload(attempt)
+    check_payload(EventType.DRILL_ATTEMPT, payload)
     return Event(
         id=attempt.id,
         order_id=drill_order_id(attempt.scenario_id),
         type=EventType.DRILL_ATTEMPT,
-        payload=attempt_to_payload(attempt),
+        payload=payload,
         actor=attempt.user,
         device_id=device_id,
         client_time=attempt.answered_at,

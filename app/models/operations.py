@@ -9,6 +9,7 @@ from typing import Any
 
 from app.models.deadlines import Deadline
 from app.models.enums import EventType, Role
+from app.models.payloads import check_payload
 from app.models.projection import appellant_to_dict
 from app.models.records import Event, Intake, Order
 from app.models.rules import FunctionalLookup, UnitLookup, check
@@ -74,6 +75,7 @@ def intake_events(
         "deadline": deadline.due.isoformat(),
         "deadline_warning": deadline.warning,
     }
+    check_payload(EventType.INTAKE, payload)
     events = [_event(make_id(), order_id, EventType.INTAKE, payload, actor, now, 0)]
     if direct_answer is not None:
         answer = {
@@ -81,6 +83,7 @@ def intake_events(
             "kb_article": direct_answer.kb_article,
             "kb_version": direct_answer.kb_version,
         }
+        check_payload(EventType.DIRECT_ANSWER, answer)
         events.append(_event(make_id(), order_id, EventType.DIRECT_ANSWER, answer, actor, now, 1))
     return events
 
@@ -96,7 +99,9 @@ def order_event(
     functional: FunctionalLookup | None = None,
     make_id: NewId = new_id,
 ) -> Event:
-    """One checked event on an existing order; raises rules.RuleViolation if refused."""
+    """One checked event on an existing order; raises rules.RuleViolation if refused
+    (first for the payload's shape, as the central store does: payloads.check_payload)."""
+    check_payload(event_type, payload)
     check(
         order,
         event_type,

@@ -16,6 +16,16 @@ MAX_TITLE = 100
 MAX_CONTENT = 4000  # Open311's description limit; longer texts belong in an attachment
 MAX_NAME = 50
 MAX_ADDRESS = 200
+# The other texts an event carries (app.models.payloads bounds every text of every payload)
+MAX_COMPANY = MAX_NAME * 2
+MAX_PHONE = 32  # as typed: "+86 138-0000-1234" fits; a valid number is at most 13 digits
+MAX_CONTACT = 100  # other contact: a second number, an e-mail, a WeChat id
+MAX_GENDER = 10
+MAX_PARTY = 200  # 被投诉人: the party complained about
+MAX_CODE = 64  # ids, order numbers, unit, category, 镇街 and article codes
+MAX_TIME = 40  # an ISO time with its offset
+MAX_WARNING = 500  # a deadline's warning (the fallback calendar), written by the workstation
+MAX_NOTE = MAX_CONTENT  # notes, replies, reasons, opinions, follow-up records
 FUTURE_TOLERANCE = timedelta(minutes=10)
 OLDEST_RECEIPT = timedelta(days=366)
 
@@ -90,7 +100,7 @@ def validate_intake(
         errors.append(FieldError("company", "required", "企业或组织来电请填写单位名称"))
     for field, value, limit, label in (
         ("name", appellant.name, MAX_NAME, "姓名"),
-        ("company", appellant.company, MAX_NAME * 2, "单位名称"),
+        ("company", appellant.company, MAX_COMPANY, "单位名称"),
         ("address", intake.address, MAX_ADDRESS, "地址"),
         ("title", intake.title, MAX_TITLE, "标题"),
         ("content", intake.content, MAX_CONTENT, "诉求内容"),

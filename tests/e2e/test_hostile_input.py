@@ -71,7 +71,10 @@ def test_hostile_input_is_a_4xx_never_a_500(server: ServerProcess) -> None:
     r = requests.post(
         push,
         data=json.dumps(
-            {"device_id": "d", "events": [_event(payload={"t": "噪音'; DROP TABLE events;--😀"})]}
+            {
+                "device_id": "d",
+                "events": [_event(payload={"text": "噪音'; DROP TABLE events;--😀"})],
+            }
         ),
         headers=headers,
         timeout=10,

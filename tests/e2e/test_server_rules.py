@@ -26,6 +26,7 @@ from app.models.deadlines import extend, reply_deadline
 from app.models.enums import AppellantKind, EventType, Role
 from app.models.numbering import order_number
 from app.models.operations import DirectAnswer, intake_events
+from app.models.payloads import check_payload
 from app.models.places import Unit
 from app.models.policy import Policy
 from app.models.records import Appellant, Event, Intake, Order
@@ -608,8 +609,9 @@ def test_unit_cannot_act_on_an_order_never_dispatched_to_it(desk: Desk) -> None:
     # a sign pushed by hand, claiming the lead unit: refused (the unit comes from the token)
     wire = {**_wire(order, E.SIGN, {}, "unit_gaj", desk), "role": "unit", "unit": "cgj"}
     r = _push_wire(desk, "unit_gaj", wire)
-    assert r.status_code == 403
-    assert r.json()["results"][0]["code"] == "not_lead_unit"
+    # the answer for an order that does not exist: nothing tells the unit this one does
+    assert r.status_code == 404
+    assert r.json()["results"][0]["code"] == "unknown_order"
     assert server_rows(desk.server.db_url, f"SELECT id FROM events WHERE id = '{wire['id']}'") == []
 
 
@@ -746,16 +748,18 @@ def test_hand_made_intakes_refused_as_a_workstation_would(desk: Desk) -> None:
     policy = desk.op.ws.policy
     for payload, code in (
         ({"appeal_type": "吐槽", "urgency": "很急"}, "invalid_field"),
-        ({"appellant": {"phone": 13800138000}}, "invalid_field"),
+        ({"appellant": {"phone": 13800138000}}, "invalid_type"),
+        ({"appellant": {"phone": "13800138000", "nickname": "老陈"}}, "unknown_field"),
         ({"received_at": "2026-11-27 09:00"}, "invalid_field"),  # no offset
         ({"deadline": "2027-01-31T23:59:59+08:00"}, "deadline_mismatch"),
     ):
         wire = _intake_wire(desk, **payload)
-        with pytest.raises(RuleViolation) as local:
+        with pytest.raises(RuleViolation) as local:  # a workstation's checks, in order
+            check_payload(E.INTAKE, wire["payload"])
             check_content(None, E.INTAKE, wire["payload"], desk.clock.now, policy)
         assert local.value.code == code
         r = _push_wire(desk, "op1", wire)
-        assert r.status_code == (422 if code == "invalid_field" else 409)
+        assert r.status_code == (409 if code == "deadline_mismatch" else 422)
         result = r.json()["results"][0]
         assert (result["code"], result["message"]) == (code, local.value.message)
         assert not server_rows(
@@ -771,8 +775,8 @@ def test_unit_never_given_the_order_cannot_note_it(desk: Desk) -> None:
     order = desk.dispatched("cgj")
     wire = _wire(order, E.NOTE, {"text": "路过看看"}, "unit_gaj", desk)
     r = _push_wire(desk, "unit_gaj", wire)
-    assert r.status_code == 403
-    assert r.json()["results"][0]["code"] == "not_assigned"
+    assert r.status_code == 404
+    assert r.json()["results"][0]["code"] == "unknown_order"
     assert server_rows(desk.server.db_url, f"SELECT id FROM events WHERE id = '{wire['id']}'") == []
 
 

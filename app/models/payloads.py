@@ -1,0 +1,398 @@
+"""Every payload field of every event type: its JSON type, its bounds, and the protocol
+version that introduced it.
+
+The central store refuses at push any event whose payload has a field not listed here for
+the workstation's protocol version (`unknown_field`), or a field of the wrong JSON type or
+out of its range (`invalid_type`), before any rule reads the payload; over-long texts are
+refused with the other field checks (`invalid_field`, checks.check_content). A workstation
+runs the same checks when it records an event (operations, drills), so it never queues an
+event the store would refuse for its shape. What a reader receives of each field is
+decided by app.models.disclosure.
+
+Adding a field or an event type: add it here with `since` = the protocol version that
+brings it (bump app.models.protocol.PROTOCOL_VERSION when it is a new version), and decide
+in app.models.disclosure what a unit and an analyst receive of it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from app.models.enums import EventType
+from app.models.kb import MAX_ID as MAX_ARTICLE_ID
+from app.models.kb import MAX_LIST as MAX_ARTICLES
+from app.models.protocol import PROTOCOL_VERSION
+from app.models.rules import RuleViolation
+from app.models.validation import (
+    MAX_ADDRESS,
+    MAX_CODE,
+    MAX_COMPANY,
+    MAX_CONTACT,
+    MAX_CONTENT,
+    MAX_GENDER,
+    MAX_NAME,
+    MAX_NOTE,
+    MAX_PARTY,
+    MAX_PHONE,
+    MAX_TIME,
+    MAX_TITLE,
+    MAX_WARNING,
+    FieldError,
+)
+
+_INT32 = 2**31 - 1
+MAX_UNITS = 50  # assisting units on one dispatch
+MAX_DRILL_TEXT = 2000  # app.models.drills.MAX_TEXT (drills imports this module's rules)
+MAX_SECONDS = 86_400.0 * 366  # a drill attempt's answering time
+
+
+class Kind(StrEnum):
+    TEXT = "text"
+    BOOL = "bool"
+    INT = "int"
+    NUMBER = "number"  # an integer or a finite float
+    TEXT_LIST = "text_list"
+    OBJECT = "object"
+
+
+@dataclass(frozen=True)
+class Field:
+    kind: Kind
+    max_length: int = 0  # text: characters; text list: characters of each item
+    label: str = ""  # what the operator calls it, for the message of an over-long text
+    low: float = 0
+    high: float = 0
+    max_items: int = 0
+    fields: Mapping[str, Field] = field(default_factory=dict)  # an object's fields
+    since: int = 1  # the protocol version that introduced the field
+    typed: bool = False  # free text a person typed (identities are taken out for some readers)
+
+
+def text(max_length: int, label: str, since: int = 1) -> Field:
+    return Field(Kind.TEXT, max_length=max_length, label=label, since=since)
+
+
+def typed(max_length: int, label: str, since: int = 1) -> Field:
+    """Free text a person typed: it may name anyone (app.models.disclosure masks it)."""
+    return Field(Kind.TEXT, max_length=max_length, label=label, since=since, typed=True)
+
+
+def flag(since: int = 1) -> Field:
+    return Field(Kind.BOOL, since=since)
+
+
+def integer(low: int, high: int, since: int = 1) -> Field:
+    return Field(Kind.INT, low=low, high=high, since=since)
+
+
+def texts(max_items: int, max_length: int, label: str, since: int = 1) -> Field:
+    return Field(
+        Kind.TEXT_LIST, max_items=max_items, max_length=max_length, label=label, since=since
+    )
+
+
+@dataclass(frozen=True)
+class EventSchema:
+    fields: Mapping[str, Field]
+    since: int = 1  # the protocol version that introduced the event type
+
+
+CODE = text(MAX_CODE, "编码")
+TIME = text(MAX_TIME, "时间")
+REASON = typed(MAX_NOTE, "理由")
+OPINION = typed(MAX_NOTE, "意见")
+
+# A caller (诉求人). Which of these identify the caller: app.models.disclosure.
+APPELLANT: Mapping[str, Field] = {
+    "phone": text(MAX_PHONE, "来电号码"),
+    "name": text(MAX_NAME, "姓名"),
+    "kind": text(MAX_CODE, "诉求人类别"),
+    "company": text(MAX_COMPANY, "单位名称"),
+    "gender": text(MAX_GENDER, "性别"),
+    "other_contact": text(MAX_CONTACT, "其他联系方式"),
+    "confidential": flag(),
+}
+
+E = EventType
+SCHEMA: Mapping[EventType, EventSchema] = {
+    E.INTAKE: EventSchema(
+        {
+            "number": text(MAX_CODE, "工单编号"),
+            "appellant": Field(Kind.OBJECT, fields=APPELLANT),
+            "appeal_type": text(MAX_CODE, "诉求类型"),
+            "urgency": text(MAX_CODE, "紧急程度"),
+            "channel": text(MAX_CODE, "受理渠道"),
+            "category": text(MAX_CODE, "问题分类"),
+            "town": text(MAX_CODE, "镇街"),
+            "address": typed(MAX_ADDRESS, "地址"),
+            "title": typed(MAX_TITLE, "标题"),
+            "content": typed(MAX_CONTENT, "诉求内容"),
+            "party_complained": typed(MAX_PARTY, "被投诉人"),
+            "received_at": TIME,
+            "deadline": TIME,
+            "deadline_warning": text(MAX_WARNING, "期限提示"),
+        }
+    ),
+    E.DIRECT_ANSWER: EventSchema(
+        {
+            "answer": typed(MAX_CONTENT, "答复内容"),
+            "kb_article": text(MAX_ARTICLE_ID, "知识库文章"),
+            "kb_version": integer(0, _INT32),
+        }
+    ),
+    E.DISPATCH: EventSchema(
+        {
+            "lead_unit": CODE,
+            "assist_units": texts(MAX_UNITS, MAX_CODE, "协办单位"),
+            "reason": REASON,
+        }
+    ),
+    E.SIGN: EventSchema({}),
+    E.RETURN_REQUEST: EventSchema({"reason": text(MAX_CODE, "退单理由"), "text": REASON}),
+    E.RETURN_RULING: EventSchema({"upheld": flag(), "opinion": OPINION}),
+    E.EXTENSION_REQUEST: EventSchema({"days": integer(-_INT32, _INT32), "reason": REASON}),
+    E.EXTENSION_RULING: EventSchema(
+        {
+            "approved": flag(),
+            "opinion": OPINION,
+            "days": integer(-_INT32, _INT32),
+            "new_deadline": TIME,
+        }
+    ),
+    E.UNREASONABLE_REQUEST: EventSchema({"reason": REASON}),
+    E.UNREASONABLE_RULING: EventSchema({"approved": flag(), "opinion": OPINION}),
+    E.REPLY: EventSchema(
+        {"text": typed(MAX_NOTE, "答复内容"), "contacted": flag(), "resolved": flag()}
+    ),
+    E.REVIEW: EventSchema({"approved": flag(), "opinion": OPINION}),
+    E.CLOSE: EventSchema({}),
+    E.FOLLOW_UP: EventSchema(
+        {
+            "reached": flag(),
+            "contacted": flag(),
+            "resolved": flag(),
+            "satisfaction": text(MAX_CODE, "满意度"),
+            "text": typed(MAX_NOTE, "回访记录"),
+        }
+    ),
+    E.REOPEN: EventSchema({"reason": REASON, "new_deadline": TIME}),
+    E.SUPERVISE: EventSchema({"reason": REASON}),
+    E.MERGE: EventSchema({"into": CODE, "into_number": CODE, "reason": REASON}),
+    # 并单 at intake: another caller about the same matter.
+    E.ADD_CALLER: EventSchema(
+        {
+            "phone": APPELLANT["phone"],
+            "name": APPELLANT["name"],
+            "confidential": flag(),
+            "text": typed(MAX_NOTE, "备注"),
+        }
+    ),
+    E.TRANSFER: EventSchema({"target": CODE, "reason": REASON}),
+    E.FLAG: EventSchema({"kind": CODE, "reason": REASON}),
+    E.NOTE: EventSchema({"text": typed(MAX_NOTE, "备注")}),
+    E.CALL_RECORD: EventSchema(
+        {"recording_id": text(MAX_CODE, "录音编号"), "text": typed(MAX_NOTE, "通话记录")}
+    ),
+    E.DRILL_ATTEMPT: EventSchema(
+        {
+            "scenario_id": CODE,
+            "set": text(MAX_NAME * 2, "练习集"),
+            "category": CODE,
+            "text": text(MAX_DRILL_TEXT, "练习内容"),
+            "seconds": Field(Kind.NUMBER, low=0, high=MAX_SECONDS),
+            "article": text(MAX_ARTICLE_ID, "知识库文章"),
+            "appeal_type": CODE,
+            "unit": CODE,
+            "expected_articles": texts(MAX_ARTICLES, MAX_ARTICLE_ID, "参考文章"),
+            "expected_type": CODE,
+            "expected_unit": CODE,
+            "article_ok": flag(),
+            "type_ok": flag(),
+            "unit_ok": flag(),
+        }
+    ),
+}
+SCHEMA = {**SCHEMA, E.REDISPATCH: SCHEMA[E.DISPATCH]}
+
+
+def newest_field_version() -> int:
+    """The newest protocol version that brought an event type or a payload field."""
+    found = 1
+    for schema in SCHEMA.values():
+        found = max(found, schema.since)
+        for spec in schema.fields.values():
+            found = max(found, spec.since, *(f.since for f in spec.fields.values()))
+    return found
+
+
+def event_types(version: int) -> frozenset[EventType]:
+    """The event types a workstation of protocol `version` knows."""
+    return frozenset(t for t, s in SCHEMA.items() if s.since <= version)
+
+
+def fields_of(event_type: EventType, version: int = PROTOCOL_VERSION) -> Mapping[str, Field]:
+    """The payload fields of `event_type` that protocol `version` knows."""
+    return _known(SCHEMA[event_type].fields, version)
+
+
+def _known(fields: Mapping[str, Field], version: int) -> Mapping[str, Field]:
+    if all(f.since <= version for f in fields.values()):
+        return fields
+    return {name: f for name, f in fields.items() if f.since <= version}
+
+
+# ---- checking a payload's shape --------------------------------------------------------
+
+_JSON_NAMES = {str: "text", bool: "true/false", int: "integer", float: "number"}
+_EXPECTED = {
+    Kind.TEXT: ("文本", "text"),
+    Kind.BOOL: ("是或否", "true or false"),
+    Kind.INT: ("整数", "an integer"),
+    Kind.NUMBER: ("数字", "a number"),
+    Kind.TEXT_LIST: ("文本列表", "a list of texts"),
+    Kind.OBJECT: ("对象", "an object"),
+}
+
+
+def _json_name(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return _JSON_NAMES.get(type(value), type(value).__name__)
+
+
+def _wrong(path: str, spec: Field, value: Any) -> FieldError:
+    zh, en = _EXPECTED[spec.kind]
+    return FieldError(path, "invalid_type", f"应为{zh} (must be {en}, not {_json_name(value)})")
+
+
+def _out_of_range(path: str, spec: Field) -> FieldError:
+    low, high = spec.low, spec.high
+    shown = (int(low), int(high)) if spec.kind is Kind.INT else (low, high)
+    return FieldError(
+        path,
+        "out_of_range",
+        f"应在{shown[0]}到{shown[1]}之间 (must be from {shown[0]} to {shown[1]})",
+    )
+
+
+def _value_errors(path: str, spec: Field, value: Any, version: int) -> list[FieldError]:
+    kind = spec.kind
+    if kind is Kind.TEXT:
+        return [] if type(value) is str else [_wrong(path, spec, value)]
+    if kind is Kind.BOOL:
+        return [] if type(value) is bool else [_wrong(path, spec, value)]
+    if kind is Kind.INT:
+        if type(value) is not int:
+            return [_wrong(path, spec, value)]
+        return [] if spec.low <= value <= spec.high else [_out_of_range(path, spec)]
+    if kind is Kind.NUMBER:
+        if type(value) is not int and type(value) is not float:
+            return [_wrong(path, spec, value)]
+        if not math.isfinite(value) or not spec.low <= value <= spec.high:
+            return [_out_of_range(path, spec)]
+        return []
+    if kind is Kind.TEXT_LIST:
+        if type(value) is not list or not all(type(v) is str for v in value):
+            return [_wrong(path, spec, value)]
+        if len(value) > spec.max_items:
+            message = f"最多{spec.max_items}项 (at most {spec.max_items} items)"
+            return [FieldError(path, "too_many", message)]
+        return []
+    if type(value) is not dict:
+        return [_wrong(path, spec, value)]
+    return _object_errors(path + ".", _known(spec.fields, version), value, version)
+
+
+def _object_errors(
+    prefix: str, fields: Mapping[str, Field], data: Mapping[str, Any], version: int
+) -> list[FieldError]:
+    errors: list[FieldError] = []
+    for name, value in data.items():
+        spec = fields.get(name)
+        if spec is None:
+            errors.append(
+                FieldError(
+                    prefix + str(name),
+                    "unknown_field",
+                    f"未知字段 (no such field in protocol version {version})",
+                )
+            )
+        else:
+            errors.extend(_value_errors(prefix + name, spec, value, version))
+    return errors
+
+
+def payload_errors(
+    event_type: EventType, payload: Mapping[str, Any], version: int = PROTOCOL_VERSION
+) -> list[FieldError]:
+    """Every field of `payload` that protocol `version` does not know for `event_type`,
+    or whose JSON type or range is wrong. Fields are named `payload.<field>` (nested:
+    `payload.appellant.name`). Lengths are checked with the other field checks
+    (text_length_errors), whose messages a workstation shows."""
+    schema = SCHEMA[event_type]
+    if schema.since > version:
+        return [
+            FieldError(
+                "type",
+                "unknown_event_type",
+                f"{event_type.value} is not an event type of protocol version {version}",
+            )
+        ]
+    return _object_errors("payload.", _known(schema.fields, version), payload, version)
+
+
+def check_payload(
+    event_type: EventType, payload: Mapping[str, Any], version: int = PROTOCOL_VERSION
+) -> None:
+    """payload_errors as a refusal: `unknown_field` when a field is not known (the message
+    names it), else `invalid_type` naming each field of the wrong type or range."""
+    errors = payload_errors(event_type, payload, version)
+    if not errors:
+        return
+    unknown = [e for e in errors if e.code in ("unknown_field", "unknown_event_type")]
+    code = "unknown_field" if unknown else "invalid_type"
+    shown = unknown or errors
+    raise RuleViolation(code, "；".join(f"{e.field}: {e.message}" for e in shown))
+
+
+def text_length_errors(event_type: EventType, payload: Mapping[str, Any]) -> list[FieldError]:
+    """Every text of `payload` longer than its field allows (the shape already checked),
+    with the message the intake screen gives for an over-long field."""
+    errors: list[FieldError] = []
+    _lengths("", SCHEMA[event_type].fields, payload, errors)
+    return errors
+
+
+def _lengths(
+    prefix: str, fields: Mapping[str, Field], data: Mapping[str, Any], errors: list[FieldError]
+) -> None:
+    for name, value in data.items():
+        spec = fields.get(name)
+        if spec is None:
+            continue
+        if spec.kind is Kind.TEXT and isinstance(value, str) and len(value) > spec.max_length:
+            errors.append(_too_long(prefix + name, spec.label, spec.max_length, len(value)))
+        elif spec.kind is Kind.TEXT_LIST and isinstance(value, list):
+            for item in value:
+                if isinstance(item, str) and len(item) > spec.max_length:
+                    errors.append(_too_long(prefix + name, spec.label, spec.max_length, len(item)))
+                    break
+        elif spec.kind is Kind.OBJECT and isinstance(value, dict):
+            _lengths(prefix + name + ".", spec.fields, value, errors)
+
+
+def _too_long(path: str, label: str, limit: int, actual: int) -> FieldError:
+    return FieldError(
+        path,
+        "too_long",
+        f"{label}最多{limit}字，当前{actual}字，请精简后再保存",
+        (limit, actual),
+    )
