@@ -322,7 +322,7 @@ def _object_errors(
                 FieldError(
                     prefix + str(name),
                     "unknown_field",
-                    f"未知字段 (no such field in protocol version {version})",
+                    "未知字段 (no such field)",
                 )
             )
         else:

@@ -258,4 +258,4 @@ def _walk(
         for event in station.ws.timeline(order_id):
             appellant = event.payload.get("appellant")
             if isinstance(appellant, dict):
-                assert appellant.get("name") == "" and appellant.get("phone") == ""
+                assert appellant == {"kind": "个人", "confidential": True}
