@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from app.models.enums import Role
+from app.models.rules import ORDERLESS
 from server.auth import User
 from server.schema import grants
 
@@ -22,6 +23,7 @@ UNSEEN_CODE = "unknown_order"
 UNSEEN_STATUS = 404
 UNSEEN_MESSAGE = "没有这张工单，或本单位无权查看 (no such order for this unit)"
 _CHUNK = 500
+_ORDERLESS = frozenset(t.value for t in ORDERLESS)
 
 
 class Visibility:
@@ -43,5 +45,8 @@ class Visibility:
             self.visible.update(r[0] for r in rows)
 
     def hides(self, data: Mapping[str, Any]) -> bool:
-        """True when the event's order may not be seen by the pushing user."""
-        return self.limited and str(data.get("order_id", "")) not in self.visible
+        """True when the event's order may not be seen by the pushing user. An event that
+        describes no order (a drill attempt) is left to the rules (forbidden_role)."""
+        if not self.limited or data.get("type") in _ORDERLESS:
+            return False
+        return str(data.get("order_id", "")) not in self.visible

@@ -161,6 +161,7 @@ SCHEMA: Mapping[EventType, EventSchema] = {
             "opinion": OPINION,
             "days": integer(-_INT32, _INT32),
             "new_deadline": TIME,
+            "deadline_warning": text(MAX_WARNING, "期限提示", since=2),
         }
     ),
     E.UNREASONABLE_REQUEST: EventSchema({"reason": REASON}),
@@ -179,7 +180,13 @@ SCHEMA: Mapping[EventType, EventSchema] = {
             "text": typed(MAX_NOTE, "回访记录"),
         }
     ),
-    E.REOPEN: EventSchema({"reason": REASON, "new_deadline": TIME}),
+    E.REOPEN: EventSchema(
+        {
+            "reason": REASON,
+            "new_deadline": TIME,
+            "deadline_warning": text(MAX_WARNING, "期限提示", since=2),
+        }
+    ),
     E.SUPERVISE: EventSchema({"reason": REASON}),
     E.MERGE: EventSchema({"into": CODE, "into_number": CODE, "reason": REASON}),
     # 并单 at intake: another caller about the same matter.

@@ -232,3 +232,14 @@ def test_an_older_workstation_receives_only_what_its_version_knows(
     assert disclose(note, Reader(Audience.CENTRE, later)) == note
     assert disclose(_event(E.CALL_RECORD, {}), CENTRE) is None
     assert disclose(_event(E.CALL_RECORD, {}), Reader(Audience.CENTRE, later)) is not None
+
+
+def test_a_protocol_1_workstation_does_not_receive_the_warning_of_a_later_deadline() -> None:
+    warned = {"reason": "x", "new_deadline": "2027-01-08T17:30:00+08:00", "deadline_warning": "w"}
+    reopen = _event(E.REOPEN, warned)
+    assert needs_reading(Reader(Audience.CENTRE, 1))
+    old = disclose(reopen, Reader(Audience.CENTRE, 1))
+    assert old is not None and "deadline_warning" not in old["payload"]
+    assert disclose(reopen, CENTRE) == reopen
+    unit = disclose(reopen, UNIT)
+    assert unit is not None and unit["payload"]["deadline_warning"] == "w"
