@@ -24,6 +24,7 @@ listed here.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -31,7 +32,7 @@ from enum import StrEnum
 from typing import Any
 
 from app.models.enums import EventType, Role
-from app.models.payloads import SCHEMA, Field, Kind, fields_of, newest_field_version
+from app.models.payloads import SCHEMA, Field, fields_of, newest_field_version
 from app.models.validation import normalise_phone
 
 
@@ -208,64 +209,84 @@ def _caller(data: Mapping[str, Any], confidential: bool, intake: bool = False) -
 # ---- taking identities out of what people typed ----------------------------------------
 
 MASK = "***"
-_SEPARATORS = r"[\s\-‐‑–—.·()（）/_]*"
-_FULL_WIDTH = {str(d): chr(0xFF10 + d) for d in range(10)}
+# A run of digits however they are spaced or bracketed, ASCII or full-width: where a phone
+# number can be written. One pattern for every order: each run's digits are compared.
+_DIGIT_RUN = re.compile(r"[0-9０-９](?:[\s\-‐‑–—.·()（）/_]*[0-9０-９])*")
+_ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_NOT_DIGIT = re.compile(r"[^0-9]")
+ANY_NUMBER_DIGITS = 7  # with `numbers`, every run of this many digits or more is masked
 
 
-def _digits_pattern(digits: str) -> str:
-    return _SEPARATORS.join(f"[{d}{_FULL_WIDTH[d]}]" for d in digits)
-
-
-def _phone_patterns(phone: str) -> list[str]:
-    digits = "".join(c for c in normalise_phone(phone) if c.isdigit() and c.isascii())
+def _phone_digits(phone: str) -> list[str]:
+    digits = _NOT_DIGIT.sub("", normalise_phone(phone).translate(_ASCII_DIGITS))
     if len(digits) < 5:
         return []
     found = [digits]
     if digits.startswith("0") and len(digits) >= 10:
         # a landline: its local number is also how people write it (0760-88881234)
         found.append(digits[3:] if digits[1] in "12" else digits[4:])
-    return [_digits_pattern(d) for d in found]
+    return found
 
 
 def _text_pattern(value: str) -> str | None:
-    """A name, company or contact as typed: any spacing between its characters, any case.
-    Single characters are not masked: one character is not an identity, and masking it
-    everywhere would destroy the text."""
+    """A name, company or contact as typed: any spacing between its characters, Latin
+    letters in any case. Single characters are not masked: one character is not an
+    identity, and masking it everywhere would destroy the text."""
     chars = [c for c in value if not c.isspace()]
     if len(chars) < 2:
         return None
-    return r"\s*".join(re.escape(c) for c in chars)
+    pattern = r"\s*".join(re.escape(c) for c in chars)
+    return f"(?i:{pattern})" if any(c.isascii() and c.isalpha() for c in chars) else pattern
 
 
 @dataclass(frozen=True)
 class Masker:
     """Takes the identities of some callers out of texts."""
 
-    pattern: re.Pattern[str] | None
+    pattern: re.Pattern[str] | None = None  # names, companies, contacts
+    phones: frozenset[str] = frozenset()  # digits
+    numbers: bool = False  # every phone-like number, whoever's
+
+    @property
+    def idle(self) -> bool:
+        return self.pattern is None and not self.phones and not self.numbers
 
     def __call__(self, text: str) -> str:
-        return text if self.pattern is None else self.pattern.sub(MASK, text)
+        if self.phones or self.numbers:
+            text = _DIGIT_RUN.sub(self._number, text)
+        if self.pattern is not None:
+            text = self.pattern.sub(MASK, text)
+        return text
 
-
-# Seven digits or more, however spaced: a phone number, whoever's it is.
-_ANY_NUMBER = r"[0-9０-９](?:[\s\-‐‑–—.·()（）/_]*[0-9０-９]){6,}"
+    def _number(self, match: re.Match[str]) -> str:
+        digits = _NOT_DIGIT.sub("", match.group().translate(_ASCII_DIGITS))
+        if self.numbers and len(digits) >= ANY_NUMBER_DIGITS:
+            return MASK
+        if any(phone in digits for phone in self.phones):
+            return MASK
+        return match.group()
 
 
 def masker(who: Iterable[Caller], numbers: bool = False) -> Masker:
     """Masks the identities of `who`; with `numbers`, every phone-like number too."""
-    parts: set[str] = {_ANY_NUMBER} if numbers else set()
+    return _masker(tuple(who), numbers)
+
+
+@functools.lru_cache(maxsize=4096)  # a page holds many events of one order
+def _masker(who: tuple[Caller, ...], numbers: bool) -> Masker:
+    parts: set[str] = set()
+    phones: set[str] = set()
     for caller in who:
-        parts.update(_phone_patterns(caller.phone))
-        parts.update(_phone_patterns(caller.other_contact))
+        phones.update(_phone_digits(caller.phone))
+        phones.update(_phone_digits(caller.other_contact))
         for value in (caller.name, caller.company, caller.other_contact):
             pattern = _text_pattern(value)
             if pattern is not None:
                 parts.add(pattern)
-    if not parts:
-        return Masker(None)
     # longest first, so a name inside a company's name does not leave the rest behind
     ordered = sorted(parts, key=len, reverse=True)
-    return Masker(re.compile("|".join(ordered), re.IGNORECASE))
+    compiled = re.compile("|".join(ordered)) if ordered else None
+    return Masker(compiled, frozenset(phones), numbers)
 
 
 # ---- the event a reader receives --------------------------------------------------------
@@ -289,7 +310,7 @@ def masker_for(reader: Reader, order_callers: Sequence[Caller]) -> Masker:
         return masker(c for c in order_callers if c.confidential)
     if reader.audience is Audience.ANALYST:
         return masker(order_callers, numbers=True)
-    return Masker(None)
+    return Masker()
 
 
 def disclose(
@@ -312,7 +333,7 @@ def disclose(
     if reader.audience is Audience.CENTRE:
         kept = {k: v for k, v in source.items() if k in known}
         return {**event, "payload": kept}
-    mask = masker_for(reader, order_callers)
+    mask: Masker | None = None  # made when a typed text needs it
     blanked = BLANKED.get(reader.audience, {}).get(event_type, frozenset())
     out: dict[str, Any] = {}
     for name, value in source.items():
@@ -324,14 +345,18 @@ def disclose(
             continue
         if event_type is EventType.INTAKE and name == "appellant":
             if isinstance(value, Mapping):
-                out[name] = _appellant(value, spec, reader, order_callers, mask)
+                out[name] = _appellant(value, spec, reader, order_callers)
             continue
         if event_type is EventType.ADD_CALLER and name in IDENTITY:
             if not _identity_shown(reader, source.get("confidential") is True, order_callers):
                 continue
             out[name] = value
             continue
-        out[name] = _masked(value, spec, mask)
+        if spec.typed and isinstance(value, str):
+            if mask is None:
+                mask = masker_for(reader, order_callers)
+            value = mask(value)
+        out[name] = value
     return {**event, "payload": out}
 
 
@@ -347,7 +372,6 @@ def _appellant(
     spec: Field,
     reader: Reader,
     order_callers: Sequence[Caller],
-    mask: Masker,
 ) -> dict[str, Any]:
     shown = _identity_shown(reader, value.get("confidential") is True, order_callers)
     kept: dict[str, Any] = {}
@@ -357,11 +381,3 @@ def _appellant(
         if name in _REST_OF_APPELLANT or (shown and name in IDENTITY):
             kept[name] = item
     return kept
-
-
-def _masked(value: Any, spec: Field, mask: Masker) -> Any:
-    if mask.pattern is None or not spec.typed:
-        return value
-    if spec.kind is Kind.TEXT and isinstance(value, str):
-        return mask(value)
-    return value
