@@ -325,7 +325,8 @@ def disclose(
     except ValueError:
         return None
     allowed = ALLOWED[reader.audience].get(event_type)
-    if allowed is None or SCHEMA[event_type].since > reader.version:
+    schema = SCHEMA.get(event_type)
+    if allowed is None or schema is None or schema.since > reader.version:
         return None
     known = fields_of(event_type, reader.version)
     payload = event.get("payload")

@@ -353,8 +353,8 @@ def payload_errors(
     or whose JSON type or range is wrong. Fields are named `payload.<field>` (nested:
     `payload.appellant.name`). Lengths are checked with the other field checks
     (text_length_errors), whose messages a workstation shows."""
-    schema = SCHEMA[event_type]
-    if schema.since > version:
+    schema = SCHEMA.get(event_type)
+    if schema is None or schema.since > version:  # an event type no workstation may send
         return [
             FieldError(
                 "type",
@@ -383,7 +383,9 @@ def text_length_errors(event_type: EventType, payload: Mapping[str, Any]) -> lis
     """Every text of `payload` longer than its field allows (the shape already checked),
     with the message the intake screen gives for an over-long field."""
     errors: list[FieldError] = []
-    _lengths("", SCHEMA[event_type].fields, payload, errors)
+    schema = SCHEMA.get(event_type)
+    if schema is not None:
+        _lengths("", schema.fields, payload, errors)
     return errors
 
 

@@ -179,3 +179,13 @@ def test_numbers_are_finite() -> None:
     assert payload_errors(E.DRILL_ATTEMPT, {"seconds": 12.5}) == []
     for bad in (math.nan, math.inf, -1.0):
         assert payload_errors(E.DRILL_ATTEMPT, {"seconds": bad})[0].code == "out_of_range"
+
+
+def test_an_event_type_without_a_schema_is_refused_not_a_crash(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delitem(SCHEMA, E.CALL_RECORD)  # type: ignore[attr-defined]
+    with pytest.raises(RuleViolation) as refused:
+        check_payload(E.CALL_RECORD, {})
+    assert refused.value.code == "unknown_field" and "call_record" in refused.value.message
+    assert text_length_errors(E.CALL_RECORD, {"text": "x" * 10_000}) == []
