@@ -129,9 +129,6 @@ class LoginGate:
             else:
                 self._pairs[pair] = (lock, users - 1)
 
-    def close(self) -> None:
-        self._pool.shutdown(wait=False)
-
 
 @dataclass(frozen=True)
 class AccessSettings:
