@@ -11,6 +11,8 @@ import argparse
 import os
 import sys
 
+from app.commands.common import guarded
+
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("report", help="write an appeal analysis report (PDF/CSV/XLSX)")
@@ -20,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--csv", help="write the tables as CSV here")
     parser.add_argument("--xlsx", help="write the tables as XLSX here")
     parser.add_argument("--as-of", help="judge overdue and due orders at this ISO time")
-    parser.set_defaults(func=run)
+    parser.set_defaults(func=guarded(run))
 
 
 def run(args: argparse.Namespace) -> int:

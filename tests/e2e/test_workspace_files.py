@@ -166,6 +166,7 @@ def test_a_damaged_database_is_reported_and_left_alone(
         ("kb", "search", "噪音"),
         ("drills", "export", "-"),
         ("attention",),
+        ("report", "--period", "2026-11", "--csv", str(tmp_path / "r.csv")),
         ("--smoke-test",),
     ):
         r = cli(*args, env=env)
