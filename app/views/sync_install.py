@@ -50,14 +50,24 @@ def install_sync(window: MainWindow, bridge: SyncBridge) -> None:
             6000,
         )
 
+    def seat_changed(_result: object = None) -> None:
+        """Someone signed in or out: the cache is already what they may see (app.store.seat);
+        every screen follows at once (the role's screens, the lists read again)."""
+        identity = getattr(window, "identity", None)
+        if identity is not None:
+            identity.changed.emit(identity())
+        window.refresh()
+        bridge.sync_now()
+
     def sign_in() -> None:
         status = bridge.worker.status()
         dialog = LoginDialog(bridge, window.tasks, status.server, status.user, window)
+        dialog.accepted.connect(seat_changed)
         window.login_dialog = dialog
         dialog.open()
 
     def sign_out() -> None:
-        window.tasks.run(bridge.sign_out(), lambda _r: bridge.sync_now())
+        window.tasks.run(bridge.sign_out(), seat_changed)
 
     bridge.status_changed.connect(status_changed)
     bridge.pulled.connect(pulled)
