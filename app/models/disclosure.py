@@ -20,6 +20,8 @@ listed here.
   or not, and no free text but the address (for repeated appeals about one place), with
   every caller's identity and every phone-like number taken out of it.
 * A trainer receives drill attempts only.
+* Who revealed a caller's full number (`reveal_contact`) is the centre's own record: no
+  unit, analyst or trainer receives it.
 """
 
 from __future__ import annotations

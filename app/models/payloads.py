@@ -204,6 +204,8 @@ SCHEMA: Mapping[EventType, EventSchema] = {
     E.CALL_RECORD: EventSchema(
         {"recording_id": text(MAX_CODE, "录音编号"), "text": typed(MAX_NOTE, "通话记录")}
     ),
+    # who saw an order's caller's full number, and when: the envelope says it all
+    E.REVEAL_CONTACT: EventSchema({}, since=2),
     E.DRILL_ATTEMPT: EventSchema(
         {
             "scenario_id": CODE,
@@ -373,7 +375,9 @@ def check_payload(
     errors = payload_errors(event_type, payload, version)
     if not errors:
         return
-    unknown = [e for e in errors if e.code in ("unknown_field", "unknown_event_type")]
+    if errors[0].code == "unknown_event_type":
+        raise RuleViolation("unknown_event_type", f"{errors[0].field}: {errors[0].message}")
+    unknown = [e for e in errors if e.code == "unknown_field"]
     code = "unknown_field" if unknown else "invalid_type"
     shown = unknown or errors
     raise RuleViolation(code, "；".join(f"{e.field}: {e.message}" for e in shown))

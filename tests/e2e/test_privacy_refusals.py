@@ -12,6 +12,7 @@ import requests
 
 from app.models.enums import EventType
 from app.models.payloads import SCHEMA, Field, Kind
+from app.models.protocol import HEADER, PROTOCOL_VERSION
 from tests.e2e.conftest import Station
 from tests.e2e.support import PASSWORD, ServerProcess, server_rows
 
@@ -53,7 +54,11 @@ def _push(
     events: list[dict[str, Any]],
     extra: dict[str, str] | None = None,
 ) -> requests.Response:
-    headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+    headers = {
+        "Authorization": f"Bearer {token}",
+        "Content-Type": "application/json",
+        HEADER: str(PROTOCOL_VERSION),  # as the workstation sends it
+    }
     return requests.post(
         server.url + "/api/v1/sync/push",
         data=json.dumps({"device_id": "probe", "events": events}),  # NaN and Infinity as sent

@@ -199,6 +199,8 @@ def test_no_confidential_identity_reaches_a_unit_an_analyst_or_a_trainer(
         ),
     )
 
+    step(disp, lambda: disp.ws.reveal_contact(a, who["disp"]()))  # to call the caller back
+
     # ---- order B: an ordinary caller, with a confidential caller attached (并单)
     answer = DirectAnswer(text=f"已答复{PLAIN_NAME}，{NAME2}的问题同此")
     # Typed before the caller is attached: a unit receives the order at its dispatch,

@@ -29,6 +29,7 @@ from app.models.operations import DirectAnswer, intake_events
 from app.models.payloads import check_payload
 from app.models.places import Unit
 from app.models.policy import Policy
+from app.models.protocol import HEADER, PROTOCOL_VERSION
 from app.models.records import Appellant, Event, Intake, Order
 from app.models.rules import RuleViolation
 from app.models.validation import describe, event_field_errors
@@ -496,7 +497,7 @@ def _push_wire(desk: Desk, user: str, wire: dict[str, Any]) -> requests.Response
     return requests.post(
         desk.server.url + "/api/v1/sync/push",
         json={"device_id": "x", "events": [wire]},
-        headers={"Authorization": f"Bearer {_token(desk, user)}"},
+        headers={"Authorization": f"Bearer {_token(desk, user)}", HEADER: str(PROTOCOL_VERSION)},
         timeout=10,
     )
 

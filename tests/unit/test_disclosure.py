@@ -178,10 +178,10 @@ def test_allowlists_name_only_schema_fields_and_cover_every_order_event() -> Non
     for audience, table in ALLOWED.items():
         for event_type, names in table.items():
             assert names <= set(SCHEMA[event_type].fields), (audience, event_type)
-    order_events = set(EventType) - ORDERLESS
+    order_events = set(EventType) - ORDERLESS  # a reveal is the centre's alone
     assert set(ALLOWED[Audience.UNIT]) == order_events
     assert set(ALLOWED[Audience.ANALYST]) == order_events
-    assert set(ALLOWED[Audience.TRAINER]) == ORDERLESS
+    assert set(ALLOWED[Audience.TRAINER]) == {E.DRILL_ATTEMPT}
     assert set(ALLOWED[Audience.CENTRE]) == set(EventType)
     assert set(SCHEMA[E.INTAKE].fields["appellant"].fields) >= IDENTITY
 
@@ -243,3 +243,10 @@ def test_a_protocol_1_workstation_does_not_receive_the_warning_of_a_later_deadli
     assert disclose(reopen, CENTRE) == reopen
     unit = disclose(reopen, UNIT)
     assert unit is not None and unit["payload"]["deadline_warning"] == "w"
+
+
+def test_a_reveal_of_a_callers_number_stays_with_the_centre() -> None:
+    reveal = _event(E.REVEAL_CONTACT, {})
+    assert disclose(reveal, CENTRE) == reveal
+    for reader in (UNIT, ANALYST, TRAINER, Reader(Audience.CENTRE, 1)):
+        assert disclose(reveal, reader) is None

@@ -187,5 +187,5 @@ def test_an_event_type_without_a_schema_is_refused_not_a_crash(
     monkeypatch.delitem(SCHEMA, E.CALL_RECORD)  # type: ignore[attr-defined]
     with pytest.raises(RuleViolation) as refused:
         check_payload(E.CALL_RECORD, {})
-    assert refused.value.code == "unknown_field" and "call_record" in refused.value.message
+    assert refused.value.code == "unknown_event_type" and "call_record" in refused.value.message
     assert text_length_errors(E.CALL_RECORD, {"text": "x" * 10_000}) == []
