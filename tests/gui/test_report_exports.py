@@ -206,3 +206,43 @@ def test_cli_exports_every_edge_dataset(fill, tmp_path: Path, policy: Policy) ->
         assert sheet["B2"].data_type == "s"
     if fill is _all_confidential:
         assert "保密人" not in text and "13800001234" not in text
+
+
+@pytest.mark.parametrize("fill", [_empty, _new_hot_spot, _hostile], ids=lambda f: f.__name__)
+def test_screen_exports_every_edge_dataset(qtbot, fill, tmp_path: Path, policy: Policy) -> None:
+    from PySide6.QtCore import QEvent, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from app.models.enums import Role
+    from app.models.operations import Actor
+    from app.views.main_window import MainWindow
+    from app.views.reports_page import ReportsPage
+    from app.views.status_bar import SyncSnapshot
+
+    ws = Workspace(tmp_path / "ws", policy, clock=FixedClock(NOW))
+    fill(ws)
+    actor = Actor("pd", Role.DISPATCHER, ws.device_id)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(
+        ws,
+        lambda: actor,
+        lambda: SyncSnapshot("signed_out", 0, "", "pd", Role.DISPATCHER),
+        settings,
+    )
+    page = win.show_page("reports")
+    assert isinstance(page, ReportsPage)
+    with qtbot.waitSignal(page.report_ready, timeout=20000):
+        page.run_button.click()
+    for written in (
+        page.export_pdf(tmp_path / "r.pdf"),
+        page.export_csv(tmp_path / "r.csv"),
+        page.export_xlsx(tmp_path / "r.xlsx"),
+    ):
+        assert written is not None and written.stat().st_size > 0
+    if fill is _new_hot_spot:
+        assert page.report is not None and page.report.hot_spots
+        assert page.report.hot_spots[0].ratio is None  # no baseline: "new"
+    win.close()
+    win.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    ws.close()
