@@ -23,6 +23,7 @@ knows a name the means to lock its owner out.
 from __future__ import annotations
 
 import ipaddress
+import logging
 import math
 import time
 from dataclasses import dataclass
@@ -31,6 +32,8 @@ from typing import Any
 from sqlalchemy import delete, insert, or_, select, update
 
 from server.schema import Database, login_failures
+
+log = logging.getLogger("hotline.server.signin")
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,13 @@ class Throttle:
             locked_until = at + p.lockout if failures >= p.lock_after else 0
             if failures >= p.lock_after:
                 failures = 0  # after the lock runs out the count starts again
+                log.warning(
+                    "sign-in locked for %d s after %d failures: user %r from %s",
+                    p.lockout,
+                    p.lock_after,
+                    key,
+                    address,
+                )
             conn.execute(
                 _where(update(login_failures), key, address).values(
                     failures=failures, last_failure_at=at, locked_until=locked_until
