@@ -228,8 +228,9 @@ class Feed:
                             _rejected(
                                 event_id,
                                 "id_conflict",
-                                "an event with this id but a different body exists "
-                                f"(seq {old_seq})",
+                                "an event with this id but a different body exists"
+                                # where in the feed tells a unit of other units' work
+                                + ("" if visibility.limited else f" (seq {old_seq})"),
                                 409,
                             )
                         )

@@ -125,6 +125,10 @@ def test_an_order_a_unit_may_not_see_is_answered_as_one_that_does_not_exist(
     # the unit that may see it gets the rules' own answers
     own = _push(server, _token(server, "unit_cgj"), [_event("unit_cgj", hidden, "sign", {})])
     assert own.status_code == 200 and own.json()["results"][0]["result"] == "accepted"
+    # an id already taken: refused without saying where in the feed it stands
+    taken = {**_event("unit_cgj", hidden, "note", {"text": "x"}), "id": replay["id"]}
+    conflict = _push(server, _token(server, "unit_cgj"), [taken]).json()["results"][0]
+    assert conflict["code"] == "id_conflict" and "seq" not in conflict["message"]
     pulled = requests.get(
         server.url + "/api/v1/sync/pull",
         headers={"Authorization": f"Bearer {token}"},
