@@ -43,7 +43,8 @@ from app.sync.cycle import CycleSummary, pull_feed, push_outbox  # noqa: E402
 from tests.e2e.file_keyring import FileKeyring  # noqa: E402
 from tests.e2e.support import PASSWORD, ServerProcess, seed_users, server_database  # noqa: E402
 
-NOW = datetime(2026, 11, 27, 10, 30, tzinfo=CHINA)
+# An hour ago: the store bounds client times by its own clock (server/times.py).
+NOW = datetime.now(CHINA).replace(microsecond=0) - timedelta(hours=1)
 
 
 def make_intake(n: int) -> Intake:

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import orjson
+from anyio import to_thread
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -58,6 +59,8 @@ class Strict(BaseModel):
 class TokenRequest(Strict):
     user: Annotated[str, Field(min_length=1, max_length=100, pattern=_NO_CONTROL)]
     password: Annotated[str, Field(min_length=1, max_length=1024, pattern=_NO_CONTROL)]
+    # the workstation signing in: the store gives it its station code (server.numbering)
+    device_id: _ID | None = None
 
 
 class TokenAnswer(BaseModel):
@@ -67,6 +70,7 @@ class TokenAnswer(BaseModel):
     user: str
     role: str
     unit: str
+    station: str = Field("", description="the station code of the device_id sent, if any")
 
 
 class Me(BaseModel):
@@ -207,9 +211,19 @@ class PushAnswer(BaseModel):
     results: list[EventResult]
 
 
+class Author(BaseModel):
+    user: str
+    role: str
+    unit: str
+
+
 class PulledEvent(BaseModel):
     seq: int
     event: dict[str, Any]
+    received_at: int | None = Field(
+        None, description="protocol 2: when the store received it (epoch seconds)"
+    )
+    by: Author | None = Field(None, description="protocol 2: the token's user who pushed it")
 
 
 class PullAnswer(BaseModel):
@@ -377,12 +391,16 @@ def create_app(
             raise ApiError(429, r.code, r.message, r.retry_after) from exc
         except Busy as exc:
             raise ApiError(503, "busy", str(exc), exc.retry_after) from exc
+        station = ""
+        if body.device_id:
+            station = await to_thread.run_sync(feed.station, body.device_id, issued.user.name)
         return TokenAnswer(
             token=issued.token,
             expires_at=datetime.fromtimestamp(issued.expires_at, UTC).isoformat(),
             user=issued.user.name,
             role=issued.user.role.value,
             unit=issued.user.unit,
+            station=station,
         )
 
     @app.get("/api/v1/auth/me", response_model=Me, tags=["auth"])
@@ -442,9 +460,15 @@ def create_app(
             raise ApiError(403, "forbidden_role", f"role {user.role.value} may not pull")
         page = feed.pull(user, since, limit, version=protocol)
         fresh = policy_version != server_policy
+        stamped = protocol >= 2  # the store's record of each event beside it
         parts = [
             '{"events":[',
-            ",".join(f'{{"seq":{seq},"event":{body}}}' for seq, body in page["events"]),
+            ",".join(
+                f'{{"seq":{seq},"event":{body},{record}}}'
+                if stamped
+                else f'{{"seq":{seq},"event":{body}}}'
+                for seq, body, record in page["events"]
+            ),
             '],"articles":[',
             ",".join(page["articles"]),
             '],"units":',

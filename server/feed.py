@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from operator import itemgetter
 from typing import Any
 
@@ -19,8 +19,21 @@ from app.models.records import Event, Intake, Order
 from app.models.rules import ORDERLESS, FunctionalLookup, RuleViolation, UnitLookup, check
 from app.models.serial import event_from_dict
 from server.auth import User
+from server.authorship import authorship_refusal
 from server.disclosure import for_reader
-from server.schema import FEED, Database, articles, counters, events, grants, orders
+from server.numbering import STORE_ACTOR, Numbers, renumber_event, station_for
+from server.pages import MAX_PAGE_BYTES, stamp, within_bytes
+from server.schema import (
+    FEED,
+    Database,
+    articles,
+    counters,
+    events,
+    grants,
+    order_numbers,
+    orders,
+)
+from server.times import OFFLINE_LIMIT, TimeRefusal, check_times, read_client_time, store_now
 from server.visibility import UNSEEN_CODE, UNSEEN_MESSAGE, UNSEEN_STATUS, Visibility
 from server.wire import storable
 
@@ -70,6 +83,7 @@ class _Batch:
     orders: dict[str, Order | None] = field(default_factory=dict)
     known: set[str] = field(default_factory=set)  # orders present in the table
     dirty: set[str] = field(default_factory=set)
+    created: dict[str, datetime] = field(default_factory=dict)  # the intake's client_time
     granted: dict[str, set[str]] = field(default_factory=dict)
     new_grants: list[dict[str, Any]] = field(default_factory=list)
 
@@ -90,6 +104,8 @@ class _Batch:
             event = event_from_dict(json.loads(body))
             if event.type in ORDERLESS:
                 continue
+            if event.type is EventType.INTAKE:
+                self.created[order_id] = event.client_time
             self.orders[order_id] = apply(self.orders.get(order_id), event)
         for order_id, unit in _rows_in(
             conn, "SELECT order_id, unit FROM grants WHERE order_id", stored
@@ -162,14 +178,23 @@ class Feed:
         units: UnitLookup,
         functional: FunctionalLookup | None = None,
         content: ContentCheck | None = None,
+        clock: Callable[[], datetime] = store_now,
+        offline_limit: timedelta = OFFLINE_LIMIT,
     ) -> None:
         self.db = db
+        self.clock = clock  # the store's clock: client times are bounded by it (server.times)
+        self.offline_limit = offline_limit
         self.units = units
         self.content = content
         # The dispatch catalogue's (category, 镇街) → functional department's matter: the
         # same lookup a workstation's Workspace.act passes, so a push-down refused there is
         # refused here too.
         self.functional = functional
+
+    def station(self, device_id: str, user: str) -> str:
+        """The station code of a workstation, assigned at its first sign-in."""
+        with self.db.write() as conn:
+            return station_for(conn, device_id, user)
 
     # ---- push -------------------------------------------------------------------------
 
@@ -183,8 +208,9 @@ class Feed:
         """Check and store a batch in one transaction; one result per event, in order.
         `plain`: the batch was read by server.wire.parse and found plain JSON. `version`:
         the protocol version the workstation announced (the payload fields it may send)."""
-        now = int(time.time())
         with self.db.write() as conn:
+            clock = self.clock()
+            now = int(clock.timestamp())
             state = _Batch(conn)
             ids = sorted({str(e["id"]) for e in batch})
             seen: dict[str, tuple[int, bytes]] = {
@@ -200,6 +226,7 @@ class Feed:
                 conn.execute(select(counters.c.value).where(counters.c.name == FEED)).one()[0]
             )
             seq = last
+            numbers = Numbers(conn, _intake_numbers(batch))
             rows: list[dict[str, Any]] = []
             results: list[Result] = []
             for data in batch:
@@ -235,7 +262,7 @@ class Feed:
                             )
                         )
                     continue
-                outcome = self._check(user, data, state, version)
+                outcome = self._check(user, data, state, version, clock)
                 if isinstance(outcome, Result):
                     results.append(outcome)
                     continue
@@ -243,6 +270,8 @@ class Feed:
                 seq += 1
                 if order is not None:  # an orderless event (a drill attempt) changes no order
                     state.orders[event.order_id] = order
+                    if event.type is EventType.INTAKE:
+                        state.created[event.order_id] = event.client_time
                     state.dirty.add(event.order_id)
                 if order is not None and event.type in DISPATCHING:
                     state.grant(order, seq)
@@ -255,21 +284,55 @@ class Feed:
                         "type": event.type.value,
                         "body": body,
                         "pushed_by": user.name,
+                        "pushed_role": user.role.value,
+                        "pushed_unit": user.unit,
                         "received_at": now,
                     }
                 )
                 results.append(Result(event_id, "accepted", seq=seq))
+                if order is not None and event.type is EventType.INTAKE:
+                    seq = self._number(numbers, state, order, seq, now, rows)
             if rows:
                 _insert_rows(conn, events, rows)
+                _insert_rows(conn, order_numbers, numbers.rows)
                 self._save_orders(state)
                 _insert_rows(conn, grants, state.new_grants)
                 conn.execute(update(counters).where(counters.c.name == FEED).values(value=seq))
         return results
 
+    def _number(
+        self, numbers: Numbers, state: _Batch, order: Order, seq: int, now: int, rows: list[Any]
+    ) -> int:
+        """Claim a new order's number; when another order has it, store the renumber event
+        right after its intake (server/numbering.py). Returns the last position used."""
+        new = numbers.claim(order.number, order.id)
+        if new is None:
+            return seq
+        data = renumber_event(order.id, order.number, new, order.version)
+        state.orders[order.id] = apply(order, event_from_dict(data))
+        seq += 1
+        rows.append(
+            {
+                "seq": seq,
+                "id": data["id"],
+                "order_id": order.id,
+                "type": data["type"],
+                "body": storable(data),
+                "pushed_by": STORE_ACTOR,
+                "pushed_role": "",
+                "pushed_unit": "",
+                "received_at": now,
+            }
+        )
+        return seq
+
     def _check(
-        self, user: User, data: Mapping[str, Any], state: _Batch, version: int
+        self, user: User, data: Mapping[str, Any], state: _Batch, version: int, now: datetime
     ) -> Result | tuple[Event, Order | None]:
         event_id = str(data["id"])
+        refused = authorship_refusal(user, data)
+        if refused is not None:
+            return _rejected(event_id, refused.code, refused.message, refused.status)
         try:
             event_type = event_type_of(data["type"])
         except ValueError:
@@ -279,10 +342,18 @@ class Feed:
         except RuleViolation as v:
             return _rejected(event_id, v.code, v.message, 422)
         try:
+            read_client_time(data.get("client_time"))
+        except TimeRefusal as t:
+            return _rejected(event_id, t.code, t.message, 422)
+        try:
             event = event_from_dict(data)
         except (KeyError, ValueError, TypeError) as exc:
             return _rejected(event_id, "bad_event", f"malformed event: {exc}", 422)
         order = state.orders.get(event.order_id)
+        try:
+            check_times(event, order, state.created.get(event.order_id), now, self.offline_limit)
+        except TimeRefusal as t:
+            return _rejected(event_id, t.code, t.message, 422)
         try:
             check(
                 order,
@@ -337,26 +408,41 @@ class Feed:
     # ---- pull -------------------------------------------------------------------------
 
     def pull(
-        self, user: User, since: int, limit: int, version: int = PROTOCOL_VERSION
+        self,
+        user: User,
+        since: int,
+        limit: int,
+        version: int = PROTOCOL_VERSION,
+        max_bytes: int = MAX_PAGE_BYTES,
     ) -> dict[str, Any]:
         """One page of the feed after `since`, as seen by `user`, from one snapshot.
 
         The page's items are ordered by feed position; `next_since` is the position to ask
         from next. A handling unit sees only the orders dispatched to it: an order's earlier
         events reach it at the position of the dispatch that granted it. Each event is
-        what `user`'s role may read of it at protocol `version` (server.disclosure).
+        what `user`'s role may read of it at protocol `version` (server.disclosure). A page
+        holds at most `limit` items and stops after the position group that passes
+        `max_bytes` (server.pages). Events come as (seq, body, the store's record of it:
+        pages.stamp).
         """
         with self.db.read() as conn:
             top = int(
                 conn.execute(select(counters.c.value).where(counters.c.name == FEED)).one()[0]
             )
+            record = (
+                events.c.pushed_by,
+                events.c.pushed_role,
+                events.c.pushed_unit,
+                events.c.received_at,
+            )
+            records: dict[int, str] = {}  # seq → the store's record (pages.stamp)
             if user.role is Role.UNIT:
-                items = self._unit_events(conn, user.unit, since, limit)
+                items = self._unit_events(conn, user.unit, since, limit, records)
             elif user.role in EVENT_ROLES:
                 items = [
-                    (r.seq, r.seq, r.body)
+                    _keep(r, records)
                     for r in conn.execute(
-                        select(events.c.seq, events.c.body)
+                        select(events.c.seq, events.c.body, *record)
                         .where(events.c.seq > since)
                         .order_by(events.c.seq)
                         .limit(limit)
@@ -364,9 +450,9 @@ class Feed:
                 ]
             elif user.role is Role.TRAINER:  # every trainee's drill attempts, nothing else
                 items = [
-                    (r.seq, r.seq, r.body)
+                    _keep(r, records)
                     for r in conn.execute(
-                        select(events.c.seq, events.c.body)
+                        select(events.c.seq, events.c.body, *record)
                         .where(events.c.seq > since)
                         .where(events.c.type == EventType.DRILL_ATTEMPT.value)
                         .order_by(events.c.seq)
@@ -394,13 +480,19 @@ class Feed:
             cut = merged[limit - 1][0]
             merged = [m for m in merged if m[0] <= cut]
             full = True
+        keep = within_bytes([(p, s, k, b or "", "") for p, s, k, b in merged], max_bytes)
+        if keep < len(merged):
+            merged = merged[:keep]
+            full = True
         if full and merged:
             next_since = merged[-1][0]
             more = True
         else:
             next_since = max(since, top)
             more = False
-        page_events = [(s, b) for _p, s, kind, b in merged if kind == "e" and b is not None]
+        page_events = [
+            (s, b, records[s]) for _p, s, kind, b in merged if kind == "e" and b is not None
+        ]
         page_articles = [b for _p, _s, kind, b in merged if kind == "a" and b is not None]
         return {
             "events": page_events,
@@ -410,11 +502,19 @@ class Feed:
         }
 
     def _unit_events(
-        self, conn: Connection, unit: str, since: int, limit: int
+        self, conn: Connection, unit: str, since: int, limit: int, records: dict[int, str]
     ) -> list[tuple[int, int, str]]:
         pos = case((events.c.seq > grants.c.seq, events.c.seq), else_=grants.c.seq)
         base = (
-            select(pos.label("pos"), events.c.seq, events.c.body)
+            select(
+                pos.label("pos"),
+                events.c.seq,
+                events.c.body,
+                events.c.pushed_by,
+                events.c.pushed_role,
+                events.c.pushed_unit,
+                events.c.received_at,
+            )
             .select_from(grants.join(events, events.c.order_id == grants.c.order_id))
             .where(grants.c.unit == unit)
         )
@@ -428,4 +528,27 @@ class Feed:
                     )
                 )
             )
+        for r in rows:
+            records[r.seq] = _stamp(r)
         return [(r.pos, r.seq, r.body) for r in rows]
+
+
+def _stamp(row: Any) -> str:
+    return stamp(row.pushed_by, row.pushed_role, row.pushed_unit, row.received_at)
+
+
+def _keep(row: Any, records: dict[int, str]) -> tuple[int, int, str]:
+    """An event row as a pull item (position, seq, body), its record kept by seq."""
+    records[row.seq] = _stamp(row)
+    return (row.seq, row.seq, row.body)
+
+
+def _intake_numbers(batch: Sequence[Mapping[str, Any]]) -> list[str]:
+    numbers = []
+    for data in batch:
+        payload = data.get("payload")
+        if data.get("type") == EventType.INTAKE.value and isinstance(payload, dict):
+            number = payload.get("number")
+            if isinstance(number, str):
+                numbers.append(number)
+    return numbers

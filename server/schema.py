@@ -88,7 +88,11 @@ events = Table(
     Column("order_id", String(64), nullable=False),
     Column("type", String(32), nullable=False),
     Column("body", Text, nullable=False),  # canonical JSON of the event as pushed
+    # Who pushed it (the token's user, in their role and unit then) and when the store
+    # received it (epoch seconds, the store's clock): beside the body, never inside it.
     Column("pushed_by", String(100), nullable=False),
+    Column("pushed_role", String(20), nullable=False, server_default=""),
+    Column("pushed_unit", String(50), nullable=False, server_default=""),
     Column("received_at", BigInteger, nullable=False),
     Index("events_by_order", "order_id", "seq"),
 )
@@ -121,6 +125,25 @@ articles = Table(
     Column("version", Integer, nullable=False),
     Column("seq", BigInteger, nullable=False, unique=True),
     Column("body", Text, nullable=False),
+)
+
+# The station code each workstation (device) was given at its first sign-in.
+stations = Table(
+    "stations",
+    metadata,
+    Column("code", String(8), primary_key=True),
+    Column("device_id", String(64), nullable=False, unique=True),
+    Column("user", String(100), nullable=False),
+    Column("assigned_at", BigInteger, nullable=False),
+)
+
+# Every order number in use, and the number it arrived with (another when renumbered).
+order_numbers = Table(
+    "order_numbers",
+    metadata,
+    Column("number", String(64), primary_key=True),
+    Column("order_id", String(64), nullable=False),
+    Column("original", String(64), nullable=False),
 )
 
 FEED = "feed"
@@ -163,7 +186,11 @@ class Database:
 
     def create(self) -> None:
         metadata.create_all(self.engine)
+        add_missing_columns(self.engine)
         with self.write() as conn:
+            from server.numbering import backfill_numbers
+
+            backfill_numbers(conn)
             _add_name_keys(conn)
             if (
                 conn.execute(select(counters.c.value).where(counters.c.name == FEED)).first()
@@ -223,6 +250,24 @@ def _add_name_keys(conn: Connection) -> None:
             key = f"{key}#{row.id}"
         taken.add(key)
         conn.execute(users.update().where(users.c.id == row.id).values(name_key=key))
+
+
+def add_missing_columns(engine: Engine) -> None:
+    """Columns added to `events` after it was first created (create_all makes only
+    missing tables): ALTER TABLE … ADD COLUMN with the column's server default."""
+    from sqlalchemy import inspect
+    from sqlalchemy.schema import CreateColumn
+
+    with engine.begin() as conn:
+        inspector = inspect(conn)
+        for table in (events,):
+            if not inspector.has_table(table.name):
+                continue
+            have = {c["name"] for c in inspector.get_columns(table.name)}
+            for column in table.columns:
+                if column.name not in have:
+                    ddl = CreateColumn(column).compile(dialect=conn.dialect)
+                    conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {ddl}")
 
 
 def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:

@@ -104,6 +104,7 @@ _CHAIN: Mapping[EventType, frozenset[str]] = {
     E.FLAG: frozenset({"kind"}),  # why a caller was flagged stays with the centre
     E.NOTE: frozenset({"text"}),
     E.CALL_RECORD: frozenset(),  # the recording is of the caller's voice
+    E.RENUMBER: frozenset({"number", "old_number"}),
 }
 
 # Reports count and rank; they need no one's words. An analyst receives no free text but
@@ -149,6 +150,7 @@ _FIGURES: Mapping[EventType, frozenset[str]] = {
     E.FLAG: frozenset({"kind"}),
     E.NOTE: frozenset(),
     E.CALL_RECORD: frozenset(),
+    E.RENUMBER: frozenset({"number", "old_number"}),
 }
 # Fields an audience receives as empty text (the client's fold reads them).
 BLANKED: Mapping[Audience, Mapping[EventType, frozenset[str]]] = {

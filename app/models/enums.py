@@ -104,6 +104,7 @@ class EventType(StrEnum):
     # 查看完整号码: a follow-up or dispatch user saw the caller's full number to call back.
     # Filed under the order for its audit trail; changes nothing of it (rules.ORDERLESS).
     REVEAL_CONTACT = "reveal_contact"
+    RENUMBER = "renumber"  # the central store gives a duplicate order number a new one
 
 
 class ReturnReason(StrEnum):

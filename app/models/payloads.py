@@ -206,6 +206,11 @@ SCHEMA: Mapping[EventType, EventSchema] = {
     ),
     # who saw an order's caller's full number, and when: the envelope says it all
     E.REVEAL_CONTACT: EventSchema({}, since=2),
+    # the central store's own: a duplicate order number renumbered (server/numbering.py)
+    E.RENUMBER: EventSchema(
+        {"number": text(MAX_CODE, "工单编号"), "old_number": text(MAX_CODE, "原工单编号")},
+        since=2,
+    ),
     E.DRILL_ATTEMPT: EventSchema(
         {
             "scenario_id": CODE,

@@ -254,6 +254,10 @@ CHANGES: Mapping[EventType, Change] = {
     EventType.FLAG: _flag,
     EventType.NOTE: lambda o, p, e: {"notes": o.notes + 1},
     EventType.CALL_RECORD: lambda o, p, e: {},
+    EventType.RENUMBER: lambda o, p, e: {
+        "number": str(p["number"]),
+        "former_numbers": (*o.former_numbers, str(p["old_number"])),
+    },
 }
 
 

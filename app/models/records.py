@@ -118,6 +118,7 @@ class Order:
     # every unit the order was ever dispatched to, lead or assisting: a unit keeps seeing
     # an order it handled after a re-dispatch (the central store keeps such grants too)
     granted_units: tuple[str, ...] = ()
+    former_numbers: tuple[str, ...] = ()  # numbers it had before the store renumbered it
     last_event: EventType | None = None
     notes: int = 0
     extra: dict[str, Any] = field(default_factory=dict)

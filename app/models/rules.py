@@ -100,6 +100,8 @@ RULES: Mapping[EventType, Rule] = {
     EventType.DRILL_ATTEMPT: Rule(frozenset({None}), FRONT_DESK),
     # Filed under an existing order (its audit trail) but never folded into it.
     EventType.REVEAL_CONTACT: Rule(ANY_STATE, REVEALERS),
+    # Only the central store writes it (server/numbering.py): no role may push one.
+    EventType.RENUMBER: Rule(ANY_STATE, frozenset()),
 }
 
 

@@ -75,7 +75,7 @@ def order_from_dict(data: dict[str, Any]) -> Order:
             values[name] = Satisfaction(values[name])
     if values.get("last_event"):
         values["last_event"] = EventType(values["last_event"])
-    for name in ("assist_units", "flags", "extra_callers", "granted_units"):
+    for name in ("assist_units", "flags", "extra_callers", "granted_units", "former_numbers"):
         values[name] = tuple(values.get(name) or ())
     known = {f.name for f in dataclasses.fields(Order)}
     return Order(**{k: v for k, v in values.items() if k in known})

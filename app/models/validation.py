@@ -13,6 +13,7 @@ from app.models.enums import AppealType, AppellantKind, Channel, EventType, Urge
 from app.models.records import Appellant, Intake, new_appellant, new_intake
 
 MAX_TITLE = 100
+MAX_NUMBER = 40  # an order number (ZS261128-W07-0012), with room for a renumbered one's "-2"
 MAX_CONTENT = 4000  # Open311's description limit; longer texts belong in an attachment
 MAX_NAME = 50
 MAX_ADDRESS = 200
@@ -175,6 +176,10 @@ def intake_from_payload(payload: Mapping[str, Any]) -> tuple[Intake | None, list
     number = payload.get("number")
     if not isinstance(number, str) or not number.strip():
         errors.append(FieldError("number", "invalid", "工单编号须为非空文本"))
+    elif len(number) > MAX_NUMBER or not number.isprintable() or number != number.strip():
+        errors.append(
+            FieldError("number", "invalid", f"工单编号须为不超过{MAX_NUMBER}个字符的可见文本")
+        )
     raw = payload.get("appellant")
     appellant: Appellant | None = None
     if not isinstance(raw, Mapping):

@@ -160,6 +160,13 @@ class OrderAccess:
             return None
         return self.row(found)
 
+    def find_all_by_number(self, number: str) -> list[OrderRow]:
+        """Every order of the viewer's a caller quoting `number` may mean (a duplicate
+        number the central store renumbered is still its order's alias)."""
+        found = self.queries.find_all_by_number(number)
+        visible = self.visible_ids([r.id for r in found])
+        return [self.row(r) for r in found if r.id in visible]
+
     def caller_history(self, phone: str, limit: int = 20) -> tuple[int, list[OrderRow]]:
         if not phone or self._searches_nothing(OrderFilter(phone=phone)):
             return 0, []

@@ -233,7 +233,21 @@ class OrderQueries:
         return [OrderRow.from_row(r) for r in rows]
 
     def find_by_number(self, number: str) -> OrderRow | None:
+        """The order with this number, else one that had it before the central store
+        renumbered it (find_all_by_number)."""
+        found = self.find_all_by_number(number)
+        return found[0] if found else None
+
+    def find_all_by_number(self, number: str) -> list[OrderRow]:
+        """Orders a caller quoting `number` may mean: the one numbered so, then those the
+        central store renumbered away from it (a duplicate number keeps working as an
+        alias: their renumber event's old_number, indexed by events_former_numbers)."""
+        key = number.strip().upper()
         rows = self.database.query(
-            f"SELECT {LIST_COLUMNS} FROM orders WHERE number = ?", (number.strip().upper(),)
+            f"SELECT {LIST_COLUMNS} FROM orders WHERE number = ? "
+            f"UNION ALL SELECT {LIST_COLUMNS} FROM orders WHERE number != ? AND id IN ("
+            "SELECT order_id FROM events WHERE type = 'renumber' "
+            "AND json_extract(payload, '$.old_number') = ?)",
+            (key, key, key),
         )
-        return OrderRow.from_row(rows[0]) if rows else None
+        return [OrderRow.from_row(r) for r in rows]

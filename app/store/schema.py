@@ -142,6 +142,36 @@ def _order_grants(conn: sqlite3.Connection) -> None:
     order_grants(conn)
 
 
+def _store_records(conn: sqlite3.Connection) -> None:
+    """What the central store recorded beside each event it accepted (pull, protocol 2):
+    who pushed it, in which role and unit, and when it received it (epoch seconds). NULL
+    until the event comes back in a pull (and for events pulled before protocol 2)."""
+    run_script(
+        conn,
+        """
+        ALTER TABLE events ADD COLUMN received_at INTEGER;
+        ALTER TABLE events ADD COLUMN by_user TEXT;
+        ALTER TABLE events ADD COLUMN by_role TEXT;
+        ALTER TABLE events ADD COLUMN by_unit TEXT
+        """,
+    )
+
+
+def _report_store_times(conn: sqlite3.Connection) -> None:
+    from app.store.report_times import store_times_in_facts
+
+    store_times_in_facts(conn)
+
+
+def _former_numbers(conn: sqlite3.Connection) -> None:
+    """Numbers orders had before the central store renumbered them (a duplicate number),
+    looked up when a caller quotes one (OrderQueries.find_all_by_number)."""
+    conn.execute(
+        "CREATE INDEX IF NOT EXISTS events_former_numbers "
+        "ON events(json_extract(payload, '$.old_number')) WHERE type = 'renumber'"
+    )
+
+
 MIGRATIONS: list[Migration] = [
     _v1_events_orders_outbox,
     _v2_knowledge_base,
@@ -152,4 +182,7 @@ MIGRATIONS: list[Migration] = [
     _chain_indexes,
     _assists_by_deadline,
     _order_grants,
+    _store_records,
+    _report_store_times,
+    _former_numbers,
 ]

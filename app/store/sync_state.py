@@ -7,7 +7,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -21,15 +21,19 @@ from app.store.eventlog import (
     DEFERRED_FTS,
     DEFERRED_FTS_FLUSH,
     DEFERRED_FTS_TABLE,
+    UNREADABLE,
     EventLog,
     event_from_row,
     insert_new_order_rows,
     insert_remote_events,
+    insert_unreadable,
     new_order_row,
+    raw_event_row,
     remote_event_row,
 )
 from app.store.queue_schema import ASSISTS_BACKFILL
-from app.store.report_schema import BACKFILL as REPORT_FACTS_BACKFILL
+from app.store.report_times import BACKFILL as REPORT_FACTS_BACKFILL
+from app.store.report_times import TIMED_STEPS, refresh_facts
 from app.store.session import SESSION_KEYS, Session, read_session
 from app.store.textindex import index_text
 
@@ -69,6 +73,17 @@ class PushTally:
 
 
 @dataclass(frozen=True)
+class StoreRecord:
+    """What the central store recorded beside an event it accepted: who pushed it (the
+    token's user, in their role and unit then) and when it received it (epoch seconds)."""
+
+    received_at: int
+    user: str
+    role: str
+    unit: str
+
+
+@dataclass(frozen=True)
 class PulledPage:
     events: Sequence[tuple[int, Mapping[str, Any]]]
     articles: Sequence[Mapping[str, Any]]
@@ -76,6 +91,7 @@ class PulledPage:
     catalogue: Sequence[Mapping[str, Any]] | None
     policy_version: str
     next_since: int
+    records: Mapping[int, StoreRecord] = field(default_factory=dict)  # by feed position
 
 
 @dataclass(frozen=True)
@@ -91,11 +107,30 @@ class PreparedPage:
     folded: dict[str, Order]  # order id → its page's events folded from nothing
     order_rows: dict[str, tuple[object, ...]]  # order id → new_order_row of folded
     broken: set[str]  # orders whose page events do not fold from nothing
+    unreadable: list[tuple[object, ...]] = field(default_factory=list)  # eventlog.raw_event_row
+
+
+def _read_pulled(
+    page: PulledPage,
+) -> tuple[list[tuple[int, Event]], list[tuple[object, ...]]]:
+    """The page's events this build can read, and rows of those it cannot (a type it does
+    not know, an odd payload): those are kept as they came, shown as unreadable, and
+    never stop a pull."""
+    events: list[tuple[int, Event]] = []
+    unreadable: list[tuple[object, ...]] = []
+    for seq, data in page.events:
+        try:
+            events.append((seq, event_from_dict(dict(data))))
+        except UNREADABLE:
+            row = raw_event_row(seq, data)
+            if row is not None:
+                unreadable.append(row)
+    return events, unreadable
 
 
 def prepare_page(page: PulledPage) -> PreparedPage:
     """The database-free part of applying `page` (pure; any thread)."""
-    events = [(seq, event_from_dict(dict(data))) for seq, data in page.events]
+    events, unreadable = _read_pulled(page)
     folded: dict[str, Order] = {}
     broken: set[str] = set()
     for _seq, event in sorted(events, key=lambda pair: pair[0]):
@@ -113,7 +148,40 @@ def prepare_page(page: PulledPage) -> PreparedPage:
         folded=folded,
         order_rows={oid: new_order_row(o) for oid, o in folded.items()},
         broken=broken,
+        unreadable=unreadable,
     )
+
+
+def _keep_records(
+    conn: sqlite3.Connection, records: Mapping[int, StoreRecord], bulk: bool = False
+) -> None:
+    """The store's record of each pulled event, beside the event (its own columns, never
+    the payload); the report facts of orders whose sign or close it times (report_times;
+    during a bulk load they are all made at its end)."""
+    if not records:
+        return
+    conn.executemany(
+        "UPDATE events SET received_at = ?, by_user = ?, by_role = ?, by_unit = ? "
+        "WHERE server_seq = ?",
+        [(r.received_at, r.user, r.role, r.unit, seq) for seq, r in records.items()],
+    )
+    if bulk:
+        return
+    seqs = list(records)
+    timed: set[str] = set()
+    marks = ",".join("?" * len(TIMED_STEPS))
+    for start in range(0, len(seqs), 500):
+        chunk = seqs[start : start + 500]
+        timed.update(
+            r[0]
+            for r in conn.execute(
+                f"SELECT order_id FROM events WHERE type IN ({marks}) "
+                f"AND server_seq IN ({','.join('?' * len(chunk))})",
+                (*TIMED_STEPS, *chunk),
+            )
+        )
+    if timed:
+        refresh_facts(conn, sorted(timed))
 
 
 @dataclass(frozen=True)
@@ -308,6 +376,7 @@ class SyncState:
                     raise ValueError(f"the page goes back from {current} to {pulled.next_since}")
                 current = pulled.next_since
                 touched |= self._apply_events(conn, one, bulk)
+                _keep_records(conn, pulled.records, bulk)
                 self._apply_rest(pulled)
             if before_commit is not None:
                 before_commit()
@@ -428,6 +497,8 @@ class SyncState:
         slow = [(seq, e) for seq, e in events if e.order_id in known]
         fresh = [e for _seq, e in events if e.order_id not in known]
         touched = self.events.apply_remote(conn, slow) if slow else set()
+        if prepared.unreadable:
+            insert_unreadable(conn, prepared.unreadable)
         if not fresh:
             return touched
         insert_remote_events(conn, [prepared.event_rows[e.id] for e in fresh], direct=bulk)

@@ -27,6 +27,7 @@ from app.store.orders import OrderQueries
 from app.store.policy_source import PolicySource
 
 if TYPE_CHECKING:
+    from app.models.timeline import TimelineEntry
     from app.store.access import OrderAccess, OrderView
 
     # Imported on first use: the event log is not needed to open the intake screen; the
@@ -74,7 +75,9 @@ class Workspace:
         # Called after each action is committed (e.g. to wake the sync worker).
         self.listeners: list[Callable[[Order], None]] = []
         self.device_id = self._identity("device_id", _new_device_id)
-        self.station = self._identity("station", lambda: "W" + self.device_id[:4].upper())
+        # Provisional until the first sign-in, when the central store assigns this
+        # workstation a code of its own (app.sync.account.login); read at each intake.
+        self._identity("station", lambda: "W" + self.device_id[:4].upper())
 
     @cached_property
     def events(self) -> EventLog:
@@ -90,11 +93,14 @@ class Workspace:
             self.database.set_meta(key, value)
         return value
 
+    @property
+    def station(self) -> str:
+        return self.database.meta("station") or "W" + self.device_id[:4].upper()
+
     def set_station(self, code: str) -> None:
         if not valid_station(code):
             raise ValueError("工位编号须为2至6位大写字母或数字")
         self.database.set_meta("station", code)
-        self.station = code
 
     def reader(self) -> OrderQueries:
         """Order queries on this thread's own connection, for work off the GUI thread."""
@@ -316,6 +322,13 @@ class Workspace:
 
     def timeline(self, order_id: str) -> list[Event]:
         return self.events.events_of(order_id)
+
+    def timeline_entries(self, order_id: str) -> list[TimelineEntry]:
+        """Every stored event of the order, readable or not, with the central store's
+        record of it (who pushed it, when it arrived) or why it is not accepted yet."""
+        from app.store.timeline import timeline
+
+        return timeline(self.database, order_id)
 
     def pending_count(self) -> int:
         return int(self.database.scalar("SELECT COUNT(*) FROM outbox") or 0)

@@ -19,7 +19,7 @@ import orjson
 import requests
 
 from app.models.protocol import HEADER, PROTOCOL_VERSION
-from app.store.sync_state import PulledPage, PushResult
+from app.store.sync_state import PulledPage, PushResult, StoreRecord
 from app.sync import transport
 from app.sync.errors import (
     AuthRequired,
@@ -61,6 +61,7 @@ class TokenGrant:
     role: str
     unit: str
     expires_at: str
+    station: str = ""  # the station code the store gave this workstation (numbering)
 
 
 class CentralStore:
@@ -106,8 +107,11 @@ class CentralStore:
 
     # ---- endpoints -----------------------------------------------------------------------
 
-    def login(self, user: str, password: str) -> TokenGrant:
-        data = self._call("POST", "/auth/token", json={"user": user, "password": password})
+    def login(self, user: str, password: str, device_id: str = "") -> TokenGrant:
+        body = {"user": user, "password": password}
+        if device_id:
+            body["device_id"] = device_id  # the store gives the workstation its station code
+        data = self._call("POST", "/auth/token", json=body)
         try:
             return TokenGrant(
                 token=_text(data["token"]),
@@ -115,6 +119,7 @@ class CentralStore:
                 role=_text(data["role"]),
                 unit=_text(data.get("unit", "")),
                 expires_at=_text(data.get("expires_at", "")),
+                station=_text(data.get("station") or ""),
             )
         except (KeyError, TypeError) as exc:
             raise BadAnswer(f"unexpected answer to sign-in: {exc}") from exc
@@ -288,6 +293,7 @@ def _pulled_page(data: Mapping[str, Any], since: int) -> tuple[PulledPage, bool]
     ):
         raise BadAnswer("the pull answer is not a page of the feed")
     pairs = []
+    records: dict[int, StoreRecord] = {}
     for item in events:
         if (
             not isinstance(item, dict)
@@ -295,7 +301,11 @@ def _pulled_page(data: Mapping[str, Any], since: int) -> tuple[PulledPage, bool]
             or not isinstance(item.get("event"), dict)
         ):
             raise BadAnswer("a pulled event is malformed")
-        pairs.append((int(item["seq"]), item["event"]))
+        seq = int(item["seq"])
+        pairs.append((seq, item["event"]))
+        record = _store_record(item)
+        if record is not None:
+            records[seq] = record
     units = data.get("units")
     catalogue = data.get("catalogue")
     page = PulledPage(
@@ -305,5 +315,18 @@ def _pulled_page(data: Mapping[str, Any], since: int) -> tuple[PulledPage, bool]
         catalogue=catalogue if isinstance(catalogue, list) else None,
         policy_version=str(data.get("policy_version", "") or ""),
         next_since=next_since,
+        records=records,
     )
     return page, more
+
+
+def _store_record(item: Mapping[str, Any]) -> StoreRecord | None:
+    """The store's record of a pulled event (protocol 2), or None when the item has none
+    or it is malformed (the event itself is still good)."""
+    at, by = item.get("received_at"), item.get("by")
+    if type(at) is not int or not isinstance(by, dict):
+        return None
+    user, role, unit = by.get("user"), by.get("role"), by.get("unit")
+    if not (isinstance(user, str) and isinstance(role, str) and isinstance(unit, str)):
+        return None
+    return StoreRecord(at, user, role, unit)

@@ -128,5 +128,6 @@ def event_label(value: str) -> str:
         EventType.CALL_RECORD: QCoreApplication.translate("Labels", "Call record"),
         EventType.DRILL_ATTEMPT: QCoreApplication.translate("Labels", "Drill attempt"),
         EventType.REVEAL_CONTACT: QCoreApplication.translate("Labels", "Full number shown"),
+        EventType.RENUMBER: QCoreApplication.translate("Labels", "Renumbered"),
     }
     return _lookup(EventType, names, value)

@@ -254,8 +254,14 @@ class MainWindow(QMainWindow):
         if not ok or not number.strip():
             return
         # another unit's order and no order at all get the same answer
-        found = self.workspace.access(self.viewer()).find_by_number(number)
-        if found is None or self.show_order(found.id) is None:
+        from app.views.order_choice import choose_order
+
+        found = self.workspace.access(self.viewer()).find_all_by_number(number)
+        if not found:
+            inform(self, self.tr("Open order"), self.tr("No order %1 here.").replace("%1", number))
+            return
+        order_id = choose_order(self, number.strip(), found)  # a renumbered duplicate
+        if order_id is not None and self.show_order(order_id) is None:
             inform(self, self.tr("Open order"), self.tr("No order %1 here.").replace("%1", number))
 
     def viewer(self) -> Viewer:

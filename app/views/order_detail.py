@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import timedelta
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -19,7 +22,9 @@ from PySide6.QtWidgets import (
 
 from app.models.deadlines import working_days_left
 from app.models.enums import OPEN_STATUSES, EventType
+from app.models.numbering import STORE_ACTOR
 from app.models.records import Event, Order
+from app.models.timeline import Delivery, TimelineEntry
 from app.models.validation import mask_phone
 from app.models.visibility import Viewer
 from app.store.workspace import Workspace
@@ -28,6 +33,7 @@ from app.views.labels import (
     appellant_kind_label,
     channel_label,
     event_label,
+    role_label,
     status_label,
     urgency_label,
 )
@@ -56,6 +62,13 @@ DETAIL_KEYS = (
 )
 
 
+def _entries(entries: list[TimelineEntry], shown: list[Event]) -> list[TimelineEntry]:
+    """The timeline with each readable step as the viewer may see it (`shown`: the access's
+    events, callers' details taken out where the viewer may not see them)."""
+    by_id = {e.id: e for e in shown}
+    return [replace(e, event=by_id.get(e.event_id)) if e.readable else e for e in entries]
+
+
 class OrderDetailDialog(QDialog):
     def __init__(
         self,
@@ -76,9 +89,9 @@ class OrderDetailDialog(QDialog):
         self.order = order
         self.setWindowTitle(self.tr("Order %1").replace("%1", order.number))
         self.resize(980, 720)
-        self._build(order, view.events)
+        self._build(order, _entries(workspace.timeline_entries(order_id), view.events))
 
-    def _build(self, order: Order, events: list[Event]) -> None:
+    def _build(self, order: Order, events: list[TimelineEntry]) -> None:
         head = rich_label(fill("<h2>%1　%2</h2>", order.number, order.title), "heading")
         head.setWordWrap(True)
 
@@ -117,6 +130,15 @@ class OrderDetailDialog(QDialog):
         facts.addRow(self.tr("Place"), plain_label(place.strip(), "place"))
         received = plain_label(short_time(order.received_at.isoformat()))
         facts.addRow(self.tr("Received"), received)
+        if order.former_numbers:  # a duplicate number the central store renumbered
+            former = plain_label(
+                self.tr("%1 (a duplicate number, renumbered by the central store)").replace(
+                    "%1", "、".join(order.former_numbers)
+                ),
+                "former_numbers",
+            )
+            former.setStyleSheet("color:#e65100;")
+            facts.addRow(self.tr("Former number"), former)
         facts.addRow(self.tr("Due"), self._deadline_label(order))
         if order.lead_unit:
             units = self.policy.unit_name(order.lead_unit)
@@ -174,10 +196,19 @@ class OrderDetailDialog(QDialog):
             set_tip(label, order.deadline_warning)
         return label
 
-    def _timeline(self, events: list[Event]) -> QTableWidget:
-        table = QTableWidget(len(events), 4, objectName="timeline")
+    def _timeline(self, entries: list[TimelineEntry]) -> QTableWidget:
+        """Every stored step: its own time, who the central store says did it and when the
+        store received it (a step recorded offline shows how much later), or that it is
+        still waiting or was refused. A step this build cannot read is shown as such."""
+        table = QTableWidget(len(entries), 5, objectName="timeline")
         table.setHorizontalHeaderLabels(
-            [self.tr("When"), self.tr("Step"), self.tr("Who"), self.tr("Details")]
+            [
+                self.tr("When"),
+                self.tr("Step"),
+                self.tr("Who"),
+                self.tr("Central store"),
+                self.tr("Details"),
+            ]
         )
         table.verticalHeader().hide()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -185,17 +216,69 @@ class OrderDetailDialog(QDialog):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        for row, event in enumerate(events):
-            who = event.actor + (f"（{self.policy.unit_name(event.unit)}）" if event.unit else "")
+        for row, entry in enumerate(entries):
+            when = short_time(entry.client_time.isoformat()) if entry.client_time else "—"
             cells = (
-                short_time(event.client_time.isoformat()),
-                event_label(event.type.value),
-                who,
-                self._details(event),
+                when,
+                event_label(entry.type) if entry.readable else entry.type,
+                self._who(entry),
+                self._delivery(entry),
+                self._entry_details(entry),
             )
             for column, text in enumerate(cells):
                 table.setItem(row, column, QTableWidgetItem(text))
         return table
+
+    def _who(self, entry: TimelineEntry) -> str:
+        """The author the central store recorded (the user whose token pushed the step);
+        before its record arrives, the user who recorded it here."""
+        if entry.record is not None:
+            user, role, unit = entry.record.user, entry.record.role, entry.record.unit
+        elif entry.event is not None:
+            user, role, unit = entry.event.actor, "", entry.event.unit
+        else:
+            user, role, unit = entry.actor, "", ""
+        if user == STORE_ACTOR:  # an event the central store wrote itself
+            return self.tr("Central store")
+        who = user
+        if unit:
+            who += f"（{self.policy.unit_name(unit)}）"
+        elif role:
+            who += f"（{role_label(role)}）"
+        return who
+
+    def _delivery(self, entry: TimelineEntry) -> str:
+        if entry.delivery is Delivery.WAITING:
+            return self.tr("waiting to be sent")
+        if entry.delivery is Delivery.REFUSED:
+            return self.tr("refused")
+        if entry.record is None:
+            return self.tr("accepted")
+        text = short_time(entry.record.received_at.isoformat())
+        gap = entry.offline_gap
+        if gap is not None:
+            text += "　" + self._gap_text(gap)
+        return text
+
+    def _gap_text(self, gap: timedelta) -> str:
+        hours = int(abs(gap).total_seconds() // 3600)
+        minutes = int(abs(gap).total_seconds() // 60) % 60
+        span = (
+            self.tr("%n day(s)", "", hours // 24) + self.tr("%n hour(s)", "", hours % 24)
+            if hours >= 24
+            else self.tr("%n hour(s)", "", hours) + self.tr("%n minute(s)", "", minutes)
+        )
+        if gap < timedelta(0):  # the workstation's clock ran ahead of the store's
+            return self.tr("recorded %1 after it arrived (clock ahead)").replace("%1", span)
+        return self.tr("arrived %1 after it was recorded (offline)").replace("%1", span)
+
+    def _entry_details(self, entry: TimelineEntry) -> str:
+        if entry.event is None:
+            return self.tr("This record cannot be read by this version of Hotline Desk")
+        try:
+            return self._details(entry.event)
+        except (KeyError, ValueError, TypeError, AttributeError, OverflowError):
+            return self.tr("This record cannot be read by this version of Hotline Desk")
 
     def _details(self, event: Event) -> str:
         """One readable line of what the step said (unit names, days, rulings)."""
@@ -203,6 +286,12 @@ class OrderDetailDialog(QDialog):
         parts: list[str] = []
         if event.type is EventType.INTAKE:
             return self.tr("Recorded as %1").replace("%1", str(p.get("number", "")))
+        if event.type is EventType.RENUMBER:
+            return (
+                self.tr("%1 was already in use: now %2")
+                .replace("%1", str(p.get("old_number", "")))
+                .replace("%2", str(p.get("number", "")))
+            )
         if p.get("lead_unit"):
             parts.append(self.policy.unit_name(str(p["lead_unit"])))
         if p.get("assist_units"):

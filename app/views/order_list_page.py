@@ -186,9 +186,13 @@ class OrderListPage(QWidget):
 
     def _search_entered(self) -> None:
         """An order number typed in full opens that order at once."""
-        found = self.workspace.access(self.viewer()).find_by_number(self.search.text())
-        if found is not None:
-            self.open_order.emit(found.id)
+        from app.views.order_choice import choose_order
+
+        found = self.workspace.access(self.viewer()).find_all_by_number(self.search.text())
+        if found:
+            order_id = choose_order(self, self.search.text().strip(), found)
+            if order_id is not None:
+                self.open_order.emit(order_id)
         elif self.model.rowCount():
             self.table.setFocus()
 

@@ -2092,6 +2092,11 @@
         <source>Full number shown</source>
         <translation>查看完整号码</translation>
     </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="131"/>
+        <source>Renumbered</source>
+        <translation>重新编号</translation>
+    </message>
 </context>
 <context>
     <name>Launch</name>
@@ -2184,7 +2189,8 @@
     </message>
     <message>
         <location filename="../../app/views/main_window.py" line="252"/>
-        <location filename="../../app/views/main_window.py" line="259"/>
+        <location filename="../../app/views/main_window.py" line="261"/>
+        <location filename="../../app/views/main_window.py" line="265"/>
         <source>Open order</source>
         <translation>打开工单</translation>
     </message>
@@ -2194,17 +2200,18 @@
         <translation>来电人报出的工单号：</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="259"/>
+        <location filename="../../app/views/main_window.py" line="261"/>
+        <location filename="../../app/views/main_window.py" line="265"/>
         <source>No order %1 here.</source>
         <translation>本机没有工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="274"/>
+        <location filename="../../app/views/main_window.py" line="280"/>
         <source>No such order here.</source>
         <translation>此处没有该工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="293"/>
+        <location filename="../../app/views/main_window.py" line="299"/>
         <source>Order %1 recorded; its number is on the clipboard.</source>
         <translation>工单 %1 已受理，工单号已复制到剪贴板。</translation>
     </message>
@@ -2328,202 +2335,289 @@
     </message>
 </context>
 <context>
+    <name>OrderChoice</name>
+    <message>
+        <location filename="../../app/views/order_choice.py" line="22"/>
+        <source>Open order</source>
+        <translation>打开工单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_choice.py" line="23"/>
+        <source>Several orders answer to %1:</source>
+        <translation>有多张工单对应编号 %1（重号已由中心重新编号）：</translation>
+    </message>
+</context>
+<context>
     <name>OrderDetailDialog</name>
     <message>
-        <location filename="../../app/views/order_detail.py" line="77"/>
+        <location filename="../../app/views/order_detail.py" line="90"/>
         <source>Order %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="87"/>
+        <location filename="../../app/views/order_detail.py" line="100"/>
         <source>(not given)</source>
         <translation>（未提供）</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="91"/>
-        <location filename="../../app/views/order_detail.py" line="94"/>
+        <location filename="../../app/views/order_detail.py" line="104"/>
+        <location filename="../../app/views/order_detail.py" line="107"/>
         <source>[confidential]</source>
         <translation>【保密】</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="91"/>
+        <location filename="../../app/views/order_detail.py" line="104"/>
         <source>(not shown to your role)</source>
         <translation>（本岗位不显示）</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="95"/>
+        <location filename="../../app/views/order_detail.py" line="108"/>
         <source>Caller</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="96"/>
+        <location filename="../../app/views/order_detail.py" line="109"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="97"/>
+        <location filename="../../app/views/order_detail.py" line="110"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="99"/>
+        <location filename="../../app/views/order_detail.py" line="112"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="100"/>
+        <location filename="../../app/views/order_detail.py" line="113"/>
         <source>Appellant</source>
         <translation>诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="105"/>
+        <location filename="../../app/views/order_detail.py" line="118"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="107"/>
+        <location filename="../../app/views/order_detail.py" line="120"/>
         <source>Type / urgency</source>
         <translation>类型 / 紧急程度</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="113"/>
+        <location filename="../../app/views/order_detail.py" line="126"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="115"/>
+        <location filename="../../app/views/order_detail.py" line="128"/>
         <source>Category</source>
         <translation>问题分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="117"/>
+        <location filename="../../app/views/order_detail.py" line="130"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="119"/>
+        <location filename="../../app/views/order_detail.py" line="132"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="120"/>
+        <location filename="../../app/views/order_detail.py" line="135"/>
+        <source>%1 (a duplicate number, renumbered by the central store)</source>
+        <translation>%1（重号，已由中心重新编号）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="141"/>
+        <source>Former number</source>
+        <translation>原编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="142"/>
         <source>Due</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="125"/>
-        <location filename="../../app/views/order_detail.py" line="210"/>
+        <location filename="../../app/views/order_detail.py" line="147"/>
+        <location filename="../../app/views/order_detail.py" line="299"/>
         <source>assisted by %1</source>
         <translation>协办：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="126"/>
+        <location filename="../../app/views/order_detail.py" line="148"/>
         <source>Handling unit</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="127"/>
+        <location filename="../../app/views/order_detail.py" line="149"/>
         <source>Order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="136"/>
+        <location filename="../../app/views/order_detail.py" line="158"/>
         <source>Appeal</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="141"/>
+        <location filename="../../app/views/order_detail.py" line="163"/>
         <source>Answer given</source>
         <translation>答复内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="145"/>
+        <location filename="../../app/views/order_detail.py" line="167"/>
         <source>Timeline</source>
         <translation>办理过程</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/order_detail.py" line="164"/>
+        <location filename="../../app/views/order_detail.py" line="186"/>
         <source>overdue by %n working day(s)</source>
         <translation>
             <numerusform>已超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/order_detail.py" line="167"/>
+        <location filename="../../app/views/order_detail.py" line="189"/>
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>剩余 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="180"/>
+        <location filename="../../app/views/order_detail.py" line="206"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="180"/>
+        <location filename="../../app/views/order_detail.py" line="207"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="180"/>
+        <location filename="../../app/views/order_detail.py" line="208"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="180"/>
+        <location filename="../../app/views/order_detail.py" line="209"/>
+        <location filename="../../app/views/order_detail.py" line="242"/>
+        <source>Central store</source>
+        <translation>中心接收</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="210"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="205"/>
+        <location filename="../../app/views/order_detail.py" line="252"/>
+        <source>waiting to be sent</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="254"/>
+        <source>refused</source>
+        <translation>被拒收</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="256"/>
+        <source>accepted</source>
+        <translation>已接收</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/order_detail.py" line="267"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/order_detail.py" line="267"/>
+        <location filename="../../app/views/order_detail.py" line="269"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/order_detail.py" line="269"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="272"/>
+        <source>recorded %1 after it arrived (clock ahead)</source>
+        <translation>记录时间晚于接收时间%1（工作站时钟偏快）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="273"/>
+        <source>arrived %1 after it was recorded (offline)</source>
+        <translation>记录后%1才送达（离线）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="277"/>
+        <location filename="../../app/views/order_detail.py" line="281"/>
+        <source>This record cannot be read by this version of Hotline Desk</source>
+        <translation>此记录无法由当前版本读取</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="288"/>
         <source>Recorded as %1</source>
         <translation>受理，工单号 %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="212"/>
+        <location filename="../../app/views/order_detail.py" line="291"/>
+        <source>%1 was already in use: now %2</source>
+        <translation>%1 已被占用，改为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail.py" line="301"/>
         <source>return upheld</source>
         <translation>同意退单</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="212"/>
+        <location filename="../../app/views/order_detail.py" line="301"/>
         <source>return refused</source>
         <translation>不同意退单</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="214"/>
+        <location filename="../../app/views/order_detail.py" line="303"/>
         <source>approved</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="214"/>
+        <location filename="../../app/views/order_detail.py" line="303"/>
         <source>not approved</source>
         <translation>不同意</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/order_detail.py" line="216"/>
+        <location filename="../../app/views/order_detail.py" line="305"/>
         <source>%n working day(s)</source>
         <translation>
             <numerusform>%n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="218"/>
+        <location filename="../../app/views/order_detail.py" line="307"/>
         <source>caller not reached</source>
         <translation>未联系上来电人</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="220"/>
+        <location filename="../../app/views/order_detail.py" line="309"/>
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="220"/>
+        <location filename="../../app/views/order_detail.py" line="309"/>
         <source>not resolved</source>
         <translation>未解决</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail.py" line="228"/>
+        <location filename="../../app/views/order_detail.py" line="317"/>
         <source>into order %1</source>
         <translation>并入工单 %1</translation>
     </message>
@@ -2739,17 +2833,17 @@
         <translation>暂无待办工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_page.py" line="233"/>
+        <location filename="../../app/views/queue_page.py" line="235"/>
         <source>Show full number</source>
         <translation>显示完整号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_page.py" line="246"/>
+        <location filename="../../app/views/queue_page.py" line="248"/>
         <source>The full number cannot be shown to your role.</source>
         <translation>本岗位不能查看完整号码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/queue_page.py" line="256"/>
+        <location filename="../../app/views/queue_page.py" line="258"/>
         <source>Full number of %1 shown; this was recorded.</source>
         <translation>已显示 %1 的完整号码；本次查看已记录。</translation>
     </message>

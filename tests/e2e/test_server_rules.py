@@ -189,8 +189,6 @@ class Case:
     kind: EventType
     prepare: Callable[[Desk], Order]
     payload: Callable[[Order], dict[str, Any]] | dict[str, Any] = field(default_factory=dict)
-    role: Role | None = None  # what the tampered workstation claims
-    unit: str | None = None
 
     def payload_for(self, order: Order) -> dict[str, Any]:
         return self.payload(order) if callable(self.payload) else dict(self.payload)
@@ -202,10 +200,8 @@ def _lead(unit: str, *assists: str) -> dict[str, Any]:
 
 CASES = {
     # roles: only a dispatcher dispatches (the role comes from the token, not the event)
-    "operator_dispatches": Case(
-        "forbidden_role", "op1", E.DISPATCH, Desk.received, _lead("cgj"), role=Role.DISPATCHER
-    ),
-    "unit_closes": Case("forbidden_role", "unit_cgj", E.CLOSE, Desk.replied, role=Role.DISPATCHER),
+    "operator_dispatches": Case("forbidden_role", "op1", E.DISPATCH, Desk.received, _lead("cgj")),
+    "unit_closes": Case("forbidden_role", "unit_cgj", E.CLOSE, Desk.replied),
     # the chain's order of steps
     "reply_before_sign": Case(
         "invalid_transition",
@@ -221,13 +217,12 @@ CASES = {
         Desk.replied,
         {"reached": True, "resolved": True, "satisfaction": "满意"},
     ),
-    # only the lead unit handles; an assisting unit claiming to be the lead is refused
+    # only the lead unit handles
     "assisting_unit_signs": Case(
         "not_lead_unit",
         "unit_gaj",
         E.SIGN,
         lambda d: d.dispatched("cgj", ("gaj",)),
-        unit="cgj",
     ),
     "assisting_unit_replies": Case(
         "not_lead_unit",
@@ -235,7 +230,6 @@ CASES = {
         E.REPLY,
         lambda d: d.handling("cgj", assists=("gaj",)),
         {"text": "已处理", "contacted": True, "resolved": True},
-        unit="cgj",
     ),
     # 村(居)委会 only assists: never the lead
     "village_committee_as_lead": Case(
@@ -413,9 +407,6 @@ CASES = {
     ),
     # a caller's full number is revealed to the follow-up desk and dispatchers, never a unit
     "unit_reveals_the_number": Case("forbidden_role", "unit_cgj", E.REVEAL_CONTACT, Desk.handling),
-    "unit_reveals_claiming_to_dispatch": Case(
-        "forbidden_role", "unit_cgj", E.REVEAL_CONTACT, Desk.handling, role=Role.DISPATCHER
-    ),
     # a unit acts only on orders it leads or assists on now
     "former_assisting_unit_notes": Case(
         "not_assigned",
@@ -443,8 +434,9 @@ def test_rule_refused_on_client_and_server(desk: Desk, name: str) -> None:
     before = server_rows(
         desk.server.db_url, f"SELECT status, version FROM orders WHERE id = '{order.id}'"
     )
-    # a workstation that skips its check (or claims another role or unit) records it anyway
-    event = craft(station, order.id, case.kind, payload, role=case.role, unit=case.unit)
+    # a workstation that skips its check records it anyway (in its user's own name, role and
+    # unit: other claims are refused before any rule, tests/e2e/test_authorship.py)
+    event = craft(station, order.id, case.kind, payload)
     summary = station.sync()
     assert (summary.accepted, summary.rejected) == (0, 1)
     # the central store refused it with the same rule, and stored nothing of it
@@ -511,8 +503,8 @@ def _wire(
         "type": kind.value,
         "payload": payload,
         "actor": user,
-        "role": "",
-        "unit": "",
+        "role": {**USERS, **TOWN_USERS}[user][0],
+        "unit": {**USERS, **TOWN_USERS}[user][1],
         "device_id": "x",
         "client_time": desk.clock.now.isoformat(),
         "base_version": order.version,
@@ -607,8 +599,13 @@ def test_unit_cannot_act_on_an_order_never_dispatched_to_it(desk: Desk) -> None:
     intruder = desk.units["gaj"]
     intruder.sync()
     assert order.id not in intruder.order_ids()  # it never received the order
-    # a sign pushed by hand, claiming the lead unit: refused (the unit comes from the token)
-    wire = {**_wire(order, E.SIGN, {}, "unit_gaj", desk), "role": "unit", "unit": "cgj"}
+    # a sign pushed by hand, claiming the lead unit: refused (the unit is the token's)
+    wire = {**_wire(order, E.SIGN, {}, "unit_gaj", desk), "unit": "cgj"}
+    r = _push_wire(desk, "unit_gaj", wire)
+    assert r.status_code == 403
+    assert r.json()["results"][0]["code"] == "unit_mismatch"
+    # and in its own name: not the lead unit
+    wire = _wire(order, E.SIGN, {}, "unit_gaj", desk)
     r = _push_wire(desk, "unit_gaj", wire)
     # the answer for an order that does not exist: nothing tells the unit this one does
     assert r.status_code == 404

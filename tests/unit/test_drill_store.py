@@ -144,8 +144,8 @@ def test_the_schedule_follows_the_attempts(drills: DrillStore, workspace: Worksp
 def test_the_central_store_accepts_attempts_and_gives_them_to_trainers(tmp_path: Path) -> None:
     db = Database(f"sqlite:///{tmp_path / 'central.sqlite3'}")
     db.create()
-    feed = Feed(db, lambda code: None)
     now = datetime(2026, 11, 27, 10, 0, tzinfo=CHINA)
+    feed = Feed(db, lambda code: None, clock=lambda: now)
     attempt = grade(
         WATER,
         Answer("kb-0001", AppealType.ENQUIRY, "gs"),
@@ -161,7 +161,8 @@ def test_the_central_store_accepts_attempts_and_gives_them_to_trainers(tmp_path:
     assert feed.push(operator, [again])[0].result == "accepted"  # same scenario, second try
     assert feed.push(operator, [body])[0].result == "duplicate"
     unit = User(2, "cgj", Role.UNIT, "cgj")
-    assert feed.push(unit, [dict(body, id="by-unit")])[0].code == "forbidden_role"
+    by_unit = dict(body, id="by-unit", actor="cgj", role="unit", unit="cgj")
+    assert feed.push(unit, [by_unit])[0].code == "forbidden_role"
     trainer = User(3, "t1", Role.TRAINER, "")
     page = feed.pull(trainer, 0, 100)
     assert len(page["events"]) == 2

@@ -44,6 +44,7 @@ EXPECTED: dict[EventType, tuple[set[Status | None], set[Role]]] = {
     E.CALL_RECORD: (ALL, {R.OPERATOR}),
     E.DRILL_ATTEMPT: ({None}, {R.OPERATOR, R.DISPATCHER}),
     E.REVEAL_CONTACT: (ALL, {R.OPERATOR, R.DISPATCHER}),
+    E.RENUMBER: (set(Status), set()),  # only the central store writes it
 }
 
 LEAD = "town_shiqi"
