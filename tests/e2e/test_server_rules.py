@@ -583,6 +583,11 @@ def test_a_reveal_by_the_centre_syncs_and_changes_no_order(desk: Desk) -> None:
         "role": "dispatcher",
     }
     r = _push_wire(desk, "unit_cgj", wire)
+    assert r.json()["results"][0]["code"] == "actor_mismatch"  # not the token's user
+    assert server_rows(desk.server.db_url, f"SELECT id FROM events WHERE id = '{wire['id']}'") == []
+    # and in its own name and role: a unit may not reveal a number
+    wire = {**_wire(order, E.REVEAL_CONTACT, {}, "unit_cgj", desk), "id": f"rv-{order.id[:8]}"}
+    r = _push_wire(desk, "unit_cgj", wire)
     assert r.json()["results"][0]["code"] == "forbidden_role"
     assert server_rows(desk.server.db_url, f"SELECT id FROM events WHERE id = '{wire['id']}'") == []
     # and the unit's workstation never shows who called the appellant back
@@ -599,12 +604,10 @@ def test_unit_cannot_act_on_an_order_never_dispatched_to_it(desk: Desk) -> None:
     intruder = desk.units["gaj"]
     intruder.sync()
     assert order.id not in intruder.order_ids()  # it never received the order
-    # a sign pushed by hand, claiming the lead unit: refused (the unit is the token's)
+    # a sign pushed by hand, claiming the lead unit, or in its own name
     wire = {**_wire(order, E.SIGN, {}, "unit_gaj", desk), "unit": "cgj"}
     r = _push_wire(desk, "unit_gaj", wire)
-    assert r.status_code == 403
-    assert r.json()["results"][0]["code"] == "unit_mismatch"
-    # and in its own name: not the lead unit
+    assert (r.status_code, r.json()["results"][0]["code"]) == (404, "unknown_order")
     wire = _wire(order, E.SIGN, {}, "unit_gaj", desk)
     r = _push_wire(desk, "unit_gaj", wire)
     # the answer for an order that does not exist: nothing tells the unit this one does
