@@ -73,6 +73,14 @@ class TokenAnswer(BaseModel):
     station: str = Field("", description="the station code of the device_id sent, if any")
 
 
+class StationRequest(Strict):
+    device_id: _ID
+
+
+class StationAnswer(BaseModel):
+    station: str
+
+
 class Me(BaseModel):
     user: str
     role: str
@@ -402,6 +410,12 @@ def create_app(
             unit=issued.user.unit,
             station=station,
         )
+
+    @app.post("/api/v1/auth/station", response_model=StationAnswer, tags=["auth"])
+    def station(body: StationRequest, user: CurrentUser) -> StationAnswer:
+        """This workstation's station code for its order numbers, assigned the first time
+        the device asks and the same ever after (server.numbering)."""
+        return StationAnswer(station=feed.station(body.device_id, user.name))
 
     @app.get("/api/v1/auth/me", response_model=Me, tags=["auth"])
     def me(user: CurrentUser) -> Me:

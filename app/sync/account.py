@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from app.models.enums import Role
-from app.models.numbering import valid_station
 from app.models.operations import Actor
 from app.store.db import Database
 from app.store.seat import Identity, Seat
@@ -42,13 +41,9 @@ def login(
     # No sync runs while the seat changes hands (one could be pulling the last user's feed).
     with sync_lock(database.path.parent, SEAT_WAIT):
         try:
-            grant = store.login(user, password, database.meta("device_id") or "")
+            grant = store.login(user, password)
         finally:
             store.close()
-        if grant.station and valid_station(grant.station):
-            # From now on this workstation numbers its orders with the store's code for it
-            # (its provisional one until then: Workspace.station).
-            database.set_meta("station", grant.station)
         credentials.save_token(server, grant.user, grant.token)
         session = Session(
             server,

@@ -61,7 +61,6 @@ class TokenGrant:
     role: str
     unit: str
     expires_at: str
-    station: str = ""  # the station code the store gave this workstation (numbering)
 
 
 class CentralStore:
@@ -107,11 +106,8 @@ class CentralStore:
 
     # ---- endpoints -----------------------------------------------------------------------
 
-    def login(self, user: str, password: str, device_id: str = "") -> TokenGrant:
-        body = {"user": user, "password": password}
-        if device_id:
-            body["device_id"] = device_id  # the store gives the workstation its station code
-        data = self._call("POST", "/auth/token", json=body)
+    def login(self, user: str, password: str) -> TokenGrant:
+        data = self._call("POST", "/auth/token", json={"user": user, "password": password})
         try:
             return TokenGrant(
                 token=_text(data["token"]),
@@ -119,10 +115,15 @@ class CentralStore:
                 role=_text(data["role"]),
                 unit=_text(data.get("unit", "")),
                 expires_at=_text(data.get("expires_at", "")),
-                station=_text(data.get("station") or ""),
             )
         except (KeyError, TypeError) as exc:
             raise BadAnswer(f"unexpected answer to sign-in: {exc}") from exc
+
+    def station(self, device_id: str) -> str:
+        """This workstation's station code, assigned by the store the first time it asks
+        (server/numbering.py)."""
+        data = self._call("POST", "/auth/station", json={"device_id": device_id})
+        return _text(data.get("station"))
 
     def me(self) -> dict[str, Any]:
         return self._call("GET", "/auth/me")

@@ -10,9 +10,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.models.numbering import valid_station
 from app.store.sync_state import PreparedPage, SyncState, prepare_page
 from app.sync.client import MAX_BATCH, CentralStore, push_body, push_results
-from app.sync.errors import SyncError
+from app.sync.errors import BadAnswer, Refused, SyncError
 from app.sync.lock import sync_lock
 
 
@@ -253,6 +254,24 @@ def pull_feed(
     summary.cursor = since
 
 
+STATION_ASSIGNED = "station:assigned"  # meta: the station code is the store's
+
+
+def ensure_station(state: SyncState, store: CentralStore, device_id: str) -> None:
+    """The first sync under a token asks the store for this workstation's station code
+    (provisional until then: Workspace.station); its orders are numbered with it after."""
+    if state.database.meta(STATION_ASSIGNED) == "1":
+        return
+    try:
+        code = store.station(device_id)
+    except (Refused, BadAnswer, TypeError):  # a store from before station codes
+        return
+    if valid_station(code):
+        with state.database.transaction():
+            state.database.set_meta("station", code)
+            state.database.set_meta(STATION_ASSIGNED, "1")
+
+
 def run_cycle(
     state: SyncState,
     store: CentralStore,
@@ -268,6 +287,7 @@ def run_cycle(
     stays applied."""
     with sync_lock(state.database.path.parent, wait):
         summary = CycleSummary(cursor=state.cursor())
+        ensure_station(state, store, device_id)
         push_outbox(state, store, device_id, summary, batch)
         pull_feed(state, store, summary, page_size, before_commit)
         state.mark_success()

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import requests
+
 from app.models.policy import Policy
 from tests.conftest import FixedClock
 from tests.e2e.conftest import Station
@@ -91,12 +93,22 @@ def test_each_workstation_gets_its_own_station_code_at_first_sign_in(
         assert all(code.startswith("W") for code in provisional)  # before any sign-in
         for station in made:
             station.login(wire.server.url, "op1")
+            station.sync()  # the first sync under the token asks the store
         codes = [s.ws.station for s in made]
         assert len(set(codes)) == 3 and all(c.startswith("S") for c in codes)
         made[0].login(wire.server.url, "op2")  # another user, the same workstation
+        made[0].sync()
         assert made[0].ws.station == codes[0]
         order = made[1].record()[0]
         assert f"-{codes[1]}-" in order.number
+        # asked again by hand, the same device gets the same code
+        r = requests.post(
+            wire.server.url + "/api/v1/auth/station",
+            json={"device_id": made[2].ws.device_id},
+            headers={"Authorization": f"Bearer {wire.token('disp1')}"},
+            timeout=10,
+        )
+        assert r.json() == {"station": codes[2]}
     finally:
         for station in made:
             station.close()
