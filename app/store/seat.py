@@ -24,6 +24,7 @@ from app.store.db import Database
 from app.store.eventlog import DEFERRED_FTS, EventLog
 
 PULLED_FOR = "seat:pulled_for"  # the identity whose feed the cache holds ('' = none)
+PULLED_FROM = "seat:pulled_from"  # and the central store it came from
 SEAT_USERS = "seat:users"  # everyone who has signed in here (their work is theirs only)
 CURSOR = "sync:cursor"
 _TABLE = """CREATE TABLE IF NOT EXISTS parked_events (
@@ -95,19 +96,20 @@ class Seat:
 
     # ---- changing hands -----------------------------------------------------------------
 
-    def sign_in(self, who: Identity) -> None:
+    def sign_in(self, who: Identity, server: str = "") -> None:
         """Before `who` sees anything (in the caller's transaction, or its own): other
         identities' waiting events parked, the pulled cache emptied when it was pulled for
-        someone else, `who`'s own parked events back in the outbox."""
+        someone else or another store, `who`'s own parked events back in the outbox."""
         with self.database.transaction() as conn:
             self._park(
                 conn,
                 lambda actor, role, unit: (actor, role, unit) != (who.user, who.role, who.unit),
             )
-            if self.pulled_for() != who:
+            if self.pulled_for() != who or self.database.meta(PULLED_FROM, "") != server:
                 self._purge(conn)
             self._unpark(conn, who)
             self.database.set_meta(PULLED_FOR, who.key())
+            self.database.set_meta(PULLED_FROM, server)
             users = self.seat_users() | {who.user}
             self.database.set_meta(SEAT_USERS, json.dumps(sorted(users), ensure_ascii=False))
 
@@ -118,6 +120,7 @@ class Seat:
             self._park(conn, lambda *_: True)
             self._purge(conn)
             self.database.set_meta(PULLED_FOR, "")
+            self.database.set_meta(PULLED_FROM, "")
 
     def claim(self, author: str, who: Identity) -> int:
         """Signed-out work of `author` becomes `who`'s (and goes out with their next sync).

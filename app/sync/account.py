@@ -58,7 +58,7 @@ def login(
         with database.transaction():
             # Before the new identity sees anything: others' waiting work parked, the
             # cache emptied if it was pulled for someone else (app.store.seat).
-            Seat(database).sign_in(Identity(grant.user, grant.role, grant.unit))
+            Seat(database).sign_in(Identity(grant.user, grant.role, grant.unit), server)
             state.save_session(session)
         Seat(database).forget_old_pages()
     return session
