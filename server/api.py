@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
 import orjson
@@ -26,6 +26,7 @@ from server.login import AccessSettings, Busy, LoginGate, Throttled
 from server.protocol import Protocol, ProtocolHeader
 from server.schema import Database
 from server.throttle import Throttle
+from server.times import OFFLINE_LIMIT
 from server.wire import parse
 
 log = logging.getLogger("hotline.server")
@@ -314,15 +315,17 @@ def create_app(
     functional: FunctionalLookup | None = None,
     content: ContentCheck | None = None,
     access: AccessSettings | None = None,
+    offline_limit: timedelta = OFFLINE_LIMIT,
 ) -> FastAPI:
     """The API over an opened database. `policy_data` holds 'units' and 'catalogue';
     `units` and `functional` are the lookups app.models.rules.check refuses with;
     `content` checks what an event carries (server.checks.ContentChecks); `access` how
-    sign-in is throttled and bounded (server.login)."""
+    sign-in is throttled and bounded (server.login); `offline_limit` how long a workstation
+    may keep work unsent (server.times)."""
     access = access or AccessSettings()
     accounts = Accounts(db, token_ttl=access.token_ttl)
     gate = LoginGate(accounts, Throttle(db, access.throttle), access.limits)
-    feed = Feed(db, units, functional, content)
+    feed = Feed(db, units, functional, content, offline_limit=offline_limit)
     server_policy = hashlib.sha256(
         json.dumps(policy_data, sort_keys=True, ensure_ascii=False).encode()
     ).hexdigest()[:16]
@@ -497,7 +500,11 @@ def create_app(
     return app
 
 
-def default_app(db_url: str, access: AccessSettings | None = None) -> FastAPI:
+def default_app(
+    db_url: str,
+    access: AccessSettings | None = None,
+    offline_limit: timedelta = OFFLINE_LIMIT,
+) -> FastAPI:
     from app.resources import load_json, load_policy, resources_dir
 
     db = Database(db_url)
@@ -511,7 +518,13 @@ def default_app(db_url: str, access: AccessSettings | None = None) -> FastAPI:
     from server.checks import ContentChecks
 
     return create_app(
-        db, policy.unit_info, data, policy.functional_matter, ContentChecks(policy), access
+        db,
+        policy.unit_info,
+        data,
+        policy.functional_matter,
+        ContentChecks(policy),
+        access,
+        offline_limit,
     )
 
 

@@ -13,6 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import timedelta
 from typing import Any
 
 from app.models.enums import Role
@@ -73,6 +74,7 @@ def _serve_parser(sub: Any) -> None:
     from server.clientaddr import ENV_HEADER, ENV_PROXIES
     from server.throttle import ThrottlePolicy
     from server.timeouts import BODY_TIMEOUT, HEADER_TIMEOUT
+    from server.times import OFFLINE_LIMIT
 
     t = ThrottlePolicy()
     p = sub.add_parser("serve", help="run the HTTP API")
@@ -111,6 +113,13 @@ def _serve_parser(sub: Any) -> None:
     p.add_argument("--token-hours", type=float, default=12.0, help="token lifetime")
     p.add_argument("--header-timeout", type=float, default=HEADER_TIMEOUT, help="seconds")
     p.add_argument("--body-timeout", type=float, default=BODY_TIMEOUT, help="seconds")
+    p.add_argument(
+        "--offline-days",
+        type=int,
+        default=OFFLINE_LIMIT.days,
+        help=f"how many days a workstation may keep work unsent (default {OFFLINE_LIMIT.days}); "
+        "an older client time is refused",
+    )
     _db_arg(p)
 
 
@@ -183,7 +192,9 @@ def _serve(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         limits=limits,
         token_ttl=int(args.token_hours * 3600),
     )
-    app = default_app(args.db, access)
+    if args.offline_days < 1:
+        parser.error("--offline-days must be at least 1")
+    app = default_app(args.db, access, timedelta(days=args.offline_days))
     _tune_gc()
     uvicorn.run(
         app,

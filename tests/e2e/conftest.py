@@ -17,7 +17,14 @@ from app.store.workspace import Workspace
 from app.sync import account
 from app.sync.client import RetryPolicy
 from app.sync.cycle import CycleSummary, run_cycle
-from tests.e2e.support import PASSWORD, PG_ENV, ServerProcess, seed_users, server_database
+from tests.e2e.support import (
+    PASSWORD,
+    PG_ENV,
+    ServerProcess,
+    fixed_clock_args,
+    seed_users,
+    server_database,
+)
 
 USERS = {
     "op1": ("operator", ""),
@@ -61,7 +68,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 @pytest.fixture
 def server(db_url: str, tmp_path: Path) -> Iterator[ServerProcess]:
     seed_users(db_url, USERS)
-    proc = ServerProcess(db_url, tmp_path / "server.log")
+    proc = ServerProcess(db_url, tmp_path / "server.log", args=fixed_clock_args())
     proc.start()
     yield proc
     proc.stop()

@@ -11,6 +11,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,20 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+# Tests that record at fixed times of November 2026 (working days and deadlines they know)
+# run their store with an offline window reaching back to those times, so that they keep
+# passing as the calendar moves on; tests of the window itself use the default.
+FIXED_CLOCKS_FROM = date(2026, 11, 1)
+
+
+def fixed_clock_args() -> list[str]:
+    """`serve` options for a store that accepts client times from FIXED_CLOCKS_FROM on."""
+    from server.times import OFFLINE_LIMIT
+
+    days = (date.today() - FIXED_CLOCKS_FROM).days + OFFLINE_LIMIT.days
+    return ["--offline-days", str(max(days, OFFLINE_LIMIT.days))]
 
 
 class ServerProcess:

@@ -8,13 +8,15 @@ refusal is a 4xx naming client_time (or received_at), per event; nothing of it i
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from app.resources import load_policy
 from server.times import CLOCK_SKEW, FUTURE_TOLERANCE, OFFLINE_LIMIT
-from tests.e2e.support import server_rows
-from tests.e2e.wire_support import Wire, event, intake, later, now, wire
+from tests.e2e.support import ServerProcess, seed_users, server_database, server_rows
+from tests.e2e.wire_support import ALL_USERS, Wire, event, intake, later, now, wire
 
 __all__ = ["wire"]
 
@@ -133,3 +135,25 @@ def test_odd_times_are_refused_not_errors(wire: Wire, client_time: str) -> None:
     (result,) = answer.json()["results"]
     assert result["result"] == "rejected"
     assert "client_time" in result["message"], result["message"]
+
+
+def test_a_store_configured_for_longer_offline_work_keeps_older_times(
+    tmp_path: Path,
+) -> None:
+    """`serve --offline-days` widens the window: what the default refuses is kept."""
+    beyond = now() - OFFLINE_LIMIT - timedelta(days=5)
+    with server_database("sqlite", tmp_path) as url:
+        seed_users(url, ALL_USERS)
+        proc = ServerProcess(
+            url, tmp_path / "server.log", args=["--offline-days", str(OFFLINE_LIMIT.days + 10)]
+        )
+        proc.start()
+        try:
+            wide = Wire(proc, load_policy())
+            assert wide.results("op1", intake(wide.policy, beyond))[0]["result"] == "accepted"
+            too_old = now() - OFFLINE_LIMIT - timedelta(days=11)
+            _refused(
+                wide, "op1", intake(wide.policy, too_old), "client_time_too_old", "client_time"
+            )
+        finally:
+            proc.stop()

@@ -42,6 +42,7 @@ from tests.e2e.conftest import BACKENDS, USERS, Station
 from tests.e2e.support import (
     PASSWORD,
     ServerProcess,
+    fixed_clock_args,
     seed_users,
     server_database,
     server_rows,
@@ -59,7 +60,7 @@ def central(
     tmp = tmp_path_factory.mktemp("rules-server")
     with server_database(request.param, tmp) as url:
         seed_users(url, {**USERS, **TOWN_USERS})
-        proc = ServerProcess(url, tmp / "server.log")
+        proc = ServerProcess(url, tmp / "server.log", args=fixed_clock_args())
         proc.start()
         yield proc
         proc.stop()
