@@ -194,9 +194,13 @@ class CentralStore:
                 raise Refused(
                     status, "redirect", f"the server redirects elsewhere ({status}); not followed"
                 )
+            header = resp.headers.get("Retry-After", "")
+            if status == 429 and path == "/auth/token":
+                # Throttled sign-in (server/throttle.py): retrying only prolongs the wait,
+                # so the operator is told how long it is instead.
+                raise _throttled(body, resp.headers.get("Content-Type", ""), header)
             if status in _TRANSIENT_STATUS:
                 last = Offline(f"server answered {status}")
-                header = resp.headers.get("Retry-After", "")
                 retry_after = float(header) if header.isdigit() else None
                 continue
             data = _json_object(body, resp.headers.get("Content-Type", ""))
@@ -212,6 +216,16 @@ class CentralStore:
                 raise AuthRequired(message)
             raise Refused(status, code, message)
         raise last
+
+
+def _throttled(body: bytes, content_type: str, retry_after: str) -> Refused:
+    """A sign-in the store throttles or has locked: its words and how long to wait."""
+    data = _json_object(body, content_type) or {}
+    code, message = _error_of(data, 429)
+    if retry_after.isdigit():
+        minutes = max(1, -(-int(retry_after) // 60))
+        message = f"{message} (try again in {minutes} min)"
+    return Refused(429, code, message)
 
 
 def push_body(device_id: str, events: Sequence[str]) -> bytes:

@@ -6,8 +6,11 @@ from __future__ import annotations
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 import requests
 
+from app.sync.client import CentralStore, RetryPolicy
+from app.sync.errors import Refused
 from tests.e2e.access_support import Start, retry_after, sign_in, start
 from tests.e2e.support import PASSWORD, cli, seed_users, server_rows
 
@@ -195,3 +198,24 @@ def test_hashing_is_bounded_and_excess_waits_then_503(start: Start) -> None:
         )
         assert pulled.status_code == 200
         assert {f.result().status_code for f in storm} <= {200, 503}
+
+
+def test_a_throttled_workstation_is_told_how_long_to_wait_and_does_not_retry(
+    start: Start,
+) -> None:
+    """The workstation's sign-in (app.sync.client) answers a throttled sign-in at once with
+    the store's words and the wait, instead of retrying into it."""
+    server = start("--lockout", "1800")
+    for _ in range(5):
+        assert sign_in(server.url, "op1", WRONG).status_code == 401
+    slept: list[float] = []
+    store = CentralStore(server.url, retry=RetryPolicy(sleep=slept.append))
+    try:
+        with pytest.raises(Refused) as refused:
+            store.login("op1", PASSWORD)
+    finally:
+        store.close()
+    assert refused.value.status == 429
+    assert refused.value.code == "too_many_attempts"
+    assert "try again in 1 min" in refused.value.message
+    assert slept == []  # one request: no retry into the throttle
