@@ -6,7 +6,7 @@ on the cached million-order workspace of bench/store_bench.py.
 
 Budget (issue 5): duplicates and the dispatch suggestion p95 ≤ 30 ms at 1,000,000 orders,
 fast enough to run while the operator types. The queues are read on the GUI thread, so
-they are held to the 50 ms GUI-thread budget of ARCHITECTURE.md.
+they are held to the 50 ms GUI-thread budget of docs/architecture.md.
 
 Probes are realistic intakes from the demo generator (its templates, towns, addresses) at
 the workspace's "now"; a third of them use the number of a caller already in the store

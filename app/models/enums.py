@@ -50,7 +50,7 @@ class Role(StrEnum):
 
 
 class Status(StrEnum):
-    """Where an order stands in the chain of DOMAIN.md."""
+    """Where an order stands in the chain of docs/domain.md."""
 
     RECEIVED = "received"  # 待派单: recorded, waiting for dispatch
     DISPATCHED = "dispatched"  # 待签收

@@ -1,4 +1,4 @@
-"""DOMAIN.md's dispatch refusals as pure rules: 村居 never lead; no pushing functional matters
+"""docs/domain.md's dispatch refusals as pure rules: 村居 never lead; no pushing functional matters
 down to grassroots; and the clocks each step runs against."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The import rules of ARCHITECTURE.md: arrows only point down."""
+"""The import rules of docs/architecture.md: arrows only point down."""
 
 from __future__ import annotations
 
