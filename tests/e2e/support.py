@@ -10,7 +10,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -341,3 +341,20 @@ def server_rows(db_url: str, sql: str) -> list[Any]:
             return list(conn.execute(text(sql)))
     finally:
         db.dispose()
+
+
+def paused_sync(env: Mapping[str, str], marker: Path) -> subprocess.Popen[bytes]:
+    """`hotline-desk sync` in its own process, paused inside its first pulled page (holding
+    the workspace's sync lock): `marker` appears once it is there."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app", "sync"],
+        cwd=ROOT,
+        env={**os.environ, **env, "HOTLINE_DESK_TEST_PAUSE_APPLY": str(marker)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while not marker.exists() and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    assert marker.exists(), "the sync never reached its pull"
+    return proc

@@ -4,11 +4,7 @@ token is nowhere in the workspace; the client survives SIGKILL while applying a 
 from __future__ import annotations
 
 import json
-import os
 import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -16,7 +12,7 @@ import requests
 
 from app.models.enums import EventType
 from tests.e2e.conftest import Station
-from tests.e2e.support import PASSWORD, ROOT, ServerProcess, cli, server_rows
+from tests.e2e.support import PASSWORD, ROOT, ServerProcess, cli, paused_sync, server_rows
 
 ENDPOINTS = [
     ("GET", "/api/v1/auth/me"),
@@ -254,17 +250,7 @@ def test_client_killed_while_applying_a_page(
     r = cli("login", "--server", server.url, "--user", "op1", stdin=PASSWORD + "\n", env=env)
     assert r.returncode == 0, r.stderr
     marker = tmp_path / "applying"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "app", "sync"],
-        cwd=ROOT,
-        env={**os.environ, **env, "HOTLINE_DESK_TEST_PAUSE_APPLY": str(marker)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while not marker.exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert marker.exists(), "the sync never reached the page"
+    proc = paused_sync(env, marker)
     proc.send_signal(signal.SIGKILL)
     proc.wait(10)
     from app.store.db import Database

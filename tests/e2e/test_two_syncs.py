@@ -15,7 +15,7 @@ import pytest
 
 from app.sync.worker import SyncWorker
 from tests.e2e.conftest import FAST, Station
-from tests.e2e.support import PASSWORD, ROOT, ServerProcess, cli
+from tests.e2e.support import PASSWORD, ROOT, ServerProcess, cli, paused_sync
 
 
 def _env(tmp_path: Path, home: Path) -> dict[str, str]:
@@ -35,17 +35,7 @@ def holding(server: ServerProcess, tmp_path: Path) -> Iterator[tuple[Path, dict[
     r = cli("login", "--server", server.url, "--user", "op1", stdin=PASSWORD + "\n", env=env)
     assert r.returncode == 0, r.stderr
     marker = tmp_path / "applying"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "app", "sync"],
-        cwd=ROOT,
-        env={**os.environ, **env, "HOTLINE_DESK_TEST_PAUSE_APPLY": str(marker)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while not marker.exists() and time.monotonic() < deadline and proc.poll() is None:
-        time.sleep(0.05)
-    assert marker.exists(), "the first sync never reached its pull"
+    proc = paused_sync(env, marker)
     yield home, env
     proc.kill()
     proc.wait(10)
