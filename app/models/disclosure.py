@@ -213,9 +213,11 @@ def _caller(data: Mapping[str, Any], confidential: bool, intake: bool = False) -
 # ---- taking identities out of what people typed ----------------------------------------
 
 MASK = "***"
-# A run of digits however they are spaced or bracketed, ASCII or full-width: where a phone
-# number can be written. One pattern for every order: each run's digits are compared.
-_DIGIT_RUN = re.compile(r"[0-9０-９](?:[\s\-‐‑–—.·()（）/_]*[0-9０-９])*")
+# A run of digits, ASCII or full-width, with up to three characters that are neither letters
+# nor ideographs between them (spaces, brackets, any dash, comma or tilde an input method
+# types): where a phone number can be written. One pattern for every order: each run's
+# digits are compared, so joining two numbers only ever masks more.
+_DIGIT_RUN = re.compile(r"[0-9０-９](?:[\W_]{0,3}[0-9０-９])*")
 _ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _NOT_DIGIT = re.compile(r"[^0-9]")
 ANY_NUMBER_DIGITS = 7  # with `numbers`, every run of this many digits or more is masked

@@ -197,6 +197,11 @@ def test_allowlists_name_only_schema_fields_and_cover_every_order_event() -> Non
         "+86 139.1234.5678",
         "１３９１２３４５６７８",
         "（139）12345678",
+        "139－1234－5678",  # full-width dashes, as a Chinese input method types them
+        "139～1234～5678",
+        "139，1234，5678",
+        "139、1234、5678",
+        "＋86 139 1234 5678",
     ],
 )
 def test_identities_are_masked_however_they_are_typed(typed: str) -> None:
