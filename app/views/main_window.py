@@ -200,11 +200,23 @@ class MainWindow(QMainWindow):
 
     # ---- actions ------------------------------------------------------------------------
 
+    def _may_take_calls(self) -> bool:
+        """Intakes (and the held ones, callers' numbers among them) are for the roles that
+        have the intake screen: a call handed to another role's window opens nothing."""
+        if visible("intake", self.viewer().role):
+            return True
+        self.statusBar().showMessage(self.tr("This role does not take calls."), 5000)
+        return False
+
     def new_intake(self, phone: str = "") -> None:
+        if not self._may_take_calls():
+            return
         self.show_page("intake")
         self.intake.new_intake(phone)
 
     def choose_held(self) -> None:
+        if not self._may_take_calls():
+            return
         self.show_page("intake")
         if not self.intake.choose_held():
             self.statusBar().showMessage(self.tr("No intake is held."), 5000)
