@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from app.models.enums import EventType
+from app.models.enums import EventType, FlagKind, TransferTarget
 from app.models.kb import MAX_ID as MAX_ARTICLE_ID
 from app.models.kb import MAX_LIST as MAX_ARTICLES
 from app.models.protocol import PROTOCOL_VERSION
@@ -70,6 +70,7 @@ class Field:
     fields: Mapping[str, Field] = field(default_factory=dict)  # an object's fields
     since: int = 1  # the protocol version that introduced the field
     typed: bool = False  # free text a person typed (identities are taken out for some readers)
+    choices: frozenset[str] = frozenset()  # a closed vocabulary: nothing else is a value
 
 
 def text(max_length: int, label: str, since: int = 1) -> Field:
@@ -79,6 +80,13 @@ def text(max_length: int, label: str, since: int = 1) -> Field:
 def typed(max_length: int, label: str, since: int = 1) -> Field:
     """Free text a person typed: it may name anyone (app.models.disclosure masks it)."""
     return Field(Kind.TEXT, max_length=max_length, label=label, since=since, typed=True)
+
+
+def one_of(values: type[StrEnum], label: str, since: int = 1) -> Field:
+    """A code from a closed vocabulary: nobody can type a name or a number into it."""
+    choices = frozenset(v.value for v in values)
+    longest = max(len(v) for v in choices)
+    return Field(Kind.TEXT, max_length=longest, label=label, since=since, choices=choices)
 
 
 def flag(since: int = 1) -> Field:
@@ -198,8 +206,8 @@ SCHEMA: Mapping[EventType, EventSchema] = {
             "text": typed(MAX_NOTE, "备注"),
         }
     ),
-    E.TRANSFER: EventSchema({"target": CODE, "reason": REASON}),
-    E.FLAG: EventSchema({"kind": CODE, "reason": REASON}),
+    E.TRANSFER: EventSchema({"target": one_of(TransferTarget, "转办去向"), "reason": REASON}),
+    E.FLAG: EventSchema({"kind": one_of(FlagKind, "标记类别"), "reason": REASON}),
     E.NOTE: EventSchema({"text": typed(MAX_NOTE, "备注")}),
     E.CALL_RECORD: EventSchema(
         {"recording_id": text(MAX_CODE, "录音编号"), "text": typed(MAX_NOTE, "通话记录")}
@@ -300,7 +308,12 @@ def _out_of_range(path: str, spec: Field) -> FieldError:
 def _value_errors(path: str, spec: Field, value: Any, version: int) -> list[FieldError]:
     kind = spec.kind
     if kind is Kind.TEXT:
-        return [] if type(value) is str else [_wrong(path, spec, value)]
+        if type(value) is not str:
+            return [_wrong(path, spec, value)]
+        if spec.choices and value not in spec.choices:
+            shown = ", ".join(sorted(spec.choices))
+            return [FieldError(path, "invalid_type", f"应为以下之一 (must be one of: {shown})")]
+        return []
     if kind is Kind.BOOL:
         return [] if type(value) is bool else [_wrong(path, spec, value)]
     if kind is Kind.INT:
@@ -337,7 +350,8 @@ def _object_errors(
         # the common cases first: the store reads thousands of payloads a push
         kind = type(value)
         if spec is not None and (
-            (kind is str and spec.kind is _TEXT) or (kind is bool and spec.kind is _BOOL)
+            (kind is str and spec.kind is _TEXT and not spec.choices)
+            or (kind is bool and spec.kind is _BOOL)
         ):
             continue
         if spec is None:

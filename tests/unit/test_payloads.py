@@ -35,6 +35,8 @@ E = EventType
 
 
 def _good(spec: Field) -> Any:
+    if spec.choices:
+        return min(spec.choices)
     return {
         Kind.TEXT: "x",
         Kind.BOOL: True,
@@ -189,3 +191,16 @@ def test_an_event_type_without_a_schema_is_refused_not_a_crash(
         check_payload(E.CALL_RECORD, {})
     assert refused.value.code == "unknown_event_type" and "call_record" in refused.value.message
     assert text_length_errors(E.CALL_RECORD, {"text": "x" * 10_000}) == []
+
+
+@pytest.mark.parametrize(
+    ("event_type", "name", "good"),
+    [(EventType.FLAG, "kind", "malicious"), (EventType.TRANSFER, "target", "110")],
+)
+def test_a_code_of_a_closed_vocabulary_holds_nothing_else(
+    event_type: EventType, name: str, good: str
+) -> None:
+    """A code field a reader receives as it is can carry no name or number."""
+    assert payload_errors(event_type, {name: good, "reason": "理由"}) == []
+    (error,) = payload_errors(event_type, {name: "欧阳秀珍13912345678", "reason": "理由"})
+    assert (error.field, error.code) == (f"payload.{name}", "invalid_type")
