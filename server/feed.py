@@ -220,8 +220,13 @@ class Feed:
                 )
             }
             visibility = Visibility(conn, user, batch)
-            # only the orders of events not stored yet need their state
-            state.load(str(e["order_id"]) for e in batch if str(e["id"]) not in seen)
+            # only the orders of events not stored yet need their state, and never one the
+            # user may not see: the work done must not depend on whether it exists
+            state.load(
+                str(e["order_id"])
+                for e in batch
+                if str(e["id"]) not in seen and not visibility.hides(e)
+            )
             last = int(
                 conn.execute(select(counters.c.value).where(counters.c.name == FEED)).one()[0]
             )
