@@ -61,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if collecting:
                 gc.enable()
             return int(func(args))
-        from app.views.launch import run_gui
+        from app.views.shell.launch import run_gui
 
         return run_gui(args)
     finally:

@@ -25,9 +25,9 @@ from typing import Any
 from app.models.enums import AppealType
 from app.models.projection import parse_time
 from app.resources import load_policy
-from app.store.dispatch_suggest import DispatchSuggester
-from app.store.duplicates import DuplicateFinder
-from app.store.queues import QueueQueries
+from app.store.dispatch.suggest import DispatchSuggester
+from app.store.orders.duplicates import DuplicateFinder
+from app.store.queues.work import QueueQueries
 from app.store.workspace import Workspace
 from bench.common import print_table, summary_ms, verdict, write_results
 from bench.store_bench import _phones, open_cached
@@ -37,7 +37,7 @@ UNITS = ("cgj", "zjj", "swj", "gs", "rsj", "town_xiaolan", "town_shiqi", "gaj")
 
 
 def probes(workspace: Workspace, count: int, seed: int = 11) -> list[dict[str, Any]]:
-    from app.store.demo import DemoGenerator
+    from app.store.demo.generator import DemoGenerator
 
     now = workspace.clock()
     generator = DemoGenerator(workspace.policy, now, seed=seed, days=1)

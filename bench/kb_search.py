@@ -52,8 +52,8 @@ if str(ROOT) not in sys.path:
 
 from app.models.kb import Article, parse_jsonl  # noqa: E402
 from app.store.db import Database  # noqa: E402
-from app.store.kb import KnowledgeBase, demo_articles_path, index_version  # noqa: E402
-from app.store.kb_search import STATEMENTS  # noqa: E402
+from app.store.kb.articles import KnowledgeBase, demo_articles_path, index_version  # noqa: E402
+from app.store.kb.search import STATEMENTS  # noqa: E402
 from app.store.textindex import match_query  # noqa: E402
 from bench.common import print_table, summary_ms, verdict, write_results  # noqa: E402
 

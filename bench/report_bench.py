@@ -23,7 +23,7 @@ from typing import Any
 from app.models.reports import AssessmentPolicy, Period, Scope, build_report
 from app.resources import load_json, load_policy
 from app.store.db import Database
-from app.store.report_queries import ReportQueries, Selection
+from app.store.reports.queries import ReportQueries, Selection
 from app.store.workspace import DB_FILE
 from bench.common import print_table, proc_status, summary_ms, timed, verdict, write_results
 from bench.store_bench import open_cached

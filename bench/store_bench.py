@@ -8,7 +8,7 @@ history by phone p95 ≤ 5 ms; order list opens ≤ 300 ms; client RSS ≤ 400 M
 
 How the million orders are built (the fast path, and why it is faithful)
 ------------------------------------------------------------------------
-Orders come from `app.store.demo.DemoGenerator`, the generator behind ``--demo``: each
+Orders come from `app.store.demo.generator.DemoGenerator`, the generator behind ``--demo``: each
 is a real intake made by `operations.intake_events`, walked along the chain with
 `operations.order_event` (every step checked by the rules) and folded by
 `projection.apply`, over the last 365 days (a million orders is about one year of
@@ -66,8 +66,8 @@ from app.models.records import Order
 from app.models.serial import order_to_dict
 from app.resources import load_policy
 from app.store import eventlog
-from app.store.demo import DemoData, DemoGenerator, load_demo_data
-from app.store.orders import OrderFilter, PageKey
+from app.store.demo.generator import DemoData, DemoGenerator, load_demo_data
+from app.store.orders.query import OrderFilter, PageKey
 from app.store.textindex import index_text
 from app.store.workspace import DB_FILE, Workspace
 from bench.common import (

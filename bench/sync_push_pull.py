@@ -36,7 +36,7 @@ from app.models.operations import Actor, intake_events  # noqa: E402
 from app.models.records import Appellant, Intake  # noqa: E402
 from app.models.serial import event_to_dict  # noqa: E402
 from app.resources import load_policy  # noqa: E402
-from app.store.sync_state import SyncState  # noqa: E402
+from app.store.sync.state import SyncState  # noqa: E402
 from app.store.workspace import Workspace  # noqa: E402
 from app.sync import account  # noqa: E402
 from app.sync.cycle import CycleSummary, pull_feed, push_outbox  # noqa: E402
@@ -221,7 +221,7 @@ def run_backend(
             load_after = list(os.getloadavg())
             store.close()
             orders = ws.orders.count(
-                __import__("app.store.orders", fromlist=["OrderFilter"]).OrderFilter()
+                __import__("app.store.orders.query", fromlist=["OrderFilter"]).OrderFilter()
             )
             ws.close()
         finally:

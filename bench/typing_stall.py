@@ -28,11 +28,11 @@ from PySide6.QtWidgets import QApplication
 from app.models.enums import Role
 from app.models.operations import Actor
 from app.resources import load_policy
-from app.store import demo
+from app.store.demo import generator as demo
 from app.store.workspace import Workspace
-from app.views.launch import freeze_startup_objects
-from app.views.main_window import MainWindow
-from app.views.status_bar import SyncSnapshot
+from app.views.shell.launch import freeze_startup_objects
+from app.views.shell.main_window import MainWindow
+from app.views.shell.status_bar import SyncSnapshot
 from bench.common import machine, percentile, write_results
 
 TEXT = (
@@ -68,7 +68,7 @@ def main() -> int:
     page.phone.setText(str(busiest))
     page.title.setText("烧烤店噪音油烟扰民")
     page.content.setFocus()
-    freeze_startup_objects()  # as app.views.launch does once the window is up
+    freeze_startup_objects()  # as app.views.shell.launch does once the window is up
 
     gaps: list[float] = []
     handling: list[float] = []

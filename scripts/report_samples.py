@@ -31,12 +31,12 @@ from app.models.operations import Actor
 from app.models.records import Appellant, Intake
 from app.models.reports import Period, Scope
 from app.resources import load_policy
-from app.store import demo
+from app.store.demo import generator as demo
 from app.store.workspace import Workspace
-from app.views.i18n import install_translators
-from app.views.main_window import MainWindow
-from app.views.reports_page import ReportsPage
-from app.views.status_bar import SyncSnapshot
+from app.views.reports.page import ReportsPage
+from app.views.shell.i18n import install_translators
+from app.views.shell.main_window import MainWindow
+from app.views.shell.status_bar import SyncSnapshot
 
 FIXED_NOW = datetime(2026, 11, 27, 15, 20, tzinfo=CHINA)
 SPELLINGS = ("小榄升平中路28号", "小榄镇升平中路28号", "升平中路28号3栋502房", "小榄升平中路２８号")

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication
 from app.models.drills import Answer, Selection, generate, grade
 from app.models.enums import Role
 from app.models.operations import Actor
-from app.store.drills import DrillStore
-from app.views.drill_page import DrillPage
-from app.views.drill_trainer import TrainerPage
+from app.store.drills.sets import DrillStore
+from app.views.drills.page import DrillPage
+from app.views.drills.trainer import TrainerPage
 
 SET_NAME = "水电气·新人必练"
 TRAINEES = ("李佳怡", "黄志强", "何嘉欣")

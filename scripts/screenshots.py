@@ -26,12 +26,12 @@ from app.models.clock import CHINA
 from app.models.enums import Role
 from app.models.operations import Actor
 from app.resources import load_policy
-from app.store import demo
+from app.store.demo import generator as demo
 from app.store.workspace import Workspace
-from app.views.i18n import install_translators
-from app.views.identity import Identity, demo_actors
-from app.views.main_window import MainWindow
-from app.views.status_bar import SyncSnapshot
+from app.views.shell.i18n import install_translators
+from app.views.shell.identity import Identity, demo_actors
+from app.views.shell.main_window import MainWindow
+from app.views.shell.status_bar import SyncSnapshot
 from scripts.screenshot_drills import shoot_drills
 from scripts.screenshot_roles import shoot_roles
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from app.commands.common import all_or_nothing, guarded, home_of
 
 if TYPE_CHECKING:
-    from app.store.drills import DrillStore
+    from app.store.drills.sets import DrillStore
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _open(args: argparse.Namespace) -> DrillStore:
     from app.store.db import Database
-    from app.store.drills import DrillStore
+    from app.store.drills.sets import DrillStore
     from app.store.workspace import DB_FILE
 
     home = home_of(args)

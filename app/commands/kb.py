@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from app.commands.common import all_or_nothing, guarded, home_of
 
 if TYPE_CHECKING:
-    from app.store.kb import KnowledgeBase
+    from app.store.kb.articles import KnowledgeBase
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -42,7 +42,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _open(args: argparse.Namespace) -> KnowledgeBase:
-    from app.store.kb import open_knowledge_base
+    from app.store.kb.articles import open_knowledge_base
 
     home = home_of(args)
     return open_knowledge_base(home)

@@ -225,7 +225,7 @@ def _report(number: int, errors: list[dict[str, Any]]) -> None:
 def _export(args: argparse.Namespace) -> int:
     from app.paths import workspace_home
     from app.store.db import Database
-    from app.store.sync_state import SyncState
+    from app.store.sync.state import SyncState
     from app.store.workspace import DB_FILE
 
     database = Database(workspace_home(getattr(args, "home", None)) / DB_FILE)

@@ -43,11 +43,11 @@ def run(args: argparse.Namespace) -> int:
     from app.paths import workspace_home
     from app.resources import load_json, load_policy
     from app.store.db import Database
-    from app.store.report_queries import ReportQueries
+    from app.store.reports.queries import ReportQueries
     from app.store.workspace import DB_FILE
-    from app.views import report_export
-    from app.views.i18n import install_translators
-    from app.views.report_tables import Namer, all_tables
+    from app.views.reports import export as report_export
+    from app.views.reports.tables import Namer, all_tables
+    from app.views.shell.i18n import install_translators
 
     try:
         period = Period.parse(args.period)

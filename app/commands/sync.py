@@ -140,7 +140,7 @@ def _pause_hook() -> None:
 
 def _sync(args: argparse.Namespace) -> int:
     from app.store.db import Database
-    from app.store.sync_state import SyncState
+    from app.store.sync.state import SyncState
     from app.sync.account import open_store
     from app.sync.client import RetryPolicy
     from app.sync.cycle import run_cycle
@@ -198,7 +198,7 @@ def _outbox(args: argparse.Namespace) -> int:
     import dataclasses
 
     from app.store.seat import Identity, Seat
-    from app.store.sync_state import SyncState
+    from app.store.sync.state import SyncState
 
     database = _database(args)
     try:
@@ -227,7 +227,7 @@ def _outbox(args: argparse.Namespace) -> int:
 def _attention(args: argparse.Namespace) -> int:
     import dataclasses
 
-    from app.store.sync_state import SyncState
+    from app.store.sync.state import SyncState
 
     database = _database(args)
     try:

@@ -543,7 +543,7 @@ MIX_DIMENSIONS = ("appeal_type", "category", "channel", "town", "lead_unit")
 
 @dataclass(frozen=True)
 class ReportInput:
-    """What the store counted (app.store.report_queries builds it)."""
+    """What the store counted (app.store.reports.queries builds it)."""
 
     period: Period
     scope: Scope

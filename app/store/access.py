@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, TypeVar
 from app.models.enums import Role
 from app.models.records import Event, Order
 from app.models.visibility import NO_CALLER, Viewer, blank, events_for, order_for, secrets_of
-from app.store.orders import OrderFilter, OrderQueries, OrderRow, PageKey
-from app.store.queues import QueueRow
+from app.store.orders.query import OrderFilter, OrderQueries, OrderRow, PageKey
+from app.store.queues.work import QueueRow
 
 R = TypeVar("R", OrderRow, QueueRow)  # rows with the caller's columns and a title
 

@@ -317,7 +317,7 @@ class EventLog:
 
     def events_of(self, order_id: str) -> list[Event]:
         """The order's events this build can read (an odd or newer one is left out here;
-        the order's detail shows it as unreadable: app.store.timeline)."""
+        the order's detail shows it as unreadable: app.store.orders.timeline)."""
         rows = self.database.query(
             f"SELECT {_EVENT_COLUMNS} FROM events WHERE order_id = ? "
             "ORDER BY server_seq IS NULL, server_seq, seq",

@@ -18,7 +18,7 @@ from app.models.places import units_from
 from app.models.policy import Policy, catalogue_from
 from app.store.db import Database
 
-# The meta keys app.store.sync_state writes a pulled policy under (spelled out rather than
+# The meta keys app.store.sync.state writes a pulled policy under (spelled out rather than
 # imported, to keep sync_state off the start-up path; a unit test holds them equal).
 PULLED_VERSION = "sync:policy_version"
 PULLED_UNITS = "sync:units"

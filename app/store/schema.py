@@ -95,43 +95,43 @@ def _v1_events_orders_outbox(conn: sqlite3.Connection) -> None:
 
 
 def _v2_knowledge_base(conn: sqlite3.Connection) -> None:
-    from app.store.kb_schema import v2_knowledge_base
+    from app.store.kb.schema import v2_knowledge_base
 
     v2_knowledge_base(conn)
 
 
 def _v3_work_queues(conn: sqlite3.Connection) -> None:
-    from app.store.queue_schema import v3_work_queues
+    from app.store.queues.schema import v3_work_queues
 
     v3_work_queues(conn)
 
 
 def _order_list_indexes(conn: sqlite3.Connection) -> None:
-    from app.store.order_list_schema import order_list_indexes
+    from app.store.orders.list_schema import order_list_indexes
 
     order_list_indexes(conn)
 
 
 def _report_facts(conn: sqlite3.Connection) -> None:
-    from app.store.report_schema import report_facts
+    from app.store.reports.schema import report_facts
 
     report_facts(conn)
 
 
 def _drills(conn: sqlite3.Connection) -> None:
-    from app.store.drill_schema import drills
+    from app.store.drills.schema import drills
 
     drills(conn)
 
 
 def _chain_indexes(conn: sqlite3.Connection) -> None:
-    from app.store.queue_schema import chain_indexes
+    from app.store.queues.schema import chain_indexes
 
     chain_indexes(conn)
 
 
 def _assists_by_deadline(conn: sqlite3.Connection) -> None:
-    from app.store.queue_schema import assists_by_deadline
+    from app.store.queues.schema import assists_by_deadline
 
     assists_by_deadline(conn)
 
@@ -158,7 +158,7 @@ def _store_records(conn: sqlite3.Connection) -> None:
 
 
 def _report_store_times(conn: sqlite3.Connection) -> None:
-    from app.store.report_times import store_times_in_facts
+    from app.store.reports.times import store_times_in_facts
 
     store_times_in_facts(conn)
 

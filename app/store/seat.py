@@ -234,7 +234,7 @@ class Seat:
         conn.executemany("DELETE FROM events WHERE seq = ?", seqs)
 
     def _reproject(self, conn: sqlite3.Connection, order_ids: Iterable[str]) -> None:
-        from app.store.sync_state import SyncState  # (it imports this module's users)
+        from app.store.sync.state import SyncState  # (it imports this module's users)
 
         state = SyncState(self.database)
         for order_id in sorted(order_ids):

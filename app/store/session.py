@@ -1,7 +1,7 @@
 """Who is signed in on this workstation, read from the workspace's meta table.
 
 Its own module so that start-up can name the signed-in user without loading the sync
-machinery (app.store.sync_state); the token is never here, only in the keyring."""
+machinery (app.store.sync.state); the token is never here, only in the keyring."""
 
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ from app.models.validation import FieldError, validate_answer, validate_intake
 from app.models.visibility import Viewer, blank, caller_secrets, viewer_of
 from app.paths import WORKSPACE_DB, secure_home
 from app.store.db import Database
-from app.store.orders import OrderQueries
+from app.store.orders.query import OrderQueries
 from app.store.policy_source import PolicySource
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     # Imported on first use: the event log is not needed to open the intake screen; the
     # knowledge base loads pypinyin's dictionaries (~0.3 s).
     from app.store.eventlog import EventLog
-    from app.store.kb import KnowledgeBase
+    from app.store.kb.articles import KnowledgeBase
 
 DB_FILE = WORKSPACE_DB
 
@@ -131,7 +131,7 @@ class Workspace:
     def knowledge(self) -> KnowledgeBase:
         """The knowledge base on the main connection (reading articles, editing, imports)."""
         if self._knowledge is None:
-            from app.store.kb import KnowledgeBase
+            from app.store.kb.articles import KnowledgeBase
 
             self._knowledge = KnowledgeBase(self.database, clock=self.clock)
         return self._knowledge
@@ -140,7 +140,7 @@ class Workspace:
         """The knowledge base on this thread's own connection, for searches off the GUI thread."""
         kb: KnowledgeBase | None = getattr(self._readers, "kb", None)
         if kb is None:
-            from app.store.kb import KnowledgeBase
+            from app.store.kb.articles import KnowledgeBase
 
             kb = KnowledgeBase(Database(self.home / DB_FILE), clock=self.clock)
             self._readers.kb = kb
@@ -326,7 +326,7 @@ class Workspace:
     def timeline_entries(self, order_id: str) -> list[TimelineEntry]:
         """Every stored event of the order, readable or not, with the central store's
         record of it (who pushed it, when it arrived) or why it is not accepted yet."""
-        from app.store.timeline import timeline
+        from app.store.orders.timeline import timeline
 
         return timeline(self.database, order_id)
 

@@ -2,5 +2,5 @@
 
 The GUI uses: account.login / account.logout / account.current_user, worker.SyncWorker
 (status(), subscribe(), poke(), start(), stop()), and SyncState.attention() / resolve()
-from app.store.sync_state.
+from app.store.sync.state.
 """

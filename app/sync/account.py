@@ -7,7 +7,7 @@ from app.models.operations import Actor
 from app.store.db import Database
 from app.store.seat import Identity, Seat
 from app.store.session import Session
-from app.store.sync_state import SyncState
+from app.store.sync.state import SyncState
 from app.store.workspace import User
 from app.sync import credentials
 from app.sync.client import CentralStore, RetryPolicy

@@ -19,7 +19,7 @@ import orjson
 import requests
 
 from app.models.protocol import HEADER, PROTOCOL_VERSION
-from app.store.sync_state import PulledPage, PushResult, StoreRecord
+from app.store.sync.state import PulledPage, PushResult, StoreRecord
 from app.sync import transport
 from app.sync.errors import (
     AuthRequired,

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.models.numbering import valid_station
-from app.store.sync_state import PreparedPage, SyncState, prepare_page
+from app.store.sync.state import PreparedPage, SyncState, prepare_page
 from app.sync.client import MAX_BATCH, CentralStore, push_body, push_results
 from app.sync.errors import BadAnswer, Refused, SyncError
 from app.sync.lock import sync_lock

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from app.store.db import Database
 from app.store.seat import Seat
-from app.store.sync_state import SyncState
+from app.store.sync.state import SyncState
 from app.sync import account
 from app.sync.client import RetryPolicy
 from app.sync.cycle import CycleSummary, run_cycle

@@ -12,7 +12,7 @@ import pytest
 from app.models.enums import AppealType, Channel, Urgency
 from app.models.policy import Policy
 from app.models.records import Appellant, Intake, Order
-from app.store.sync_state import SyncState
+from app.store.sync.state import SyncState
 from app.store.workspace import Workspace
 from app.sync import account
 from app.sync.client import RetryPolicy

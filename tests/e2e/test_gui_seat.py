@@ -11,12 +11,12 @@ from app.models.enums import Role
 from app.models.operations import Actor
 from app.store.session import read_session
 from app.store.workspace import Workspace
-from app.views.identity import Identity
-from app.views.login_dialog import LoginDialog
-from app.views.main_window import MainWindow
-from app.views.status_bar import SyncSnapshot
-from app.views.sync_bridge import SyncBridge
-from app.views.sync_install import install_sync
+from app.views.shell.identity import Identity
+from app.views.shell.main_window import MainWindow
+from app.views.shell.status_bar import SyncSnapshot
+from app.views.sync.bridge import SyncBridge
+from app.views.sync.install import install_sync
+from app.views.sync.login_dialog import LoginDialog
 from tests.e2e.conftest import Station
 from tests.e2e.support import PASSWORD, ServerProcess
 
@@ -44,7 +44,7 @@ def test_the_next_user_sees_only_their_own_from_the_first_screen(
     elsewhere.record(2)
     assert elsewhere.sync().accepted == 2
 
-    def signed_in() -> Actor:  # as the app does (app.views.launch)
+    def signed_in() -> Actor:  # as the app does (app.views.shell.launch)
         session = read_session(workspace.database)
         if session is None:
             return Actor("local", Role.OPERATOR, workspace.device_id)

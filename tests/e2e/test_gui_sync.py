@@ -9,10 +9,10 @@ from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QApplication
 
 from app.store.workspace import Workspace
-from app.views.login_dialog import LoginDialog
-from app.views.main_window import MainWindow
-from app.views.sync_bridge import SyncBridge
-from app.views.sync_install import install_sync
+from app.views.shell.main_window import MainWindow
+from app.views.sync.bridge import SyncBridge
+from app.views.sync.install import install_sync
+from app.views.sync.login_dialog import LoginDialog
 from tests.e2e.support import PASSWORD, ServerProcess
 
 
@@ -27,8 +27,8 @@ def fill_intake(window: MainWindow, title: str) -> None:
 
 @pytest.fixture
 def desk(qtbot, workspace: Workspace, tmp_path: Path):  # type: ignore[no-untyped-def]
-    from app.views.identity import Identity
-    from app.views.status_bar import SyncSnapshot
+    from app.views.shell.identity import Identity
+    from app.views.shell.status_bar import SyncSnapshot
 
     bridge = SyncBridge(workspace, interval=0.5)
     identity_holder: list[object] = []

@@ -32,7 +32,7 @@ from app.models.enums import (
 from app.models.operations import DirectAnswer
 from app.models.records import Appellant, Intake, Order
 from app.store.chain import Chain
-from app.store.drills import DrillStore
+from app.store.drills.sets import DrillStore
 from tests.conftest import FixedClock
 from tests.e2e.chain_support import actor
 from tests.e2e.conftest import Station

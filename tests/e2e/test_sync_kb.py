@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from app.store.kb import KnowledgeBase
+from app.store.kb.articles import KnowledgeBase
 from app.sync import account
 from app.sync.cycle import run_cycle
 from tests.e2e.conftest import FAST, Station

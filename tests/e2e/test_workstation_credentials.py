@@ -14,7 +14,7 @@ from keyring.backends import chainer, fail, null
 from keyrings.alt.file import EncryptedKeyring, PlaintextKeyring
 
 from app.store.db import Database
-from app.store.sync_state import SyncState
+from app.store.sync.state import SyncState
 from app.store.workspace import DB_FILE
 from app.sync import account, credentials, transport
 from app.sync.client import CentralStore

@@ -14,9 +14,9 @@ from app.models.enums import Role
 from app.models.operations import Actor
 from app.store.chain import Chain
 from app.store.workspace import Workspace
-from app.views.identity import Identity, demo_actors
-from app.views.main_window import MainWindow
-from app.views.status_bar import SyncSnapshot
+from app.views.shell.identity import Identity, demo_actors
+from app.views.shell.main_window import MainWindow
+from app.views.shell.status_bar import SyncSnapshot
 
 
 @dataclass

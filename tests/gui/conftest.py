@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app.models.enums import Role
 from app.models.operations import Actor
 from app.store.workspace import Workspace
-from app.views.main_window import MainWindow
-from app.views.status_bar import SyncSnapshot
+from app.views.shell.main_window import MainWindow
+from app.views.shell.status_bar import SyncSnapshot
 
 
 def type_chinese(widget: QWidget, text: str) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTextEdit, QWidget
 
-from app.views.kb_models import HTML_ROLE, HtmlDelegate
+from app.views.kb.models import HTML_ROLE, HtmlDelegate
 
 # Each caller-typed value is shown on one screen or another; every one holds all of these.
 HOSTILE = (

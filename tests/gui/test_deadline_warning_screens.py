@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.models.enums import Role
-from app.views.unit_page import UnitPage
+from app.views.unit.page import UnitPage
 from tests.gui import chain_support
 from tests.gui.chain_support import Desk, submit
 from tests.gui.test_dispatch import open_dispatch

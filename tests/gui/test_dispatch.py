@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 
 from app.models.enums import EventType, ReturnReason, Role, Status, Urgency
 from app.store.policy_source import PULLED_UNITS, PULLED_VERSION
-from app.views.dispatch_dialogs import DispatchDialog, RulingDialog
-from app.views.dispatch_page import DispatchPage
+from app.views.dispatch.dialogs import DispatchDialog, RulingDialog
+from app.views.dispatch.page import DispatchPage
 from tests.gui import chain_support
 from tests.gui.chain_support import Desk, activate, submit
 from tests.gui.conftest import type_chinese

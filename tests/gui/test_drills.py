@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QApplication
 
 from app.models.drills import Scenario
 from app.models.enums import AppealType
-from app.store.drills import DrillStore
-from app.store.kb import demo_articles_path
-from app.views.drill_models import RowsModel
-from app.views.drill_page import DrillPage
-from app.views.drill_trainer import TrainerPage
-from app.views.main_window import MainWindow
+from app.store.drills.sets import DrillStore
+from app.store.kb.articles import demo_articles_path
+from app.views.drills.models import RowsModel
+from app.views.drills.page import DrillPage
+from app.views.drills.trainer import TrainerPage
+from app.views.shell.main_window import MainWindow
 from tests.gui.conftest import type_chinese
 
 WATER = Scenario(

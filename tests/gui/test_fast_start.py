@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 from app.models.enums import Role
 from app.models.operations import Actor
 from app.store.workspace import Workspace
-from app.views.main_window import MainWindow
-from app.views.status_bar import SyncSnapshot
+from app.views.shell.main_window import MainWindow
+from app.views.shell.status_bar import SyncSnapshot
 
 
 def nav_ids(window: MainWindow) -> list[str]:

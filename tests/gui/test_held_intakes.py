@@ -12,11 +12,11 @@ from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.models.held import HeldIntake, dump_held, parse_held
-from app.store.orders import OrderFilter
+from app.store.orders.query import OrderFilter
 from app.store.workspace import Workspace
-from app.views.main_window import MainWindow
-from app.views.single_instance import InstanceServer, server_name
-from app.views.status_bar import SyncSnapshot
+from app.views.shell.main_window import MainWindow
+from app.views.shell.single_instance import InstanceServer, server_name
+from app.views.shell.status_bar import SyncSnapshot
 from tests.gui.conftest import type_chinese
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -361,7 +361,7 @@ def test_a_call_while_the_window_is_still_starting_waits_for_it(
 ) -> None:
     """The window holds the workspace's instance lock from its first moment but listens
     only once painted: a call launched in between is handed to it, not a second window."""
-    from app.views.launch import instance_lock
+    from app.views.shell.launch import instance_lock
 
     lock = instance_lock(workspace.home)
     assert lock.tryLock(0)  # this window, starting
@@ -400,7 +400,7 @@ def test_a_shared_seat_keeps_each_users_held_intakes_for_them(
 
     from app.models.enums import Role
     from app.models.operations import Actor
-    from app.views.identity import Identity
+    from app.views.shell.identity import Identity
 
     ann = Actor("ann", Role.OPERATOR, workspace.device_id)
     bob = Actor("bob", Role.OPERATOR, workspace.device_id)
@@ -459,7 +459,7 @@ def test_a_draft_left_by_another_signed_in_user_waits_for_them(
 def test_a_second_launch_brings_the_running_window_forward_and_ends(
     qtbot, window: MainWindow, workspace
 ) -> None:
-    from app.views.launch import instance_lock
+    from app.views.shell.launch import instance_lock
 
     lock = instance_lock(workspace.home)
     assert lock.tryLock(0)  # the running window's

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.models.enums import Status
-from app.store.orders import OrderFilter
-from app.views.main_window import MainWindow
+from app.store.orders.query import OrderFilter
+from app.views.shell.main_window import MainWindow
 from tests.gui.conftest import type_chinese
 
 
@@ -158,7 +158,7 @@ def test_half_typed_intake_survives_closing_the_window(
 ) -> None:
     from PySide6.QtCore import QSettings
 
-    from app.views.status_bar import SyncSnapshot
+    from app.views.shell.status_bar import SyncSnapshot
 
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     first = MainWindow(workspace, lambda: operator, SyncSnapshot, settings)

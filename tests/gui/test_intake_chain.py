@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.models.enums import EventType, Role, Status
-from app.store.orders import OrderFilter
+from app.store.orders.query import OrderFilter
 from tests.gui import chain_support
 from tests.gui.chain_support import Desk, activate, submit
 from tests.gui.conftest import type_chinese

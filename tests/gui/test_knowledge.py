@@ -7,10 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.models.enums import Status
-from app.store.kb import demo_articles_path
-from app.views.kb_edit_dialog import ArticleEditDialog
-from app.views.kb_models import KbHitModel
-from app.views.main_window import MainWindow
+from app.store.kb.articles import demo_articles_path
+from app.views.kb.edit_dialog import ArticleEditDialog
+from app.views.kb.models import KbHitModel
+from app.views.shell.main_window import MainWindow
 from tests.gui.conftest import type_chinese
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
-from app.views.single_instance import InstanceServer, send_to_running, server_name
+from app.views.shell.single_instance import InstanceServer, send_to_running, server_name
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from app.models.enums import Role
 from app.models.records import Appellant, Order
-from app.views.order_detail import OrderDetailDialog
-from app.views.order_list_page import OrderListPage
-from app.views.reports_page import ReportOrdersDialog, ReportsPage
+from app.views.orders.detail import OrderDetailDialog
+from app.views.orders.list_page import OrderListPage
+from app.views.reports.page import ReportOrdersDialog, ReportsPage
 from tests.gui import chain_support
 from tests.gui.chain_support import Desk
 from tests.unit.test_store import make_intake
@@ -138,7 +138,7 @@ def test_a_units_report_drill_down_shows_its_orders_only_and_no_confidential_cal
             assert other.id not in {r.id for r in shown.model.rows}
             shown.close()
     # and a forged figure naming the other unit's orders lists nothing
-    from app.store.report_queries import Selection
+    from app.store.reports.queries import Selection
 
     forged = page.show_orders("x", Selection("received", filters=(("lead_unit", "zjj"),)))
     qtbot.waitUntil(lambda: "Loading" not in forged.count.text(), timeout=10000)

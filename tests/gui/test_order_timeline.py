@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QTableWidget
 from app.models.enums import EventType, Role
 from app.models.operations import Actor, new_id
 from app.models.serial import event_to_dict
-from app.store.sync_state import PulledPage, StoreRecord, SyncState
-from app.views.main_window import MainWindow
+from app.store.sync.state import PulledPage, StoreRecord, SyncState
+from app.views.shell.main_window import MainWindow
 from tests.gui.test_orders import record
 
 

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QLabel
 from app.models.enums import AppealType, Channel, EventType, Role, Urgency
 from app.models.operations import Actor, DirectAnswer
 from app.models.records import Appellant, Intake
-from app.views.main_window import MainWindow
-from app.views.order_detail import OrderDetailDialog
-from app.views.order_models import CallerHistoryModel, OrderListModel
+from app.views.orders.detail import OrderDetailDialog
+from app.views.orders.models import CallerHistoryModel, OrderListModel
+from app.views.shell.main_window import MainWindow
 
 
 def record(workspace, clock, n: int, **changes):

@@ -15,12 +15,12 @@ from app.models.enums import AppealType, AppellantKind, Role, Satisfaction
 from app.models.kb import Article
 from app.models.records import Appellant
 from app.models.reports import Period, Scope
-from app.store.drills import DrillStore
+from app.store.drills.sets import DrillStore
 from app.store.workspace import Workspace
-from app.views.drill_page import DrillPage
-from app.views.intake_extras import IntakeExtras
-from app.views.plain import fill, tip
-from app.views.reports_page import ReportOrdersDialog, ReportsPage
+from app.views.common.plain import fill, tip
+from app.views.drills.page import DrillPage
+from app.views.intake.extras import IntakeExtras
+from app.views.reports.page import ReportOrdersDialog, ReportsPage
 from tests.gui import chain_support
 from tests.gui.chain_support import Desk
 from tests.gui.conftest import type_chinese
@@ -261,7 +261,7 @@ def test_message_boxes_and_tooltips_show_characters(qtbot, window, monkeypatch) 
 
 
 def test_status_bar_shows_the_user_and_the_servers_words_as_sent(qtbot) -> None:
-    from app.views.status_bar import DeskStatusBar, SyncSnapshot
+    from app.views.shell.status_bar import DeskStatusBar, SyncSnapshot
 
     user, error = "用户丑" + SHORT, "错误寅" + HOSTILE
     bar = DeskStatusBar("W07", lambda: SyncSnapshot("offline", 0, "", user, "operator", error))
@@ -274,7 +274,7 @@ def test_report_charts_show_names_as_typed(qtbot) -> None:
     from PySide6.QtWidgets import QGraphicsTextItem
 
     from app.models.reports import MixRow
-    from app.views import report_charts as charts
+    from app.views.reports import charts
 
     names = ["名称卯" + HOSTILE, "名称辰" + SHORT]
     rows = [MixRow("a", 3, 0.6, 1), MixRow("b", 2, 0.4, 0)]

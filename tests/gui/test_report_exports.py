@@ -28,8 +28,8 @@ from app.models.reports import (
     build_report,
 )
 from app.store.workspace import Workspace
-from app.views import report_export
-from app.views.report_tables import Kind, Namer, all_tables, format_cell
+from app.views.reports import export as report_export
+from app.views.reports.tables import Kind, Namer, all_tables, format_cell
 from tests.conftest import FixedClock
 from tests.gui.test_reports import pdf_text
 from tests.unit.test_store import make_intake, operator
@@ -215,9 +215,9 @@ def test_screen_exports_every_edge_dataset(qtbot, fill, tmp_path: Path, policy: 
 
     from app.models.enums import Role
     from app.models.operations import Actor
-    from app.views.main_window import MainWindow
-    from app.views.reports_page import ReportsPage
-    from app.views.status_bar import SyncSnapshot
+    from app.views.reports.page import ReportsPage
+    from app.views.shell.main_window import MainWindow
+    from app.views.shell.status_bar import SyncSnapshot
 
     ws = Workspace(tmp_path / "ws", policy, clock=FixedClock(NOW))
     fill(ws)

@@ -20,11 +20,11 @@ from app.models.enums import Role
 from app.models.operations import Actor
 from app.models.policy import Policy
 from app.models.reports import Period, Scope
-from app.store.demo import seed_demo
+from app.store.demo.generator import seed_demo
 from app.store.workspace import Workspace
-from app.views.main_window import MainWindow
-from app.views.reports_page import ReportOrdersDialog, ReportsPage
-from app.views.status_bar import SyncSnapshot
+from app.views.reports.page import ReportOrdersDialog, ReportsPage
+from app.views.shell.main_window import MainWindow
+from app.views.shell.status_bar import SyncSnapshot
 from tests.conftest import FixedClock
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.models.enums import EventType, Role
-from app.views.dispatch_page import DispatchPage
-from app.views.unit_page import UnitPage
+from app.views.dispatch.page import DispatchPage
+from app.views.unit.page import UnitPage
 from tests.gui import chain_support
 from tests.gui.chain_support import Desk
 from tests.gui.test_followup import closed_order, open_follow_up

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from app.views.status_bar import DeskStatusBar, SyncSnapshot
+from app.views.shell.status_bar import DeskStatusBar, SyncSnapshot
 
 
 def test_other_users_waiting_work_and_the_http_warning_are_shown(qtbot: QtBot) -> None:

@@ -30,7 +30,7 @@ def test_compiled_translation_matches_its_source(tmp_path: Path) -> None:
 def test_translation_loads_and_translates(qapp) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QCoreApplication
 
-    from app.views.i18n import install_translators
+    from app.views.shell.i18n import install_translators
 
     installed = install_translators(qapp, "zh_CN")
     try:

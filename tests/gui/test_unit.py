@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
 from app.models.enums import EventType, Role, Status
 from app.models.records import Appellant
-from app.views.unit_page import UnitPage
+from app.views.unit.page import UnitPage
 from tests.gui import chain_support
 from tests.gui.chain_support import Desk, activate, submit
 from tests.gui.conftest import type_chinese

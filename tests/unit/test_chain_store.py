@@ -18,7 +18,7 @@ from app.models.enums import (
 from app.models.operations import Actor
 from app.models.rules import RuleViolation
 from app.store.chain import Chain
-from app.store.queues import QueueQueries
+from app.store.queues.work import QueueQueries
 from app.store.workspace import Workspace
 from tests.unit.test_store import DISPATCHER, make_intake, operator, record, unit
 

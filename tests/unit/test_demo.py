@@ -26,8 +26,8 @@ from app.models.policy import Policy
 from app.models.records import Appellant, Intake
 from app.models.serial import order_from_dict, order_to_dict
 from app.models.validation import phone_error
-from app.store.demo import DEMO_DEVICE_PREFIX, META_KEY, TYPE_MIX, is_empty, seed_demo
-from app.store.orders import OrderFilter
+from app.store.demo.generator import DEMO_DEVICE_PREFIX, META_KEY, TYPE_MIX, is_empty, seed_demo
+from app.store.orders.query import OrderFilter
 from app.store.workspace import Workspace
 
 NOW = datetime(2026, 11, 27, 10, 30, tzinfo=CHINA)
@@ -238,5 +238,5 @@ def test_order_to_dict_round_trip_of_demo_orders(seeded: Workspace) -> None:
 
 
 def test_the_demo_knowledge_base_is_imported(seeded: Workspace) -> None:
-    kb = pytest.importorskip("app.store.kb")
+    kb = pytest.importorskip("app.store.kb.articles")
     assert kb.KnowledgeBase(seeded.database).count() > 0

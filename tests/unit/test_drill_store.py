@@ -15,8 +15,8 @@ from app.models.enums import AppealType, Role
 from app.models.operations import Actor
 from app.models.rules import RuleViolation
 from app.models.serial import event_to_dict
-from app.store.drills import DrillStore
-from app.store.sync_state import PulledPage, PushResult, SyncState
+from app.store.drills.sets import DrillStore
+from app.store.sync.state import PulledPage, PushResult, SyncState
 from app.store.workspace import Workspace
 from server.auth import User
 from server.feed import Feed

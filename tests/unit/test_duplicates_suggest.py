@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from app.store.chain import Chain
-from app.store.dispatch_suggest import DispatchSuggester
-from app.store.duplicates import DuplicateFinder, terms_of
+from app.store.dispatch.suggest import DispatchSuggester
+from app.store.orders.duplicates import DuplicateFinder, terms_of
 from app.store.workspace import Workspace
 from tests.unit.test_store import DISPATCHER, record
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from app.store.kb import demo_articles_path
+from app.store.kb.articles import demo_articles_path
 
 ROOT = Path(__file__).resolve().parents[2]
 

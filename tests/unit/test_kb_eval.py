@@ -13,7 +13,7 @@ from pathlib import Path
 
 from app.models.clock import CHINA
 from app.store.db import Database
-from app.store.kb import KnowledgeBase, demo_articles_path
+from app.store.kb.articles import KnowledgeBase, demo_articles_path
 
 EVAL = Path(__file__).resolve().parents[1] / "data" / "kb_eval.jsonl"
 

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from app.models.clock import CHINA
 from app.models.kb import Article
 from app.store.db import Database
-from app.store.kb import KnowledgeBase, demo_articles_path
-from app.store.kb_query import plan_query
+from app.store.kb.articles import KnowledgeBase, demo_articles_path
+from app.store.kb.query import plan_query
 
 TODAY = datetime(2026, 11, 27, 10, 30, tzinfo=CHINA)
 
@@ -209,7 +209,7 @@ def test_every_stage_of_any_plan_is_valid_fts5(query: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=80))
 def test_the_fast_bigram_text_is_exactly_index_text(text: str) -> None:
-    from app.store.kb_text import bigram_text
+    from app.store.kb.text import bigram_text
     from app.store.textindex import index_text
 
     assert bigram_text(text) == index_text(text)
@@ -244,7 +244,7 @@ def test_letters_are_ranked_in_the_pinyin_index_first(demo: KnowledgeBase) -> No
 
 
 def test_the_relaxed_stage_keeps_within_its_postings_budget() -> None:
-    from app.store import kb_query
+    from app.store.kb import query as kb_query
 
     words = "小区门口有几条野狗经常追着小孩咬已经好几次了"
     freq = {g: 5_000 + i for i, g in enumerate(bigrams_of(words))}

@@ -1,4 +1,4 @@
-"""Storing articles: versions, import/export, usage evidence, synonyms (app.store.kb)."""
+"""Storing articles: versions, import/export, usage evidence, synonyms (app.store.kb.articles)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from app.models.clock import CHINA
 from app.models.kb import Article, parse_article
 from app.store.db import Database
-from app.store.kb import KnowledgeBase, seed_demo
+from app.store.kb.articles import KnowledgeBase, seed_demo
 from app.store.workspace import Workspace
 
 

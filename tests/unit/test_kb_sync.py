@@ -1,4 +1,4 @@
-"""Pulled knowledge-base articles stored through SyncState.apply_page (app.store.kb_sync)."""
+"""Pulled knowledge-base articles stored through SyncState.apply_page (app.store.kb.sync)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from app.store.kb import KnowledgeBase
-from app.store.kb_sync import upsert_articles
-from app.store.sync_state import PulledPage, SyncState
+from app.store.kb.articles import KnowledgeBase
+from app.store.kb.sync import upsert_articles
+from app.store.sync.state import PulledPage, SyncState
 from app.store.workspace import Workspace
 
 

@@ -23,8 +23,8 @@ from app.models.reports import AssessmentPolicy, Period, Scope, build_report
 from app.models.visibility import Viewer
 from app.store.access import OrderAccess
 from app.store.chain import Chain
-from app.store.orders import OrderFilter
-from app.store.report_queries import ReportQueries, Selection
+from app.store.orders.query import OrderFilter
+from app.store.reports.queries import ReportQueries, Selection
 from app.store.workspace import Workspace
 from tests.unit.test_store import NOW, make_intake
 

@@ -29,7 +29,7 @@ from app.models.payloads import (
 from app.models.policy import Policy
 from app.models.protocol import PROTOCOL_VERSION
 from app.models.rules import RULES, RuleViolation
-from app.store.demo import DemoGenerator
+from app.store.demo.generator import DemoGenerator
 
 E = EventType
 

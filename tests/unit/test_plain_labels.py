@@ -1,6 +1,6 @@
 """Every label a screen keeps (to set its text later) or fills with a computed text says
 which format it is in, and no tooltip or message box gets a computed text directly, so Qt
-never guesses HTML from caller text (app/views/plain.py)."""
+never guesses HTML from caller text (app/views/common/plain.py)."""
 
 from __future__ import annotations
 

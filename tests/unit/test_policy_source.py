@@ -11,7 +11,6 @@ from app.models.operations import Actor
 from app.models.policy import Policy
 from app.models.records import Appellant, Intake
 from app.models.rules import RuleViolation
-from app.store import sync_state
 from app.store.policy_source import (
     PULLED_CATALOGUE,
     PULLED_UNITS,
@@ -19,6 +18,7 @@ from app.store.policy_source import (
     PolicySource,
     with_pulled,
 )
+from app.store.sync import state as sync_state
 from app.store.workspace import Workspace
 
 OP = Actor("op1", Role.OPERATOR, "dev")

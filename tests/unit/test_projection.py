@@ -11,7 +11,7 @@ from app.models.projection import ProjectionError, apply, rebuild
 from app.models.records import Appellant, Intake
 from app.models.serial import order_from_dict, order_to_dict
 from app.models.validation import mask_phone, normalise_phone, phone_error
-from app.store.orders import OrderFilter
+from app.store.orders.query import OrderFilter
 from app.store.workspace import IntakeInvalid
 
 OP = Actor("op1", Role.OPERATOR, "dev")

@@ -16,8 +16,8 @@ from app.models.policy import Policy
 from app.models.records import Order
 from app.models.reports import COUNTED_SETS, AssessmentPolicy, Period, Scope, build_report
 from app.models.serial import order_from_dict
-from app.store.demo import seed_demo
-from app.store.report_queries import ReportQueries, Selection
+from app.store.demo.generator import seed_demo
+from app.store.reports.queries import ReportQueries, Selection
 from app.store.workspace import Workspace
 from tests.conftest import FixedClock
 

@@ -1,5 +1,5 @@
 """A unit's sign and an order's close count at the central store's receive time once its
-record arrives (app/store/report_times.py): a unit cannot choose the time it is judged by."""
+record arrives (app/store/reports/times.py): a unit cannot choose the time it is judged by."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from app.models.enums import EventType, Role
 from app.models.operations import Actor
-from app.store.sync_state import PulledPage, PushResult, StoreRecord, SyncState
+from app.store.sync.state import PulledPage, PushResult, StoreRecord, SyncState
 from app.store.workspace import Workspace
 from tests.gui.test_orders import record
 

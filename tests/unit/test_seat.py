@@ -12,7 +12,7 @@ OP1 = Identity("op1", "operator")
 
 def _station(ws: Workspace) -> Station:
     station = Station.__new__(Station)
-    from app.store.sync_state import SyncState
+    from app.store.sync.state import SyncState
 
     station.ws, station.state, station._n = ws, SyncState(ws.database), 0
     return station
@@ -48,7 +48,7 @@ def test_unsent_work_survives_every_change_of_hands(workspace: Workspace) -> Non
     seat = Seat(workspace.database)
     seat.sign_in(OP1, "s")
     from app.store.session import Session
-    from app.store.sync_state import SyncState
+    from app.store.sync.state import SyncState
 
     SyncState(workspace.database).save_session(Session("s", "op1", "operator"))
     (order,) = _station(workspace).record(1)  # op1's, unsent

@@ -20,8 +20,8 @@ from app.models.enums import AppealType, Channel, EventType, Role, Status, Urgen
 from app.models.operations import Actor, DirectAnswer, new_id
 from app.models.policy import Policy
 from app.models.records import Appellant, Intake, Order
-from app.store.demo import seed_demo
-from app.store.orders import OrderFilter, OrderRow, PageKey
+from app.store.demo.generator import seed_demo
+from app.store.orders.query import OrderFilter, OrderRow, PageKey
 from app.store.workspace import Workspace
 
 NOW = datetime(2026, 11, 27, 10, 30, tzinfo=CHINA)
@@ -379,7 +379,7 @@ def test_text_search_plans_agree(
     many: Workspace, monkeypatch: pytest.MonkeyPatch, text: str, town: str
 ) -> None:
     """Rare words sort their matches, common ones scan newest first: same rows either way."""
-    from app.store import orders
+    from app.store.orders import query as orders
 
     f = OrderFilter(text=text, town=town)
     results = []

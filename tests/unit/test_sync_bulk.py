@@ -21,10 +21,10 @@ from app.models.projection import appellant_to_dict
 from app.models.records import Order
 from app.models.serial import event_to_dict, order_from_dict, order_to_dict
 from app.store.db import DEFERRED, Database, bulk_loading
-from app.store.demo import seed_demo
+from app.store.demo.generator import seed_demo
 from app.store.eventlog import event_from_row, json_text, order_json
-from app.store.orders import OrderFilter
-from app.store.sync_state import PulledPage, SyncState, prepare_page
+from app.store.orders.query import OrderFilter
+from app.store.sync.state import PulledPage, SyncState, prepare_page
 from app.store.textindex import index_text, index_text_reference
 from app.store.workspace import DB_FILE, Workspace
 

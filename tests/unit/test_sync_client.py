@@ -10,7 +10,7 @@ import pytest
 from keyring.backends import fail
 
 from app.store.session import Session
-from app.store.sync_state import PushResult, SyncState
+from app.store.sync.state import PushResult, SyncState
 from app.store.workspace import Workspace
 from app.sync import credentials
 from app.sync.account import LOCAL_OPERATOR, current_user

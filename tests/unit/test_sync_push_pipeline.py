@@ -10,7 +10,7 @@ import pytest
 
 from app.models.serial import event_to_dict
 from app.store.session import Session
-from app.store.sync_state import SyncState
+from app.store.sync.state import SyncState
 from app.store.workspace import Workspace
 from app.sync.cycle import CycleSummary, push_outbox
 from app.sync.errors import BadAnswer, Offline

@@ -7,7 +7,7 @@ import pytest
 
 from app.models.enums import EventType
 from app.models.serial import event_to_dict
-from app.store.sync_state import PulledPage, SyncState
+from app.store.sync.state import PulledPage, SyncState
 from app.store.workspace import Workspace
 from tests.e2e.conftest import Station
 

@@ -1,0 +1,122 @@
+"""Edit a knowledge-base article: saving makes a new version; the old one stays readable."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from app.models.kb import Article, ArticleInvalid
+from app.store.workspace import Workspace
+from app.views.common.plain import plain
+from app.views.common.widgets import ERROR_STYLE, SearchCombo
+
+
+class ArticleEditDialog(QDialog):
+    def __init__(
+        self, workspace: Workspace, article: Article, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.article = article
+        self.saved: Article | None = None
+        self.setWindowTitle(self.tr("Edit article %1").replace("%1", article.id))
+        self.resize(760, 680)
+        policy = workspace.policy
+        self.title = QLineEdit(article.title, objectName="title")
+        self.questions = QPlainTextEdit("\n".join(article.questions), objectName="questions")
+        self.answer = QPlainTextEdit(article.answer, objectName="answer")
+        self.keywords = QLineEdit("、".join(article.keywords), objectName="keywords")
+        self.legal_basis = QLineEdit(article.legal_basis or "", objectName="legal_basis")
+        self.unit = SearchCombo()
+        for unit in policy.units:
+            self.unit.add(unit.name, unit.code)
+        self.unit.select_code(article.unit)
+        self.category = SearchCombo()
+        for category in policy.leaf_categories():
+            self.category.add(category.path, category.code)
+        self.category.select_code(article.category)
+        self.effective = self._date_edit(article.effective)
+        self.has_expiry = QCheckBox(self.tr("Expires on"))
+        self.expires = self._date_edit(article.expires)
+        self.has_expiry.setChecked(article.expires is not None)
+        self.expires.setEnabled(article.expires is not None)
+        self.has_expiry.toggled.connect(self.expires.setEnabled)
+        for edit in (self.questions, self.answer):
+            edit.setTabChangesFocus(True)
+        expiry = QHBoxLayout()
+        expiry.addWidget(self.has_expiry)
+        expiry.addWidget(self.expires, 1)
+        self.error = plain(QLabel(objectName="error"))
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Title"), self.title)
+        form.addRow(self.tr("&Questions (one per line)"), self.questions)
+        form.addRow(self.tr("Official &answer"), self.answer)
+        form.addRow(self.tr("&Keywords"), self.keywords)
+        form.addRow(self.tr("&Responsible unit"), self.unit)
+        form.addRow(self.tr("&Category"), self.category)
+        form.addRow(self.tr("&Legal basis"), self.legal_basis)
+        form.addRow(self.tr("&Effective from"), self.effective)
+        form.addRow("", QWidget())
+        form.addRow("", self._wrap(expiry))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(self.error)
+        form.addRow(buttons)
+        self.setLayout(form)
+
+    @staticmethod
+    def _wrap(layout: QHBoxLayout) -> QWidget:
+        widget = QWidget()
+        layout.setContentsMargins(0, 0, 0, 0)
+        widget.setLayout(layout)
+        return widget
+
+    @staticmethod
+    def _date_edit(value: date | None) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDate(QDate(value) if value else QDate.currentDate())
+        return edit
+
+    def save(self) -> None:
+        """Store a new version; on a refusal say why and keep everything typed."""
+        keywords = [k.strip() for k in self.keywords.text().replace(",", "、").split("、")]
+        try:
+            self.saved = self.workspace.knowledge().edit(
+                self.article.id,
+                title=self.title.text().strip(),
+                questions=tuple(
+                    q.strip() for q in self.questions.toPlainText().splitlines() if q.strip()
+                ),
+                answer=self.answer.toPlainText().strip(),
+                keywords=tuple(k for k in keywords if k),
+                unit=self.unit.code(),
+                category=self.category.code(),
+                legal_basis=self.legal_basis.text().strip() or None,
+                effective=self.effective.date().toPython(),
+                expires=self.expires.date().toPython() if self.has_expiry.isChecked() else None,
+            )
+        except (ArticleInvalid, ValueError) as refusal:
+            self.error.setText(str(refusal))
+            return
+        self.accept()

@@ -1,0 +1,127 @@
+"""The knowledge-base screen: search and read; maintainers edit, import and export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QProgressDialog,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.kb import ImportReport
+from app.store.workspace import Workspace
+from app.views.common.plain import inform, warn
+from app.views.common.tasks import TaskRunner
+from app.views.kb.edit_dialog import ArticleEditDialog
+from app.views.kb.widgets import ArticleView, KbSearchBox
+
+
+class KnowledgePage(QWidget):
+    def __init__(
+        self, workspace: Workspace, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.tasks = tasks
+        self.search = KbSearchBox(workspace, tasks)
+        self.view = ArticleView(workspace)
+        self.view.show_article(None)
+        self.edit_button = QPushButton(self.tr("&Edit (new version)"), objectName="edit")
+        self.import_button = QPushButton(self.tr("&Import…"), objectName="import")
+        self.export_button = QPushButton(self.tr("E&xport…"), objectName="export")
+        self.edit_button.setEnabled(False)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.import_button.clicked.connect(self.choose_import)
+        self.export_button.clicked.connect(self.choose_export)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.edit_button, self.import_button, self.export_button):
+            buttons.addWidget(button)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.search)
+        splitter.addWidget(self.view)
+        splitter.setSizes([480, 760])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+        self.search.current_changed.connect(self.show_article)
+        self.search.chosen.connect(self.show_article)
+        self.setFocusProxy(self.search)
+        self.progress: QProgressDialog | None = None
+
+    def show_article(self, article_id: str) -> None:
+        kb = self.workspace.knowledge()
+        article = kb.get(article_id) if article_id else None
+        self.view.show_article(article, kb.versions(article_id) if article else None)
+        self.edit_button.setEnabled(article is not None)
+
+    def edit_current(self) -> None:
+        if self.view.article is None:
+            return
+        dialog = ArticleEditDialog(self.workspace, self.view.article, self)
+        if dialog.exec() and dialog.saved is not None:
+            self.show_article(dialog.saved.id)
+            self.search.search_now()
+
+    def choose_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import articles"), "", self.tr("JSON Lines (*.jsonl *.json)")
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> None:
+        """Import off the GUI thread with a busy indicator; report per-line problems after."""
+        self.progress = QProgressDialog(
+            self.tr("Importing %1…").replace("%1", path.name), "", 0, 0, self
+        )
+        self.progress.setCancelButton(None)
+        self.progress.setMinimumDuration(200)
+        self.tasks.run(
+            lambda: self.workspace.knowledge_reader().import_jsonl(path),
+            self._imported,
+            self._failed,
+        )
+
+    def _imported(self, report: ImportReport) -> None:
+        self._close_progress()
+        text = self.tr("%1 new, %2 updated (new versions), %3 unchanged.")
+        text = (
+            text.replace("%1", str(report.created))
+            .replace("%2", str(report.updated))
+            .replace("%3", str(report.unchanged))
+        )
+        if report.errors:
+            lines = "\n".join(str(e) for e in report.errors[:20])
+            text += (
+                "\n\n" + self.tr("%n line(s) not imported:", "", len(report.errors)) + "\n" + lines
+            )
+        inform(self, self.tr("Import finished"), text)
+        self.search.search_now()
+
+    def _failed(self, exc: Exception) -> None:
+        self._close_progress()
+        warn(self, self.tr("Import failed"), str(exc))
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress = None
+
+    def choose_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export articles"),
+            "knowledge-base.jsonl",
+            self.tr("JSON Lines (*.jsonl)"),
+        )
+        if path:
+            count = self.workspace.knowledge().export_jsonl(Path(path))
+            inform(self, self.tr("Export finished"), self.tr("%n article(s) written.", "", count))

@@ -1,0 +1,77 @@
+"""The intake's side panel: the articles that best fit what the operator is typing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
+
+from app.store.workspace import Workspace
+from app.views.common.plain import plain_label
+from app.views.common.tasks import TaskRunner
+from app.views.kb.widgets import HitList
+
+if TYPE_CHECKING:
+    from app.models.kb import SearchHit
+
+SUGGEST_DELAY_MS = 300
+SUGGESTIONS = 5
+QUERY_CHARS = 300
+
+
+class KbSuggestPanel(QGroupBox):
+    """Searches after a pause in typing, off the GUI thread, so typing never stutters."""
+
+    open_article = Signal(str)
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        tasks: TaskRunner,
+        text_source: Callable[[], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Knowledge base suggestions"), parent)
+        self.workspace = workspace
+        self.tasks = tasks
+        self.text_source = text_source
+        self.hits = HitList(workspace)
+        self.hits.setObjectName("kb_suggestions")
+        self.hint = plain_label(
+            self.tr("Articles appear here as the appeal is typed. Ctrl+K searches.")
+        )
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color:#607d8b;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.hits, 1)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(SUGGEST_DELAY_MS)
+        self.timer.timeout.connect(self.suggest_now)
+        self.hits.chosen.connect(self.open_article)
+        self.last_query = ""
+
+    def text_changed(self) -> None:
+        self.timer.start()
+
+    def suggest_now(self) -> None:
+        self.timer.stop()
+        query = self.text_source().strip()[:QUERY_CHARS]
+        if query == self.last_query:
+            return
+        self.last_query = query
+        if not query:
+            self.hits.set_hits([])
+            return
+        self.tasks.run(
+            lambda: self.workspace.knowledge_reader().search(query, limit=SUGGESTIONS),
+            self._show,
+            key="kb-suggest",
+        )
+
+    def _show(self, hits: list[SearchHit]) -> None:
+        self.hits.set_hits(hits)
+        self.hits.clearSelection()

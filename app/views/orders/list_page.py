@@ -1,0 +1,208 @@
+"""The order list: find any order again by status, type, town, date, overdue or text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.enums import AppealType, Status
+from app.models.visibility import Viewer
+from app.store.orders.query import OrderFilter
+from app.store.workspace import Workspace
+from app.views.common.labels import appeal_type_label, status_label
+from app.views.common.plain import plain
+from app.views.common.tasks import TaskRunner
+from app.views.common.widgets import record_table
+from app.views.orders.models import OrderListModel
+
+SEARCH_DELAY_MS = 250
+OPEN_STATUSES = "open"
+
+
+class OrderListPage(QWidget):
+    open_order = Signal(str)
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        tasks: TaskRunner,
+        viewer: Callable[[], Viewer],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.tasks = tasks
+        self.viewer = viewer  # who is at the keyboard: the list shows their orders only
+        self.model = OrderListModel(
+            workspace.access(viewer()), workspace.policy.town_name, workspace.clock, self
+        )
+        self._build()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.apply_filter)
+        self.apply_filter()
+
+    def _build(self) -> None:
+        self.search = QLineEdit(objectName="search")
+        self.search.setPlaceholderText(self.tr("Search title and content, or an order number"))
+        self.search.setClearButtonEnabled(True)
+        self.status = QComboBox(objectName="status")
+        self.status.addItem(self.tr("All statuses"), "")
+        self.status.addItem(self.tr("All open"), OPEN_STATUSES)
+        for status in Status:
+            self.status.addItem(status_label(status.value), status.value)
+        self.appeal_type = QComboBox(objectName="appeal_type")
+        self.appeal_type.addItem(self.tr("All types"), "")
+        for appeal_type in AppealType:
+            self.appeal_type.addItem(appeal_type_label(appeal_type.value), appeal_type.value)
+        self.town = QComboBox(objectName="town")
+        self.town.addItem(self.tr("All towns"), "")
+        for town in self.workspace.policy.towns:
+            self.town.addItem(town.short, town.code)
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addDays(-90), objectName="date_from")
+        self.date_to = QDateEdit(today, objectName="date_to")
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.use_dates = QCheckBox(self.tr("&Received between"), objectName="use_dates")
+        self.overdue = QCheckBox(self.tr("&Overdue only"), objectName="overdue")
+        self.count = plain(QLabel(objectName="count"))
+
+        for combo in (self.status, self.appeal_type, self.town):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        for box in (self.use_dates, self.overdue):
+            box.toggled.connect(self.apply_filter)
+        self.use_dates.toggled.connect(self.date_from.setEnabled)
+        self.use_dates.toggled.connect(self.date_to.setEnabled)
+        self.date_from.setEnabled(False)
+        self.date_to.setEnabled(False)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(self._dates_changed)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.returnPressed.connect(self._search_entered)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.status, 1)
+        filters.addWidget(self.appeal_type, 1)
+        filters.addWidget(self.town, 1)
+        filters.addWidget(self.use_dates)
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel("—"))
+        filters.addWidget(self.date_to)
+        filters.addWidget(self.overdue)
+
+        self.table = record_table(self.model, "orders")
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for column, width in enumerate((190, 130, 80, 130, 70, 360, 110, 130)):
+            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(self._activated)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+
+    def stop_timers(self) -> None:
+        self._timer.stop()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _dates_changed(self) -> None:
+        if self.use_dates.isChecked():
+            self.apply_filter()
+
+    def current_filter(self) -> OrderFilter:
+        status = self.status.currentData()
+        statuses: frozenset[str] = frozenset()
+        if status == OPEN_STATUSES:
+            statuses = frozenset(
+                s.value
+                for s in (
+                    Status.RECEIVED,
+                    Status.DISPATCHED,
+                    Status.HANDLING,
+                    Status.RETURN_PENDING,
+                    Status.REPLIED,
+                    Status.REVIEWED,
+                )
+            )
+        elif status:
+            statuses = frozenset({status})
+        received_from = received_to = ""
+        if self.use_dates.isChecked():
+            received_from = self.date_from.date().toString("yyyy-MM-dd")
+            received_to = self.date_to.date().toString("yyyy-MM-dd")
+        return OrderFilter(
+            statuses=statuses,
+            appeal_type=self.appeal_type.currentData() or "",
+            town=self.town.currentData() or "",
+            received_from=received_from,
+            received_to=received_to,
+            overdue_at=self.workspace.clock().isoformat() if self.overdue.isChecked() else "",
+            text=self.search.text(),
+        )
+
+    def apply_filter(self) -> None:
+        self._timer.stop()
+        order_filter = self.current_filter()
+        viewer = self.viewer()
+        self.model.queries = self.workspace.access(viewer)
+        self.model.set_filter(order_filter)
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+        self.count.setText(self.tr("Counting…"))
+        self.tasks.run(
+            lambda: self.workspace.reader_access(viewer).count(order_filter),
+            self._show_count,
+            lambda exc: self.count.setText(str(exc)),
+            key="order_count",
+        )
+
+    def refresh(self) -> None:
+        self.apply_filter()
+
+    def _show_count(self, total: int) -> None:
+        self.count.setText(self.tr("%n order(s)", "", total))
+
+    def _search_entered(self) -> None:
+        """An order number typed in full opens that order at once."""
+        from app.views.orders.choice import choose_order
+
+        found = self.workspace.access(self.viewer()).find_all_by_number(self.search.text())
+        if found:
+            order_id = choose_order(self, self.search.text().strip(), found)
+            if order_id is not None:
+                self.open_order.emit(order_id)
+        elif self.model.rowCount():
+            self.table.setFocus()
+
+    def _activated(self) -> None:
+        row = self.model.row_at(self.table.currentIndex().row())
+        if row is not None:
+            self.open_order.emit(row.id)
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.hasFocus():
+            self._activated()
+            return
+        super().keyPressEvent(event)

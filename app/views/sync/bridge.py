@@ -1,0 +1,95 @@
+"""The sync worker seen from Qt: its status as a signal on the GUI thread, sign-in off it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from app.store.workspace import DB_FILE, Workspace
+from app.sync import account
+from app.sync.worker import SyncStatus, SyncWorker
+from app.views.shell.status_bar import SyncSnapshot
+
+if TYPE_CHECKING:
+    from app.store.db import Database
+
+
+class SyncBridge(QObject):
+    """Owns the SyncWorker thread; re-emits its status changes on the GUI thread."""
+
+    status_changed = Signal(object)  # SyncStatus
+    pulled = Signal(int)  # events pulled from other workstations in the last cycle
+
+    def __init__(
+        self, workspace: Workspace, interval: float = 30.0, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.worker = SyncWorker(workspace.home / DB_FILE, workspace.device_id, interval=interval)
+        self._last_summary = None
+        # Emitting from the worker thread queues the signal to this object's (GUI) thread.
+        self._unsubscribe = self.worker.subscribe(self.status_changed.emit)
+        self.status_changed.connect(self._note_pull)
+        workspace.listeners.append(self._recorded)
+
+    def start(self) -> None:
+        self.worker.start()
+
+    def stop(self) -> None:
+        self._unsubscribe()
+        self.status_changed.disconnect()
+        self.pulled.disconnect()
+        if self._recorded in self.workspace.listeners:
+            self.workspace.listeners.remove(self._recorded)
+        self.worker.stop(timeout=5)
+
+    def sync_now(self) -> None:
+        self.worker.poke()
+
+    def _recorded(self, _order: object) -> None:
+        self.worker.poke()  # a local action: send it soon, never wait for it
+
+    def _note_pull(self, status: SyncStatus) -> None:
+        summary = status.last_summary
+        if summary is not None and summary is not self._last_summary:
+            self._last_summary = summary
+            if summary.pulled:
+                self.pulled.emit(summary.pulled)
+
+    def snapshot(self) -> SyncSnapshot:
+        s = self.worker.status()
+        return SyncSnapshot(
+            state=s.state,
+            pending=self.workspace.pending_count(),
+            last_success=s.last_success[:16].replace("T", " "),
+            user=s.user,
+            role=s.role,
+            error=s.last_error,
+            parked=s.parked,
+            warning=s.warning,
+        )
+
+    def sign_in(self, server: str, user: str, password: str) -> Callable[[], object]:
+        """The work of signing in, to run off the GUI thread (it talks to the server)."""
+        return self._on_own_connection(
+            lambda database: account.login(database, server, user, password)
+        )
+
+    def sign_out(self) -> Callable[[], object]:
+        return self._on_own_connection(account.logout)
+
+    def _on_own_connection(self, step: Callable[[Database], object]) -> Callable[[], object]:
+        """`step` on a connection of the thread that runs it, closed after."""
+
+        def work() -> object:
+            from app.store.db import Database
+
+            database = Database(self.workspace.home / DB_FILE)
+            try:
+                return step(database)
+            finally:
+                database.close()
+
+        return work
