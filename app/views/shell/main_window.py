@@ -20,6 +20,7 @@ from app.models.operations import Actor
 from app.models.records import Order
 from app.models.visibility import Viewer, viewer_of
 from app.store.workspace import Workspace
+from app.views.common.changes import ChangeHub
 from app.views.common.tasks import TaskRunner
 from app.views.intake.page import IntakePage
 from app.views.shell.actions import build_actions
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.actor = actor
         self.settings = settings
         self.tasks = TaskRunner(self)
+        self.changes = ChangeHub(self)  # every operation's notice; screens refresh from it
         self.setWindowTitle(self.tr("Hotline Desk — Zhongshan 12345"))
         self.setObjectName("main_window")
 
