@@ -4,9 +4,9 @@ on the cached million-order workspace of bench/store_bench.py.
     python -m bench.chain_bench                 # 1,000,000 orders (built once, then cached)
     python -m bench.chain_bench --orders 50000  # smaller, for a quick look
 
-Budget (issue 5): duplicates and the dispatch suggestion p95 ≤ 30 ms at 1,000,000 orders,
+Budget: duplicates and the dispatch suggestion p95 ≤ 30 ms at 1,000,000 orders,
 fast enough to run while the operator types. The queues are read on the GUI thread, so
-they are held to the 50 ms GUI-thread budget of docs/architecture.md.
+they are held to the 50 ms GUI-thread budget (docs/architecture.md#budgets-the-benchmarks-hold).
 
 Probes are realistic intakes from the demo generator (its templates, towns, addresses) at
 the workspace's "now"; a third of them use the number of a caller already in the store

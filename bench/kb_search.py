@@ -10,8 +10,9 @@ with a cached database only measures (under a minute); building 100,000 articles
 about two minutes more. The build figures of a cached database are the ones measured
 when it was built (`"cached": true` in the results).
 
-Budget (docs/architecture.md, 2-core machine): 2- and 4-character Chinese queries and pinyin
-initials p95 ≤ 20 ms at 100,000 articles, and ≤ 3× the bare FTS5 query search runs.
+Budget (docs/architecture.md#budgets-the-benchmarks-hold, 2-core machine): 2- and
+4-character Chinese queries and pinyin initials p95 ≤ 20 ms at 100,000 articles, and ≤ 3×
+the bare FTS5 query search runs.
 
 The articles are made deterministically (fixed seed) from the demo knowledge base's own
 vocabulary: each synthetic article takes a demo article as its base, puts a town in its

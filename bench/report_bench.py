@@ -10,7 +10,7 @@ cache's clock: the whole computation the Reports screen runs off the GUI thread
 (`ReportQueries.report_input`: this month and the previous one by unit, mix, daily
 volume, addresses, two more baseline months; then `build_report`), `--repeat` times.
 Also timed: the orders behind one figure (the response rate's misses for the city).
-Budget: ~2 s for the monthly city report (issue 7).
+Budget: ~2 s for the monthly city report (docs/architecture.md#budgets-the-benchmarks-hold).
 """
 
 from __future__ import annotations

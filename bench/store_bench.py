@@ -3,8 +3,9 @@
     python -m bench.store_bench                 # 1,000,000 orders (built once, then cached)
     python -m bench.store_bench --orders 50000  # smaller, for a quick look
 
-Budgets (docs/architecture.md, 2-core machine): record an intake durably p95 ≤ 10 ms; caller
-history by phone p95 ≤ 5 ms; order list opens ≤ 300 ms; client RSS ≤ 400 MB.
+Budgets (docs/architecture.md#budgets-the-benchmarks-hold, 2-core machine): record an
+intake durably p95 ≤ 10 ms; caller history by phone p95 ≤ 5 ms; order list opens
+≤ 300 ms; client RSS ≤ 400 MB.
 
 How the million orders are built (the fast path, and why it is faithful)
 ------------------------------------------------------------------------

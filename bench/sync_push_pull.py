@@ -7,7 +7,8 @@ URL is given, PostgreSQL.
 
 The one-request-per-event figure is measured on a sample (default 500 events) and
 extrapolated linearly to the full count; the output says so.
-Budgets (docs/architecture.md): push 10k ≤ 15 s and ≥ 50× one-per-event; pull 100k ≤ 30 s.
+Budgets (docs/architecture.md#budgets-the-benchmarks-hold): push 10k ≤ 15 s and ≥ 50×
+one-per-event; pull 100k ≤ 30 s.
 """
 
 from __future__ import annotations

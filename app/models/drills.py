@@ -167,7 +167,8 @@ def parse_jsonl(lines: Iterable[Line]) -> ParsedScenarios:
 
 # ---- generation from the knowledge base ------------------------------------------------
 
-# Words in a caller's phrasing that say which kind of appeal it is (docs/domain.md's types).
+# Words in a caller's phrasing that say which kind of appeal it is
+# (docs/domain.md#appeal-types-and-reply-limits).
 _TYPE_WORDS: tuple[tuple[AppealType, tuple[str, ...]], ...] = (
     (AppealType.REPORT, ("举报", "偷偷", "违法", "非法")),
     (AppealType.COMPLAINT, ("投诉", "扰民", "不管", "乱收费", "态度差", "吵")),

@@ -50,7 +50,7 @@ class Role(StrEnum):
 
 
 class Status(StrEnum):
-    """Where an order stands in the chain of docs/domain.md."""
+    """Where an order stands in the chain (docs/domain.md#the-chain-in-the-product)."""
 
     RECEIVED = "received"  # 待派单: recorded, waiting for dispatch
     DISPATCHED = "dispatched"  # 待签收

@@ -1,4 +1,4 @@
-"""Every rule of docs/domain.md that refuses something, refused alike by a workstation and by the
+"""Every rule of docs/domain.md#the-rules-that-refuse, refused alike by a workstation and by the
 central store.
 
 For each rule: the honest client refuses the step (rules.RuleViolation with the rule's code);

@@ -1,5 +1,6 @@
-"""docs/domain.md's dispatch refusals as pure rules: 村居 never lead; no pushing functional matters
-down to grassroots; and the clocks each step runs against."""
+"""The dispatch refusals of docs/domain.md#the-rules-that-refuse as pure rules: 村居 never lead;
+no pushing functional matters down to grassroots; and the clocks each step runs against
+(docs/domain.md#time-limits)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The import rules of docs/architecture.md: arrows only point down."""
+"""The import rules of docs/architecture.md#layers-and-the-import-rules: arrows only point down."""
 
 from __future__ import annotations
 

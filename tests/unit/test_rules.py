@@ -16,7 +16,8 @@ E = EventType
 S = Status
 R = Role
 
-# Who may do what, from which status. Written from docs/domain.md's chain, not copied from the code.
+# Who may do what, from which status. Written from docs/domain.md#the-chain-in-the-product,
+# not copied from the code.
 ALL = {*Status}
 EXPECTED: dict[EventType, tuple[set[Status | None], set[Role]]] = {
     E.INTAKE: ({None}, {R.OPERATOR, R.DISPATCHER}),

@@ -8,7 +8,8 @@ catalogue and the assist-only units), folded with `projection.apply`, and writte
 `EventLog.append_local`, i.e. events, projection and full-text index exactly as a live
 action writes them.
 
-The mix follows docs/domain.md: appeal types as in a real city (咨询 63.7 %, 求助 29.0 %, …),
+The mix follows docs/domain.md#appeal-types-and-reply-limits: appeal types as in a real
+city (咨询 63.7 %, 求助 29.0 %, …),
 about 86 % of enquiries answered on the call from the knowledge base, the rest walked
 along the chain (dispatch to the catalogue's lead unit for category × 镇街, sign, some
 returns and extension requests with their rulings, reply, review, close, follow-up with
@@ -73,7 +74,7 @@ BATCH = 500
 DEMO_DEVICE_PREFIX = "demo-"
 CENTRE_DEVICE = "demo-centre"
 
-# docs/domain.md: the type mix of a real city (Tangshan, Nov 2024).
+# The type mix of a real city (docs/domain.md#appeal-types-and-reply-limits).
 TYPE_MIX: Mapping[AppealType, float] = {
     AppealType.ENQUIRY: 63.7,
     AppealType.HELP: 29.0,
