@@ -44,8 +44,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     # Starting allocates a great deal and frees little: no cyclic garbage collection until
-    # the window is up (~70 collections, 15-30 ms); launch.freeze_startup_objects collects
-    # once and turns it back on. Commands run with it on.
+    # the window is up (dozens of collections would find nothing to free);
+    # launch.freeze_startup_objects collects once and turns it back on. Commands run with
+    # it on.
     if os.name == "posix":
         # Every file this process makes is its owner's only (the workspace holds personal
         # data; SQLite makes its -wal and -shm whenever it needs them); see app.paths.

@@ -4,10 +4,10 @@ policy a new or reset password must pass.
 Hash parameters: m = 19 MiB, t = 2 passes, p = 1 lane — OWASP's Password Storage Cheat
 Sheet's first argon2id configuration (RFC 9106's own low-memory option is 64 MiB, t = 3).
 Why not argon2-cffi's default (64 MiB, t = 3, p = 4): the store hashes on behalf of a
-whole call centre at shift start. At 64 MiB, 60 concurrent sign-ins took the store to
-2.3 GiB; at 19 MiB and at most `LoginGate` slots at a time the hashing's memory is bounded
-(slots × 19 MiB), and one hash costs about 35 ms of one core (measured on the 2-core
-reference machine) instead of about 220 ms, so 300 sign-ins fit in ~10 s of one core.
+whole call centre at shift start, when tens of sign-ins arrive at once: at 19 MiB and at
+most `LoginGate` slots at a time the hashing's memory is bounded (slots × 19 MiB), and one
+hash costs a fraction of the default's CPU, so a shift's sign-ins fit in seconds of one
+core (docs/security.md#sign-in-tokens-and-availability, bench/results/login_storm.json).
 An offline attacker with a stolen table still pays 19 MiB and two passes per guess, and
 the policy below keeps guessable passwords out. p = 1: lanes would only spread one hash
 over cores that push and pull need; the bound on concurrent hashes is the parallelism.

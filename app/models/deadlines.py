@@ -29,13 +29,13 @@ class YearOverride:
 class WorkCalendar:
     overrides: Mapping[int, YearOverride] = field(default_factory=dict)
     package: PackageLookup | None = None
-    # The package checks every date against its whole table (~70 µs a call); a deadline
-    # walks up to 20 days, so the answers are remembered.
+    # The package checks every date against its whole table; a deadline walks up to 20
+    # days, so the answers are remembered.
     _known: dict[date, tuple[bool, bool]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
-    # Counting 15 working days still walks three weeks of dates (~24 µs); the central store
-    # counts one for every intake it is pushed, all from a handful of receipt days.
+    # Counting 15 working days still walks three weeks of dates; the central store counts
+    # one for every intake it is pushed, all from a handful of receipt days.
     _counted: dict[tuple[date, int], WorkdayResult] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )

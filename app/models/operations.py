@@ -39,8 +39,8 @@ def new_id() -> str:
     """A time-ordered id (UUID version 7): new orders and events land at the end of the
     store's id indexes instead of on random pages, which keeps a save at a million orders
     to a few cached pages."""
-    # Imported here: uuid6 reads its package metadata on import (~40 ms), which the app's
-    # start-up (the intake screen imports this module) should not pay.
+    # Imported here: uuid6 reads its package metadata on import, which the app's start-up
+    # (the intake screen imports this module) should not pay.
     import uuid6
 
     return str(uuid6.uuid7())

@@ -141,7 +141,7 @@ class Database:
     def _open(self) -> None:
         self.conn.execute("PRAGMA journal_mode=WAL")
         # FULL: a commit is on disk before the operator reads the order number back to the
-        # caller; NORMAL would survive a killed process but not a power cut (≈1.4 ms/commit).
+        # caller; NORMAL would survive a killed process but not a power cut.
         self.conn.execute("PRAGMA synchronous=FULL")
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA busy_timeout=10000")

@@ -20,7 +20,7 @@ from app.store.textindex import index_text
 
 def json_text(value: object) -> str:
     """The JSON text an event's payload and an order's data are stored as: compact, UTF-8
-    as is. orjson writes it about four times faster than the json module (a workstation
+    as is. orjson writes it several times faster than the json module (a workstation
     catching up writes two per pulled event); what orjson will not write (an integer past
     64 bits, a lone surrogate) goes through the json module. (orjson writes a NaN as null;
     no event carries one: the wire refuses NaN.)"""
@@ -135,9 +135,9 @@ _ORDER_COLUMNS = (
 # Pulled pages are written through staging tables: the rows go into a plain temporary
 # table (insert_rows), then into the real table with ONE INSERT … SELECT. The projection's
 # triggers (report facts, assisting units) and indexes are the same either way, but one
-# statement for a thousand rows costs SQLite about half what a thousand statements do
-# (bench/sync_push_pull.py). The staging tables are this connection's own and empty
-# outside a write; their rows take part in the caller's transaction.
+# statement for a thousand rows costs SQLite much less than a thousand statements do
+# (docs/sync-protocol.md#performance). The staging tables are this connection's own and
+# empty outside a write; their rows take part in the caller's transaction.
 _STAGING = (
     "CREATE TEMP TABLE IF NOT EXISTS pulled_events (n INTEGER PRIMARY KEY, "
     "id, order_id, type, payload, actor, role, unit, device_id, client_time, base_version, "
@@ -201,7 +201,7 @@ def insert_rows(
     """`head` VALUES `values`, … for every row: up to 500 rows (and 30,000 parameters) in
     one statement. Like executemany, but Python's lock is given up once a statement
     rather than once a row: executemany waits for it at every row while another thread
-    runs Python (the fetching thread, when a workstation catches up), up to 5 ms each."""
+    runs Python (the fetching thread, when a workstation catches up)."""
     # SQLite's own limit may be lower than ours (999 before 3.32)
     limit = min(30_000, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
     step = max(1, min(500, limit // max(1, values.count("?"))))

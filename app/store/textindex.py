@@ -71,7 +71,7 @@ def index_text(text: str) -> str:
     extend, append = out.extend, out.append
     for run in run_pattern.findall(text.lower()):
         if len(run) > 1 and run[0] > "\x7f":
-            extend(map(add, run[:-1], run[1:]))  # operator.add: a quarter faster
+            extend(map(add, run[:-1], run[1:]))  # operator.add: no Python frame per pair
         else:
             append(run)
     return " ".join(out)

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from app.store.access import OrderAccess, OrderView
 
     # Imported on first use: the event log is not needed to open the intake screen; the
-    # knowledge base loads pypinyin's dictionaries (~0.3 s).
+    # knowledge base loads pypinyin's dictionaries, which start-up need not wait for.
     from app.store.eventlog import EventLog
     from app.store.kb.articles import KnowledgeBase
 
@@ -150,8 +150,8 @@ class Workspace:
         """Stop commits on this connection from copying the WAL into the database file.
 
         SQLite's automatic checkpoint runs inside whichever commit crosses the threshold,
-        which made one intake in twenty take 20 ms instead of 7. The GUI calls this and
-        runs `checkpoint()` off its thread on a timer instead.
+        so every so often an intake's save would pay for copying the WAL. The GUI calls
+        this and runs `checkpoint()` off its thread on a timer instead.
         """
         self.database.conn.execute("PRAGMA wal_autocheckpoint=0")
 

@@ -184,8 +184,8 @@ class _Fetcher(threading.Thread):
 # While pulling, the cyclic garbage collector runs after this many new container objects
 # (Python's default is 700). A pulled page makes some 20,000 of them (parsed JSON, events,
 # orders, rows), none in a cycle, and up to LOOKAHEAD pages wait: with the default, the
-# collections (each now and then going over every object of the process) took about a
-# third of the fetching thread's CPU (100,000 events: 13.5 s with them, 9.2 s without).
+# collections (each now and then going over every object of the process) would take a
+# large share of the fetching thread's CPU and free nothing.
 PULL_GC_THRESHOLD = 100_000
 
 

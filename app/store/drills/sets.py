@@ -175,7 +175,7 @@ class DrillStore:
 
         A user's (or everyone's, for the trainer's dashboard) are remembered until another
         arrives (attempts are only ever added): the drill screen asks for them several
-        times at every answer, and reading 3,000 of them from their events takes ~120 ms."""
+        times at every answer, and reading thousands of them from their events is slow."""
         if set_name is not None:
             return self._read_attempts(user, set_name)
         sql = "SELECT COUNT(*), MAX(event_seq) FROM drill_attempts"

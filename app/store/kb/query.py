@@ -36,9 +36,10 @@ MAX_RELAXED_TERMS = 12
 MAX_CHAR_TERMS = 8
 COMMON_SHARE = 0.2  # a term in more than this share of articles says little and costs much
 # The relaxed stage's work: ranking an OR reads every posting of every term, so its cost
-# grows with the sum of the terms' document frequencies (about 1.5 µs a posting at 100,000
-# articles). Terms are taken rarest first until this many postings; the words the query
-# must keep (synonyms, known words) and the first MIN_RELAXED_TERMS terms always come in.
+# grows with the sum of the terms' document frequencies (see
+# docs/knowledge-base.md#what-a-search-costs-and-how-it-is-kept-small). Terms are taken
+# rarest first until this many postings; the words the query must keep (synonyms, known
+# words) and the first MIN_RELAXED_TERMS terms always come in.
 # A knowledge base of a few thousand articles never reaches it.
 MAX_RELAXED_POSTINGS = 12_000
 MIN_RELAXED_TERMS = 4

@@ -92,7 +92,8 @@ class DuplicateFinder:
         bigrams (the tokens of the full-text index), in C. `method="index"` walks each
         bigram's doclist in the full-text index over the candidates' rowid range instead,
         which also matches the content, but at 1,000,000 orders it is several times slower
-        (bench/chain_bench.py measures both), so titles are the default.
+        (bench/chain_bench.py measures both: bench/results/chain.json), so titles are the
+        default.
         """
         terms = terms_of(text)
         if not town or len(terms) < 2:

@@ -3,9 +3,9 @@
 `orders_text_keys` holds, for every order, just its rowid (the row of the text index),
 its receipt time and its id: the order list's sort key. A text search that matches a few
 thousand orders sorts them through this narrow index instead of reading each wide order
-row (bench/store_bench.py measured about 4× fewer microseconds per match). See
-OrderQueries.page. `IF NOT EXISTS`, so the step is harmless wherever it ends up in the
-migration list.
+row, which holds the order's whole JSON (bench/store_bench.py, the `text …` cases of
+bench/results/store.json). See OrderQueries.page. `IF NOT EXISTS`, so the step is
+harmless wherever it ends up in the migration list.
 """
 
 from __future__ import annotations

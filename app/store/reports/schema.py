@@ -1,8 +1,8 @@
 """Migration: `report_facts`, the narrow table the reports count from.
 
-Reading the report's fields out of each order's JSON costs about 57 µs an order (14
-json_extract calls on a 1.5 KB document): 4.7 s for one month of a million-order year,
-before the previous period and the hot-spot baseline. So every order has one row here,
+Reading the report's fields out of each order's JSON (14 json_extract calls on a
+document of about 1.5 KB) costs seconds for one month of a million-order year
+(docs/reports.md#how-it-stays-fast). So every order has one row here,
 kept by triggers on the projection (nothing in the write path changes), clustered by
 receipt time so that a period is one contiguous range:
 

@@ -88,8 +88,8 @@ class KbHitModel(QAbstractListModel):
 class HtmlDelegate(QStyledItemDelegate):
     """Draws an item's HTML_ROLE text, so matched words can be highlighted in a list.
 
-    (Its Qt classes load with the first item drawn: QStyle's tables alone take several
-    milliseconds, which the intake's suggestion panel need not spend at start-up.)"""
+    (Its Qt classes load with the first item drawn: the intake's suggestion panel need
+    not load them at start-up.)"""
 
     def _document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
         from PySide6.QtGui import QTextDocument

@@ -62,8 +62,8 @@ def freeze_startup_objects() -> None:
     """Exclude everything built at start-up from the cyclic garbage collector's scans.
 
     A full collection over the start-up objects (policy, knowledge-base lexicon, Qt
-    wrappers, a freshly seeded demo) froze the window for 200–400 ms at random moments
-    while the operator typed; frozen objects are never scanned again.
+    wrappers, a freshly seeded demo) would freeze the window at random moments while the
+    operator types; frozen objects are never scanned again.
     """
     gc.collect()
     gc.freeze()
@@ -73,8 +73,8 @@ def freeze_startup_objects() -> None:
 def warm_up(window: MainWindow, bridges: list[SyncBridge]) -> None:
     """After the window is up: load the heavy parts on a worker thread, then start syncing.
 
-    The HTTP client and keyring (~0.3 s of imports) and the knowledge base's pinyin
-    dictionaries (~0.3 s) would otherwise delay the first screen or stall the first search.
+    The imports of the HTTP client and keyring and the knowledge base's pinyin
+    dictionaries would otherwise delay the first screen or stall the first search.
     """
 
     def load() -> None:
