@@ -17,6 +17,7 @@ MODULES = (
     "app.commands.kb",
     "app.commands.report",
     "app.commands.drills",
+    "app.commands.workspace",
 )
 # The subcommands each module registers (tests/unit/test_commands.py keeps this true), so
 # a command line loads only the module of its command, and starting the app none at all.
@@ -31,6 +32,7 @@ COMMANDS = {
     "kb": "app.commands.kb",
     "report": "app.commands.report",
     "drills": "app.commands.drills",
+    "workspace": "app.commands.workspace",
 }
 
 

@@ -7,7 +7,6 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -156,17 +155,6 @@ class Database:
         if not mine:
             self.finish_deferred()  # before the migrations: they expect the full schema
         self.migrate()
-
-    @cached_property
-    def utils(self) -> Any:
-        """sqlite-utils over this connection, for bulk work (imports, exports, inspection).
-
-        Imported on first use: sqlite-utils pulls in numpy when it is installed, which
-        would cost the app half a second at start-up.
-        """
-        import sqlite_utils
-
-        return sqlite_utils.Database(self.conn)
 
     @property
     def version(self) -> int:

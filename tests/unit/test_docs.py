@@ -102,8 +102,10 @@ def test_the_architecture_names_every_package_of_the_layers() -> None:
     for layer in ("views", "store"):
         for package in sorted((ROOT / "app" / layer).iterdir()):
             if (package / "__init__.py").is_file():
-                assert f"`{package.name}/" in text, f"app/{layer}/{package.name} not described"
+                assert f"`{package.name}/" in text, (
+                    f"app/{layer}/{package.name}: add it to docs/architecture.md's packages table"
+                )
     for module in sorted((ROOT / "app" / "operations").glob("*.py")):
         if module.stem != "__init__":
             named = re.search(rf"`(app/operations/)?{module.stem}(\.py)?`", text)
-            assert named, f"app/operations/{module.name} not described"
+            assert named, f"app/operations/{module.name}: add it to docs/architecture.md's table"
