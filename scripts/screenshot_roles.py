@@ -16,23 +16,31 @@ from PySide6.QtWidgets import QApplication
 from app.models.enums import ReturnReason, Role
 from app.models.operations import Actor
 from app.models.rules import RuleViolation
-from app.store.chain import Chain
+from app.operations import unit
 from app.store.workspace import Workspace
 
 
 def demo_activity(workspace: Workspace, choices: tuple[Actor, ...]) -> None:
     """A return, an extension request, a reply and a repeat appeal, by the demo users."""
-    chain = Chain(workspace)
     units = {a.unit: a for a in choices if a.role is Role.UNIT}
     rows = workspace.database.query(
         "SELECT id, status, lead_unit FROM orders WHERE status IN ('dispatched', 'handling') "
         "ORDER BY received_at DESC"
     )
     steps: list[Callable[[Actor, str], Any]] = [
-        lambda a, i: chain.request_return(i, a, ReturnReason.WRONG_TERRITORY, "该地址属相邻镇街"),
-        lambda a, i: chain.request_extension(i, a, 5, "需协调供电、燃气等多家单位现场核查"),
-        lambda a, i: chain.reply(
-            i, a, text="已派员现场核查并处理，已电话告知诉求人。", contacted=True, resolved=True
+        lambda a, i: unit.request_return(
+            workspace, i, a, ReturnReason.WRONG_TERRITORY, "该地址属相邻镇街"
+        ),
+        lambda a, i: unit.request_extension(
+            workspace, i, a, 5, "需协调供电、燃气等多家单位现场核查"
+        ),
+        lambda a, i: unit.reply(
+            workspace,
+            i,
+            a,
+            text="已派员现场核查并处理，已电话告知诉求人。",
+            contacted=True,
+            resolved=True,
         ),
     ]
     for row in rows:
@@ -41,7 +49,7 @@ def demo_activity(workspace: Workspace, choices: tuple[Actor, ...]) -> None:
             continue
         try:
             if row["status"] == "dispatched":
-                chain.sign(str(row["id"]), actor)
+                unit.sign(workspace, str(row["id"]), actor)
             steps[0](actor, str(row["id"]))
         except RuleViolation:
             continue

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -40,3 +43,17 @@ class Changes:
 
 
 NOTHING = Changes()
+
+
+@dataclass(frozen=True)
+class Done(Generic[T]):
+    """What an operation returns: its result for the caller, and what it changed for every
+    screen (the runner sends `changes` on the window's one change signal)."""
+
+    value: T
+    changes: Changes = NOTHING
+
+
+def order_changed(order_id: str) -> Changes:
+    """One order took a step: it changed, and a new event waits in the outbox."""
+    return Changes(orders=frozenset({order_id}), outbox=True)

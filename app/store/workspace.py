@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
@@ -110,6 +111,16 @@ class Workspace:
             self._readers.queries = queries
         return queries
 
+    def on_this_thread(self) -> Workspace:
+        """This workspace on the calling thread's own connection (one per thread, kept), for
+        an operation run off the GUI thread: the way every background operation gets its
+        connection."""
+        mine: Workspace | None = getattr(self._readers, "workspace", None)
+        if mine is None:
+            mine = Workspace(self.home, self._policies.bundled, self.clock)
+            self._readers.workspace = mine
+        return mine
+
     def access(self, viewer: Viewer) -> OrderAccess:
         """The orders `viewer` may see, on the main connection: every screen lists, searches
         and opens orders through one of these (app/store/access.py)."""
@@ -162,6 +173,11 @@ class Workspace:
 
     def close(self) -> None:
         self.database.close()
+
+    def transaction(self) -> AbstractContextManager[object]:
+        """One commit for an operation of several steps (record and transfer, follow-up
+        and reopen); nested steps join it."""
+        return self.database.transaction()
 
     def _next_number(self, day: datetime) -> str:
         key = f"seq:{day:%y%m%d}"

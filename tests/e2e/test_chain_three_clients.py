@@ -22,11 +22,11 @@ from app.models.enums import AppealType, EventType, ReturnReason, Satisfaction, 
 from app.models.operations import Actor
 from app.models.policy import Policy
 from app.models.records import Order
-from app.store.chain import Chain
 from tests.conftest import FixedClock
 from tests.e2e.chain_support import TOWN_USERS, actor, record
 from tests.e2e.conftest import Station
 from tests.e2e.support import ServerProcess, seed_users, server_rows
+from tests.steps import Steps
 
 E = EventType
 
@@ -88,10 +88,10 @@ def _walk(
             assert station.state.pending_count() == 0 and station.state.attention() == []
 
     def step(
-        station: Station, kinds: list[EventType], act: Callable[[Chain, Actor], Order]
+        station: Station, kinds: list[EventType], act: Callable[[Steps, Actor], Order]
     ) -> Order:
         clock.now += timedelta(hours=2)
-        done = act(Chain(station.ws), actor(station))
+        done = act(Steps(station.ws), actor(station))
         summary = station.sync()
         assert (summary.accepted, summary.rejected) == (len(kinds), 0)
         for other in stations.values():

@@ -31,12 +31,12 @@ from app.models.enums import (
 )
 from app.models.operations import DirectAnswer
 from app.models.records import Appellant, Intake, Order
-from app.store.chain import Chain
 from app.store.drills.sets import DrillStore
 from tests.conftest import FixedClock
 from tests.e2e.chain_support import actor
 from tests.e2e.conftest import Station
 from tests.e2e.support import ServerProcess
+from tests.steps import Steps
 
 # The confidential caller of order A, and the caller attached to it (confidential because
 # the order is, though they did not ask).
@@ -148,8 +148,8 @@ def test_no_confidential_identity_reaches_a_unit_an_analyst_or_a_trainer(
             if other is not station:
                 other.sync()
 
-    def on(station: Station) -> Chain:
-        return Chain(station.ws)
+    def on(station: Station) -> Steps:
+        return Steps(station.ws)
 
     who = {key: (lambda s=stations[key]: actor(s)) for key in names}
 

@@ -12,18 +12,18 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from app.models.enums import Role
 from app.models.operations import Actor
-from app.store.chain import Chain
 from app.store.workspace import Workspace
 from app.views.shell.identity import Identity, demo_actors
 from app.views.shell.main_window import MainWindow
 from app.views.shell.status_bar import SyncSnapshot
+from tests.steps import Steps
 
 
 @dataclass
 class Desk:
     window: MainWindow
     identity: Identity
-    chain: Chain
+    chain: Steps
 
     def act_as(self, role: Role, unit: str = "") -> Actor:
         actor = next(
@@ -52,7 +52,7 @@ def desk(qtbot, workspace: Workspace, tmp_path: Path) -> Iterator[Desk]:
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
-    yield Desk(win, identity, Chain(workspace))
+    yield Desk(win, identity, Steps(workspace))
     win.close()
     win.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

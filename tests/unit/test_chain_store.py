@@ -17,9 +17,9 @@ from app.models.enums import (
 )
 from app.models.operations import Actor
 from app.models.rules import RuleViolation
-from app.store.chain import Chain
 from app.store.queues.work import QueueQueries
 from app.store.workspace import Workspace
+from tests.steps import Steps
 from tests.unit.test_store import DISPATCHER, make_intake, operator, record, unit
 
 LEAD = "gs"  # 供水公司: the catalogue's lead for A0201 (water supply), citywide
@@ -45,7 +45,7 @@ def test_dispatch_queue_puts_overdue_then_urgent_first(workspace: Workspace, clo
 
 
 def test_unit_sees_only_its_own_and_assisted_orders(workspace: Workspace, clock) -> None:
-    chain = Chain(workspace)
+    chain = Steps(workspace)
     mine = record(workspace)
     other = record(workspace)
     assisted = record(workspace)
@@ -60,7 +60,7 @@ def test_unit_sees_only_its_own_and_assisted_orders(workspace: Workspace, clock)
 
 
 def test_return_uphold_goes_back_to_the_dispatch_queue(workspace: Workspace, clock) -> None:
-    chain = Chain(workspace)
+    chain = Steps(workspace)
     order = record(workspace)
     chain.dispatch(order.id, DISPATCHER, LEAD, [])
     chain.request_return(order.id, unit(LEAD), ReturnReason.WRONG_TERRITORY, "不在本片区")
@@ -74,7 +74,7 @@ def test_return_uphold_goes_back_to_the_dispatch_queue(workspace: Workspace, clo
 
 
 def test_return_refused_goes_back_to_the_unit(workspace: Workspace) -> None:
-    chain = Chain(workspace)
+    chain = Steps(workspace)
     order = record(workspace)
     chain.dispatch(order.id, DISPATCHER, LEAD, [])
     chain.request_return(order.id, unit(LEAD), ReturnReason.NOT_OUR_DUTY, "")
@@ -85,7 +85,7 @@ def test_return_refused_goes_back_to_the_unit(workspace: Workspace) -> None:
 def test_extension_approval_computes_the_deadline_in_working_days(
     workspace: Workspace, clock
 ) -> None:
-    chain = Chain(workspace)
+    chain = Steps(workspace)
     order = record(workspace)
     chain.dispatch(order.id, DISPATCHER, LEAD, [])
     chain.sign(order.id, unit(LEAD))
@@ -99,7 +99,7 @@ def test_extension_approval_computes_the_deadline_in_working_days(
 
 
 def test_reply_review_close_follow_up_reopen(workspace: Workspace, clock) -> None:
-    chain = Chain(workspace)
+    chain = Steps(workspace)
     order = record(workspace)
     chain.dispatch(order.id, DISPATCHER, LEAD, [])
     chain.sign(order.id, unit(LEAD))
@@ -131,7 +131,7 @@ def test_reply_review_close_follow_up_reopen(workspace: Workspace, clock) -> Non
 
 
 def test_overdue_orders_wait_for_supervision(workspace: Workspace, clock) -> None:
-    chain = Chain(workspace)
+    chain = Steps(workspace)
     late = record(workspace, received_at=clock.now - timedelta(days=40))
     chain.dispatch(late.id, DISPATCHER, LEAD, [])
     assert ids(queues(workspace).overdue(clock.now)) == [late.id]
@@ -143,23 +143,23 @@ def test_overdue_orders_wait_for_supervision(workspace: Workspace, clock) -> Non
 def test_village_committee_can_never_lead(workspace: Workspace) -> None:
     order = record(workspace, town="dongqu")
     with pytest.raises(RuleViolation) as refused:
-        Chain(workspace).dispatch(order.id, DISPATCHER, "cw_dongqu_kuchong", [])
+        Steps(workspace).dispatch(order.id, DISPATCHER, "cw_dongqu_kuchong", [])
     assert refused.value.code == "assist_only_lead"
-    ok = Chain(workspace).dispatch(order.id, DISPATCHER, LEAD, ["cw_dongqu_kuchong"])
+    ok = Steps(workspace).dispatch(order.id, DISPATCHER, LEAD, ["cw_dongqu_kuchong"])
     assert ok.assist_units == ("cw_dongqu_kuchong",)
 
 
 def test_functional_matter_is_not_pushed_down_to_a_town(workspace: Workspace) -> None:
     order = record(workspace, category="A0201", town="xiaolan")  # water supply: 供水公司
     with pytest.raises(RuleViolation) as refused:
-        Chain(workspace).dispatch(order.id, DISPATCHER, "town_xiaolan", [])
+        Steps(workspace).dispatch(order.id, DISPATCHER, "town_xiaolan", [])
     assert refused.value.code == "pushed_down"
     territorial = record(workspace, category="A0102", town="shiqi")  # the catalogue: 镇街
-    assert Chain(workspace).dispatch(territorial.id, DISPATCHER, "town_shiqi", []).lead_unit
+    assert Steps(workspace).dispatch(territorial.id, DISPATCHER, "town_shiqi", []).lead_unit
 
 
 def test_transfer_at_intake_is_recorded_not_dropped(workspace: Workspace) -> None:
-    order = Chain(workspace).record_and_transfer(
+    order = Steps(workspace).record_and_transfer(
         make_intake(), operator(workspace), TransferTarget.POLICE_110, "涉及治安警情"
     )
     assert order.status is Status.TRANSFERRED and order.transfer_target == "110"
@@ -170,7 +170,7 @@ def test_transfer_at_intake_is_recorded_not_dropped(workspace: Workspace) -> Non
 
 
 def test_unit_requests_need_their_reason(workspace: Workspace) -> None:
-    chain = Chain(workspace)
+    chain = Steps(workspace)
     order = record(workspace)
     chain.dispatch(order.id, DISPATCHER, LEAD, [])
     with pytest.raises(RuleViolation):

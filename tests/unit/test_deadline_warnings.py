@@ -15,9 +15,9 @@ from app.models.enums import AppealType, EventType, Role, Satisfaction
 from app.models.operations import Actor
 from app.models.policy import Policy
 from app.models.rules import RuleViolation
-from app.store.chain import Chain
 from app.store.workspace import Workspace
 from tests.conftest import FixedClock
+from tests.steps import Steps
 from tests.unit.test_deadlines import UP_TO_2026
 from tests.unit.test_store import make_intake
 
@@ -40,14 +40,14 @@ def _handling(ws: Workspace) -> str:
         make_intake(appeal_type=AppealType.COMPLAINT, received_at=ws.clock() - timedelta(hours=1)),
         OPERATOR,
     )
-    chain = Chain(ws)
+    chain = Steps(ws)
     chain.dispatch(order.id, DISPATCHER, "cgj", ())
     chain.sign(order.id, UNIT)
     return order.id
 
 
 def test_an_approved_extension_into_2027_carries_the_warning(desk: Workspace) -> None:
-    chain = Chain(desk)
+    chain = Steps(desk)
     order_id = _handling(desk)
     before = desk.events.load_order(order_id)
     assert before is not None and before.deadline.year == 2026 and not before.deadline_warning
@@ -61,7 +61,7 @@ def test_an_approved_extension_into_2027_carries_the_warning(desk: Workspace) ->
 
 
 def test_a_reopen_into_2027_carries_the_warning(desk: Workspace) -> None:
-    chain = Chain(desk)
+    chain = Steps(desk)
     order_id = _handling(desk)
     chain.reply(order_id, UNIT, text="已处理", contacted=True, resolved=False)
     chain.review(order_id, DISPATCHER, True, "")
@@ -75,7 +75,7 @@ def test_a_reopen_into_2027_carries_the_warning(desk: Workspace) -> None:
 
 
 def test_a_forged_warning_is_refused_and_a_missing_one_is_taken(desk: Workspace) -> None:
-    chain = Chain(desk)
+    chain = Steps(desk)
     order_id = _handling(desk)
     chain.request_extension(order_id, UNIT, 10, "需协调多部门")
     order = desk.events.load_order(order_id)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from app.store.chain import Chain
 from app.store.dispatch.suggest import DispatchSuggester
 from app.store.orders.duplicates import DuplicateFinder, terms_of
 from app.store.workspace import Workspace
+from tests.steps import Steps
 from tests.unit.test_store import DISPATCHER, record
 
 NOISE = "小榄镇升平中路烧烤店夜间噪音扰民"
@@ -73,7 +73,7 @@ def test_catalogue_first_then_where_past_orders_went(workspace: Workspace, clock
     first = suggester.suggest("A0201", "shiqi", clock.now)
     assert [(s.lead, s.source) for s in first] == [("gs", "catalogue")]
     assert first[0].assists == ("swj",)
-    chain = Chain(workspace)
+    chain = Steps(workspace)
     for lead in ("swj", "swj", "gs"):
         order = record(workspace, category="A0201", town="shiqi")
         chain.dispatch(order.id, DISPATCHER, lead, [])

@@ -22,10 +22,10 @@ from app.models.records import Appellant, Order
 from app.models.reports import AssessmentPolicy, Period, Scope, build_report
 from app.models.visibility import Viewer
 from app.store.access import OrderAccess
-from app.store.chain import Chain
 from app.store.orders.query import OrderFilter
 from app.store.reports.queries import ReportQueries, Selection
 from app.store.workspace import Workspace
+from tests.steps import Steps
 from tests.unit.test_store import NOW, make_intake
 
 SECRET_NAME = "欧阳保密"
@@ -49,7 +49,7 @@ class Orders:
     re-dispatched to zjj (it keeps seeing it); one was never dispatched."""
 
     def __init__(self, ws: Workspace) -> None:
-        chain = Chain(ws)
+        chain = Steps(ws)
         self.confidential = ws.record_intake(
             make_intake(
                 appellant=Appellant(SECRET_PHONE, SECRET_NAME, confidential=True),

@@ -10,8 +10,8 @@ from app.models.operations import Actor
 from app.models.records import Appellant
 from app.models.rules import RuleViolation
 from app.models.visibility import Viewer
-from app.store.chain import Chain
 from app.store.workspace import Workspace
+from tests.steps import Steps
 from tests.unit.test_store import make_intake
 
 PHONE = "13912345678"
@@ -23,7 +23,7 @@ def test_the_centre_reveals_and_each_reveal_is_recorded(workspace: Workspace) ->
     order = workspace.record_intake(
         make_intake(appellant=Appellant(PHONE, "欧阳保密", confidential=True)), OPERATOR
     )
-    Chain(workspace).dispatch(order.id, DISPATCHER, "cgj", ())
+    Steps(workspace).dispatch(order.id, DISPATCHER, "cgj", ())
     before = workspace.events.load_order(order.id)
     pending = workspace.pending_count()
     assert workspace.reveal_contact(order.id, OPERATOR) == PHONE
@@ -65,7 +65,7 @@ def test_no_one_else_reveals_and_a_refusal_records_nothing(
     workspace: Workspace, actor: Actor
 ) -> None:
     order = workspace.record_intake(make_intake(appellant=Appellant(PHONE, "陈")), OPERATOR)
-    Chain(workspace).dispatch(order.id, DISPATCHER, "cgj", ())
+    Steps(workspace).dispatch(order.id, DISPATCHER, "cgj", ())
     pending = workspace.pending_count()
     with pytest.raises((RuleViolation, KeyError)):
         workspace.reveal_contact(order.id, actor)
@@ -77,6 +77,6 @@ def test_no_such_order_and_a_foreign_order_are_the_same_refusal(workspace: Works
     with pytest.raises(KeyError):
         workspace.reveal_contact("no-such-order", OPERATOR)
     order = workspace.record_intake(make_intake(), OPERATOR)
-    Chain(workspace).dispatch(order.id, DISPATCHER, "zjj", ())
+    Steps(workspace).dispatch(order.id, DISPATCHER, "zjj", ())
     with pytest.raises(KeyError):  # not its order: no rule is even asked
         workspace.reveal_contact(order.id, Actor("dw", Role.UNIT, "d", unit="cgj"))

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 from app.models.deadlines import extend
 from app.models.policy import Policy
 from app.models.records import Order
+from app.operations.changes import Done
 from app.store.dispatch.suggest import Suggestion
+from app.store.workspace import Workspace
 from app.views.common.plain import bold_heading, fill, plain, set_tip
 from app.views.common.widgets import SearchCombo
 from app.views.orders.models import short_time
@@ -103,7 +105,7 @@ class DispatchDialog(StepDialog):
         policy: Policy,
         order: Order,
         suggestions: list[Suggestion],
-        submit: Callable[[str, list[str], str], Order],
+        submit: Callable[[Workspace, str, list[str], str], Done[Order]],
         parent: QWidget | None = None,
     ) -> None:
         again = bool(order.lead_unit)
@@ -136,7 +138,9 @@ class DispatchDialog(StepDialog):
         else:
             self.lead.select_code("")
         self.lead.setFocus()
-        self.submit = lambda: submit(self.lead_code(), self.assists.codes(), self.reason.text())
+        self.submit = lambda ws: submit(
+            ws, self.lead_code(), self.assists.codes(), self.reason.text()
+        )
 
     def lead_code(self) -> str:
         return self.lead.code() or self.lead.currentText().strip()
@@ -177,7 +181,7 @@ class RulingDialog(StepDialog):
         heading: str,
         yes: str,
         no: str,
-        submit: Callable[[bool, int, str], Order],
+        submit: Callable[[Workspace, bool, int, str], Done[Order]],
         *,
         days: int = 0,
         order: Order | None = None,
@@ -219,8 +223,8 @@ class RulingDialog(StepDialog):
         self.opinion.setObjectName("opinion")
         self.add_row(self.tr("&Opinion"), self.opinion)
         self.yes.setFocus()
-        self.submit = lambda: submit(
-            self.yes.isChecked(), self.days.value(), self.opinion.toPlainText()
+        self.submit = lambda ws: submit(
+            ws, self.yes.isChecked(), self.days.value(), self.opinion.toPlainText()
         )
 
 
@@ -229,7 +233,7 @@ class MergeDialog(StepDialog):
         self,
         order: Order,
         candidates: list[tuple[str, str]],
-        submit: Callable[[str, str], Order],
+        submit: Callable[[Workspace, str, str], Done[Order]],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
@@ -252,6 +256,6 @@ class MergeDialog(StepDialog):
         self.add_row(self.tr("&Into order"), self.target)
         self.add_row(self.tr("&Reason"), self.reason)
         self.target.setFocus()
-        self.submit = lambda: submit(
-            self.target.code() or self.target.currentText().strip(), self.reason.text()
+        self.submit = lambda ws: submit(
+            ws, self.target.code() or self.target.currentText().strip(), self.reason.text()
         )

@@ -8,9 +8,12 @@ from app.models.enums import EventType
 from app.models.policy import Policy
 from app.models.records import Order
 from app.models.rules import RuleViolation
+from app.operations import dispatch as ops
+from app.operations.changes import Done
 from app.store.dispatch.suggest import DispatchSuggester
 from app.store.orders.duplicates import DuplicateFinder
 from app.store.queues.work import Queue, QueueRow
+from app.store.workspace import Workspace
 from app.views.common.plain import bold_heading, plain
 from app.views.dispatch.dialogs import DispatchDialog, MergeDialog, RulingDialog, text_box
 from app.views.orders.models import short_time
@@ -104,8 +107,8 @@ class DispatchPage(QueuePage):
             self.policy,
             order,
             self.suggestions(order),
-            lambda lead, assists, reason: self.chain.dispatch(
-                order.id, self.actor(), lead, assists, reason
+            lambda ws, lead, assists, reason: ops.dispatch(
+                ws, order.id, self.actor(), lead, assists, reason
             ),
             self,
         )
@@ -130,7 +133,7 @@ class DispatchPage(QueuePage):
                 heading,
                 self.tr("&Uphold: re-dispatch"),
                 self.tr("Re&fuse: back to the unit"),
-                lambda yes, _d, text: self.chain.rule_return(order.id, actor, yes, text),
+                lambda ws, yes, _d, text: ops.rule_return(ws, order.id, actor, yes, text),
                 parent=self,
             )
         elif kind is E.EXTENSION_RULING:
@@ -139,7 +142,9 @@ class DispatchPage(QueuePage):
                 heading,
                 self.tr("&Approve"),
                 self.tr("Re&fuse"),
-                lambda yes, days, text: self.chain.rule_extension(order.id, actor, yes, days, text),
+                lambda ws, yes, days, text: ops.rule_extension(
+                    ws, order.id, actor, yes, days, text
+                ),
                 days=int(p.get("days") or 5),
                 order=order,
                 policy=self.policy,
@@ -151,7 +156,7 @@ class DispatchPage(QueuePage):
                 heading,
                 self.tr("&Approve: unreasonable"),
                 self.tr("Re&fuse: keep handling"),
-                lambda yes, _d, text: self.chain.rule_unreasonable(order.id, actor, yes, text),
+                lambda ws, yes, _d, text: ops.rule_unreasonable(ws, order.id, actor, yes, text),
                 parent=self,
             )
         self.open_step(dialog, self.tr("Ruling on %1 recorded."))
@@ -173,7 +178,7 @@ class DispatchPage(QueuePage):
             heading,
             self.tr("&Approve"),
             self.tr("Send &back to the unit"),
-            lambda yes, _d, text: self.chain.review(order.id, actor, yes, text),
+            lambda ws, yes, _d, text: ops.review(ws, order.id, actor, yes, text),
             parent=self,
         )
         self.open_step(dialog, self.tr("Reply to %1 reviewed."))
@@ -181,12 +186,11 @@ class DispatchPage(QueuePage):
     def close_order(self) -> None:
         order = self.order
         assert order is not None
-        try:
-            closed = self.chain.close(order.id, self.actor())
-        except RuleViolation as refused:
-            self.summary.show_message(self.tr("Not allowed: %1").replace("%1", refused.message))
-            return
-        self.done(closed, self.tr("Order %1 closed; it now waits for the follow-up call."))
+        actor = self.actor()
+        self.run_step(
+            lambda ws: ops.close(ws, order.id, actor),
+            self.tr("Order %1 closed; it now waits for the follow-up call."),
+        )
 
     def supervise(self) -> None:
         order = self.order
@@ -208,7 +212,7 @@ class DispatchPage(QueuePage):
         text.setObjectName("opinion")
         text.setPlainText(self.tr("This order is overdue; handle and reply at once."))
         dialog.add_row(self.tr("&Notice"), text)
-        dialog.submit = lambda: self.chain.supervise(order.id, actor, text.toPlainText())
+        dialog.submit = lambda ws: ops.supervise(ws, order.id, actor, text.toPlainText())
         text.setFocus()
         self.open_step(dialog, self.tr("Order %1 supervised."))
 
@@ -226,14 +230,14 @@ class DispatchPage(QueuePage):
         )
         candidates = [(d.row.number, d.row.title) for d in found if d.row.id != order.id]
 
-        def submit(number: str, reason: str) -> Order:
-            target = self.workspace.orders.find_by_number(number)
+        def submit(ws: Workspace, number: str, reason: str) -> Done[Order]:
+            target = ws.orders.find_by_number(number)
             if target is None:
                 raise RuleViolation(
                     "bad_merge_target", self.tr("No order %1 here.").replace("%1", number)
                 )
-            into = self.workspace.events.load_order(target.id)
+            into = ws.events.load_order(target.id)
             assert into is not None
-            return self.chain.merge(order.id, actor, into, reason)
+            return ops.merge(ws, order.id, actor, into, reason)
 
         self.open_step(MergeDialog(order, candidates, submit, self), self.tr("Order %1 merged."))

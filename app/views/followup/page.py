@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from app.models.enums import EventType, Satisfaction
+from app.operations import followup as ops
 from app.store.queues.work import Queue, QueueRow
 from app.views.common.plain import bold_heading
 from app.views.dispatch.dialogs import text_box
@@ -79,7 +80,8 @@ class FollowUpPage(QueuePage):
         dialog.add_row(self.tr("&Note"), note)
         answers: list[QWidget] = [contacted, resolved, satisfaction]
         reached.toggled.connect(lambda on: [w.setEnabled(on) for w in answers])
-        dialog.submit = lambda: self.chain.follow_up(
+        dialog.submit = lambda ws: ops.follow_up(
+            ws,
             order.id,
             actor,
             reached=reached.isChecked(),
@@ -110,6 +112,6 @@ class FollowUpPage(QueuePage):
         reason.setObjectName("reason")
         reason.setPlainText(self.tr("Unresolved or unsatisfied at the follow-up call"))
         dialog.add_row(self.tr("&Reason"), reason)
-        dialog.submit = lambda: self.chain.reopen(order.id, actor, reason.toPlainText())
+        dialog.submit = lambda ws: ops.reopen(ws, order.id, actor, reason.toPlainText())
         reason.setFocus()
         self.open_step(dialog, self.tr("Order %1 reopened."))

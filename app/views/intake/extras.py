@@ -4,7 +4,6 @@ to the existing order, 并单), transfer (转办), and flagging an appellant (�
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -30,6 +29,8 @@ from app.models.operations import Actor
 from app.models.records import Order
 from app.models.validation import phone_error
 from app.models.visibility import viewer_of
+from app.operations import intake as intake_ops
+from app.operations.changes import Changes, Done
 from app.store.workspace import Workspace
 from app.views.common.labels import status_label
 from app.views.common.plain import fill, plain, tip
@@ -39,7 +40,6 @@ from app.views.intake.page import IntakePage
 from app.views.shell.actions import build_actions
 
 if TYPE_CHECKING:
-    from app.store.chain import Chain
     from app.store.orders.duplicates import Duplicate
     from app.views.work.panel import StepDialog
 
@@ -163,7 +163,7 @@ class IntakeExtras(QGroupBox):
         page.title.textChanged.connect(lambda _t: self._timer.start())
         page.town.editTextChanged.connect(lambda _t: self._timer.start())
         page.content.textChanged.connect(self._timer.start)
-        page.order_recorded.connect(lambda _o: self.model.set_rows([]))
+        page.operations.changes.changed.connect(self.follow_changes)
         self.actions = build_actions(
             page,
             {
@@ -174,12 +174,14 @@ class IntakeExtras(QGroupBox):
         )
         self._show([])
 
-    @cached_property
-    def chain(self) -> Chain:
-        """The chain's operations, loaded with the first attach, transfer or flag."""
-        from app.store.chain import Chain
-
-        return Chain(self.workspace)
+    def follow_changes(self, changes: Changes) -> None:
+        """Orders changed (one recorded here, or pulled): look for duplicates again; an
+        emptied form has none."""
+        if not changes.any_order:
+            return
+        if not (self.page.phone.text() or self.page.title.text()):
+            self.model.set_rows([])
+        self._timer.start()
 
     def stop_timers(self) -> None:
         self._timer.stop()
@@ -238,9 +240,9 @@ class IntakeExtras(QGroupBox):
             self.page.window().activateWindow()
             self.page.reset_form()  # the appeal went into the order: nothing to hold
             self.page.show_done(message, order)
-            self.page.order_recorded.emit(order)
 
         self.dialog = dialog
+        dialog.operations = self.page.operations
         dialog.accepted.connect(finished)
         dialog.open()
         dialog.activateWindow()
@@ -271,10 +273,10 @@ class IntakeExtras(QGroupBox):
         dialog.add_row(self.tr("&Note"), note)
         dialog.set_ok_text(self.tr("Attach (Ctrl+Enter)"))
 
-        def submit() -> Order:
+        def submit(ws: Workspace) -> Done[Order]:
             if phone_error(self.page.phone.text()) is not None:
                 raise ValueError(self.tr("Enter the caller's number first"))
-            return self.chain.attach_caller(d.row.id, self.actor(), caller, note.toPlainText())
+            return intake_ops.attach_caller(ws, d.row.id, self.actor(), caller, note.toPlainText())
 
         dialog.submit = submit
         note.setFocus()
@@ -298,8 +300,8 @@ class IntakeExtras(QGroupBox):
         dialog.add_row(self.tr("&Reason"), reason)
         dialog.set_ok_text(self.tr("Record and transfer (Ctrl+Enter)"))
         intake = self.page.current_intake()
-        dialog.submit = lambda: self.chain.record_and_transfer(
-            intake, self.actor(), TransferTarget(target.currentData()), reason.toPlainText()
+        dialog.submit = lambda ws: intake_ops.record_and_transfer(
+            ws, intake, self.actor(), TransferTarget(target.currentData()), reason.toPlainText()
         )
         target.setFocus()
         self._finish(dialog, self.tr("Order %1 recorded and transferred."))
@@ -333,11 +335,12 @@ class IntakeExtras(QGroupBox):
         reason.setObjectName("reason")
         dialog.add_row(self.tr("&Kind"), kind)
         dialog.add_row(self.tr("&Reason"), reason)
-        dialog.submit = lambda: self.chain.flag(
-            order_id, self.actor(), FlagKind(kind.currentData()), reason.toPlainText()
+        dialog.submit = lambda ws: intake_ops.flag(
+            ws, order_id, self.actor(), FlagKind(kind.currentData()), reason.toPlainText()
         )
         kind.setFocus()
         self.dialog = dialog
+        dialog.operations = self.page.operations
 
         def flagged() -> None:
             self.page.window().activateWindow()

@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +34,10 @@ from app.models.operations import Actor, DirectAnswer
 from app.models.records import Appellant, Intake, Order
 from app.models.validation import FieldError, normalise_phone, phone_error
 from app.models.visibility import viewer_of
+from app.operations import intake as intake_ops
+from app.operations.changes import Changes
 from app.store.workspace import IntakeInvalid, Workspace
+from app.views.common.changes import ChangeHub
 from app.views.common.labels import (
     appeal_type_label,
     appellant_kind_label,
@@ -42,7 +45,9 @@ from app.views.common.labels import (
     urgency_label,
 )
 from app.views.common.messages import field_error_text
+from app.views.common.operation import OperationRunner
 from app.views.common.plain import fill, plain, rich
+from app.views.common.tasks import TaskRunner
 from app.views.common.widgets import FieldBox, SearchCombo
 from app.views.intake.draft import DraftKeeper, capture, is_blank, restore
 from app.views.intake.held import HeldIntakes
@@ -55,16 +60,25 @@ HISTORY_DELAY_MS = 150
 
 
 class IntakePage(QWidget):
-    order_recorded = Signal(object)  # Order
     open_order = Signal(str)  # order id
     held_changed = Signal(int)  # how many intakes are held
 
     def __init__(
-        self, workspace: Workspace, actor: Callable[[], Actor], parent: QWidget | None = None
+        self,
+        workspace: Workspace,
+        actor: Callable[[], Actor],
+        parent: QWidget | None = None,
+        *,
+        operations: OperationRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.actor = actor
+        # the window's runner: a recorded order's notice refreshes every screen
+        self.operations = operations or OperationRunner(
+            workspace, TaskRunner(self), ChangeHub(self)
+        )
+        self.operations.changes.changed.connect(self.follow_changes)
         self.policy = workspace.policy
         self._build()
         self._history_timer = QTimer(self)
@@ -333,9 +347,9 @@ class IntakePage(QWidget):
         on the form is held, never dropped: Ctrl+Shift+H resumes it."""
         self.follow_user()
         parked = self._park()
-        if parked is not None:  # held and the draft cleared in one commit, before the form
-            self.workspace.update_intake_state("", {parked.id: dump_held(parked)})
-            self._reload_held()
+        # held and the draft cleared in one commit, before the form (kept if that failed)
+        if parked is not None and not self._keep("", {parked.id: dump_held(parked)}):
+            return
         self.reset_form(phone)
 
     def _park(self) -> HeldIntake | None:
@@ -346,10 +360,21 @@ class IntakePage(QWidget):
         held_at = self.workspace.clock().isoformat(timespec="seconds")
         return HeldIntake(held_at, state, self.form_user)
 
-    def _hold_for(self, author: str, state: dict[str, object]) -> None:
+    def _hold_for(self, author: str, state: dict[str, object]) -> bool:
         held_at = self.workspace.clock().isoformat(timespec="seconds")
         held = HeldIntake(held_at, dict(state), author)
-        self.workspace.update_intake_state("", {held.id: dump_held(held)})
+        return self._keep("", {held.id: dump_held(held)})
+
+    def _keep(
+        self, draft: str, hold: dict[str, str] | None = None, release: tuple[str, ...] = ()
+    ) -> bool:
+        """Hold, resume or discard (one commit); False when it failed (the user is told and
+        the form keeps what it has)."""
+        kept: list[None] = []
+        self.operations(self, lambda ws: intake_ops.keep_intakes(ws, draft, hold, release)).success(
+            kept.append
+        ).run_now()
+        return bool(kept)
 
     def follow_user(self) -> None:
         """Another user at the seat: an intake typed by someone who signed in here is held
@@ -360,8 +385,7 @@ class IntakePage(QWidget):
         previous, self.form_user = self.form_user, user
         if previous in self.workspace.seat_users():
             state = capture(self)
-            if not is_blank(state):
-                self._hold_for(previous, state)
+            if not is_blank(state) and self._hold_for(previous, state):
                 self.reset_form()
         self._reload_held()
 
@@ -400,12 +424,12 @@ class IntakePage(QWidget):
         if chosen is None:  # resumed or discarded in another window meanwhile
             return
         parked = self._park()
-        self.workspace.update_intake_state(
+        if not self._keep(
             json.dumps(chosen.state, ensure_ascii=False),  # now the form's draft
             {parked.id: dump_held(parked)} if parked else None,
-            [chosen.id],
-        )
-        self._reload_held()
+            (chosen.id,),
+        ):
+            return
         self.reset_form(keep_draft=True)
         restore(self, chosen.state)
         self.drafts.timer.stop()  # the draft on disk is this state already
@@ -420,8 +444,8 @@ class IntakePage(QWidget):
     def discard_held(self, held_id: str) -> None:
         state = capture(self)
         draft = "" if is_blank(state) else json.dumps(state, ensure_ascii=False)
-        self.workspace.update_intake_state(draft, release=[held_id])
-        self._reload_held()
+        if not self._keep(draft, release=(held_id,)):
+            return
         if self.held:
             self.held_box.choose()
         else:
@@ -530,23 +554,47 @@ class IntakePage(QWidget):
         if self.direct.isChecked():
             article, version = self.kb_choice or ("", 0)
             answer = DirectAnswer(self.answer.toPlainText().strip(), article, version)
-        try:
-            if errors:
-                raise IntakeInvalid(errors)
-            order = self.workspace.record_intake(intake, self.actor(), answer)
-        except IntakeInvalid as invalid:
-            merged = {e.field: e for e in [*invalid.errors, *errors]}
-            self._show_errors(list(merged.values()))
+        if errors:
+            self._show_errors(errors)
             return None
-        except Exception as exc:  # the store failed (disk full, locked): say so, keep the form
+        actor = self.actor()
+
+        def refused(exc: Exception) -> None:
+            """Beside the fields, the form untouched."""
+            if isinstance(exc, IntakeInvalid):
+                self._show_errors(exc.errors)
+                return
+            # the store failed (disk full, locked): say so, keep the form
             self.form_error.setText(self.tr("Could not save: %1").replace("%1", str(exc)))
             self.form_error.show()
-            return None
+
+        return (
+            self.operations(self, lambda ws: intake_ops.record(ws, intake, actor, answer))
+            .success(self._recorded)
+            .failure(refused)
+            .run_now()
+        )
+
+    def _recorded(self, order: Order) -> None:
         self.reset_form()  # the intake is an order now: nothing to hold
         self.show_recorded(order)
-        self.order_recorded.emit(order)
         QGuiApplication.clipboard().setText(order.number)
-        return order
+        status = getattr(self.window(), "statusBar", None)
+        if status is not None:
+            status().showMessage(
+                QCoreApplication.translate(
+                    "MainWindow", "Order %1 recorded; its number is on the clipboard."
+                ).replace("%1", order.number),
+                8000,
+            )
+
+    def follow_changes(self, changes: Changes) -> None:
+        """The one change signal: the held list, and the caller's history when orders
+        changed (recorded here, or pulled from other workstations)."""
+        if changes.held or changes.session:
+            self._reload_held()
+        if changes.any_order:
+            self.refresh_history()
 
     def _show_errors(self, errors: list[FieldError]) -> None:
         by_field = {e.field: e for e in errors}

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.operations import Actor
-from app.models.records import Order
 from app.models.visibility import Viewer, viewer_of
 from app.store.workspace import Workspace
 from app.views.common.changes import ChangeHub
+from app.views.common.operation import OperationRunner
 from app.views.common.tasks import TaskRunner
 from app.views.intake.page import IntakePage
 from app.views.shell.actions import build_actions
@@ -56,11 +56,11 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.tasks = TaskRunner(self)
         self.changes = ChangeHub(self)  # every operation's notice; screens refresh from it
+        self.operations = OperationRunner(workspace, self.tasks, self.changes)
         self.setWindowTitle(self.tr("Hotline Desk — Zhongshan 12345"))
         self.setObjectName("main_window")
 
-        self.intake = IntakePage(workspace, actor)
-        self.intake.order_recorded.connect(self._order_recorded)
+        self.intake = IntakePage(workspace, actor, operations=self.operations)
         self.intake.open_order.connect(self.show_order)
         self.intake.held_changed.connect(self._held_count)
 
@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.status = DeskStatusBar(workspace.station, snapshot, self)
+        self.changes.changed.connect(lambda _changes: self.status.refresh())
         self.setStatusBar(self.status)
         self.actions_by_id = build_actions(
             self,
@@ -306,15 +307,6 @@ class MainWindow(QMainWindow):
         elif callable(getattr(current, "refresh", None)):
             current.refresh()  # the work screens (dispatch, unit, follow-up …)
         self.status.refresh()
-
-    def _order_recorded(self, order: Order) -> None:
-        self.status.refresh()
-        self.statusBar().showMessage(
-            self.tr("Order %1 recorded; its number is on the clipboard.").replace(
-                "%1", order.number
-            ),
-            8000,
-        )
 
     # ---- window state -------------------------------------------------------------------
 

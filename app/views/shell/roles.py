@@ -72,9 +72,8 @@ class RoleScreens:
 
             def build() -> QWidget:
                 cls = getattr(importlib.import_module(module), name)
-                page = cls(ws, self.identity)
+                page = cls(ws, self.identity, operations=window.operations)
                 page.open_order.connect(self.show_order)
-                page.changed.connect(window.status.refresh)
                 return page
 
             return build

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox
 
 from app.models.enums import EventType, ReturnReason
-from app.models.rules import RuleViolation
+from app.operations import unit as ops
 from app.store.queues.work import Queue, QueueRow
 from app.views.common.plain import bold_heading
 from app.views.dispatch.dialogs import text_box
@@ -85,13 +85,10 @@ class UnitPage(QueuePage):
         return bold_heading(self.order.number, self.order.title)
 
     def sign(self) -> None:
-        assert self.order is not None
-        try:
-            signed = self.chain.sign(self.order.id, self.actor())
-        except RuleViolation as refused:
-            self.summary.show_message(self.tr("Not allowed: %1").replace("%1", refused.message))
-            return
-        self.done(signed, self.tr("Order %1 signed for."))
+        order = self.order
+        assert order is not None
+        actor = self.actor()
+        self.run_step(lambda ws: ops.sign(ws, order.id, actor), self.tr("Order %1 signed for."))
 
     def reply(self) -> None:
         order = self.order
@@ -108,7 +105,8 @@ class UnitPage(QueuePage):
         dialog.add_row("", resolved)
         dialog.add_row(self.tr("Public &reply"), text)
         dialog.set_ok_text(self.tr("Reply (Ctrl+Enter)"))
-        dialog.submit = lambda: self.chain.reply(
+        dialog.submit = lambda ws: ops.reply(
+            ws,
             order.id,
             actor,
             text=text.toPlainText(),
@@ -131,8 +129,8 @@ class UnitPage(QueuePage):
         reason.setObjectName("reason")
         dialog.add_row(self.tr("&Days"), days)
         dialog.add_row(self.tr("&Reason"), reason)
-        dialog.submit = lambda: self.chain.request_extension(
-            order.id, actor, days.value(), reason.toPlainText()
+        dialog.submit = lambda ws: ops.request_extension(
+            ws, order.id, actor, days.value(), reason.toPlainText()
         )
         days.setFocus()
         self.open_step(dialog, self.tr("Extension for %1 requested."))
@@ -149,8 +147,8 @@ class UnitPage(QueuePage):
         text.setObjectName("reason")
         dialog.add_row(self.tr("&Why"), reason)
         dialog.add_row(self.tr("&Details"), text)
-        dialog.submit = lambda: self.chain.request_return(
-            order.id, actor, ReturnReason(reason.currentData()), text.toPlainText()
+        dialog.submit = lambda ws: ops.request_return(
+            ws, order.id, actor, ReturnReason(reason.currentData()), text.toPlainText()
         )
         reason.setFocus()
         self.open_step(dialog, self.tr("Order %1 returned to the centre."))
@@ -163,8 +161,8 @@ class UnitPage(QueuePage):
         reason = text_box()
         reason.setObjectName("reason")
         dialog.add_row(self.tr("&Reason"), reason)
-        dialog.submit = lambda: self.chain.request_unreasonable(
-            order.id, actor, reason.toPlainText()
+        dialog.submit = lambda ws: ops.request_unreasonable(
+            ws, order.id, actor, reason.toPlainText()
         )
         reason.setFocus()
         self.open_step(dialog, self.tr("Application for %1 sent."))

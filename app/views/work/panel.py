@@ -3,7 +3,6 @@ shows the rules' refusal (with its reason) instead of closing."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import Qt
@@ -24,6 +23,7 @@ from app.models.records import Event, Order
 from app.models.rules import RuleViolation
 from app.models.validation import mask_phone
 from app.views.common.labels import appeal_type_label, event_label, status_label, urgency_label
+from app.views.common.operation import Op, OperationRunner
 from app.views.common.plain import plain, rich
 from app.views.orders.models import short_time
 
@@ -171,7 +171,9 @@ class StepDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(560)
-        self.submit: Callable[[], Order] | None = None
+        # The step's operation (app/operations), run by `operations` on Ctrl+Enter.
+        self.submit: Op[Order] | None = None
+        self.operations: OperationRunner | None = None
         self.result_order: Order | None = None
         # `heading` is markup built with plain.fill / plain.bold_heading (values escaped).
         head = rich(QLabel(heading, objectName="heading"))
@@ -214,12 +216,16 @@ class StepDialog(QDialog):
         if self.submit is None:
             super().accept()
             return
-        try:
-            self.result_order = self.submit()
-        except RuleViolation as refused:
-            self.show_error(self.tr("Not allowed: %1").replace("%1", refused.message))
-            return
-        except Exception as exc:  # the store failed: say so, keep the form
-            self.show_error(self.tr("Could not save: %1").replace("%1", str(exc)))
-            return
+        assert self.operations is not None, "set by the screen that opens the dialog"
+        self.operations(self, self.submit).success(self._done).failure(self._refused).run_now()
+
+    def _done(self, order: Order) -> None:
+        self.result_order = order
         super().accept()
+
+    def _refused(self, exc: Exception) -> None:
+        """Beside the form, which keeps everything typed."""
+        if isinstance(exc, RuleViolation):
+            self.show_error(self.tr("Not allowed: %1").replace("%1", exc.message))
+        else:  # the store failed: say so
+            self.show_error(self.tr("Could not save: %1").replace("%1", str(exc)))

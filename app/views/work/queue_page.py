@@ -29,13 +29,17 @@ from app.models.policy import Policy
 from app.models.records import Order
 from app.models.rules import RuleViolation, allowed_events
 from app.models.visibility import viewer_of
-from app.store.chain import Chain
+from app.operations import orders
+from app.operations.changes import Changes
 from app.store.queues.work import QueueQueries, QueueRow
 from app.store.workspace import Workspace
+from app.views.common.changes import ChangeHub
+from app.views.common.operation import Op, OperationRunner, show_failure
 from app.views.common.plain import plain, rich
+from app.views.common.tasks import TaskRunner
 from app.views.common.widgets import record_table
 from app.views.shell.actions import SPEC_BY_ID, build_actions
-from app.views.work.panel import OrderSummary
+from app.views.work.panel import OrderSummary, StepDialog
 from app.views.work.queue_models import QueueModel
 
 
@@ -49,19 +53,27 @@ class Step:
 
 class QueuePage(QWidget):
     open_order = Signal(str)
-    changed = Signal()  # an order moved: other screens may refresh
 
     redact = False
     columns = QueueModel.ALL_COLUMNS
 
     def __init__(
-        self, workspace: Workspace, actor: Callable[[], Actor], parent: QWidget | None = None
+        self,
+        workspace: Workspace,
+        actor: Callable[[], Actor],
+        parent: QWidget | None = None,
+        *,
+        operations: OperationRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.policy = workspace.policy
         self.actor = actor
-        self.chain = Chain(workspace)
+        # the window's runner: every step's notice refreshes every screen (this one too)
+        self.operations = operations or OperationRunner(
+            workspace, TaskRunner(self), ChangeHub(self)
+        )
+        self.operations.changes.changed.connect(self.follow_changes)
         self.queries = QueueQueries(workspace.database)
         self.order: Order | None = None
         self.dialog: QWidget | None = None
@@ -204,26 +216,43 @@ class QueuePage(QWidget):
 
         return run
 
+    def follow_changes(self, changes: Changes) -> None:
+        """The one change signal: orders moved (a step here or elsewhere, a pull)."""
+        if (changes.any_order or changes.session) and self.isVisible():
+            self.refresh()
+
     def done(self, order: Order | None, message: str) -> None:
-        """After a step: refresh, keep the keyboard in the queue, tell the window."""
+        """After a step: keep the keyboard in the queue, tell the window (the step's notice
+        refreshes the queue)."""
         if order is None:
             return
-        self.refresh()
         self.window().activateWindow()
         self.table.setFocus()
-        self.changed.emit()
-        window = self.window()
-        status = getattr(window, "statusBar", None)
-        if status is not None:
-            status().showMessage(message.replace("%1", order.number), 8000)
+        self.show_status(message.replace("%1", order.number))
 
-    def open_step(self, dialog: QWidget, message: str) -> None:
-        """Show a step's dialog without blocking; when it succeeds, refresh."""
+    def show_status(self, text: str) -> None:
+        status = getattr(self.window(), "statusBar", None)
+        if status is not None:
+            status().showMessage(text, 8000)
+
+    def run_step(self, op: Op[Order], message: str) -> None:
+        """A step without a form (sign, close): a refusal is shown in the summary."""
+        self.operations(self, op).success(lambda order: self.done(order, message)).failure(
+            self.refused
+        ).run_now()
+
+    def refused(self, exc: Exception) -> None:
+        if isinstance(exc, RuleViolation):
+            self.summary.show_message(self.tr("Not allowed: %1").replace("%1", exc.message))
+        else:
+            show_failure(self, exc)
+
+    def open_step(self, dialog: StepDialog, message: str) -> None:
+        """Show a step's dialog without blocking; it runs the step's operation."""
         self.dialog = dialog
-        dialog.accepted.connect(  # type: ignore[attr-defined]
-            lambda: self.done(dialog.result_order, message)  # type: ignore[attr-defined]
-        )
-        dialog.open()  # type: ignore[attr-defined]
+        dialog.operations = self.operations
+        dialog.accepted.connect(lambda: self.done(dialog.result_order, message))
+        dialog.open()
         dialog.activateWindow()
 
     def reveal_step(self) -> Step:
@@ -241,25 +270,29 @@ class QueuePage(QWidget):
         order = self.order
         if order is None:
             return
-        try:
-            phone = self.workspace.reveal_contact(order.id, self.actor())
-        except (RuleViolation, KeyError):
+        actor = self.actor()
+
+        def shown(phone: str) -> None:
+            self.summary.reveal(order.id, phone)
+            self.show_status(
+                QCoreApplication.translate(
+                    "QueuePage", "Full number of %1 shown; this was recorded."
+                ).replace("%1", order.number)
+            )
+
+        def refused(exc: Exception) -> None:
+            if not isinstance(exc, (RuleViolation, KeyError)):
+                show_failure(self, exc)
+                return
             self.summary.show_message(
                 QCoreApplication.translate(
                     "QueuePage", "The full number cannot be shown to your role."
                 )
             )
-            return
-        self.summary.reveal(order.id, phone)
-        self.changed.emit()  # one more step waits to be sent
-        status = getattr(self.window(), "statusBar", None)
-        if status is not None:
-            status().showMessage(
-                QCoreApplication.translate(
-                    "QueuePage", "Full number of %1 shown; this was recorded."
-                ).replace("%1", order.number),
-                8000,
-            )
+
+        self.operations(self, lambda ws: orders.reveal_contact(ws, order.id, actor)).success(
+            shown
+        ).failure(refused).run_now()
 
     def _open_current(self) -> None:
         if self.order is not None:

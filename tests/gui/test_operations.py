@@ -1,0 +1,98 @@
+"""The runner of operations in the real window: a failure reaches the user, a success sends
+one notice, and the screens refresh from that notice alone."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.models.enums import Role
+from app.models.records import Order
+from app.operations import dispatch
+from app.operations.changes import Changes, Done
+from app.store.db import StoreError
+from app.store.workspace import Workspace
+from app.views.dispatch.page import DispatchPage
+from app.views.shell.main_window import MainWindow
+from tests.gui import chain_support
+from tests.gui.chain_support import Desk
+from tests.gui.test_dispatch import open_dispatch
+from tests.unit.test_store import record
+
+desk = chain_support.desk  # the fixture
+
+
+def failure_box() -> QMessageBox | None:
+    boxes = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.objectName() == "operation_failed" and w.isVisible()
+    ]
+    return boxes[0] if boxes else None
+
+
+def disk_full(_ws: Workspace) -> Done[Order]:
+    raise StoreError("database or disk is full")
+
+
+def test_a_failed_operation_is_shown_to_the_user(qtbot, window: MainWindow) -> None:
+    notices: list[Changes] = []
+    window.changes.changed.connect(notices.append)
+    assert window.operations(window, disk_full).run_now() is None
+    box = failure_box()
+    assert box is not None and "database or disk is full" in box.text()
+    assert notices == []  # nothing changed
+    box.close()
+
+
+def test_a_failure_off_the_gui_thread_is_shown_too(qtbot, window: MainWindow) -> None:
+    window.operations(window, disk_full).run_in_background()
+    qtbot.waitUntil(lambda: failure_box() is not None)
+    box = failure_box()
+    assert box is not None and "database or disk is full" in box.text()
+    box.close()
+
+
+def test_a_caller_may_handle_the_failure_itself(qtbot, window: MainWindow) -> None:
+    handled: list[Exception] = []
+    window.operations(window, disk_full).failure(handled.append).run_now()
+    assert [type(e) for e in handled] == [StoreError]
+    assert failure_box() is None
+
+
+def test_an_operation_off_the_gui_thread_sends_its_notice_once(
+    qtbot, desk: Desk, workspace: Workspace
+) -> None:
+    order = record(workspace)
+    actor = desk.actor(Role.DISPATCHER)
+    notices: list[Changes] = []
+    results: list[Order] = []
+    desk.window.changes.changed.connect(notices.append)
+    op = desk.window.operations(
+        desk.window, lambda ws: dispatch.dispatch(ws, order.id, actor, "gs", [])
+    )
+    with qtbot.waitSignal(desk.window.changes.changed):
+        op.success(results.append).run_in_background()
+    assert [o.lead_unit for o in results] == ["gs"]
+    assert len(notices) == 1 and notices[0].touches(order.id) and notices[0].outbox
+    assert workspace.events.load_order(order.id).lead_unit == "gs"  # type: ignore[union-attr]
+
+
+def test_the_dispatch_queue_refreshes_from_a_notice(
+    qtbot, desk: Desk, workspace: Workspace
+) -> None:
+    page = open_dispatch(qtbot, desk)
+    assert isinstance(page, DispatchPage)
+    order = record(workspace, title="另一工作站受理")  # written behind the screen's back
+    assert order.id not in [r.id for r in page.model.rows]
+    desk.window.changes.notify(Changes(all_orders=True))  # as a pull ends
+    assert order.id in [r.id for r in page.model.rows]
+
+
+def test_the_callers_history_refreshes_from_a_notice(qtbot, window: MainWindow, workspace) -> None:
+    page = window.intake
+    page.phone.setText("13800001234")
+    page.refresh_history()
+    assert page.history_model.rowCount() == 0
+    order = record(workspace)  # the same caller, recorded elsewhere
+    window.changes.notify(Changes(orders=frozenset({order.id})))
+    assert page.history_model.rowCount() == 1
