@@ -28,7 +28,9 @@ because they are made by the same functions (`eventlog._event_row` for events, a
 `eventlog._write_order` run against a recording connection for the projection row and
 its full-text row), then inserted with executemany in large transactions, with the
 secondary indexes of events/orders dropped during the load and re-created from their own
-SQL afterwards (triggers on orders, e.g. migration 3's, fire as usual). The outbox stays
+SQL afterwards. Triggers on orders fire as usual, except the insert triggers a first
+catch-up defers too (report_facts, order_assists: made again after the load, with the
+statement that fills their tables for every order). The outbox stays
 empty (the cache holds orders the workstation already has in sync, as a demo workspace
 does). After the build, 200 random orders are rebuilt from their events and compared
 with the stored projection.
@@ -45,7 +47,6 @@ import argparse
 import functools
 import hashlib
 import json
-import multiprocessing
 import os
 import random
 import re
@@ -69,6 +70,7 @@ from app.resources import load_policy
 from app.store import eventlog
 from app.store.demo.generator import DemoData, DemoGenerator, load_demo_data
 from app.store.orders.query import OrderFilter, PageKey
+from app.store.sync.state import _DEFERRABLE_TRIGGERS as DEFERRABLE_TRIGGERS
 from app.store.textindex import index_text
 from app.store.workspace import DB_FILE, Workspace
 from bench.common import (
@@ -79,8 +81,9 @@ from bench.common import (
     verdict,
     write_results,
 )
+from bench.pool import ordered_map
 
-BUILD_VERSION = 1
+BUILD_VERSION = 2  # 2: the generator no longer makes steps the rules refuse
 CHUNK = 5000
 DAYS = 365
 ORDER_TABLES = ("events", "outbox", "orders", "orders_fts")
@@ -145,6 +148,21 @@ class _Recorder:
 _UUID = re.compile(r"\b([0-9a-f])([0-9a-f]{7}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b")
 
 
+def chunk_generator(
+    index: int, now: datetime, policy: Policy, data: DemoData | None = None
+) -> DemoGenerator:
+    """The generator of chunk `index` of the build: its own seed and workstation codes (so
+    order numbers stay unique across chunks). Chunk i holds orders i*CHUNK … (i+1)*CHUNK-1."""
+    return DemoGenerator(
+        policy,
+        now,
+        seed=1_000_003 * (index + 1),
+        days=DAYS,
+        stations=[f"B{index:03d}{k:X}" for k in range(12)],
+        data=data,
+    )
+
+
 def _chunk(args: tuple[int, int, str, int]) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     """One chunk of orders as rows: (event rows, (order values…, fts text) rows).
 
@@ -153,23 +171,20 @@ def _chunk(args: tuple[int, int, str, int]) -> tuple[list[tuple[Any, ...]], list
     """
     index, count, now_iso, copies = args
     assert _POLICY is not None
-    generator = DemoGenerator(
-        _POLICY,
-        datetime.fromisoformat(now_iso),
-        seed=1_000_003 * (index + 1),
-        days=DAYS,
-        stations=[f"B{index:03d}{k:X}" for k in range(12)],
-        data=_DATA,
-    )
+    generator = chunk_generator(index, datetime.fromisoformat(now_iso), _POLICY, _DATA)
     event_rows: list[tuple[Any, ...]] = []
     order_rows: list[tuple[Any, ...]] = []
     made = []
-    for events, order in generator.orders(-(-count // copies)):
-        rows = [eventlog._event_row(e) for e in events]
-        recorder = _Recorder()
-        eventlog._write_order(recorder, order, True)  # type: ignore[arg-type]
-        (_, values), (_, (_, fts_text)) = recorder.calls
-        made.append((rows, (*values, fts_text)))
+    try:
+        for events, order in generator.orders(-(-count // copies)):
+            rows = [eventlog._event_row(e) for e in events]
+            recorder = _Recorder()
+            eventlog._write_order(recorder, order, True)  # type: ignore[arg-type]
+            (_, values), (_, (_, fts_text)) = recorder.calls
+            made.append((rows, (*values, fts_text)))
+    except Exception as exc:  # say which chunk, so it can be generated again on its own
+        exc.add_note(f"store_bench: chunk {index} of {count} orders, now={now_iso}")
+        raise
     for copy in range(copies):
         for rows, order_row in made:
             if len(order_rows) == count:
@@ -249,6 +264,16 @@ def _build(work: Path, target: Path, orders: int, policy: Policy, copies: int) -
     ]
     for name, _ in indexes:
         conn.execute(f"DROP INDEX {name}")
+    # The insert triggers a first catch-up defers too (report_facts looks each order's
+    # steps up in events, a full scan per order while its indexes are dropped): dropped
+    # here, made again and their tables filled once the indexes are back.
+    names = ",".join("?" * len(DEFERRABLE_TRIGGERS))
+    triggers = conn.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({names})",
+        tuple(DEFERRABLE_TRIGGERS),
+    ).fetchall()
+    for name, _ in triggers:
+        conn.execute(f"DROP TRIGGER {name}")
     conn.execute("PRAGMA synchronous=OFF")
     conn.execute("PRAGMA cache_size=-400000")
     columns = _order_columns()
@@ -264,26 +289,27 @@ def _build(work: Path, target: Path, orders: int, policy: Policy, copies: int) -
     ]
     rowid = 0
     events_total = 0
-    context = multiprocessing.get_context("fork")
-    with context.Pool(os.cpu_count() or 1) as pool:
-        for event_rows, order_rows in pool.imap(_chunk, chunks):
-            conn.execute("BEGIN")
-            conn.executemany(insert_event, event_rows)
-            conn.executemany(
-                insert_order, ((rowid + i + 1, *r[:-1]) for i, r in enumerate(order_rows))
-            )
-            conn.executemany(
-                "INSERT INTO orders_fts(rowid, body) VALUES (?, ?)",
-                ((rowid + i + 1, r[-1]) for i, r in enumerate(order_rows)),
-            )
-            conn.execute("COMMIT")
-            rowid += len(order_rows)
-            events_total += len(event_rows)
-            _progress(f"generated {rowid:,}/{orders:,} orders", started)
+    # A chunk that fails (a step the rules refuse, a worker killed) stops the build here.
+    for event_rows, order_rows in ordered_map(_chunk, chunks, os.cpu_count() or 1):
+        conn.execute("BEGIN")
+        conn.executemany(insert_event, event_rows)
+        conn.executemany(insert_order, ((rowid + i + 1, *r[:-1]) for i, r in enumerate(order_rows)))
+        conn.executemany(
+            "INSERT INTO orders_fts(rowid, body) VALUES (?, ?)",
+            ((rowid + i + 1, r[-1]) for i, r in enumerate(order_rows)),
+        )
+        conn.execute("COMMIT")
+        rowid += len(order_rows)
+        events_total += len(event_rows)
+        _progress(f"generated {rowid:,}/{orders:,} orders", started)
     generated = time.perf_counter() - started
     for name, sql in indexes:
         _progress(f"index {name}", started)
         conn.execute(sql)
+    for name, sql in triggers:
+        _progress(f"trigger {name}", started)
+        conn.execute(sql)
+        conn.execute(DEFERRABLE_TRIGGERS[name])
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     workspace.database.set_meta("bench_now", now.isoformat())
     _verify_sample(workspace, 200)
@@ -459,7 +485,11 @@ def main(argv: list[str] | None = None) -> int:
     policy = load_policy()
     if args.rebuild:
         shutil.rmtree(cache_dir(args.orders, args.copies), ignore_errors=True)
-    path, build_info, built_now = open_cached(args.orders, policy, args.copies)
+    try:
+        path, build_info, built_now = open_cached(args.orders, policy, args.copies)
+    except Exception:
+        print("\nstore_bench: building the workspace failed", file=sys.stderr)
+        raise  # the traceback (a worker's included) is printed and the exit status is 1
     rss_before = proc_status()
 
     open_start = time.perf_counter()

@@ -46,6 +46,11 @@ class ApiError(Exception):
         self.status, self.code, self.message = status, code, message
         self.retry_after = retry_after
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from its own arguments, so it survives pickling (crossing processes).
+        args = (self.status, self.code, self.message, self.retry_after)
+        return type(self), args, self.__dict__
+
 
 def error_response(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None

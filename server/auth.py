@@ -31,6 +31,10 @@ class AuthError(Exception):
         self.code = code
         self.message = message
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from its own arguments, so it survives pickling (crossing processes).
+        return type(self), (self.code, self.message), self.__dict__
+
 
 INVALID = ("invalid_credentials", "wrong user name or password")
 

@@ -22,6 +22,7 @@ import os
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any
 
 from anyio import to_thread
 
@@ -57,6 +58,10 @@ class Throttled(Exception):
     def __init__(self, refusal: Refusal) -> None:
         super().__init__(refusal.message)
         self.refusal = refusal
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from its own arguments, so it survives pickling (crossing processes).
+        return type(self), (self.refusal,), self.__dict__
 
 
 class Busy(Exception):

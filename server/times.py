@@ -51,6 +51,10 @@ class TimeRefusal(ValueError):
         self.code = code
         self.message = message
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from its own arguments, so it survives pickling (crossing processes).
+        return type(self), (self.code, self.message), self.__dict__
+
 
 def read_client_time(value: Any) -> datetime:
     """An event's client_time as the store reads it: ISO 8601 with a UTC offset."""

@@ -113,6 +113,11 @@ class RuleViolation(Exception):
         self.code = code
         self.message = message
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from its own arguments (the default passes only the message to __init__),
+        # so it survives crossing processes: a multiprocessing pool pickles a worker's error.
+        return type(self), (self.code, self.message), self.__dict__
+
 
 @dataclass(frozen=True)
 class UnitInfo:

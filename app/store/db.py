@@ -47,6 +47,11 @@ class WorkspaceCorrupt(StoreError):
             "work not yet sent exists only in this file, so have it looked at first)."
         )
         self.path = path
+        self.what = what
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from its own arguments, so it survives pickling (crossing processes).
+        return type(self), (self.path, self.what), self.__dict__
 
 
 _EMPTY = ("为空（0 字节）", "is empty (0 bytes)")

@@ -44,6 +44,10 @@ class IntakeInvalid(ValueError):
         super().__init__("; ".join(e.message for e in errors))
         self.errors = errors
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from its own arguments, so it survives pickling (crossing processes).
+        return type(self), (self.errors,), self.__dict__
+
 
 @dataclass(frozen=True)
 class User:

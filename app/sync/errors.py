@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class SyncError(Exception):
     """Base class. `message` is fit to show to an operator."""
@@ -30,6 +32,10 @@ class Refused(SyncError):
         super().__init__(message)
         self.status = status
         self.code = code
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from its own arguments, so it survives pickling (crossing processes).
+        return type(self), (self.status, self.code, self.message), self.__dict__
 
 
 class KeyringUnavailable(SyncError):

@@ -44,7 +44,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any, TypeVar
 
-from app.models.deadlines import WorkCalendar, extend, reply_deadline
+from app.models.checks import check_content, deadline_fields, expected_deadline
+from app.models.deadlines import Deadline, WorkCalendar, reply_deadline
 from app.models.enums import (
     AppealType,
     AppellantKind,
@@ -62,6 +63,7 @@ from app.models.operations import Actor, DirectAnswer, intake_events, order_even
 from app.models.policy import Policy
 from app.models.projection import apply
 from app.models.records import Appellant, Event, Intake, Order
+from app.models.rules import allowed_events
 from app.models.validation import validate_intake
 from app.resources import resources_dir
 from app.store.demo.marker import META_KEY
@@ -127,6 +129,22 @@ REPLIES = (
     "经调查，市民反映的问题涉及历史遗留问题，已做好解释工作并提出处理建议。",
 )
 REVIEW_REJECTIONS = ("答复未说明处理结果，请补充。", "未联系诉求人，请联系后重新答复。")
+
+
+@dataclass(frozen=True)
+class Odds:
+    """How often the chain takes its rarer turns (the defaults are the city's mix). A test
+    raises them to walk every turn, and every turn after a reopening, many times over."""
+
+    merge: float = 0.08  # a repeat complaint or help call within 5 days, merged
+    return_request: float = 0.07  # the unit asks to send the order back
+    late: float = 0.12  # the reply comes after the deadline
+    extension: float = 0.45  # of late replies to normal orders: an extension asked first
+    unreasonable: float = 0.01  # otherwise: 不合理诉求 asked
+    supervise: float = 0.45  # of replies past the deadline: supervised (督办) first
+    resolved: float = 0.85  # the reply says the matter is resolved
+    review_approved: float = 0.94
+    reopen: float = 0.6  # of follow-ups that leave the caller unsatisfied
 
 
 @dataclass
@@ -296,26 +314,57 @@ class _Caller:
 
 @dataclass
 class _Chain:
-    """One order walked along the chain, event by event, with the real rules."""
+    """One order walked along the chain, event by event, with the real rules.
+
+    Every step is checked as a workstation's Workspace.act and the central store check it
+    (rules.check with the unit list and the catalogue, then checks.check_content), so a
+    step the rules refuse is a bug here and raises RuleViolation. Optional steps ask
+    `may` first, and the deadlines a step sets come from `deadline`, the same rules."""
 
     generator: DemoGenerator
     order: Order
     events: list[Event]
     at: datetime
 
-    def emit(self, kind: EventType, payload: Mapping[str, Any], actor: Actor, at: datetime) -> None:
+    def when(self, at: datetime) -> datetime:
+        """The time a step planned for `at` happens (never before the last one); _Stop when
+        that lies in the future."""
         at = max(at, self.at).replace(microsecond=0)
         if at > self.generator.now:
             raise _Stop
+        return at
+
+    def may(self, kind: EventType, actor: Actor) -> bool:
+        """Whether the rules let `actor` take this step on the order as it stands."""
+        policy = self.generator.policy
+        allowed = allowed_events(
+            self.order, actor.role, actor_unit=actor.unit, units=policy.unit_info
+        )
+        return kind in allowed
+
+    def deadline(self, kind: EventType, at: datetime, **payload: Any) -> dict[str, str]:
+        """The deadline fields of a step that sets one, as checks.check_deadline expects them."""
+        policy = self.generator.policy
+        due: Deadline | None = expected_deadline(
+            self.order, kind, payload, at, policy.limits, self.generator.calendar
+        )
+        assert due is not None
+        return deadline_fields(kind, due)
+
+    def emit(self, kind: EventType, payload: Mapping[str, Any], actor: Actor, at: datetime) -> None:
+        at = self.when(at)
+        policy = self.generator.policy
         event = order_event(
             self.order,
             kind,
             payload,
             actor=actor,
             now=at,
-            units=self.generator.policy.unit_info,
+            units=policy.unit_info,
+            functional=policy.functional_matter,
             make_id=self.generator.new_id,
         )
+        check_content(self.order, kind, event.payload, at, policy)
         self.order = apply(self.order, event)
         self.events.append(event)
         self.at = at
@@ -337,8 +386,10 @@ class DemoGenerator:
         skip_station: str = "",
         stations: Sequence[str] = (),
         data: DemoData | None = None,
+        odds: Odds = Odds(),
     ) -> None:
         self.policy = policy
+        self.odds = odds
         self.now = now.replace(microsecond=0)
         self.days = days
         self.rng = random.Random(seed)
@@ -365,6 +416,7 @@ class DemoGenerator:
         self.follow_up_desk = self.operators[:4]
         self.catalogue = {(c.category, c.town): c for c in policy.catalogue}
         self.leads = [u.code for u in policy.units if not u.assist_only]
+        self.grassroots = {u.code: u.info().grassroots for u in policy.units}
         self.callers: list[_Caller] = []
         self.regulars: list[_Caller] = []
         self.sequences: dict[tuple[date, str], int] = {}
@@ -573,7 +625,8 @@ class DemoGenerator:
             make_id=self.new_id,
         )
         order: Order | None = None
-        for event in events:
+        for event in events:  # checked as Workspace.record_intake and the store check it
+            check_content(None, event.type, event.payload, event.client_time, self.policy)
             order = apply(order, event)
         assert order is not None
         chain = _Chain(self, order, events, recorded)
@@ -609,7 +662,7 @@ class DemoGenerator:
             earlier is not None
             and kind in (AppealType.COMPLAINT, AppealType.HELP)
             and order.received_at - earlier[1] < timedelta(days=5)
-            and rng.random() < 0.08
+            and rng.random() < self.odds.merge
         ):
             payload = {"into": earlier[0], "reason": "同一事项重复来电，并单处理"}
             chain.emit(EventType.MERGE, payload, dispatcher, chain.at + self._hours(0.2, 3))
@@ -619,7 +672,7 @@ class DemoGenerator:
         dispatch = {"lead_unit": lead, "assist_units": assists}
         wait = self._hours(0.15, 3) if rng.random() < 0.85 else self._hours(3, 16)
         chain.emit(EventType.DISPATCH, dispatch, dispatcher, chain.at + wait)
-        if rng.random() < 0.07:
+        if rng.random() < self.odds.return_request:
             self._return(chain, dispatcher)
         if chain.order.status is Status.DISPATCHED:
             unit = self._unit_actor(chain.order.lead_unit)
@@ -631,15 +684,14 @@ class DemoGenerator:
                 return
             if not self._follow_up(chain, self._office(chain.at + self._hours(20, 72)), round_ > 0):
                 return
-            reopen: dict[str, Any] = {"reason": "回访不满意，重新办理"}
-            new_due = extend(chain.at, 5, self.calendar).due
-            reopen["new_deadline"] = new_due.isoformat()
-            chain.emit(
-                EventType.REOPEN,
-                reopen,
-                self._pick(self.dispatchers),
-                chain.at + self._hours(1, 30),
-            )
+            # 重新办理: a fresh reply limit counted from the moment of reopening.
+            reopener: Actor = self._pick(self.dispatchers)
+            at = chain.when(chain.at + self._hours(1, 30))
+            reopen = {
+                "reason": "回访不满意，重新办理",
+                **chain.deadline(EventType.REOPEN, at),
+            }
+            chain.emit(EventType.REOPEN, reopen, reopener, at)
 
     def _return(self, chain: _Chain, dispatcher: Actor) -> None:
         rng = self.rng
@@ -652,14 +704,21 @@ class DemoGenerator:
         chain.emit(
             EventType.RETURN_REQUEST, payload, unit, self._office(chain.at + self._hours(0.5, 20))
         )
-        upheld = rng.random() < 0.6
+        # A functional department's matter is never pushed down to a 镇街 or 村居 office.
+        order = chain.order
+        pushed_down = self.policy.functional_matter(order.category, order.town)
+        candidates = [
+            c
+            for c in self.leads
+            if c != order.lead_unit and not (pushed_down and self.grassroots[c])
+        ]
+        upheld = rng.random() < 0.6 and bool(candidates)
         ruling = {
             "upheld": upheld,
             "opinion": "同意退单，改派。" if upheld else "不同意退单，请继续办理。",
         }
         chain.emit(EventType.RETURN_RULING, ruling, dispatcher, chain.at + self._hours(0.5, 18))
         if upheld:
-            candidates = [c for c in self.leads if c != chain.order.lead_unit]
             office = f"town_{chain.order.town}"
             target = (
                 office if office in candidates and rng.random() < 0.5 else self._pick(candidates)
@@ -677,28 +736,33 @@ class DemoGenerator:
         order = chain.order
         unit = self._unit_actor(order.lead_unit)
         span = max(order.deadline - chain.at, timedelta(hours=2))
-        late = rng.random() < 0.12
+        late = rng.random() < self.odds.late
         share = rng.uniform(1.02, 1.7) if late else rng.uniform(0.1, 0.95)
         reply_at = self._work(chain, chain.at + span * share)
-        if late and order.urgency is Urgency.NORMAL and rng.random() < 0.45:
+        if (
+            late
+            and order.urgency is Urgency.NORMAL
+            and rng.random() < self.odds.extension
+            and chain.may(EventType.EXTENSION_REQUEST, unit)
+        ):
             ask_at = self._office(chain.at + span * rng.uniform(0.5, 0.9))
             days = self._pick((5, 5, 10, 15))
             request = {"days": days, "reason": "需协调多个部门现场核查，申请延期。"}
             chain.emit(EventType.EXTENSION_REQUEST, request, unit, ask_at)
             approved = rng.random() < 0.8
             ruling: dict[str, Any] = {"approved": approved, "days": days if approved else 0}
+            at = chain.when(chain.at + self._hours(1, 20))
             if approved:
-                ruling["new_deadline"] = extend(
-                    chain.order.deadline, days, self.calendar
-                ).due.isoformat()
-            chain.emit(
-                EventType.EXTENSION_RULING, ruling, dispatcher, chain.at + self._hours(1, 20)
-            )
+                ruling.update(chain.deadline(EventType.EXTENSION_RULING, at, **ruling))
+            chain.emit(EventType.EXTENSION_RULING, ruling, dispatcher, at)
             if approved:
                 reply_at = max(reply_at, chain.at + self._hours(2, 30))
                 if reply_at > chain.order.deadline and rng.random() < 0.7:
                     reply_at = chain.order.deadline - self._hours(4, 30)
-        elif rng.random() < 0.01:
+        elif rng.random() < self.odds.unreasonable and chain.may(
+            EventType.UNREASONABLE_REQUEST, unit
+        ):
+            # Once asked (and ruled), never asked again after a reopening.
             request = {"reason": "诉求人要求明显超出政策规定，申请认定为不合理诉求。"}
             chain.emit(EventType.UNREASONABLE_REQUEST, request, unit, chain.at + span * 0.3)
             approved = rng.random() < 0.5
@@ -709,12 +773,12 @@ class DemoGenerator:
                 chain.at + self._hours(2, 48),
             )
         due = chain.order.deadline
-        if reply_at > due and rng.random() < 0.45:
+        if reply_at > due and rng.random() < self.odds.supervise:
             supervise_at = due + self._hours(2, 40)
             if supervise_at < reply_at:
                 note = {"reason": "工单已超期未答复，请尽快办理。"}
                 chain.emit(EventType.SUPERVISE, note, dispatcher, supervise_at)
-        resolved = rng.random() < 0.85
+        resolved = rng.random() < self.odds.resolved
         reply = {
             "text": self._pick(REPLIES),
             "contacted": rng.random() < 0.93,
@@ -724,7 +788,7 @@ class DemoGenerator:
 
     def _review_close(self, chain: _Chain, dispatcher: Actor) -> bool:
         for _ in range(3):
-            approved = self.rng.random() < 0.94
+            approved = self.rng.random() < self.odds.review_approved
             review: dict[str, Any] = {"approved": approved}
             if not approved:
                 review["opinion"] = self._pick(REVIEW_REJECTIONS)
@@ -767,5 +831,5 @@ class DemoGenerator:
                 "contacted": True,
             }
             chain.emit(EventType.FOLLOW_UP, payload, caller, at)
-            return chain.order.reopen_due and rng.random() < 0.6
+            return chain.order.reopen_due and rng.random() < self.odds.reopen
         return False
