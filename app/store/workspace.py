@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from app.paths import WORKSPACE_DB, secure_home
 from app.store.db import Database
 from app.store.orders.query import OrderQueries
 from app.store.policy_source import PolicySource
+from app.store.workers import WorkerConnections
 
 if TYPE_CHECKING:
     from app.models.timeline import TimelineEntry
@@ -66,19 +66,34 @@ def _new_device_id() -> str:
 class Workspace:
     """Owns the database of one workstation. Views call these operations, never SQL."""
 
-    def __init__(self, home: Path, policy: Policy, clock: Clock = china_now) -> None:
+    def __init__(
+        self,
+        home: Path,
+        policy: Policy,
+        clock: Clock = china_now,
+        *,
+        worker_of: Workspace | None = None,
+    ) -> None:
         self.home = secure_home(Path(home))
         self.clock = clock
-        self.database = Database(self.home / DB_FILE)
+        # Work off the GUI thread uses these, never self.database (app/store/workers.py).
+        self.workers: WorkerConnections
+        self.database: Database
+        if worker_of is None:
+            self.workers = WorkerConnections(self.home / DB_FILE)
+            self.database = Database(self.home / DB_FILE)
+        else:
+            self.workers = worker_of.workers
+            self.database = self.workers.database()
         # The bundled policy, with the units and catalogue of the last pull once there is one
         # (the central store checks with those): see refresh_policy.
         self._policies = PolicySource(self.database, policy)
         self.policy = self._policies.current()
         self.orders = OrderQueries(self.database)
-        self._readers = threading.local()
         self._knowledge: KnowledgeBase | None = None
-        # Called after each action is committed (e.g. to wake the sync worker).
-        self.listeners: list[Callable[[Order], None]] = []
+        # Called after each action is committed (e.g. to wake the sync worker), on the
+        # thread that committed it.
+        self.listeners: list[Callable[[Order], None]] = worker_of.listeners if worker_of else []
         self.device_id = self._identity("device_id", _new_device_id)
         # Provisional until the first sign-in, when the central store assigns this
         # workstation a code of its own (app.sync.account.login); read at each intake.
@@ -107,23 +122,23 @@ class Workspace:
             raise ValueError("工位编号须为2至6位大写字母或数字")
         self.database.set_meta("station", code)
 
+    def worker_database(self) -> Database:
+        """The calling worker thread's own connection (app/store/workers.py)."""
+        return self.workers.database()
+
     def reader(self) -> OrderQueries:
         """Order queries on this thread's own connection, for work off the GUI thread."""
-        queries: OrderQueries | None = getattr(self._readers, "queries", None)
-        if queries is None:
-            queries = OrderQueries(Database(self.home / DB_FILE))
-            self._readers.queries = queries
-        return queries
+        return self.workers.attached("orders", OrderQueries)
 
     def on_this_thread(self) -> Workspace:
         """This workspace on the calling thread's own connection (one per thread, kept), for
         an operation run off the GUI thread: the way every background operation gets its
-        connection."""
-        mine: Workspace | None = getattr(self._readers, "workspace", None)
-        if mine is None:
-            mine = Workspace(self.home, self._policies.bundled, self.clock)
-            self._readers.workspace = mine
-        return mine
+        connection. It shares this one's worker connections and listeners; closing this one
+        closes it (it is never closed itself)."""
+        return self.workers.attached(
+            "workspace",
+            lambda _db: Workspace(self.home, self._policies.bundled, self.clock, worker_of=self),
+        )
 
     def access(self, viewer: Viewer) -> OrderAccess:
         """The orders `viewer` may see, on the main connection: every screen lists, searches
@@ -153,13 +168,9 @@ class Workspace:
 
     def knowledge_reader(self) -> KnowledgeBase:
         """The knowledge base on this thread's own connection, for searches off the GUI thread."""
-        kb: KnowledgeBase | None = getattr(self._readers, "kb", None)
-        if kb is None:
-            from app.store.kb.articles import KnowledgeBase
+        from app.store.kb.articles import KnowledgeBase
 
-            kb = KnowledgeBase(Database(self.home / DB_FILE), clock=self.clock)
-            self._readers.kb = kb
-        return kb
+        return self.workers.attached("kb", lambda db: KnowledgeBase(db, clock=self.clock))
 
     def defer_checkpoints(self) -> None:
         """Stop commits on this connection from copying the WAL into the database file.
@@ -172,10 +183,11 @@ class Workspace:
 
     def checkpoint(self) -> None:
         """Copy the WAL into the database without blocking writers (any thread)."""
-        database = self.reader().database
-        database.scalar("PRAGMA wal_checkpoint(PASSIVE)")
+        self.worker_database().scalar("PRAGMA wal_checkpoint(PASSIVE)")
 
     def close(self) -> None:
+        """Close the connections; work off the GUI thread must be done with them."""
+        self.workers.close()
         self.database.close()
 
     def transaction(self) -> AbstractContextManager[object]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from app.store.db import Database
 from app.store.seat import Seat
 from app.store.sync.state import SyncState
+from app.store.workers import WorkerConnections
 from app.sync import account
 from app.sync.client import RetryPolicy
 from app.sync.cycle import CycleSummary, run_cycle
@@ -58,8 +59,11 @@ class SyncWorker:
         interval: float = 30.0,
         max_backoff: float = 300.0,
         retry: RetryPolicy | None = None,
+        connections: WorkerConnections | None = None,
     ) -> None:
         self.db_path = Path(db_path)
+        # The workspace's, when there is one (it closes what is left when it closes).
+        self.connections = connections or WorkerConnections(self.db_path)
         self.device_id = device_id
         self.interval = interval
         self.max_backoff = max_backoff
@@ -113,17 +117,43 @@ class SyncWorker:
     # ---- the loop ------------------------------------------------------------------------
 
     def _run(self) -> None:
-        database = Database(self.db_path)  # the worker's own connection
         try:
-            self._refresh(database)
+            database = self._open()
             while not self._stop.is_set():
                 self._wake.wait(self._next_wait())
                 if self._stop.is_set():
                     break
                 self._wake.clear()
-                self.cycle(database)
+                database = database or self._open()
+                if database is not None:
+                    self._cycle_reporting(database)
         finally:
-            database.close()
+            self.connections.release()
+
+    def _cycle_reporting(self, database: Database) -> None:
+        """A cycle whose every failure shows in the status, the thread kept alive (cycle()
+        reports its own; this catches one raised while reporting, e.g. a locked file)."""
+        try:
+            self.cycle(database)
+        except Exception as exc:
+            self._failed(exc, "sync cycle failed")
+
+    def _failed(self, exc: Exception, what: str) -> None:
+        self._failures += 1
+        log.exception(what)
+        self._set(state=OFFLINE, last_error=f"{type(exc).__name__}: {exc}")
+
+    def _open(self) -> Database | None:
+        """This thread's connection, its status read; None (and said so) when the workspace
+        cannot be opened now: the next wake tries again."""
+        try:
+            database = self.connections.database()
+            self._refresh(database)
+        except Exception as exc:
+            self.connections.release()
+            self._failed(exc, "sync worker could not open the workspace")
+            return None
+        return database
 
     def _next_wait(self) -> float:
         if self._failures == 0:

@@ -1160,6 +1160,29 @@
     </message>
 </context>
 <context>
+    <name>Failures</name>
+    <message>
+        <location filename="../../app/views/common/failures.py" line="19" />
+        <source>the workspace file could not be read or written (%1)</source>
+        <translation>工作区数据文件无法读写（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/failures.py" line="24" />
+        <source>an unexpected error (%1)</source>
+        <translation>意外错误（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/failures.py" line="29" />
+        <source>A background task</source>
+        <translation>后台任务</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/failures.py" line="30" />
+        <source>%1 failed: %2</source>
+        <translation>%1失败：%2</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpPage</name>
     <message>
         <location filename="../../app/views/followup/page.py" line="25" />
@@ -1709,12 +1732,13 @@
 <context>
     <name>KbSuggestPanel</name>
     <message>
-        <location filename="../../app/views/kb/suggest.py" line="36" />
+        <location filename="../../app/views/kb/suggest.py" line="39" />
+        <location filename="../../app/views/kb/suggest.py" line="90" />
         <source>Knowledge base suggestions</source>
         <translation>知识库推荐</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/suggest.py" line="43" />
+        <location filename="../../app/views/kb/suggest.py" line="78" />
         <source>Articles appear here as the appeal is typed. Ctrl+K searches.</source>
         <translation>录入诉求时，这里会推荐相关知识；Ctrl+K 可随时搜索。</translation>
     </message>
@@ -2095,9 +2119,19 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../app/views/shell/launch.py" line="200" />
+        <location filename="../../app/views/shell/launch.py" line="93" />
+        <source>Starting synchronisation</source>
+        <translation>启动同步</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/launch.py" line="201" />
         <source>Preparing the demo workspace…</source>
         <translation>正在准备演示数据…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/launch.py" line="273" />
+        <source>Writing the workspace file to disk</source>
+        <translation>工作区数据写入磁盘</translation>
     </message>
 </context>
 <context>
@@ -2230,6 +2264,11 @@
         <translation>
             <numerusform>收到其他工位的 %n 条更新</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/install.py" line="70" />
+        <source>Signing out</source>
+        <translation>退出登录</translation>
     </message>
     <message>
         <location filename="../../app/views/drills/install.py" line="47" />
@@ -2883,12 +2922,12 @@
 <context>
     <name>ReportOrdersDialog</name>
     <message>
-        <location filename="../../app/views/reports/page.py" line="504" />
+        <location filename="../../app/views/reports/page.py" line="496" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/reports/page.py" line="515" />
+        <location filename="../../app/views/reports/page.py" line="507" />
         <source>%n order(s); double-click one to open it.</source>
         <translation>
             <numerusform>共 %n 件工单；双击打开。</numerusform>
@@ -3283,132 +3322,132 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../app/views/reports/page.py" line="108" />
+        <location filename="../../app/views/reports/page.py" line="107" />
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="109" />
+        <location filename="../../app/views/reports/page.py" line="108" />
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="110" />
+        <location filename="../../app/views/reports/page.py" line="109" />
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="111" />
+        <location filename="../../app/views/reports/page.py" line="110" />
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="121" />
+        <location filename="../../app/views/reports/page.py" line="120" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="123" />
+        <location filename="../../app/views/reports/page.py" line="122" />
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="125" />
+        <location filename="../../app/views/reports/page.py" line="124" />
         <source>Town: %1</source>
         <translation>镇街：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="129" />
+        <location filename="../../app/views/reports/page.py" line="128" />
         <source>Unit: %1</source>
         <translation>单位：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="131" />
+        <location filename="../../app/views/reports/page.py" line="130" />
         <source>&amp;Make report</source>
         <translation>生成报表(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="133" />
+        <location filename="../../app/views/reports/page.py" line="132" />
         <source>Export &amp;PDF…</source>
         <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="134" />
+        <location filename="../../app/views/reports/page.py" line="133" />
         <source>Export &amp;CSV…</source>
         <translation>导出 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="135" />
+        <location filename="../../app/views/reports/page.py" line="134" />
         <source>Export &amp;XLSX…</source>
         <translation>导出 XLSX(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="151" />
+        <location filename="../../app/views/reports/page.py" line="150" />
         <source>Period:</source>
         <translation>期间：</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="156" />
+        <location filename="../../app/views/reports/page.py" line="155" />
         <source>Scope:</source>
         <translation>范围：</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="167" />
+        <location filename="../../app/views/reports/page.py" line="166" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="168" />
+        <location filename="../../app/views/reports/page.py" line="167" />
         <source>Mix</source>
         <translation>构成</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="169" />
+        <location filename="../../app/views/reports/page.py" line="168" />
         <source>Units</source>
         <translation>单位排名</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="170" />
+        <location filename="../../app/views/reports/page.py" line="169" />
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="171" />
+        <location filename="../../app/views/reports/page.py" line="170" />
         <source>Hot spots</source>
         <translation>热点</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="193" />
+        <location filename="../../app/views/reports/page.py" line="192" />
         <source>Double-click a row to see its orders</source>
         <translation>双击一行查看相关工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="228" />
+        <location filename="../../app/views/reports/page.py" line="227" />
         <source>Orders by:</source>
         <translation>分布维度：</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="269" />
+        <location filename="../../app/views/reports/page.py" line="268" />
         <source>Repeated appeals about one address</source>
         <translation>同一地址重复诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="360" />
+        <location filename="../../app/views/reports/page.py" line="355" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="385" />
+        <location filename="../../app/views/reports/page.py" line="380" />
         <source>Orders by %1</source>
         <translation>按%1分布</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="403" />
+        <location filename="../../app/views/reports/page.py" line="398" />
         <source>Top %1 by orders</source>
         <translation>%1受理量排行</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="458" />
+        <location filename="../../app/views/reports/page.py" line="450" />
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QMainWindow
+
+from app.views.common.failures import failure_text
+
+log = logging.getLogger("hotline.tasks")
+
+FAILURE_MS = 15000  # how long a failure stays in the status bar
 
 
 class _Relay(QObject):
@@ -32,17 +40,30 @@ class TaskRunner(QObject):
     """Runs callables on a thread pool; callbacks run on the GUI thread.
 
     Callbacks of a task superseded by a newer one with the same key are dropped, so a
-    slow search never overwrites the answer to a newer query.
+    slow search never overwrites the answer to a newer query. A failure is logged, then
+    handed to the task's `on_failure`; a task without one reports it: `failure_reported`
+    carries the message, which the window the runner belongs to shows in its status bar.
+    Work gets its database connection from the workspace (Workspace.worker_database and
+    the readers built on it), never the GUI thread's.
     """
+
+    failure_reported = Signal(str)  # a failure no caller handled, in words for the user
 
     def __init__(self, parent: QObject | None = None, threads: int = 2) -> None:
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(threads)
+        # The threads stay for the next task, and so do their connections.
+        self.pool.setExpiryTimeout(-1)
         self._latest: dict[str, int] = {}
         self._serial = 0
         self._relays: set[_Relay] = set()
         self._closed = False
+        if isinstance(parent, QMainWindow):
+            window = parent
+            self.failure_reported.connect(
+                lambda text: window.statusBar().showMessage(text, FAILURE_MS)
+            )
 
     def run(
         self,
@@ -50,7 +71,11 @@ class TaskRunner(QObject):
         on_success: Callable[[Any], None],
         on_failure: Callable[[Exception], None] | None = None,
         key: str = "",
+        *,
+        what: str = "",
     ) -> None:
+        """`what` names the work for a failure reported without `on_failure` (translated,
+        e.g. "Knowledge-base suggestions")."""
         self._serial += 1
         serial = self._serial
         if key:
@@ -67,17 +92,35 @@ class TaskRunner(QObject):
         def succeeded(result: Any) -> None:
             self._relays.discard(relay)
             if current():
-                on_success(result)
+                try:
+                    on_success(result)
+                except Exception as exc:
+                    self.report(what, exc)
+                    raise
 
         @Slot(object)
         def failed(exc: Any) -> None:
             self._relays.discard(relay)
-            if current() and on_failure is not None:
+            if not current():
+                return  # superseded (its answer is no longer wanted) or the window is gone
+            if on_failure is None:
+                self.report(what, exc)
+            else:
+                log.warning("%s failed", what or "background task", exc_info=exc)
                 on_failure(exc)
 
         relay.succeeded.connect(succeeded)
         relay.failed.connect(failed)
         self.pool.start(_Job(work, relay))
+
+    def report(self, what: str, exc: BaseException) -> None:
+        """Log a failure and tell the user (failure_reported)."""
+        log.error("%s failed", what or "background task", exc_info=exc)
+        self.failure_reported.emit(failure_text(what, exc))
+
+    def pending(self) -> int:
+        """Tasks whose result or failure is still to be delivered."""
+        return len(self._relays)
 
     def wait(self, msecs: int = 5000) -> bool:
         return self.pool.waitForDone(msecs)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
 from app.store.workspace import Workspace
+from app.views.common.failures import failure_text
 from app.views.common.plain import plain_label
 from app.views.common.tasks import TaskRunner
 from app.views.kb.widgets import HitList
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
 SUGGEST_DELAY_MS = 300
 SUGGESTIONS = 5
 QUERY_CHARS = 300
+HINT_STYLE = "color:#607d8b;"
+FAILED_STYLE = "color:#c62828;"
 
 
 class KbSuggestPanel(QGroupBox):
@@ -39,11 +42,9 @@ class KbSuggestPanel(QGroupBox):
         self.text_source = text_source
         self.hits = HitList(workspace)
         self.hits.setObjectName("kb_suggestions")
-        self.hint = plain_label(
-            self.tr("Articles appear here as the appeal is typed. Ctrl+K searches.")
-        )
+        self.hint = plain_label(self._usage())
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color:#607d8b;")
+        self.hint.setStyleSheet(HINT_STYLE)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
         layout.addWidget(self.hits, 1)
@@ -69,9 +70,22 @@ class KbSuggestPanel(QGroupBox):
         self.tasks.run(
             lambda: self.workspace.knowledge_reader().search(query, limit=SUGGESTIONS),
             self._show,
+            self._failed,
             key="kb-suggest",
         )
+
+    def _usage(self) -> str:
+        return self.tr("Articles appear here as the appeal is typed. Ctrl+K searches.")
 
     def _show(self, hits: list[SearchHit]) -> None:
         self.hits.set_hits(hits)
         self.hits.clearSelection()
+        if self.hint.styleSheet() == FAILED_STYLE:
+            self.hint.setText(self._usage())
+            self.hint.setStyleSheet(HINT_STYLE)
+
+    def _failed(self, exc: Exception) -> None:
+        """Said in the panel, where the suggestions would be: no dialog while typing."""
+        self.last_query = ""  # the next pause in typing asks again
+        self.hint.setText(failure_text(self.tr("Knowledge base suggestions"), exc))
+        self.hint.setStyleSheet(FAILED_STYLE)

@@ -38,9 +38,8 @@ from app.models.reports import (
 )
 from app.models.visibility import Viewer
 from app.resources import load_json
-from app.store.db import Database
 from app.store.reports.queries import REPORT_READER, ReportQueries, Selection
-from app.store.workspace import DB_FILE, Workspace
+from app.store.workspace import Workspace
 from app.views.common.plain import plain, plain_label, warn
 from app.views.common.tasks import TaskRunner
 from app.views.reports import charts
@@ -301,8 +300,8 @@ class ReportsPage(QWidget):
 
     # ---- computing (off the GUI thread) ------------------------------------------------
     def _queries(self, viewer: Viewer) -> ReportQueries:
-        """A connection of the worker thread's own."""
-        database = Database(self.workspace.home / DB_FILE)
+        """On the connection of the worker thread that runs them."""
+        database = self.workspace.worker_database()
         return ReportQueries(database, self.workspace.policy, self.assessment, viewer)
 
     def clear(self) -> None:
@@ -334,11 +333,7 @@ class ReportsPage(QWidget):
             self._done_total = (done, total)
 
         def work() -> Report:
-            queries = self._queries(viewer)
-            try:
-                data = queries.report_input(period, scope, as_of, progress)
-            finally:
-                queries.database.close()
+            data = self._queries(viewer).report_input(period, scope, as_of, progress)
             return build_report(data, assessment)
 
         self.run_button.setEnabled(False)
@@ -436,11 +431,8 @@ class ReportsPage(QWidget):
 
         def work() -> list[object]:
             queries = self._queries(viewer)
-            try:
-                ids = queries.order_ids(report.period, report.scope, report.as_of, selection)
-                return list(queries.order_rows(ids))
-            finally:
-                queries.database.close()
+            ids = queries.order_ids(report.period, report.scope, report.as_of, selection)
+            return list(queries.order_rows(ids))
 
         self.tasks.run(work, dialog.set_rows, dialog.failed)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

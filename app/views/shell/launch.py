@@ -90,7 +90,8 @@ def warm_up(window: MainWindow, bridges: list[SyncBridge]) -> None:
         install_sync(window, bridge)
         bridge.start()
 
-    window.tasks.run(load, start_sync, lambda exc: window.statusBar().showMessage(str(exc)))
+    what = QApplication.translate("Launch", "Starting synchronisation")
+    window.tasks.run(load, start_sync, what=what)
 
 
 class FirstPaint(QObject):
@@ -269,7 +270,10 @@ def run_gui(args: argparse.Namespace) -> int:
     workspace.defer_checkpoints()
     checkpoints = QTimer(window)
     checkpoints.setInterval(CHECKPOINT_MS)
-    checkpoints.timeout.connect(lambda: window.tasks.run(workspace.checkpoint, lambda _r: None))
+    saving = QApplication.translate("Launch", "Writing the workspace file to disk")
+    checkpoints.timeout.connect(
+        lambda: window.tasks.run(workspace.checkpoint, lambda _r: None, what=saving)
+    )
     checkpoints.start()
 
     started: list[bool] = []

@@ -27,7 +27,12 @@ class SyncBridge(QObject):
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.worker = SyncWorker(workspace.home / DB_FILE, workspace.device_id, interval=interval)
+        self.worker = SyncWorker(
+            workspace.home / DB_FILE,
+            workspace.device_id,
+            interval=interval,
+            connections=workspace.workers,
+        )
         self._last_summary = None
         # Emitting from the worker thread queues the signal to this object's (GUI) thread.
         self._unsubscribe = self.worker.subscribe(self.status_changed.emit)
@@ -73,23 +78,13 @@ class SyncBridge(QObject):
 
     def sign_in(self, server: str, user: str, password: str) -> Callable[[], object]:
         """The work of signing in, to run off the GUI thread (it talks to the server)."""
-        return self._on_own_connection(
+        return self._on_worker_connection(
             lambda database: account.login(database, server, user, password)
         )
 
     def sign_out(self) -> Callable[[], object]:
-        return self._on_own_connection(account.logout)
+        return self._on_worker_connection(account.logout)
 
-    def _on_own_connection(self, step: Callable[[Database], object]) -> Callable[[], object]:
-        """`step` on a connection of the thread that runs it, closed after."""
-
-        def work() -> object:
-            from app.store.db import Database
-
-            database = Database(self.workspace.home / DB_FILE)
-            try:
-                return step(database)
-            finally:
-                database.close()
-
-        return work
+    def _on_worker_connection(self, step: Callable[[Database], object]) -> Callable[[], object]:
+        """`step` on the connection of the worker thread that runs it."""
+        return lambda: step(self.workspace.worker_database())

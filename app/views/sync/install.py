@@ -67,7 +67,8 @@ def install_sync(window: MainWindow, bridge: SyncBridge) -> None:
         dialog.open()
 
     def sign_out() -> None:
-        window.tasks.run(bridge.sign_out(), seat_changed)
+        what = QCoreApplication.translate("MainWindow", "Signing out")
+        window.tasks.run(bridge.sign_out(), seat_changed, what=what)
 
     bridge.status_changed.connect(status_changed)
     bridge.pulled.connect(pulled)
