@@ -434,52 +434,52 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../app/views/kb/widgets.py" line="153" />
+        <location filename="../../app/views/kb/widgets.py" line="154" />
         <source>Choose an article.</source>
         <translation>请选择一条知识。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/widgets.py" line="164" />
+        <location filename="../../app/views/kb/widgets.py" line="165" />
         <source>Expired on %1: check before quoting it.</source>
         <translation>已于 %1 失效：引用前请核实。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/widgets.py" line="170" />
+        <location filename="../../app/views/kb/widgets.py" line="171" />
         <source>Official answer</source>
         <translation>答复口径</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/widgets.py" line="174" />
+        <location filename="../../app/views/kb/widgets.py" line="175" />
         <source>How callers ask</source>
         <translation>常见问法</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/widgets.py" line="177" />
+        <location filename="../../app/views/kb/widgets.py" line="178" />
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/widgets.py" line="179" />
+        <location filename="../../app/views/kb/widgets.py" line="180" />
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/widgets.py" line="182" />
+        <location filename="../../app/views/kb/widgets.py" line="183" />
         <source>Legal basis</source>
         <translation>政策依据</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/widgets.py" line="183" />
+        <location filename="../../app/views/kb/widgets.py" line="184" />
         <source>In force</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/widgets.py" line="184" />
+        <location filename="../../app/views/kb/widgets.py" line="185" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/kb/widgets.py" line="197" />
+        <location filename="../../app/views/kb/widgets.py" line="198" />
         <source>%n version(s) kept</source>
         <translation>
             <numerusform>保留 %n 个版本</numerusform>
@@ -1162,24 +1162,29 @@
 <context>
     <name>Failures</name>
     <message>
-        <location filename="../../app/views/common/failures.py" line="19" />
+        <location filename="../../app/views/common/failures.py" line="29" />
         <source>the workspace file could not be read or written (%1)</source>
         <translation>工作区数据文件无法读写（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/failures.py" line="24" />
+        <location filename="../../app/views/common/failures.py" line="34" />
         <source>an unexpected error (%1)</source>
         <translation>意外错误（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/failures.py" line="29" />
+        <location filename="../../app/views/common/failures.py" line="39" />
         <source>A background task</source>
         <translation>后台任务</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/failures.py" line="30" />
+        <location filename="../../app/views/common/failures.py" line="40" />
         <source>%1 failed: %2</source>
         <translation>%1失败：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/failures.py" line="60" />
+        <source>An action</source>
+        <translation>操作</translation>
     </message>
 </context>
 <context>
@@ -1332,183 +1337,188 @@
 <context>
     <name>IntakeExtras</name>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="52" />
+        <location filename="../../app/views/intake/extras.py" line="53" />
         <source>110 police</source>
         <translation>110 公安</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="53" />
+        <location filename="../../app/views/intake/extras.py" line="54" />
         <source>119 fire</source>
         <translation>119 消防</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="54" />
+        <location filename="../../app/views/intake/extras.py" line="55" />
         <source>120 ambulance</source>
         <translation>120 急救</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="55" />
+        <location filename="../../app/views/intake/extras.py" line="56" />
         <source>122 traffic</source>
         <translation>122 交警</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="56" />
+        <location filename="../../app/views/intake/extras.py" line="57" />
         <source>Another city's 12345</source>
         <translation>外市12345</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="59" />
+        <location filename="../../app/views/intake/extras.py" line="60" />
         <source>Provincial line</source>
         <translation>省热线</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="66" />
+        <location filename="../../app/views/intake/extras.py" line="67" />
         <source>Malicious complaint</source>
         <translation>恶意投诉</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="67" />
+        <location filename="../../app/views/intake/extras.py" line="68" />
         <source>False complaint</source>
         <translation>虚假投诉</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="68" />
+        <location filename="../../app/views/intake/extras.py" line="69" />
         <source>Hard case</source>
         <translation>疑难件</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="80" />
+        <location filename="../../app/views/intake/extras.py" line="81" />
         <source>Order number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="81" />
+        <location filename="../../app/views/intake/extras.py" line="82" />
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="82" />
+        <location filename="../../app/views/intake/extras.py" line="83" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="83" />
+        <location filename="../../app/views/intake/extras.py" line="84" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="115" />
+        <location filename="../../app/views/intake/extras.py" line="116" />
         <source>same caller</source>
         <translation>同一来电人</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="117" />
+        <location filename="../../app/views/intake/extras.py" line="118" />
         <source>similar %1%</source>
         <translation>相似%1%</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="133" />
+        <location filename="../../app/views/intake/extras.py" line="134" />
         <source>Likely &amp;duplicates</source>
         <translation>疑似重复(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="219" />
+        <location filename="../../app/views/intake/extras.py" line="216" />
+        <source>Looking for duplicates</source>
+        <translation>查找重复诉求</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake/extras.py" line="223" />
         <source>This may repeat an earlier appeal: Ctrl+Shift+A attaches the caller to the selected order instead of creating a new one.</source>
         <translation>可能与已有诉求重复：按 Ctrl+Shift+A 将来电人并入所选工单，不新建工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="223" />
+        <location filename="../../app/views/intake/extras.py" line="227" />
         <source>No likely duplicates (same caller or same place and matter, 7 days).</source>
         <translation>7天内无疑似重复（同一来电人，或同一镇街的相似事项）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="256" />
+        <location filename="../../app/views/intake/extras.py" line="260" />
         <source>No earlier order selected to attach the caller to.</source>
         <translation>未选择要并入的已有工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="260" />
+        <location filename="../../app/views/intake/extras.py" line="264" />
         <source>Attach caller</source>
         <translation>并入已有工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="262" />
+        <location filename="../../app/views/intake/extras.py" line="266" />
         <source>Attach this caller to %1 (%2) instead of recording a new order?</source>
         <translation>将本次来电人并入 %1（%2），不新建工单？</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="273" />
+        <location filename="../../app/views/intake/extras.py" line="277" />
         <source>&amp;Note</source>
         <translation>来电内容(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="274" />
+        <location filename="../../app/views/intake/extras.py" line="278" />
         <source>Attach (Ctrl+Enter)</source>
         <translation>并入（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="278" />
+        <location filename="../../app/views/intake/extras.py" line="282" />
         <source>Enter the caller's number first</source>
         <translation>请先填写来电号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="283" />
+        <location filename="../../app/views/intake/extras.py" line="287" />
         <source>Caller attached to order %1.</source>
         <translation>来电人已并入工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="290" />
+        <location filename="../../app/views/intake/extras.py" line="294" />
         <source>Transfer</source>
         <translation>转办</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="291" />
+        <location filename="../../app/views/intake/extras.py" line="295" />
         <source>The appeal is recorded and transferred, so it is never dropped.</source>
         <translation>诉求先登记再转办，确保不遗漏。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="299" />
+        <location filename="../../app/views/intake/extras.py" line="303" />
         <source>&amp;Transfer to</source>
         <translation>转至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="300" />
-        <location filename="../../app/views/intake/extras.py" line="337" />
+        <location filename="../../app/views/intake/extras.py" line="304" />
+        <location filename="../../app/views/intake/extras.py" line="341" />
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="301" />
+        <location filename="../../app/views/intake/extras.py" line="305" />
         <source>Record and transfer (Ctrl+Enter)</source>
         <translation>登记并转办（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="307" />
+        <location filename="../../app/views/intake/extras.py" line="311" />
         <source>Order %1 recorded and transferred.</source>
         <translation>工单 %1 已登记并转办。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="318" />
+        <location filename="../../app/views/intake/extras.py" line="322" />
         <source>Select the caller's earlier order in the history first.</source>
         <translation>请先在来电历史中选择该诉求人的工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="322" />
+        <location filename="../../app/views/intake/extras.py" line="326" />
         <source>Flag appellant</source>
         <translation>标记诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="325" />
+        <location filename="../../app/views/intake/extras.py" line="329" />
         <source>Flag the caller of %1. Nothing is deleted; the flag and reason are kept.</source>
         <translation>标记工单 %1 的诉求人。不删除任何记录，标记及理由均留存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="336" />
+        <location filename="../../app/views/intake/extras.py" line="340" />
         <source>&amp;Kind</source>
         <translation>类别(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="347" />
+        <location filename="../../app/views/intake/extras.py" line="351" />
         <source>The appellant of %1 is flagged.</source>
         <translation>工单 %1 的诉求人已标记。</translation>
     </message>
@@ -1712,19 +1722,24 @@
 <context>
     <name>KbSearchBox</name>
     <message>
-        <location filename="../../app/views/kb/widgets.py" line="81" />
+        <location filename="../../app/views/kb/widgets.py" line="82" />
         <source>Words, pinyin or initials: 停水, shebao, jtwz …</source>
         <translation>输入词语、拼音或首字母：停水、shebao、jtwz …</translation>
     </message>
+    <message>
+        <location filename="../../app/views/kb/widgets.py" line="116" />
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/views/kb/widgets.py" line="123" />
+        <location filename="../../app/views/kb/widgets.py" line="124" />
         <source>%n article(s)</source>
         <translation>
             <numerusform>共 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/widgets.py" line="123" />
+        <location filename="../../app/views/kb/widgets.py" line="124" />
         <source>No article matches.</source>
         <translation>没有匹配的知识。</translation>
     </message>
@@ -1746,74 +1761,74 @@
 <context>
     <name>KnowledgePage</name>
     <message>
-        <location filename="../../app/views/kb/page.py" line="36" />
+        <location filename="../../app/views/kb/page.py" line="37" />
         <source>&amp;Edit (new version)</source>
         <translation>编辑（生成新版本）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="37" />
+        <location filename="../../app/views/kb/page.py" line="38" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="38" />
+        <location filename="../../app/views/kb/page.py" line="39" />
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="75" />
+        <location filename="../../app/views/kb/page.py" line="76" />
         <source>Import articles</source>
         <translation>导入知识</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="75" />
+        <location filename="../../app/views/kb/page.py" line="76" />
         <source>JSON Lines (*.jsonl *.json)</source>
         <translation>JSON Lines 文件 (*.jsonl *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="83" />
+        <location filename="../../app/views/kb/page.py" line="84" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="95" />
+        <location filename="../../app/views/kb/page.py" line="96" />
         <source>%1 new, %2 updated (new versions), %3 unchanged.</source>
         <translation>新增 %1 条，更新 %2 条（生成新版本），未变 %3 条。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/kb/page.py" line="104" />
+        <location filename="../../app/views/kb/page.py" line="105" />
         <source>%n line(s) not imported:</source>
         <translation>
             <numerusform>%n 行未导入：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="106" />
+        <location filename="../../app/views/kb/page.py" line="107" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="111" />
+        <location filename="../../app/views/kb/page.py" line="112" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="121" />
+        <location filename="../../app/views/kb/page.py" line="122" />
         <source>Export articles</source>
         <translation>导出知识</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="123" />
+        <location filename="../../app/views/kb/page.py" line="124" />
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines 文件 (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="127" />
+        <location filename="../../app/views/kb/page.py" line="128" />
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/kb/page.py" line="127" />
+        <location filename="../../app/views/kb/page.py" line="128" />
         <source>%n article(s) written.</source>
         <translation>
             <numerusform>已导出 %n 条。</numerusform>
@@ -2119,17 +2134,17 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../app/views/shell/launch.py" line="93" />
+        <location filename="../../app/views/shell/launch.py" line="94" />
         <source>Starting synchronisation</source>
         <translation>启动同步</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/launch.py" line="201" />
+        <location filename="../../app/views/shell/launch.py" line="202" />
         <source>Preparing the demo workspace…</source>
         <translation>正在准备演示数据…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/launch.py" line="273" />
+        <location filename="../../app/views/shell/launch.py" line="275" />
         <source>Writing the workspace file to disk</source>
         <translation>工作区数据写入磁盘</translation>
     </message>
@@ -2691,47 +2706,52 @@
 <context>
     <name>OrderListPage</name>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="60" />
+        <location filename="../../app/views/orders/list_page.py" line="61" />
         <source>Search title and content, or an order number</source>
         <translation>搜索标题和内容，或输入工单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="63" />
+        <location filename="../../app/views/orders/list_page.py" line="64" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="64" />
+        <location filename="../../app/views/orders/list_page.py" line="65" />
         <source>All open</source>
         <translation>全部未办结</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="68" />
+        <location filename="../../app/views/orders/list_page.py" line="69" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="72" />
+        <location filename="../../app/views/orders/list_page.py" line="73" />
         <source>All towns</source>
         <translation>全部镇街</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="81" />
+        <location filename="../../app/views/orders/list_page.py" line="82" />
         <source>&amp;Received between</source>
         <translation>受理日期(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="82" />
+        <location filename="../../app/views/orders/list_page.py" line="83" />
         <source>&amp;Overdue only</source>
         <translation>仅看超期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="173" />
+        <location filename="../../app/views/orders/list_page.py" line="174" />
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
+    <message>
+        <location filename="../../app/views/orders/list_page.py" line="178" />
+        <source>Counting the orders</source>
+        <translation>统计工单数</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/list_page.py" line="185" />
+        <location filename="../../app/views/orders/list_page.py" line="186" />
         <source>%n order(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
@@ -2922,16 +2942,21 @@
 <context>
     <name>ReportOrdersDialog</name>
     <message>
-        <location filename="../../app/views/reports/page.py" line="496" />
+        <location filename="../../app/views/reports/page.py" line="497" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/reports/page.py" line="507" />
+        <location filename="../../app/views/reports/page.py" line="508" />
         <source>%n order(s); double-click one to open it.</source>
         <translation>
             <numerusform>共 %n 件工单；双击打开。</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="511" />
+        <source>Loading the orders</source>
+        <translation>加载工单</translation>
     </message>
 </context>
 <context>
@@ -3322,132 +3347,137 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../app/views/reports/page.py" line="107" />
+        <location filename="../../app/views/reports/page.py" line="108" />
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="108" />
+        <location filename="../../app/views/reports/page.py" line="109" />
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="109" />
+        <location filename="../../app/views/reports/page.py" line="110" />
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="110" />
+        <location filename="../../app/views/reports/page.py" line="111" />
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="120" />
+        <location filename="../../app/views/reports/page.py" line="121" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="122" />
+        <location filename="../../app/views/reports/page.py" line="123" />
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="124" />
+        <location filename="../../app/views/reports/page.py" line="125" />
         <source>Town: %1</source>
         <translation>镇街：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="128" />
+        <location filename="../../app/views/reports/page.py" line="129" />
         <source>Unit: %1</source>
         <translation>单位：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="130" />
+        <location filename="../../app/views/reports/page.py" line="131" />
         <source>&amp;Make report</source>
         <translation>生成报表(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="132" />
+        <location filename="../../app/views/reports/page.py" line="133" />
         <source>Export &amp;PDF…</source>
         <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="133" />
+        <location filename="../../app/views/reports/page.py" line="134" />
         <source>Export &amp;CSV…</source>
         <translation>导出 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="134" />
+        <location filename="../../app/views/reports/page.py" line="135" />
         <source>Export &amp;XLSX…</source>
         <translation>导出 XLSX(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="150" />
+        <location filename="../../app/views/reports/page.py" line="151" />
         <source>Period:</source>
         <translation>期间：</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="155" />
+        <location filename="../../app/views/reports/page.py" line="156" />
         <source>Scope:</source>
         <translation>范围：</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="166" />
+        <location filename="../../app/views/reports/page.py" line="167" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="167" />
+        <location filename="../../app/views/reports/page.py" line="168" />
         <source>Mix</source>
         <translation>构成</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="168" />
+        <location filename="../../app/views/reports/page.py" line="169" />
         <source>Units</source>
         <translation>单位排名</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="169" />
+        <location filename="../../app/views/reports/page.py" line="170" />
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="170" />
+        <location filename="../../app/views/reports/page.py" line="171" />
         <source>Hot spots</source>
         <translation>热点</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="192" />
+        <location filename="../../app/views/reports/page.py" line="193" />
         <source>Double-click a row to see its orders</source>
         <translation>双击一行查看相关工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="227" />
+        <location filename="../../app/views/reports/page.py" line="228" />
         <source>Orders by:</source>
         <translation>分布维度：</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="268" />
+        <location filename="../../app/views/reports/page.py" line="269" />
         <source>Repeated appeals about one address</source>
         <translation>同一地址重复诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="355" />
+        <location filename="../../app/views/reports/page.py" line="356" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="380" />
+        <location filename="../../app/views/reports/page.py" line="356" />
+        <source>Making the report</source>
+        <translation>生成报表</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/reports/page.py" line="381" />
         <source>Orders by %1</source>
         <translation>按%1分布</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="398" />
+        <location filename="../../app/views/reports/page.py" line="399" />
         <source>Top %1 by orders</source>
         <translation>%1受理量排行</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="450" />
+        <location filename="../../app/views/reports/page.py" line="451" />
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>

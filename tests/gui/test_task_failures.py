@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from collections.abc import Iterator
 
@@ -10,8 +11,10 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
+from app.store.db import StoreBug
 from app.store.kb.articles import demo_articles_path
 from app.store.workspace import Workspace
+from app.views.common.failures import show_unhandled_in
 from app.views.shell.i18n import install_translators
 from app.views.shell.main_window import MainWindow
 from tests.gui.conftest import type_chinese
@@ -130,3 +133,41 @@ def test_suggestions_recover_once_searching_works_again(
         "KbSuggestPanel", "Articles appear here as the appeal is typed. Ctrl+K searches."
     )
     assert panel.hint.text() == usage
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_timer_whose_work_fails_on_the_gui_thread_says_so(
+    qtbot, window: MainWindow, workspace: Workspace, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The draft is saved at a pause in typing; when that fails, the operator is told."""
+    printed: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda _kind, exc, _tb: printed.append(exc))
+    show_unhandled_in(window)  # as the app does at start-up
+    for when in ("INSERT", "UPDATE"):
+        workspace.database.conn.execute(
+            f"CREATE TRIGGER no_draft_{when} BEFORE {when} ON meta "
+            "WHEN NEW.key = 'intake_draft' BEGIN SELECT RAISE(ABORT, 'the disk is full'); END"
+        )
+    type_chinese(window.intake.content, "小区噪音扰民")
+    qtbot.waitUntil(
+        lambda: "the disk is full" in window.statusBar().currentMessage(), timeout=10000
+    )
+    assert window.statusBar().currentMessage().startswith("An action failed: ")
+    assert [type(e) for e in printed] == [StoreBug]  # still printed, as before
+    assert window.intake.content.toPlainText() == "小区噪音扰民"  # nothing typed is lost
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_failure_already_reported_is_not_reported_twice(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(sys, "excepthook", lambda *_args: None)
+    show_unhandled_in(window)
+
+    def show(_result: object) -> None:
+        raise ValueError("the list model refused the rows")
+
+    with qtbot.waitSignal(window.tasks.failure_reported, timeout=10000):
+        window.tasks.run(lambda: 1, show, what="Listing orders")
+    qtbot.waitUntil(lambda: window.tasks.pending() == 0, timeout=10000)
+    assert window.statusBar().currentMessage().startswith("Listing orders failed: ")

@@ -1,10 +1,20 @@
-"""A failure of work done off the GUI thread, in words for the operator."""
+"""Failures the user hears about: in words for the operator, and shown when no one caught them."""
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import sys
+from types import TracebackType
+
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMainWindow
 
 from app.store.db import StoreError, WorkspaceCorrupt
+
+log = logging.getLogger("hotline.tasks")
+
+FAILURE_MS = 15000  # how long a failure stays in the status bar
 
 
 def reason(exc: BaseException) -> str:
@@ -29,3 +39,26 @@ def failure_text(what: str, exc: BaseException) -> str:
     what = what or QCoreApplication.translate("Failures", "A background task")
     text = QCoreApplication.translate("Failures", "%1 failed: %2")
     return text.replace("%1", what).replace("%2", reason(exc))
+
+
+def mark_reported(exc: BaseException) -> None:
+    """`exc` has been shown to the user already (show_unhandled_in leaves it alone)."""
+    exc.__dict__["hotline_reported"] = True
+
+
+def show_unhandled_in(window: QMainWindow) -> None:
+    """An exception no slot caught (a timer's work on the GUI thread, such as the draft
+    saved at a pause in typing) is logged and shown in the window's status bar, after
+    the hook in place before (which prints it) has seen it."""
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        previous(kind, exc, tb)
+        if not isinstance(exc, Exception) or exc.__dict__.get("hotline_reported"):
+            return
+        log.error("exception not caught on the GUI thread", exc_info=(kind, exc, tb))
+        what = QCoreApplication.translate("Failures", "An action")
+        with contextlib.suppress(RuntimeError):  # the window is gone
+            window.statusBar().showMessage(failure_text(what, exc), FAILURE_MS)
+
+    sys.excepthook = hook

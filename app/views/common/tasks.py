@@ -9,11 +9,9 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMainWindow
 
-from app.views.common.failures import failure_text
+from app.views.common.failures import FAILURE_MS, failure_text, mark_reported
 
 log = logging.getLogger("hotline.tasks")
-
-FAILURE_MS = 15000  # how long a failure stays in the status bar
 
 
 class _Relay(QObject):
@@ -96,6 +94,7 @@ class TaskRunner(QObject):
                     on_success(result)
                 except Exception as exc:
                     self.report(what, exc)
+                    mark_reported(exc)
                     raise
 
         @Slot(object)

@@ -32,6 +32,7 @@ from app.models.visibility import viewer_of
 from app.operations import intake as intake_ops
 from app.operations.changes import Changes, Done
 from app.store.workspace import Workspace
+from app.views.common.failures import failure_text
 from app.views.common.labels import status_label
 from app.views.common.plain import fill, plain, tip
 from app.views.common.table_headers import header_text
@@ -209,7 +210,10 @@ class IntakeExtras(QGroupBox):
             }
             return [replace(d, row=shown[d.row.id]) for d in found if d.row.id in shown]
 
-        self.tasks.run(find, self._show, lambda exc: self.hint.setText(str(exc)), key="dupes")
+        self.tasks.run(find, self._show, self._failed, key="dupes")
+
+    def _failed(self, exc: Exception) -> None:
+        self.hint.setText(failure_text(self.tr("Looking for duplicates"), exc))
 
     def _show(self, rows: list[Duplicate]) -> None:
         self.model.set_rows(rows)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.models.kb import ImportReport
 from app.store.workspace import Workspace
+from app.views.common.failures import reason
 from app.views.common.plain import inform, warn
 from app.views.common.tasks import TaskRunner
 from app.views.kb.edit_dialog import ArticleEditDialog
@@ -108,7 +109,7 @@ class KnowledgePage(QWidget):
 
     def _failed(self, exc: Exception) -> None:
         self._close_progress()
-        warn(self, self.tr("Import failed"), str(exc))
+        warn(self, self.tr("Import failed"), reason(exc))
 
     def _close_progress(self) -> None:
         if self.progress is not None:

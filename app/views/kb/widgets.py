@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.store.workspace import Workspace
+from app.views.common.failures import failure_text
 from app.views.common.plain import esc, plain
 from app.views.common.tasks import TaskRunner
 from app.views.kb.models import HIT_ROLE, HtmlDelegate, KbHitModel
@@ -112,7 +113,7 @@ class KbSearchBox(QWidget):
         self.tasks.run(
             lambda: self.workspace.knowledge_reader().search(query, limit=20),
             lambda hits: self._show(query, hits),
-            lambda exc: self.status.setText(str(exc)),
+            lambda exc: self.status.setText(failure_text(self.tr("Search"), exc)),
             key=f"kb-search-{id(self)}",
         )
 

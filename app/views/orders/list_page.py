@@ -21,6 +21,7 @@ from app.models.enums import AppealType, Status
 from app.models.visibility import Viewer
 from app.store.orders.query import OrderFilter
 from app.store.workspace import Workspace
+from app.views.common.failures import failure_text
 from app.views.common.labels import appeal_type_label, status_label
 from app.views.common.plain import plain
 from app.views.common.tasks import TaskRunner
@@ -174,7 +175,7 @@ class OrderListPage(QWidget):
         self.tasks.run(
             lambda: self.workspace.reader_access(viewer).count(order_filter),
             self._show_count,
-            lambda exc: self.count.setText(str(exc)),
+            lambda exc: self.count.setText(failure_text(self.tr("Counting the orders"), exc)),
             key="order_count",
         )
 

@@ -40,6 +40,7 @@ from app.models.visibility import Viewer
 from app.resources import load_json
 from app.store.reports.queries import REPORT_READER, ReportQueries, Selection
 from app.store.workspace import Workspace
+from app.views.common.failures import failure_text
 from app.views.common.plain import plain, plain_label, warn
 from app.views.common.tasks import TaskRunner
 from app.views.reports import charts
@@ -352,7 +353,7 @@ class ReportsPage(QWidget):
         self._poll.stop()
         self.run_button.setEnabled(True)
         self.progress.hide()
-        warn(self, self.tr("Reports"), str(exc))
+        warn(self, self.tr("Reports"), failure_text(self.tr("Making the report"), exc))
 
     # ---- showing -----------------------------------------------------------------------
     def _show(self, report: Report) -> None:
@@ -507,7 +508,7 @@ class ReportOrdersDialog(QDialog):
         self.count.setText(self.tr("%n order(s); double-click one to open it.", "", len(rows)))
 
     def failed(self, exc: Exception) -> None:
-        self.count.setText(str(exc))
+        self.count.setText(failure_text(self.tr("Loading the orders"), exc))
 
     def _open(self, index: object) -> None:
         order_id = self.model.data(index, Qt.ItemDataRole.UserRole)  # type: ignore[arg-type]

@@ -25,6 +25,7 @@ from app.resources import load_policy
 from app.store.db import StoreError
 from app.store.session import read_session
 from app.store.workspace import Workspace
+from app.views.common.failures import show_unhandled_in
 from app.views.shell.i18n import install_translators
 from app.views.shell.identity import workspace_identity
 from app.views.shell.main_window import MainWindow
@@ -267,6 +268,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
     # The intake screen first; the rest of the window once it has painted (fast start).
     window = MainWindow(workspace, identity, snapshot, settings, defer_rest=True)
+    show_unhandled_in(window)
     workspace.defer_checkpoints()
     checkpoints = QTimer(window)
     checkpoints.setInterval(CHECKPOINT_MS)
