@@ -8,14 +8,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from app.store.sql_script import run_script
+
 Migration = Callable[[sqlite3.Connection], None]
-
-
-def run_script(conn: sqlite3.Connection, script: str) -> None:
-    """Execute statements one by one: executescript() would commit the open transaction."""
-    for statement in script.split(";\n"):
-        if statement.strip():
-            conn.execute(statement)
 
 
 def _v1_events_orders_outbox(conn: sqlite3.Connection) -> None:

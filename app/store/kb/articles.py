@@ -31,6 +31,7 @@ from app.models.kb import (
     parse_article,
     parse_jsonl,
 )
+from app.paths import WORKSPACE_DB
 from app.store.db import Database
 from app.store.kb.schema import create_index
 from app.store.kb.search import Searcher
@@ -413,10 +414,8 @@ def seed_demo(database: Database, clock: Clock = china_now) -> ImportReport:
 
 def open_knowledge_base(home: Path | str, clock: Clock = china_now) -> KnowledgeBase:
     """A knowledge base on its own connection to the workspace file (e.g. a search worker)."""
-    from app.store.workspace import DB_FILE
-
     Path(home).mkdir(parents=True, exist_ok=True)
-    return KnowledgeBase(Database(Path(home) / DB_FILE), clock=clock)
+    return KnowledgeBase(Database(Path(home) / WORKSPACE_DB), clock=clock)
 
 
 Today = Callable[[], date]

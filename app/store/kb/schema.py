@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from app.store.schema import run_script
+from app.store.sql_script import run_script
 
 # bm25 weights in kb_text.COLUMNS order: title, questions, keywords, usage, answer,
 # py_full, py_init, chars. Title and the callers' questions count most, the answer least.
