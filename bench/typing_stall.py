@@ -113,7 +113,7 @@ def main() -> int:
         "machine": machine(),
         "characters": len(text),
         "key_interval_ms": KEY_INTERVAL_MS,
-        "suggestions_shown": window.kb_suggestions.hits.model_.rowCount(),
+        "suggestions_shown": window.panels["kb_suggestions"].hits.model_.rowCount(),
         "longest_stall_ms": round(max(gaps) - 5, 1),
         "p99_gap_ms": round(percentile(gaps, 99), 1),
         "keystroke_handling_p95_ms": round(percentile(handling, 95), 2),

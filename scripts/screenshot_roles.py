@@ -108,7 +108,7 @@ def shoot_roles(app: QApplication, window: Any, out: Path, suffix: str) -> None:
     intake = window.intake
     intake.town.select_code(str(row["town"]))
     intake.title.setText(str(row["title"]))
-    extras = window.role_screens.extras
+    extras = window.panels["duplicates"]
     extras.refresh()
     window.tasks.wait()
     settle(20)

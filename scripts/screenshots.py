@@ -93,7 +93,7 @@ def main() -> int:
         "来电人反映其楼下烧烤店每晚营业至凌晨两点，食客喧哗、音响声大，严重影响休息。"
     )
     page.refresh_history()
-    window.kb_suggestions.suggest_now()
+    window.panels["kb_suggestions"].suggest_now()
     window.tasks.wait()
     settle(app, 20)
     window.grab().save(str(out / f"intake{suffix}.png"))

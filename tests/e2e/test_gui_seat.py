@@ -15,7 +15,6 @@ from app.views.shell.identity import Identity
 from app.views.shell.main_window import MainWindow
 from app.views.shell.status_bar import SyncSnapshot
 from app.views.sync.bridge import SyncBridge
-from app.views.sync.install import install_sync
 from app.views.sync.login_dialog import LoginDialog
 from tests.e2e.conftest import Station
 from tests.e2e.support import PASSWORD, ServerProcess
@@ -55,7 +54,7 @@ def test_the_next_user_sees_only_their_own_from_the_first_screen(
     window = MainWindow(
         workspace, Identity(signed_in), lambda: bridge.snapshot() or SyncSnapshot(), settings
     )
-    install_sync(window, bridge)
+    window.attach_sync(bridge)
     qtbot.addWidget(window)
     bridge.start()
     try:

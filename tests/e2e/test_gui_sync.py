@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication
 from app.store.workspace import Workspace
 from app.views.shell.main_window import MainWindow
 from app.views.sync.bridge import SyncBridge
-from app.views.sync.install import install_sync
 from app.views.sync.login_dialog import LoginDialog
 from tests.e2e.support import PASSWORD, ServerProcess
 
@@ -45,7 +44,7 @@ def desk(qtbot, workspace: Workspace, tmp_path: Path):  # type: ignore[no-untype
         workspace, Identity(actor), lambda: bridge.snapshot() or SyncSnapshot(), settings
     )
     identity_holder.append(window)
-    install_sync(window, bridge)
+    window.attach_sync(bridge)
     qtbot.addWidget(window)
     bridge.start()
     yield window, bridge

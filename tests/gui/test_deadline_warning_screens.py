@@ -51,7 +51,7 @@ def test_an_extension_into_2027_warns_on_every_screen(
     tip = unit.model.data(index, Qt.ItemDataRole.ToolTipRole)
     assert ("2027年节假日安排未收录" in tip) is not covered
     # and the order's detail
-    detail = desk.window.role_screens.show_order(order.id)
+    detail = desk.window.show_order(order.id)
     from PySide6.QtWidgets import QLabel
 
     label = detail.findChild(QLabel, "deadline")

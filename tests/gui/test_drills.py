@@ -131,7 +131,7 @@ def test_trainer_dashboard_matches_the_attempts(  # type: ignore[no-untyped-def]
         page.next_item()
     assert order == ["s-water", "s-power", "s-water", "s-power", "s-water"]
 
-    trainer = TrainerPage(workspace, drill_window.tasks)
+    trainer = TrainerPage(drill_window.context)
     qtbot.addWidget(trainer)
     policy = workspace.policy
     assert trainer.figures_model.rows == [
@@ -160,7 +160,7 @@ def test_building_a_set_from_recent_changes_keeps_edits(qtbot, workspace, clock,
     kb.import_jsonl(demo_articles_path())
     clock.now += timedelta(days=30)
     changed = kb.edit("kb-0006", answer=kb.get("kb-0006").answer + "（新规定）")
-    trainer = TrainerPage(workspace, window.tasks)
+    trainer = TrainerPage(window.context)
     qtbot.addWidget(trainer)
     trainer.tabs.setCurrentIndex(1)
     trainer.set_name.setEditText("本周政策变化")
@@ -184,7 +184,7 @@ def test_drill_models_pass_the_model_tester(qtmodeltester, workspace, window) ->
     qtmodeltester.check(model)
     workspace.knowledge().import_jsonl(demo_articles_path())
     DrillStore(workspace.database).save_scenarios([WATER, POWER])
-    trainer = TrainerPage(workspace, window.tasks)
+    trainer = TrainerPage(window.context)
     trainer.set_name.setEditText("水电")
     assert trainer.scenario_model.rowCount() == 2
     qtmodeltester.check(trainer.scenario_model)

@@ -22,7 +22,7 @@ def test_similar_appeal_shows_and_the_caller_is_attached(
     earlier = record(workspace, town="xiaolan", title=NOISE, phone="13911112222")
     desk.act_as(Role.OPERATOR)
     page = desk.window.intake
-    extras = desk.window.role_screens.extras
+    extras = desk.window.panels["duplicates"]
     qtbot.keyClicks(page.phone, "13800009999")
     page.town.setFocus()
     type_chinese(page.town.lineEdit(), "小榄镇")
@@ -43,7 +43,7 @@ def test_similar_appeal_shows_and_the_caller_is_attached(
 def test_same_caller_is_a_likely_duplicate(qtbot, desk: Desk, workspace):
     earlier = record(workspace, phone="13922223333", title="家中停水")
     desk.act_as(Role.OPERATOR)
-    extras = desk.window.role_screens.extras
+    extras = desk.window.panels["duplicates"]
     qtbot.keyClicks(desk.window.intake.phone, "139 2222 3333")
     qtbot.waitUntil(lambda: extras.model.rowCount() == 1)
     assert extras.model.rows[0].row.id == earlier.id and extras.model.rows[0].same_caller
@@ -58,7 +58,7 @@ def test_transfer_records_then_transfers(qtbot, desk: Desk, workspace):
     type_chinese(page.title, "邻居家中传出呼救声")
     type_chinese(page.content, "来电人称听到邻居家中有人呼救，疑似发生纠纷。")
     qtbot.keyClick(page.content, Qt.Key.Key_T, SHIFT_CTRL)
-    dialog = desk.window.role_screens.extras.dialog
+    dialog = desk.window.panels["duplicates"].dialog
     target = activate(qtbot, dialog)
     assert target.objectName() == "target"  # 110 first
     qtbot.keyClick(target, Qt.Key.Key_Tab)
@@ -79,7 +79,7 @@ def test_flag_the_appellant_of_an_earlier_order(qtbot, desk: Desk, workspace):
     qtbot.waitUntil(lambda: page.history_model.rowCount() == 1)
     page.history.selectRow(0)
     qtbot.keyClick(page.phone, Qt.Key.Key_F, SHIFT_CTRL)
-    dialog = desk.window.role_screens.extras.dialog
+    dialog = desk.window.panels["duplicates"].dialog
     kind = activate(qtbot, dialog)
     qtbot.keyClick(kind, Qt.Key.Key_Tab)
     submit(qtbot, dialog)

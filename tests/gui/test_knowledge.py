@@ -53,7 +53,7 @@ def test_ctrl_k_search_and_use_the_answer_at_intake(
 
 def test_suggestions_follow_the_typing(qtbot, kb_window: MainWindow) -> None:
     page = kb_window.intake
-    panel = kb_window.kb_suggestions
+    panel = kb_window.panels["kb_suggestions"]
     type_chinese(page.content, "我家楼上每天晚上打麻将到凌晨，吵得睡不着")
     qtbot.waitUntil(lambda: panel.hits.model_.rowCount() > 0, timeout=5000)
     titles = [panel.hits.model_.hit_at(i).title for i in range(panel.hits.model_.rowCount())]

@@ -108,7 +108,7 @@ def test_suggestions_that_fail_while_typing_say_so_in_their_panel(
 ) -> None:  # type: ignore[no-untyped-def]
     workspace.knowledge().import_jsonl(demo_articles_path())
     workspace.database.conn.execute("DROP TABLE kb_vocab")  # every search now fails
-    panel = window.kb_suggestions
+    panel = window.panels["kb_suggestions"]
     type_chinese(window.intake.content, "我家楼上每天晚上打麻将到凌晨")
     qtbot.waitUntil(lambda: "failed" in panel.hint.text(), timeout=10000)
     assert panel.hint.text().startswith("Knowledge base suggestions failed: ")
@@ -122,7 +122,7 @@ def test_suggestions_recover_once_searching_works_again(
 ) -> None:  # type: ignore[no-untyped-def]
     workspace.knowledge().import_jsonl(demo_articles_path())
     workspace.database.conn.execute("DROP TABLE kb_vocab")
-    panel = window.kb_suggestions
+    panel = window.panels["kb_suggestions"]
     type_chinese(window.intake.content, "我家楼上每天晚上打麻将")
     qtbot.waitUntil(lambda: "failed" in panel.hint.text(), timeout=10000)
     workspace.database.conn.execute("CREATE VIRTUAL TABLE kb_vocab USING fts5vocab (kb_fts, 'row')")

@@ -54,7 +54,7 @@ def test_confidential_appellant_is_never_shown_to_the_unit(qtbot, desk: Desk, wo
     page = open_unit(qtbot, desk)
     texts = [page.summary.label.text()]
     texts += [str(page.model.data(page.model.index(0, c))) for c in range(page.model.columnCount())]
-    dialog = desk.window.role_screens.show_order(page.model.rows[0].id)
+    dialog = desk.window.show_order(page.model.rows[0].id)
     texts += [label.text() for label in dialog.findChildren(QLabel)]
     dialog.close()
     joined = " ".join(texts)

@@ -8,8 +8,8 @@ shows where the operator stands per category.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QShowEvent
@@ -30,15 +30,17 @@ from PySide6.QtWidgets import (
 
 from app.models.drills import SLOW_SECONDS, Answer, Attempt, Scenario, figures, grade
 from app.models.enums import AppealType
-from app.models.operations import Actor
 from app.store.drills.sets import DrillStore
-from app.store.workspace import Workspace
 from app.views.common.labels import appeal_type_label
 from app.views.common.plain import plain, rich
 from app.views.common.tasks import TaskRunner
 from app.views.common.widgets import SearchCombo
 from app.views.drills.models import RowsModel
 from app.views.kb.widgets import ArticleView, KbSearchBox
+from app.views.shell.actions import build_actions
+
+if TYPE_CHECKING:
+    from app.views.shell.context import ScreenContext
 
 OK = "<span style='color:#2e7d32'>✔</span>"
 WRONG = "<span style='color:#c62828'>✘</span>"
@@ -55,16 +57,12 @@ def seconds_text(value: float) -> str:
 class DrillPage(QWidget):
     attempt_recorded = Signal(object)  # Attempt
 
-    def __init__(
-        self,
-        workspace: Workspace,
-        tasks: TaskRunner,
-        identity: Callable[[], Actor],
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.workspace = workspace
-        self.identity = identity
+        self.context = context
+        self.workspace = workspace = context.workspace
+        self.identity = context.actor
+        tasks = context.tasks
         self.store = DrillStore(workspace.database, clock=workspace.clock)
         self.scenario: Scenario | None = None
         self.started: datetime | None = None
@@ -75,6 +73,7 @@ class DrillPage(QWidget):
         self.clock_timer = QTimer(self)
         self.clock_timer.setInterval(1000)
         self.clock_timer.timeout.connect(self._tick)
+        build_actions(self, {"drill_answer": self.primary})  # F9, live while shown
         self.refresh()
 
     # ---- layout -------------------------------------------------------------------------

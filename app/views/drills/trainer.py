@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -29,22 +30,23 @@ from PySide6.QtWidgets import (
 
 from app.models.drills import Scenario, Selection, figures, generate, most_missed
 from app.store.drills.sets import DrillStore
-from app.store.workspace import Workspace
 from app.views.common.labels import appeal_type_label
 from app.views.common.plain import plain
-from app.views.common.tasks import TaskRunner
 from app.views.common.widgets import SearchCombo
 from app.views.drills.models import RowsModel, ScenarioModel
 from app.views.drills.page import percent, seconds_text
+from app.views.shell.actions import build_actions
+
+if TYPE_CHECKING:
+    from app.views.shell.context import ScreenContext
 
 
 class TrainerPage(QWidget):
-    def __init__(
-        self, workspace: Workspace, tasks: TaskRunner, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.workspace = workspace
-        self.tasks = tasks
+        self.context = context
+        self.workspace = workspace = context.workspace
+        self.tasks = context.tasks
         self.store = DrillStore(workspace.database, clock=workspace.clock)
         self.tabs = QTabWidget(objectName="trainer_tabs")
         self.tabs.addTab(self._dashboard(), self.tr("Dashboard"))
@@ -52,6 +54,7 @@ class TrainerPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
+        build_actions(self, {"drill_export": self.export_dialog})  # live while shown
         self.refresh()
 
     # ---- dashboard ----------------------------------------------------------------------

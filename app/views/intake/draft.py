@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QDateTime, QObject, QTimer
+from PySide6.QtWidgets import QDateTimeEdit, QLabel
 
 from app.store.workspace import Workspace
 
-if TYPE_CHECKING:
-    from app.views.intake.page import IntakePage
+
+class IntakeForm(Protocol):
+    """What a draft reads and restores of the intake form (the intake screen is one): the
+    fields named below, and these."""
+
+    received: QDateTimeEdit
+    form_user: str  # whose intake the form holds
+    kb_choice: tuple[str, int] | None
+    kb_source: QLabel
+
+    def show_kb_choice(self, choice: tuple[str, int], text: str) -> None: ...
+
+    def form_emptied(self) -> None: ...
+
 
 DRAFT_DELAY_MS = 800
 TEXT_FIELDS = ("phone", "name", "company", "address", "title")
@@ -20,7 +33,7 @@ SEARCH_FIELDS = ("category", "town")
 CHECK_FIELDS = ("confidential", "direct")
 
 
-def capture(page: IntakePage) -> dict[str, Any]:
+def capture(page: IntakeForm) -> dict[str, Any]:
     state: dict[str, Any] = {}
     for name in TEXT_FIELDS:
         state[name] = getattr(page, name).text()
@@ -43,7 +56,7 @@ def is_blank(state: dict[str, Any]) -> bool:
     return not any(state.get(name) for name in (*TEXT_FIELDS, *PLAIN_FIELDS))
 
 
-def restore(page: IntakePage, state: dict[str, Any]) -> None:
+def restore(page: IntakeForm, state: dict[str, Any]) -> None:
     for name in CHECK_FIELDS:
         getattr(page, name).setChecked(bool(state.get(name)))
     for name in COMBO_FIELDS:
@@ -65,7 +78,7 @@ def restore(page: IntakePage, state: dict[str, Any]) -> None:
 class DraftKeeper(QObject):
     """Saves the form a moment after each change; clears it when the intake is recorded."""
 
-    def __init__(self, page: IntakePage, workspace: Workspace) -> None:
+    def __init__(self, page: IntakeForm, workspace: Workspace) -> None:
         super().__init__(page)
         self.page = page
         self.workspace = workspace

@@ -3,7 +3,6 @@ to the existing order, 并单), transfer (转办), and flagging an appellant (�
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.enums import FlagKind, TransferTarget
-from app.models.operations import Actor
 from app.models.records import Order
 from app.models.validation import phone_error
 from app.models.visibility import viewer_of
@@ -36,12 +34,12 @@ from app.views.common.failures import failure_text
 from app.views.common.labels import status_label
 from app.views.common.plain import fill, plain, tip
 from app.views.common.table_headers import header_text
-from app.views.common.tasks import TaskRunner
 from app.views.intake.page import IntakePage
 from app.views.shell.actions import build_actions
 
 if TYPE_CHECKING:
     from app.store.orders.duplicates import Duplicate
+    from app.views.shell.context import ScreenContext
     from app.views.work.panel import StepDialog
 
 Index = QModelIndex | QPersistentModelIndex
@@ -124,19 +122,16 @@ class DuplicateModel(QAbstractTableModel):
 
 
 class IntakeExtras(QGroupBox):
-    def __init__(
-        self,
-        page: IntakePage,
-        workspace: Workspace,
-        actor: Callable[[], Actor],
-        tasks: TaskRunner,
-    ) -> None:
+    """A side panel of the intake screen (app/views/shell/screens.py)."""
+
+    def __init__(self, context: ScreenContext, page: IntakePage) -> None:
         super().__init__(QCoreApplication.translate("IntakeExtras", "Likely &duplicates"))
         self.setObjectName("duplicates_box")
+        self.context = context
         self.page = page
-        self.workspace = workspace
-        self.actor = actor
-        self.tasks = tasks
+        self.workspace = context.workspace
+        self.actor = context.actor
+        self.tasks = context.tasks
         self.dialog: StepDialog | None = None
         self.model = DuplicateModel(self)
         self.table = QTableView(objectName="duplicates")
@@ -353,11 +348,3 @@ class IntakeExtras(QGroupBox):
         dialog.accepted.connect(flagged)
         dialog.open()
         dialog.activateWindow()
-
-
-def install_intake_extras(
-    page: IntakePage, workspace: Workspace, actor: Callable[[], Actor], tasks: TaskRunner
-) -> IntakeExtras:
-    extras = IntakeExtras(page, workspace, actor, tasks)
-    page.side_layout.insertWidget(0, extras, 1)
-    return extras

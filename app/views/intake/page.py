@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimer, Signal
@@ -30,14 +29,13 @@ from PySide6.QtWidgets import (
 from app.models.clock import CHINA
 from app.models.enums import AppealType, AppellantKind, Channel, Urgency
 from app.models.held import HeldIntake, dump_held, parse_held, visible_to
-from app.models.operations import Actor, DirectAnswer
+from app.models.operations import DirectAnswer
 from app.models.records import Appellant, Intake, Order
 from app.models.validation import FieldError, normalise_phone, phone_error
 from app.models.visibility import viewer_of
 from app.operations import intake as intake_ops
 from app.operations.changes import Changes
-from app.store.workspace import IntakeInvalid, Workspace
-from app.views.common.changes import ChangeHub
+from app.store.workspace import IntakeInvalid
 from app.views.common.labels import (
     appeal_type_label,
     appellant_kind_label,
@@ -45,9 +43,7 @@ from app.views.common.labels import (
     urgency_label,
 )
 from app.views.common.messages import field_error_text
-from app.views.common.operation import OperationRunner
 from app.views.common.plain import fill, plain, rich
-from app.views.common.tasks import TaskRunner
 from app.views.common.widgets import FieldBox, SearchCombo
 from app.views.intake.draft import DraftKeeper, capture, is_blank, restore
 from app.views.intake.held import HeldIntakes
@@ -55,6 +51,7 @@ from app.views.orders.models import CallerHistoryModel
 
 if TYPE_CHECKING:
     from app.models.kb import Article
+    from app.views.shell.context import ScreenContext
 
 HISTORY_DELAY_MS = 150
 
@@ -63,21 +60,13 @@ class IntakePage(QWidget):
     open_order = Signal(str)  # order id
     held_changed = Signal(int)  # how many intakes are held
 
-    def __init__(
-        self,
-        workspace: Workspace,
-        actor: Callable[[], Actor],
-        parent: QWidget | None = None,
-        *,
-        operations: OperationRunner | None = None,
-    ) -> None:
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.workspace = workspace
-        self.actor = actor
+        self.context = context
+        self.workspace = workspace = context.workspace
+        self.actor = actor = context.actor
         # the window's runner: a recorded order's notice refreshes every screen
-        self.operations = operations or OperationRunner(
-            workspace, TaskRunner(self), ChangeHub(self)
-        )
+        self.operations = context.operations
         self.operations.changes.changed.connect(self.follow_changes)
         self.policy = workspace.policy
         self._build()
@@ -98,9 +87,7 @@ class IntakePage(QWidget):
         self.held_box.resume.connect(self.resume)
         self.held_box.discard.connect(self.discard_held)
         self.held_box.leave.connect(self._leave_held)
-        changed = getattr(actor, "changed", None)  # an Identity: the user can switch
-        if changed is not None:
-            changed.connect(lambda _actor: self.follow_user())
+        actor.changed.connect(lambda _actor: self.follow_user())  # the user switched
         self._reload_held()
 
     # ---- layout -------------------------------------------------------------------------

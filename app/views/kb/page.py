@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -16,21 +17,21 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.kb import ImportReport
-from app.store.workspace import Workspace
 from app.views.common.failures import reason
 from app.views.common.plain import inform, warn
-from app.views.common.tasks import TaskRunner
 from app.views.kb.edit_dialog import ArticleEditDialog
 from app.views.kb.widgets import ArticleView, KbSearchBox
 
+if TYPE_CHECKING:
+    from app.views.shell.context import ScreenContext
+
 
 class KnowledgePage(QWidget):
-    def __init__(
-        self, workspace: Workspace, tasks: TaskRunner, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.workspace = workspace
-        self.tasks = tasks
+        self.context = context
+        self.workspace = workspace = context.workspace
+        self.tasks = tasks = context.tasks
         self.search = KbSearchBox(workspace, tasks)
         self.view = ArticleView(workspace)
         self.view.show_article(None)

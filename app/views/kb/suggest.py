@@ -16,6 +16,8 @@ from app.views.kb.widgets import HitList
 
 if TYPE_CHECKING:
     from app.models.kb import SearchHit
+    from app.views.intake.page import IntakePage
+    from app.views.shell.context import ScreenContext
 
 SUGGEST_DELAY_MS = 300
 SUGGESTIONS = 5
@@ -89,3 +91,11 @@ class KbSuggestPanel(QGroupBox):
         self.last_query = ""  # the next pause in typing asks again
         self.hint.setText(failure_text(self.tr("Knowledge base suggestions"), exc))
         self.hint.setStyleSheet(FAILED_STYLE)
+
+
+def intake_suggestions(context: ScreenContext, intake: IntakePage) -> KbSuggestPanel:
+    """The panel beside the intake form, following its title and content."""
+    panel = KbSuggestPanel(context.workspace, context.tasks, intake.suggestion_text)
+    intake.title.textChanged.connect(panel.text_changed)
+    intake.content.textChanged.connect(panel.text_changed)
+    return panel

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -18,15 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.enums import AppealType, Status
-from app.models.visibility import Viewer
 from app.store.orders.query import OrderFilter
-from app.store.workspace import Workspace
 from app.views.common.failures import failure_text
 from app.views.common.labels import appeal_type_label, status_label
 from app.views.common.plain import plain
-from app.views.common.tasks import TaskRunner
 from app.views.common.widgets import record_table
 from app.views.orders.models import OrderListModel
+
+if TYPE_CHECKING:
+    from app.views.shell.context import ScreenContext
 
 SEARCH_DELAY_MS = 250
 OPEN_STATUSES = "open"
@@ -35,17 +35,12 @@ OPEN_STATUSES = "open"
 class OrderListPage(QWidget):
     open_order = Signal(str)
 
-    def __init__(
-        self,
-        workspace: Workspace,
-        tasks: TaskRunner,
-        viewer: Callable[[], Viewer],
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.workspace = workspace
-        self.tasks = tasks
-        self.viewer = viewer  # who is at the keyboard: the list shows their orders only
+        self.context = context
+        self.workspace = workspace = context.workspace
+        self.tasks = context.tasks
+        self.viewer = viewer = context.viewer  # who is at the keyboard: their orders only
         self.model = OrderListModel(
             workspace.access(viewer()), workspace.policy.town_name, workspace.clock, self
         )

@@ -3,9 +3,9 @@ hot spots; every row opens the orders behind it; export as PDF, CSV and XLSX."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -38,11 +38,9 @@ from app.models.reports import (
 )
 from app.models.visibility import Viewer
 from app.resources import load_json
-from app.store.reports.queries import REPORT_READER, ReportQueries, Selection
-from app.store.workspace import Workspace
+from app.store.reports.queries import ReportQueries, Selection
 from app.views.common.failures import failure_text
 from app.views.common.plain import plain, plain_label, warn
-from app.views.common.tasks import TaskRunner
 from app.views.reports import charts
 from app.views.reports import export as report_export
 from app.views.reports.models import OrderRowsModel, ReportTableModel
@@ -54,6 +52,9 @@ from app.views.reports.tables import (
     dimension_name,
     previous_title,
 )
+
+if TYPE_CHECKING:
+    from app.views.shell.context import ScreenContext
 
 MIX_ORDER = ("appeal_type", "category", "channel", "town", "lead_unit")
 
@@ -75,18 +76,13 @@ class ReportsPage(QWidget):
     open_order = Signal(str)
     report_ready = Signal(object)
 
-    def __init__(
-        self,
-        workspace: Workspace,
-        tasks: TaskRunner,
-        viewer: Callable[[], Viewer] = lambda: REPORT_READER,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.workspace = workspace
-        self.tasks = tasks
+        self.context = context
+        self.workspace = workspace = context.workspace
+        self.tasks = context.tasks
         # whose report: a unit's counts and opens only its own orders (app/store/access.py)
-        self.viewer = viewer
+        self.viewer = viewer = context.viewer
         self.report_viewer: Viewer = viewer()
         self.assessment = AssessmentPolicy.from_data(load_json("policy/assessment.json"))
         self.namer = Namer(workspace.policy)

@@ -57,6 +57,12 @@ INSTANCE_LOCK = "instance.lock"
 HAND_OFF_WAIT_S = 20.0  # a window's start takes a second or two; a slow machine more
 HAND_OFF_POLL_S = 0.2
 UNPAINTED_MS = 2_000
+# What synchronisation brings into the window, imported by the warm-up off the GUI thread.
+SYNC_MODULES = (
+    "app.views.sync.bridge",
+    "app.views.sync.login_dialog",
+    "app.views.sync.attention_page",
+)
 
 
 def freeze_startup_objects() -> None:
@@ -79,16 +85,16 @@ def warm_up(window: MainWindow, bridges: list[SyncBridge]) -> None:
     """
 
     def load() -> None:
-        importlib.import_module("app.views.sync.install")
+        for module in SYNC_MODULES:
+            importlib.import_module(module)
         window.workspace.knowledge_reader()
 
     def start_sync(_: object) -> None:
         from app.views.sync.bridge import SyncBridge
-        from app.views.sync.install import install_sync
 
         bridge = SyncBridge(window.workspace)
         bridges.append(bridge)
-        install_sync(window, bridge)
+        window.attach_sync(bridge)
         bridge.start()
 
     what = QApplication.translate("Launch", "Starting synchronisation")

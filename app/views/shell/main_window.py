@@ -1,13 +1,18 @@
-"""The main window: navigation on the left, one screen at a time, the status bar below."""
+"""The main window: navigation on the left, one screen at a time, the status bar below.
+
+Its screens, their side panels and the signals it answers come from the screen registry
+(app/views/shell/screens.py); its commands from the shortcut table (app/views/shell/actions.py).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -23,13 +28,28 @@ from app.views.common.changes import ChangeHub
 from app.views.common.operation import OperationRunner
 from app.views.common.tasks import TaskRunner
 from app.views.intake.page import IntakePage
-from app.views.shell.actions import build_actions
-from app.views.shell.roles import visible
+from app.views.shell.actions import ACTIONS, SPEC_BY_ID, Command, Show, build_actions
+from app.views.shell.context import ScreenContext
+from app.views.shell.identity import as_identity
+from app.views.shell.screens import (
+    SCREEN_BY_ID,
+    SCREENS,
+    ScreenSpec,
+    Stage,
+    Wiring,
+    home_screen,
+    load,
+    visible,
+)
 from app.views.shell.status_bar import DeskStatusBar, SyncSnapshot
 
 if TYPE_CHECKING:  # the other screens' modules load when they are first needed
+    from app.sync.worker import SyncStatus
+    from app.views.kb.dialog import KbDialog
     from app.views.orders.detail import OrderDetailDialog
     from app.views.orders.list_page import OrderListPage
+    from app.views.sync.bridge import SyncBridge
+    from app.views.sync.login_dialog import LoginDialog
 
 
 PHONE_CHARS = frozenset("0123456789+-() ")
@@ -37,9 +57,10 @@ MAX_CALL_NUMBER = 32
 
 
 class MainWindow(QMainWindow):
-    """The window. With `defer_rest` the intake screen alone is built here and the rest
-    (the intake's side panels, the other screens' entries, the role switcher) by
-    `build_rest()`, which the launcher calls once the window has painted: a fast start."""
+    """The window. Before its first paint it has the first screens of the registry (the
+    intake built); with `defer_rest` the rest (the other screens, the side panels, the
+    role's screens and the user switcher) comes with `build_rest()`, which the launcher
+    calls once the window has painted: a fast start."""
 
     def __init__(
         self,
@@ -52,27 +73,35 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.workspace = workspace
-        self.actor = actor
         self.settings = settings
+        self.identity = as_identity(actor, self)  # who is at the keyboard, and when that changes
         self.tasks = TaskRunner(self)
         self.changes = ChangeHub(self)  # every operation's notice; screens refresh from it
         self.operations = OperationRunner(workspace, self.tasks, self.changes)
+        self.context = ScreenContext(
+            workspace, self.identity, self.tasks, self.changes, self.operations, settings
+        )
+        self.pages: dict[str, QWidget] = {}  # the screens built so far
+        self.panels: dict[str, QWidget] = {}  # their side panels (PanelSpec ids)
+        self.actions_by_id: dict[str, QAction] = {}  # the window's commands (not the screens')
+        self.switcher: QComboBox | None = None  # the demo-user switcher (demo workspace)
+        self.kb_dialog: KbDialog | None = None  # the last Ctrl+K dialog
+        self.login_dialog: LoginDialog | None = None
+        self.sync_bridge: SyncBridge | None = None  # once synchronisation starts
+        self._panels_built = False
         self.setWindowTitle(self.tr("Hotline Desk — Zhongshan 12345"))
         self.setObjectName("main_window")
 
-        self.intake = IntakePage(workspace, actor, operations=self.operations)
-        self.intake.open_order.connect(self.show_order)
-        self.intake.held_changed.connect(self._held_count)
-
+        intake = self._build(SCREEN_BY_ID["intake"])  # the screen painted first
+        assert isinstance(intake, IntakePage)
+        self.intake = intake
         self.nav = QListWidget(objectName="nav")
         self.nav.setFixedWidth(150)
         self.nav.setStyleSheet("QListWidget::item { padding: 10px 12px; }")
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
-        self._factories: dict[str, Callable[[], QWidget]] = {}
-        self.add_page("intake", self.tr("Intake"), self.intake)
-        self.add_page("orders", self.tr("Orders"), self._make_order_list)
-        self.add_page("reports", self.tr("Reports"), self._make_reports)
+        for spec in SCREENS:
+            if spec.stage is Stage.FIRST:
+                self._add_entry(spec)
         self.nav.currentRowChanged.connect(self._row_changed)
 
         central = QWidget()
@@ -85,36 +114,24 @@ class MainWindow(QMainWindow):
         self.status = DeskStatusBar(workspace.station, snapshot, self)
         self.changes.changed.connect(lambda _changes: self.status.refresh())
         self.setStatusBar(self.status)
-        self.actions_by_id = build_actions(
-            self,
-            {
-                "new_intake": self.new_intake,
-                "held_intakes": self.choose_held,
-                "save_intake": self.save_intake,
-                "find_order": self.find_order,
-                "open_order": self.open_order_by_number,
-                "refresh": self.refresh,
-                "page_intake": lambda: self.show_page("intake"),
-                "page_orders": lambda: self.show_page("orders"),
-                "page_reports": lambda: self.show_page("reports"),
-                "quit": self.close,
-            },
-        )
+        self._add_actions(Stage.FIRST)
         self.nav.setCurrentRow(0)
-        self._held_count(len(self.intake.held))
+        self.show_held_count(len(self.intake.held))
         # Built after the first paint with `defer_rest` (see the class), in steps.
         self._rest: list[Callable[[], None]] = [
-            self._install_knowledge,
-            self._install_roles,
-            self._install_drills,
+            lambda: self._join(Stage.REST),  # the other screens' entries and commands
+            self._build_panels,  # beside the intake: likely duplicates, KB suggestions
+            self._follow_role,  # only the user's role's screens; the demo-user switcher
         ]
         # A role without the intake screen starts on another one: build that one now.
-        if not defer_rest or not visible("intake", actor().role):
+        if not defer_rest or not visible("intake", self.identity.role):
             self.build_rest()
         self._restore_geometry()
 
+    # ---- building from the registry -----------------------------------------------------
+
     def build_rest(self) -> None:
-        """Everything but the intake form and its caller history (once; see the class)."""
+        """Everything but the first screens (once; see the class)."""
         while self.build_rest_step():
             pass
 
@@ -124,54 +141,125 @@ class MainWindow(QMainWindow):
             self._rest.pop(0)()
         return bool(self._rest)
 
-    def _install_knowledge(self) -> None:
-        from app.views.kb.install import install_knowledge
+    def _join(self, stage: Stage) -> None:
+        """The screens of `stage` join the navigation (each built when first shown)."""
+        for spec in SCREENS:
+            if spec.stage is stage:
+                self._add_entry(spec)
+        self._add_actions(stage)
 
-        install_knowledge(self)  # its screen, Ctrl+K, and the intake's suggestions
-
-    def _install_roles(self) -> None:
-        from app.views.shell.roles import install_roles
-
-        install_roles(self)  # the chain's work screens; only the user's role's are shown
-
-    def _install_drills(self) -> None:
-        from app.views.drills.install import install_drills
-
-        install_drills(self)  # knowledge-base drills: operators' screen, trainers' dashboard
-
-    def add_page(self, page_id: str, title: str, widget: QWidget | Callable[[], QWidget]) -> None:
-        """Register a screen; a factory builds it the first time it is shown (fast start)."""
-        item = QListWidgetItem(title)
-        item.setData(Qt.ItemDataRole.UserRole, page_id)
+    def _add_entry(self, spec: ScreenSpec) -> None:
+        item = QListWidgetItem(spec.translated_title())
+        item.setData(Qt.ItemDataRole.UserRole, spec.id)
         self.nav.addItem(item)
-        if isinstance(widget, QWidget):
-            self.stack.addWidget(widget)
-            self.pages[page_id] = widget
-        else:
-            self.stack.addWidget(QWidget())  # placeholder until first shown
-            self._factories[page_id] = widget
+        built = self.pages.get(spec.id)
+        if built is None and spec.eager:
+            built = self._build(spec)
+        self.stack.addWidget(built if built is not None else QWidget())  # placeholder
+
+    def _add_actions(self, stage: Stage) -> None:
+        """The window's commands for the screens of `stage` (with the first: the window's
+        own commands that belong to no screen)."""
+        handlers: dict[str, Callable[[], Any]] = {}
+        for spec in ACTIONS:
+            target = spec.target
+            if not isinstance(target, Show | Command):
+                continue  # built by its screens
+            joins = SCREEN_BY_ID[target.screen].stage if target.screens else Stage.FIRST
+            if joins is not stage:
+                continue
+            if isinstance(target, Show):
+                handlers[spec.id] = lambda screen=target.screen: self.show_screen(screen)
+            else:
+                handlers[spec.id] = getattr(self, target.name)
+        self.actions_by_id.update(build_actions(self, handlers))
+
+    def _build(self, spec: ScreenSpec) -> QWidget:
+        widget: QWidget = load(spec.factory)(self.context)
+        self._wire(widget, spec.signals)
+        self.pages[spec.id] = widget
+        if self._panels_built:
+            self._add_panels(spec, widget)
+        return widget
+
+    def _wire(self, widget: QWidget, signals: Wiring) -> None:
+        for signal, method in signals:
+            getattr(widget, signal).connect(getattr(self, method))
+
+    def _build_panels(self) -> None:
+        self._panels_built = True
+        for spec in SCREENS:
+            built = self.pages.get(spec.id)
+            if built is not None:
+                self._add_panels(spec, built)
+
+    def _add_panels(self, spec: ScreenSpec, screen: Any) -> None:
+        for panel in spec.panels:  # built in the table's order: the keyboard's tab order
+            widget: QWidget = load(panel.factory)(self.context, screen)
+            if panel.first:
+                screen.side_layout.insertWidget(0, widget, 1)
+            else:
+                screen.side_layout.addWidget(widget, 1)
+            self._wire(widget, panel.signals)
+            self.panels[panel.id] = widget
+
+    def _follow_role(self) -> None:
+        from app.views.shell.roles import user_switcher
+
+        self.switcher = user_switcher(self, self.identity, self.workspace.policy.unit_name)
+        self.identity.changed.connect(lambda _actor: self.apply_role())
+        self.apply_role()
+
+    def apply_role(self) -> None:
+        """Show the screens and commands of the current role; stay on a screen it keeps."""
+        role = self.identity.role
+        first = -1
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            shown = visible(self._id_at(row), role)
+            item.setHidden(not shown)
+            if shown and first < 0:
+                first = row
+        for action_id, action in self.actions_by_id.items():
+            screens = SPEC_BY_ID[action_id].target.screens
+            if screens:
+                action.setEnabled(visible(screens[0], role))
+        current = self.nav.currentRow()
+        if current < 0 or self.nav.item(current).isHidden():
+            home = home_screen(role)
+            ids = [self._id_at(row) for row in range(self.nav.count())]
+            self.nav.setCurrentRow(ids.index(home) if home in ids else first)
+        for spec in SCREENS:  # what they showed was the previous user's
+            built = self.pages.get(spec.id)
+            if built is not None and spec.on_switch:
+                getattr(built, spec.on_switch)()
+        self.status.refresh()
+
+    # ---- screens ------------------------------------------------------------------------
 
     def page(self, page_id: str) -> QWidget:
         """The screen, built now if it has not been shown yet."""
         if page_id not in self.pages:
             index = self._row_of(page_id)
-            widget = self._factories.pop(page_id)()
+            widget = self._build(SCREEN_BY_ID[page_id])
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, widget)
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
-            self.pages[page_id] = widget
         return self.pages[page_id]
+
+    def _id_at(self, row: int) -> str:
+        return str(self.nav.item(row).data(Qt.ItemDataRole.UserRole))
 
     def _row_of(self, page_id: str) -> int:
         for row in range(self.nav.count()):
-            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == page_id:
+            if self._id_at(row) == page_id:
                 return row
         raise KeyError(page_id)
 
     def _row_changed(self, row: int) -> None:
         if row >= 0:
-            self.page(self.nav.item(row).data(Qt.ItemDataRole.UserRole))
+            self.page(self._id_at(row))
             self.stack.setCurrentIndex(row)
 
     def show_page(self, page_id: str) -> QWidget:
@@ -179,19 +267,10 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(self._row_of(page_id))
         return widget
 
-    def _make_reports(self) -> QWidget:
-        from app.views.reports.page import ReportsPage  # QtCharts loads on first use
-
-        page = ReportsPage(self.workspace, self.tasks, self.viewer)
-        page.open_order.connect(self.show_order)
-        return page
-
-    def _make_order_list(self) -> OrderListPage:
-        from app.views.orders.list_page import OrderListPage
-
-        page = OrderListPage(self.workspace, self.tasks, self.viewer)
-        page.open_order.connect(self.show_order)
-        return page
+    def show_screen(self, screen_id: str) -> None:
+        """A screen of the current user's role (its Ctrl+number)."""
+        if visible(screen_id, self.identity.role):
+            self.show_page(screen_id)
 
     @property
     def orders(self) -> OrderListPage:
@@ -201,7 +280,7 @@ class MainWindow(QMainWindow):
         assert isinstance(page, OrderListPage)
         return page
 
-    # ---- actions ------------------------------------------------------------------------
+    # ---- commands (the shortcut table's targets) ----------------------------------------
 
     def _may_take_calls(self) -> bool:
         """Intakes (and the held ones, callers' numbers among them) are for the roles that
@@ -224,10 +303,11 @@ class MainWindow(QMainWindow):
         if not self.intake.choose_held():
             self.statusBar().showMessage(self.tr("No intake is held."), 5000)
 
-    def _held_count(self, count: int) -> None:
+    def show_held_count(self, count: int) -> None:
         """The intake screen's entry says how many calls wait there."""
         title = self.tr("Intake (%1 held)").replace("%1", str(count)) if count else None
-        self.nav.item(self._row_of("intake")).setText(title or self.tr("Intake"))
+        intake = SCREEN_BY_ID["intake"]
+        self.nav.item(self._row_of("intake")).setText(title or intake.translated_title())
 
     def incoming_call(self, phone: str) -> None:
         """The telephony handed us a call: a fresh intake with the number and its history
@@ -279,10 +359,31 @@ class MainWindow(QMainWindow):
         if order_id is not None and self.show_order(order_id) is None:
             inform(self, self.tr("Open order"), self.tr("No order %1 here.").replace("%1", number))
 
+    def open_knowledge(self, query: str = "", article_id: str = "") -> KbDialog:
+        """Ctrl+K: on the intake screen the chosen answer goes into the direct answer."""
+        from app.views.kb.dialog import KbDialog
+
+        on_intake = self.stack.currentWidget() is self.intake
+        dialog = KbDialog(
+            self.workspace, self.tasks, self.intake.use_article if on_intake else None, self
+        )
+        dialog.start(query, article_id)
+        dialog.show()
+        self.kb_dialog = dialog
+        return dialog
+
+    def open_suggested_article(self, article_id: str) -> None:
+        """An article of the intake's suggestions, found again with the appeal's title."""
+        self.open_knowledge(self.intake.title.text(), article_id)
+
+    def focus_switcher(self) -> None:
+        if self.switcher is not None:
+            self.switcher.setFocus()
+            self.switcher.showPopup()
+
     def viewer(self) -> Viewer:
         """Who is at the keyboard now, as the order access sees them."""
-        identity = getattr(self, "identity", None)  # the role switcher's, once installed
-        return viewer_of((identity or self.actor)())
+        return viewer_of(self.identity())
 
     def show_order(self, order_id: str) -> OrderDetailDialog | None:
         """The order's detail as the current user may see it; None when they may not (or
@@ -300,13 +401,66 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         current = self.stack.currentWidget()
-        if current is self.orders:
+        if current is self.pages.get("orders"):
             self.orders.refresh()
         elif current is self.intake:
             self.intake.refresh_history()
         elif callable(getattr(current, "refresh", None)):
             current.refresh()  # the work screens (dispatch, unit, follow-up …)
         self.status.refresh()
+
+    # ---- synchronisation ----------------------------------------------------------------
+
+    def attach_sync(self, bridge: SyncBridge) -> None:
+        """Synchronisation joins the window: the refused steps, the sync commands, status."""
+        bridge.setParent(self)  # when the window goes, status changes still queued go with it
+        self.sync_bridge = bridge
+        self._join(Stage.SYNC)
+        bridge.status_changed.connect(self._sync_status)
+        bridge.pulled.connect(self._pulled)
+
+    def sync_now(self) -> None:
+        if self.sync_bridge is not None:
+            self.sync_bridge.sync_now()
+
+    def sign_in(self) -> None:
+        from app.views.sync.login_dialog import LoginDialog
+
+        if self.sync_bridge is None:
+            return
+        status = self.sync_bridge.worker.status()
+        dialog = LoginDialog(self.sync_bridge, self.tasks, status.server, status.user, self)
+        dialog.accepted.connect(self._seat_changed)
+        self.login_dialog = dialog
+        dialog.open()
+
+    def sign_out(self) -> None:
+        if self.sync_bridge is not None:
+            what = self.tr("Signing out")
+            self.tasks.run(self.sync_bridge.sign_out(), self._seat_changed, what=what)
+
+    def _seat_changed(self, _result: object = None) -> None:
+        """Someone signed in or out: the cache is already what they may see (app.store.seat);
+        every screen follows at once (the role's screens, the lists read again)."""
+        self.identity.changed.emit(self.identity())
+        self.refresh()
+        self.sync_now()
+
+    def _sync_status(self, status: SyncStatus) -> None:
+        self.status.refresh()
+        label = SCREEN_BY_ID["attention"].translated_title()
+        if status.attention:
+            label += f"（{status.attention}）"
+        self.nav.item(self._row_of("attention")).setText(label)
+        page = self.pages.get("attention")
+        if page is not None:
+            page.refresh()  # type: ignore[attr-defined]
+
+    def _pulled(self, count: int) -> None:
+        self.refresh()
+        self.statusBar().showMessage(
+            self.tr("%n change(s) from other workstations", "", count), 6000
+        )
 
     # ---- window state -------------------------------------------------------------------
 

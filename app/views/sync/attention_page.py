@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.store.sync.state import AttentionItem, SyncState
-from app.store.workspace import Workspace
 from app.views.common.labels import event_label
 from app.views.common.plain import plain, tip
 from app.views.common.table_headers import header_text
 from app.views.orders.models import short_time
+
+if TYPE_CHECKING:
+    from app.views.shell.context import ScreenContext
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -77,8 +79,10 @@ class AttentionPage(QWidget):
     open_order = Signal(str)
     changed = Signal()
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.context = context
+        workspace = context.workspace
         self.state = SyncState(workspace.database)
         self.model = AttentionModel(self)
         self.table = QTableView(objectName="attention")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.enums import EventType
-from app.models.operations import Actor
 from app.models.policy import Policy
 from app.models.records import Order
 from app.models.rules import RuleViolation, allowed_events
@@ -32,15 +32,15 @@ from app.models.visibility import viewer_of
 from app.operations import orders
 from app.operations.changes import Changes
 from app.store.queues.work import QueueQueries, QueueRow
-from app.store.workspace import Workspace
-from app.views.common.changes import ChangeHub
-from app.views.common.operation import Op, OperationRunner, show_failure
+from app.views.common.operation import Op, show_failure
 from app.views.common.plain import plain, rich
-from app.views.common.tasks import TaskRunner
 from app.views.common.widgets import record_table
 from app.views.shell.actions import SPEC_BY_ID, build_actions
 from app.views.work.panel import OrderSummary, StepDialog
 from app.views.work.queue_models import QueueModel
+
+if TYPE_CHECKING:
+    from app.views.shell.context import ScreenContext
 
 
 @dataclass(frozen=True)
@@ -57,22 +57,14 @@ class QueuePage(QWidget):
     redact = False
     columns = QueueModel.ALL_COLUMNS
 
-    def __init__(
-        self,
-        workspace: Workspace,
-        actor: Callable[[], Actor],
-        parent: QWidget | None = None,
-        *,
-        operations: OperationRunner | None = None,
-    ) -> None:
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.workspace = workspace
+        self.context = context
+        self.workspace = workspace = context.workspace
         self.policy = workspace.policy
-        self.actor = actor
+        self.actor = context.actor
         # the window's runner: every step's notice refreshes every screen (this one too)
-        self.operations = operations or OperationRunner(
-            workspace, TaskRunner(self), ChangeHub(self)
-        )
+        self.operations = context.operations
         self.operations.changes.changed.connect(self.follow_changes)
         self.queries = QueueQueries(workspace.database)
         self.order: Order | None = None

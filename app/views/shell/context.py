@@ -1,0 +1,36 @@
+"""What every screen is built from: one `ScreenContext` per main window."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings
+
+from app.models.visibility import Viewer, viewer_of
+from app.store.workspace import Workspace
+from app.views.common.changes import ChangeHub
+from app.views.common.operation import OperationRunner
+from app.views.common.tasks import TaskRunner
+from app.views.shell.identity import Identity
+
+
+@dataclass(frozen=True)
+class ScreenContext:
+    """The window's workspace, user, background tasks, change signal, operation runner
+    and settings.
+
+    `actor` is who is at the keyboard now (call it); it says when the user switches
+    (`actor.changed`). `operations` runs a user action's operation (app/operations) and
+    sends what it changed on `changes`, from which every screen refreshes.
+    """
+
+    workspace: Workspace
+    actor: Identity
+    tasks: TaskRunner
+    changes: ChangeHub
+    operations: OperationRunner
+    settings: QSettings
+
+    def viewer(self) -> Viewer:
+        """The user as the order access sees them (app/store/access.py)."""
+        return viewer_of(self.actor())
