@@ -166,7 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _serve(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     import uvicorn
 
-    from server.api import default_app
+    from server.api.main import default_app
     from server.clientaddr import ProxyTrust
     from server.login import AccessSettings, LoginLimits
     from server.throttle import ThrottlePolicy

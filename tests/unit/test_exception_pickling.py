@@ -23,7 +23,7 @@ from app.models.validation import FieldError
 from app.store.db import _NOT_A_DATABASE, WorkspaceCorrupt
 from app.store.workspace import IntakeInvalid
 from app.sync.errors import Refused
-from server.api import ApiError
+from server.api.errors import ApiError
 from server.auth import AuthError
 from server.login import Busy, Throttled
 from server.throttle import Refusal

@@ -80,7 +80,8 @@ def _event(**changes: Any) -> dict[str, Any]:
 
 
 def test_parse_push_answers_as_fastapi_would_for_a_push_request() -> None:
-    from server.api import ApiError, parse_push
+    from server.api.errors import ApiError
+    from server.api.push_body import parse_push
 
     body = json.dumps({"device_id": "d", "events": [_event()]}, ensure_ascii=False).encode()
     (event,) = parse_push(body, "application/json; charset=utf-8")

@@ -1,0 +1,1 @@
+"""The API's routers, one per feature; server.api.router gathers those under /api/v1."""
