@@ -84,6 +84,25 @@ def test_relative_links_resolve(page: Path) -> None:
     assert not broken, "\n".join(broken)
 
 
+# A file or folder of the project named in the docs: app/…, server/…, tests/… and so on.
+NAMED_PATH = re.compile(r"(?<![\w/.-])(?:app|server|tests|bench|scripts|resources|docs)/[\w./-]*")
+
+
+@pytest.mark.parametrize(
+    "page", [ROOT / "README.md", *sorted(DOCS.glob("*.md"))], ids=lambda p: p.name
+)
+def test_every_path_the_docs_name_exists(page: Path) -> None:
+    """A file moved or renamed is followed in the docs that point a newcomer at it."""
+    missing = sorted(
+        {
+            m.group(0).rstrip(".,")
+            for m in NAMED_PATH.finditer(page.read_text(encoding="utf-8"))
+            if not (ROOT / m.group(0).rstrip(".,")).exists()
+        }
+    )
+    assert not missing, f"{page.name} names what is not there: {missing}"
+
+
 def test_no_file_names_a_design_document_outside_the_repository() -> None:
     offences = [
         f"{path.relative_to(ROOT)}:{number}"
