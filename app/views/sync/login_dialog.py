@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.sync.errors import SyncError
+from app.views.common.failures import reason
 from app.views.common.plain import plain
 from app.views.common.tasks import TaskRunner
 from app.views.common.widgets import ERROR_STYLE
@@ -83,6 +83,5 @@ class LoginDialog(QDialog):
         self.buttons.setEnabled(True)
         self.password.clear()
         self.message.setStyleSheet(ERROR_STYLE)
-        text = exc.message if isinstance(exc, SyncError) else str(exc)
-        self.message.setText(self.tr("Could not sign in: %1").replace("%1", text))
+        self.message.setText(self.tr("Could not sign in: %1").replace("%1", reason(exc)))
         self.password.setFocus()
