@@ -3,377 +3,377 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="24" />
+        <location filename="../../app/views/shell/actions.py" line="69" />
         <source>New intake</source>
         <translation>新建受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="38" />
+        <location filename="../../app/views/shell/actions.py" line="85" />
         <source>Save intake</source>
         <translation>保存受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="44" />
+        <location filename="../../app/views/shell/actions.py" line="92" />
         <source>Find order</source>
         <translation>查找工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="50" />
+        <location filename="../../app/views/shell/actions.py" line="99" />
         <source>Knowledge base</source>
         <translation>知识库</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="56" />
+        <location filename="../../app/views/shell/actions.py" line="106" />
         <source>Open order by number</source>
         <translation>按工单号打开</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="62" />
+        <location filename="../../app/views/shell/actions.py" line="113" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="66" />
+        <location filename="../../app/views/shell/actions.py" line="120" />
         <source>Go to intake</source>
         <translation>转到受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="67" />
+        <location filename="../../app/views/shell/actions.py" line="126" />
         <source>Go to orders</source>
         <translation>转到工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="68" />
+        <location filename="../../app/views/shell/actions.py" line="132" />
         <source>Go to knowledge base</source>
         <translation>转到知识库</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="71" />
+        <location filename="../../app/views/shell/actions.py" line="138" />
         <source>Go to reports</source>
         <translation>转到报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="73" />
+        <location filename="../../app/views/shell/actions.py" line="140" />
         <source>Appeal analysis reports</source>
         <translation>诉求分析报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="77" />
+        <location filename="../../app/views/shell/actions.py" line="145" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="99" />
+        <location filename="../../app/views/shell/actions.py" line="171" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="26" />
+        <location filename="../../app/views/shell/actions.py" line="71" />
         <source>Start recording a new call</source>
         <translation>开始记录新来电</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="30" />
+        <location filename="../../app/views/shell/actions.py" line="76" />
         <source>Held intakes</source>
         <translation>挂起的受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="32" />
+        <location filename="../../app/views/shell/actions.py" line="78" />
         <source>Choose a held intake (set aside by F2 or a new call); Enter resumes it</source>
         <translation>选择挂起的受理（F2 或新来电时挂起），回车继续受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="40" />
+        <location filename="../../app/views/shell/actions.py" line="87" />
         <source>Record the appeal and issue its order number</source>
         <translation>记录诉求并生成工单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="46" />
+        <location filename="../../app/views/shell/actions.py" line="94" />
         <source>Search the order list</source>
         <translation>搜索工单列表</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="52" />
+        <location filename="../../app/views/shell/actions.py" line="101" />
         <source>Search the knowledge base from anywhere</source>
         <translation>在任意界面搜索知识库</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="58" />
+        <location filename="../../app/views/shell/actions.py" line="108" />
         <source>Open an order by the number the caller reads out</source>
         <translation>按来电人报出的工单号打开工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="64" />
+        <location filename="../../app/views/shell/actions.py" line="115" />
         <source>Reload the current screen</source>
         <translation>重新载入当前界面</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="79" />
+        <location filename="../../app/views/shell/actions.py" line="147" />
         <source>Send and fetch changes now</source>
         <translation>立即发送并获取更新</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="83" />
+        <location filename="../../app/views/shell/actions.py" line="152" />
         <source>Sign in…</source>
         <translation>登录…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="85" />
+        <location filename="../../app/views/shell/actions.py" line="154" />
         <source>Sign in to the central store</source>
         <translation>登录中心服务器</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="89" />
+        <location filename="../../app/views/shell/actions.py" line="159" />
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="91" />
+        <location filename="../../app/views/shell/actions.py" line="161" />
         <source>Sign out and forget the saved sign-in</source>
         <translation>退出登录并清除保存的登录凭据</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="95" />
+        <location filename="../../app/views/shell/actions.py" line="166" />
         <source>Go to refused steps</source>
         <translation>转到被拒操作</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="97" />
+        <location filename="../../app/views/shell/actions.py" line="168" />
         <source>Steps the central store refused, waiting for a decision</source>
         <translation>中心服务器拒绝的操作，等待处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="101" />
+        <location filename="../../app/views/shell/actions.py" line="175" />
         <source>Go to dispatch</source>
         <translation>转到派单审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="102" />
+        <location filename="../../app/views/shell/actions.py" line="181" />
         <source>Go to unit work</source>
         <translation>转到承办工作</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="104" />
+        <location filename="../../app/views/shell/actions.py" line="187" />
         <source>Go to follow-up calls</source>
         <translation>转到回访</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="108" />
+        <location filename="../../app/views/shell/actions.py" line="193" />
         <source>Go to drills</source>
         <translation>转到知识库练习</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="110" />
+        <location filename="../../app/views/shell/actions.py" line="195" />
         <source>Drill on the knowledge base</source>
         <translation>按真实来电练习查找知识库</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="114" />
+        <location filename="../../app/views/shell/actions.py" line="200" />
         <source>Go to drill dashboard</source>
         <translation>转到练习看板</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="116" />
+        <location filename="../../app/views/shell/actions.py" line="202" />
         <source>Trainees' figures and drill sets</source>
         <translation>学员成绩与练习题组</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="120" />
+        <location filename="../../app/views/shell/actions.py" line="207" />
         <source>Answer drill</source>
         <translation>提交练习答案</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="122" />
+        <location filename="../../app/views/shell/actions.py" line="209" />
         <source>Answer the drill scenario; once answered, go to the next one</source>
         <translation>提交本题答案；已作答时进入下一题</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="128" />
+        <location filename="../../app/views/shell/actions.py" line="216" />
         <source>Export drill figures</source>
         <translation>导出练习成绩</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="130" />
+        <location filename="../../app/views/shell/actions.py" line="218" />
         <source>Save the drill dashboard's figures as CSV</source>
         <translation>将练习看板的数据保存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="134" />
+        <location filename="../../app/views/shell/actions.py" line="223" />
         <source>Switch demo user</source>
         <translation>切换演示身份</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="136" />
+        <location filename="../../app/views/shell/actions.py" line="225" />
         <source>Act as another local demo user (demo workspace only)</source>
         <translation>以另一本地演示身份操作（仅演示工作区）</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="140" />
+        <location filename="../../app/views/shell/actions.py" line="230" />
         <source>Dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="142" />
+        <location filename="../../app/views/shell/actions.py" line="232" />
         <source>Dispatch or re-dispatch the selected order</source>
         <translation>派单或改派所选工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="146" />
+        <location filename="../../app/views/shell/actions.py" line="237" />
         <source>Rule on request</source>
         <translation>审批申请</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="148" />
+        <location filename="../../app/views/shell/actions.py" line="239" />
         <source>Rule on a return, extension or unreasonable-appeal request</source>
         <translation>审批退单、延期或不合理诉求申请</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="152" />
+        <location filename="../../app/views/shell/actions.py" line="244" />
         <source>Review reply</source>
         <translation>审核答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="154" />
+        <location filename="../../app/views/shell/actions.py" line="246" />
         <source>Approve the unit's reply or send it back</source>
         <translation>通过承办单位的答复或退回重办</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="158" />
+        <location filename="../../app/views/shell/actions.py" line="251" />
         <source>Close</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="160" />
+        <location filename="../../app/views/shell/actions.py" line="253" />
         <source>Close a reviewed order</source>
         <translation>办结已审核的工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="164" />
+        <location filename="../../app/views/shell/actions.py" line="258" />
         <source>Supervise</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="166" />
+        <location filename="../../app/views/shell/actions.py" line="260" />
         <source>Urge the unit on an overdue order</source>
         <translation>对超期工单督办承办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="170" />
+        <location filename="../../app/views/shell/actions.py" line="265" />
         <source>Merge</source>
         <translation>并单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="172" />
+        <location filename="../../app/views/shell/actions.py" line="267" />
         <source>Merge the selected order into the order it repeats</source>
         <translation>将所选工单并入其重复的工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="176" />
+        <location filename="../../app/views/shell/actions.py" line="272" />
         <source>Sign for</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="178" />
+        <location filename="../../app/views/shell/actions.py" line="274" />
         <source>Sign for the selected order</source>
         <translation>签收所选工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="182" />
+        <location filename="../../app/views/shell/actions.py" line="279" />
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="184" />
+        <location filename="../../app/views/shell/actions.py" line="281" />
         <source>Reply with what was done</source>
         <translation>答复办理情况</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="188" />
+        <location filename="../../app/views/shell/actions.py" line="286" />
         <source>Ask for extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="190" />
+        <location filename="../../app/views/shell/actions.py" line="288" />
         <source>Ask the centre for more working days</source>
         <translation>向热线中心申请延长办理时限</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="194" />
+        <location filename="../../app/views/shell/actions.py" line="293" />
         <source>Return</source>
         <translation>退单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="196" />
+        <location filename="../../app/views/shell/actions.py" line="295" />
         <source>Return the order to the centre with a reason</source>
         <translation>说明理由，将工单退回热线中心</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="200" />
+        <location filename="../../app/views/shell/actions.py" line="300" />
         <source>Unreasonable appeal</source>
         <translation>不合理诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="202" />
+        <location filename="../../app/views/shell/actions.py" line="302" />
         <source>Apply to mark the appeal unreasonable</source>
         <translation>申请认定为不合理诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="206" />
+        <location filename="../../app/views/shell/actions.py" line="307" />
         <source>Record call</source>
         <translation>记录回访</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="208" />
+        <location filename="../../app/views/shell/actions.py" line="309" />
         <source>Record the follow-up call</source>
         <translation>记录回访结果</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="212" />
+        <location filename="../../app/views/shell/actions.py" line="314" />
         <source>Reopen</source>
         <translation>重新办理</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="214" />
+        <location filename="../../app/views/shell/actions.py" line="316" />
         <source>Send the order back to its unit for handling again</source>
         <translation>退回承办单位重新办理</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="218" />
+        <location filename="../../app/views/shell/actions.py" line="321" />
         <source>Show full number</source>
         <translation>显示完整号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="220" />
+        <location filename="../../app/views/shell/actions.py" line="323" />
         <source>Show the caller's full number to call back (each time is recorded)</source>
         <translation>显示来电人完整号码以便回拨（每次查看均留记录）</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="226" />
+        <location filename="../../app/views/shell/actions.py" line="330" />
         <source>Attach caller</source>
         <translation>并入已有工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="228" />
+        <location filename="../../app/views/shell/actions.py" line="332" />
         <source>Attach this caller to the selected earlier order instead of a new one</source>
         <translation>将本次来电人并入所选的已有工单，不新建工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="234" />
+        <location filename="../../app/views/shell/actions.py" line="339" />
         <source>Transfer</source>
         <translation>转办</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="236" />
+        <location filename="../../app/views/shell/actions.py" line="341" />
         <source>Record the appeal and transfer it (110/119/120/122, another city, the province)</source>
         <translation>记录诉求并转办（110/119/120/122、外市12345、省热线）</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="243" />
+        <location filename="../../app/views/shell/actions.py" line="349" />
         <source>Flag appellant</source>
         <translation>标记诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="245" />
+        <location filename="../../app/views/shell/actions.py" line="351" />
         <source>Flag the caller of the selected order as malicious or false, with a reason</source>
         <translation>注明理由，将所选工单的诉求人标记为恶意或虚假投诉</translation>
     </message>
@@ -489,27 +489,27 @@
 <context>
     <name>AttentionModel</name>
     <message>
-        <location filename="../../app/views/sync/attention_page.py" line="34" />
+        <location filename="../../app/views/sync/attention_page.py" line="36" />
         <source>Order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/attention_page.py" line="35" />
+        <location filename="../../app/views/sync/attention_page.py" line="37" />
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/attention_page.py" line="36" />
+        <location filename="../../app/views/sync/attention_page.py" line="38" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/attention_page.py" line="37" />
+        <location filename="../../app/views/sync/attention_page.py" line="39" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/attention_page.py" line="38" />
+        <location filename="../../app/views/sync/attention_page.py" line="40" />
         <source>The central store's reason</source>
         <translation>中心服务器给出的原因</translation>
     </message>
@@ -517,34 +517,34 @@
 <context>
     <name>AttentionPage</name>
     <message>
-        <location filename="../../app/views/sync/attention_page.py" line="95" />
+        <location filename="../../app/views/sync/attention_page.py" line="99" />
         <source>Send &amp;again</source>
         <translation>重新发送(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/attention_page.py" line="96" />
+        <location filename="../../app/views/sync/attention_page.py" line="100" />
         <source>&amp;Acknowledge</source>
         <translation>已知悉(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/attention_page.py" line="97" />
+        <location filename="../../app/views/sync/attention_page.py" line="101" />
         <source>Send the step again, e.g. after the order was put right</source>
         <translation>重新发送该操作（例如工单已更正后）</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/attention_page.py" line="99" />
+        <location filename="../../app/views/sync/attention_page.py" line="103" />
         <source>Keep it in the timeline as refused and take it off this list</source>
         <translation>在办理过程中保留为被拒，并从此列表移除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/sync/attention_page.py" line="116" />
+        <location filename="../../app/views/sync/attention_page.py" line="120" />
         <source>%n step(s) refused by the central store need your decision.</source>
         <translation>
             <numerusform>有 %n 个操作被中心服务器拒绝，需要您处理。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/attention_page.py" line="119" />
+        <location filename="../../app/views/sync/attention_page.py" line="123" />
         <source>Nothing refused: every step reached the central store or waits to be sent.</source>
         <translation>没有被拒的操作：所有操作均已送达中心服务器或正在等待发送。</translation>
     </message>
@@ -1009,152 +1009,152 @@
 <context>
     <name>DrillPage</name>
     <message>
-        <location filename="../../app/views/drills/page.py" line="52" />
+        <location filename="../../app/views/drills/page.py" line="54" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="86" />
+        <location filename="../../app/views/drills/page.py" line="85" />
         <source>Drill &amp;set:</source>
         <translation>练习题组(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="131" />
+        <location filename="../../app/views/drills/page.py" line="130" />
         <source>Answer (F9)</source>
         <translation>提交 (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="134" />
+        <location filename="../../app/views/drills/page.py" line="133" />
         <source>Chosen article:</source>
         <translation>所选知识：</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="136" />
+        <location filename="../../app/views/drills/page.py" line="135" />
         <source>Appeal &amp;type</source>
         <translation>诉求类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="138" />
+        <location filename="../../app/views/drills/page.py" line="137" />
         <source>Handling &amp;unit</source>
         <translation>承办单位(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="150" />
+        <location filename="../../app/views/drills/page.py" line="149" />
         <source>Next scenario (Enter)</source>
         <translation>下一题 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="175" />
+        <location filename="../../app/views/drills/page.py" line="174" />
         <source>Category</source>
         <translation>问题分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="176" />
+        <location filename="../../app/views/drills/page.py" line="175" />
         <source>Attempts</source>
         <translation>作答次数</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="177" />
+        <location filename="../../app/views/drills/page.py" line="176" />
         <source>Right</source>
         <translation>全对</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="178" />
+        <location filename="../../app/views/drills/page.py" line="177" />
         <source>Accuracy</source>
         <translation>正确率</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="179" />
+        <location filename="../../app/views/drills/page.py" line="178" />
         <source>Median time</source>
         <translation>用时中位数</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="196" />
+        <location filename="../../app/views/drills/page.py" line="195" />
         <source>Drill</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="197" />
+        <location filename="../../app/views/drills/page.py" line="196" />
         <source>My progress</source>
         <translation>我的进度</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="265" />
+        <location filename="../../app/views/drills/page.py" line="264" />
         <source>No drill set yet. A trainer builds one on the drill dashboard.</source>
         <translation>还没有练习题组。培训师可在练习看板中创建。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="268" />
+        <location filename="../../app/views/drills/page.py" line="267" />
         <source>Nothing to drill in this set.</source>
         <translation>本题组没有可练习的题目。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="270" />
+        <location filename="../../app/views/drills/page.py" line="269" />
         <source>Nothing is due now; the next review is at %1. Press F9 to practise ahead.</source>
         <translation>当前没有到期的题目，下次复习时间为 %1。按 F9 可提前练习。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="280" />
+        <location filename="../../app/views/drills/page.py" line="279" />
         <source>Due %1 · new %2 · learning %3 · mastered %4</source>
         <translation>到期 %1 · 新题 %2 · 学习中 %3 · 已掌握 %4</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="366" />
+        <location filename="../../app/views/drills/page.py" line="365" />
         <source>(none)</source>
         <translation>（未选）</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="370" />
+        <location filename="../../app/views/drills/page.py" line="369" />
         <source>All right.</source>
         <translation>全部正确。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="374" />
+        <location filename="../../app/views/drills/page.py" line="373" />
         <source>%1 of 3 right.</source>
         <translation>3 项中答对 %1 项。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="380" />
+        <location filename="../../app/views/drills/page.py" line="379" />
         <source>Article</source>
         <translation>知识条目</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="386" />
+        <location filename="../../app/views/drills/page.py" line="385" />
         <source>Appeal type</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="392" />
+        <location filename="../../app/views/drills/page.py" line="391" />
         <source>Handling unit</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="394" />
+        <location filename="../../app/views/drills/page.py" line="393" />
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="399" />
+        <location filename="../../app/views/drills/page.py" line="398" />
         <source>expected: %1</source>
         <translation>应为：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="405" />
+        <location filename="../../app/views/drills/page.py" line="404" />
         <source>Time taken: %1 s</source>
         <translation>用时：%1 秒</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="407" />
+        <location filename="../../app/views/drills/page.py" line="406" />
         <source>slow: this scenario comes back sooner</source>
         <translation>偏慢：本题会更早再次出现</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="435" />
+        <location filename="../../app/views/drills/page.py" line="434" />
         <source>%1 attempts, %2 right.</source>
         <translation>共作答 %1 次，全对 %2 次。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="439" />
+        <location filename="../../app/views/drills/page.py" line="438" />
         <source>In set %1: %2 mastered, %3 learning, %4 new, %5 due now.</source>
         <translation>题组“%1”：已掌握 %2，学习中 %3，新题 %4，当前到期 %5。</translation>
     </message>
@@ -1337,188 +1337,188 @@
 <context>
     <name>IntakeExtras</name>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="53" />
+        <location filename="../../app/views/intake/extras.py" line="51" />
         <source>110 police</source>
         <translation>110 公安</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="54" />
+        <location filename="../../app/views/intake/extras.py" line="52" />
         <source>119 fire</source>
         <translation>119 消防</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="55" />
+        <location filename="../../app/views/intake/extras.py" line="53" />
         <source>120 ambulance</source>
         <translation>120 急救</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="56" />
+        <location filename="../../app/views/intake/extras.py" line="54" />
         <source>122 traffic</source>
         <translation>122 交警</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="57" />
+        <location filename="../../app/views/intake/extras.py" line="55" />
         <source>Another city's 12345</source>
         <translation>外市12345</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="60" />
+        <location filename="../../app/views/intake/extras.py" line="58" />
         <source>Provincial line</source>
         <translation>省热线</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="67" />
+        <location filename="../../app/views/intake/extras.py" line="65" />
         <source>Malicious complaint</source>
         <translation>恶意投诉</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="68" />
+        <location filename="../../app/views/intake/extras.py" line="66" />
         <source>False complaint</source>
         <translation>虚假投诉</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="69" />
+        <location filename="../../app/views/intake/extras.py" line="67" />
         <source>Hard case</source>
         <translation>疑难件</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="81" />
+        <location filename="../../app/views/intake/extras.py" line="79" />
         <source>Order number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="82" />
+        <location filename="../../app/views/intake/extras.py" line="80" />
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="83" />
+        <location filename="../../app/views/intake/extras.py" line="81" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="84" />
+        <location filename="../../app/views/intake/extras.py" line="82" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="116" />
+        <location filename="../../app/views/intake/extras.py" line="114" />
         <source>same caller</source>
         <translation>同一来电人</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="118" />
+        <location filename="../../app/views/intake/extras.py" line="116" />
         <source>similar %1%</source>
         <translation>相似%1%</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="134" />
+        <location filename="../../app/views/intake/extras.py" line="128" />
         <source>Likely &amp;duplicates</source>
         <translation>疑似重复(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="216" />
+        <location filename="../../app/views/intake/extras.py" line="211" />
         <source>Looking for duplicates</source>
         <translation>查找重复诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="223" />
+        <location filename="../../app/views/intake/extras.py" line="218" />
         <source>This may repeat an earlier appeal: Ctrl+Shift+A attaches the caller to the selected order instead of creating a new one.</source>
         <translation>可能与已有诉求重复：按 Ctrl+Shift+A 将来电人并入所选工单，不新建工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="227" />
+        <location filename="../../app/views/intake/extras.py" line="222" />
         <source>No likely duplicates (same caller or same place and matter, 7 days).</source>
         <translation>7天内无疑似重复（同一来电人，或同一镇街的相似事项）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="260" />
+        <location filename="../../app/views/intake/extras.py" line="255" />
         <source>No earlier order selected to attach the caller to.</source>
         <translation>未选择要并入的已有工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="264" />
+        <location filename="../../app/views/intake/extras.py" line="259" />
         <source>Attach caller</source>
         <translation>并入已有工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="266" />
+        <location filename="../../app/views/intake/extras.py" line="261" />
         <source>Attach this caller to %1 (%2) instead of recording a new order?</source>
         <translation>将本次来电人并入 %1（%2），不新建工单？</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="277" />
+        <location filename="../../app/views/intake/extras.py" line="272" />
         <source>&amp;Note</source>
         <translation>来电内容(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="278" />
+        <location filename="../../app/views/intake/extras.py" line="273" />
         <source>Attach (Ctrl+Enter)</source>
         <translation>并入（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="282" />
+        <location filename="../../app/views/intake/extras.py" line="277" />
         <source>Enter the caller's number first</source>
         <translation>请先填写来电号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="287" />
+        <location filename="../../app/views/intake/extras.py" line="282" />
         <source>Caller attached to order %1.</source>
         <translation>来电人已并入工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="294" />
+        <location filename="../../app/views/intake/extras.py" line="289" />
         <source>Transfer</source>
         <translation>转办</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="295" />
+        <location filename="../../app/views/intake/extras.py" line="290" />
         <source>The appeal is recorded and transferred, so it is never dropped.</source>
         <translation>诉求先登记再转办，确保不遗漏。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="303" />
+        <location filename="../../app/views/intake/extras.py" line="298" />
         <source>&amp;Transfer to</source>
         <translation>转至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="304" />
-        <location filename="../../app/views/intake/extras.py" line="341" />
+        <location filename="../../app/views/intake/extras.py" line="299" />
+        <location filename="../../app/views/intake/extras.py" line="336" />
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="305" />
+        <location filename="../../app/views/intake/extras.py" line="300" />
         <source>Record and transfer (Ctrl+Enter)</source>
         <translation>登记并转办（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="311" />
+        <location filename="../../app/views/intake/extras.py" line="306" />
         <source>Order %1 recorded and transferred.</source>
         <translation>工单 %1 已登记并转办。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="322" />
+        <location filename="../../app/views/intake/extras.py" line="317" />
         <source>Select the caller's earlier order in the history first.</source>
         <translation>请先在来电历史中选择该诉求人的工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="326" />
+        <location filename="../../app/views/intake/extras.py" line="321" />
         <source>Flag appellant</source>
         <translation>标记诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="329" />
+        <location filename="../../app/views/intake/extras.py" line="324" />
         <source>Flag the caller of %1. Nothing is deleted; the flag and reason are kept.</source>
         <translation>标记工单 %1 的诉求人。不删除任何记录，标记及理由均留存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="340" />
+        <location filename="../../app/views/intake/extras.py" line="335" />
         <source>&amp;Kind</source>
         <translation>类别(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="351" />
+        <location filename="../../app/views/intake/extras.py" line="346" />
         <source>The appellant of %1 is flagged.</source>
         <translation>工单 %1 的诉求人已标记。</translation>
     </message>
@@ -1526,167 +1526,167 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../app/views/intake/page.py" line="110" />
+        <location filename="../../app/views/intake/page.py" line="97" />
         <source>e.g. 138 0000 1234 or 0760-8888 1234</source>
         <translation>如 138 0000 1234 或 0760-8888 1234</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="117" />
+        <location filename="../../app/views/intake/page.py" line="104" />
         <source>Keep identity confidential</source>
         <translation>身份保密（不向承办单位透露）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="148" />
+        <location filename="../../app/views/intake/page.py" line="135" />
         <source>Answered on the call (close at first contact)</source>
         <translation>当场答复（直接办结）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="152" />
+        <location filename="../../app/views/intake/page.py" line="139" />
         <source>The answer given to the caller</source>
         <translation>向来电人作出的答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="166" />
+        <location filename="../../app/views/intake/page.py" line="153" />
         <source>Caller &amp;number</source>
         <translation>来电号码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="167" />
+        <location filename="../../app/views/intake/page.py" line="154" />
         <source>Appellant &amp;kind</source>
         <translation>诉求人类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="168" />
+        <location filename="../../app/views/intake/page.py" line="155" />
         <source>N&amp;ame</source>
         <translation>姓名(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="169" />
+        <location filename="../../app/views/intake/page.py" line="156" />
         <source>Compan&amp;y</source>
         <translation>单位名称(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="171" />
+        <location filename="../../app/views/intake/page.py" line="158" />
         <source>Appeal &amp;type</source>
         <translation>诉求类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="172" />
+        <location filename="../../app/views/intake/page.py" line="159" />
         <source>&amp;Urgency</source>
         <translation>紧急程度(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="173" />
+        <location filename="../../app/views/intake/page.py" line="160" />
         <source>C&amp;hannel</source>
         <translation>受理渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="174" />
+        <location filename="../../app/views/intake/page.py" line="161" />
         <source>Cate&amp;gory</source>
         <translation>问题分类(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="175" />
+        <location filename="../../app/views/intake/page.py" line="162" />
         <source>To&amp;wn</source>
         <translation>镇街(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="176" />
+        <location filename="../../app/views/intake/page.py" line="163" />
         <source>Add&amp;ress</source>
         <translation>详细地址(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="177" />
+        <location filename="../../app/views/intake/page.py" line="164" />
         <source>Recei&amp;ved</source>
         <translation>受理时间(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="178" />
+        <location filename="../../app/views/intake/page.py" line="165" />
         <source>T&amp;itle</source>
         <translation>标题(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="179" />
+        <location filename="../../app/views/intake/page.py" line="166" />
         <source>&amp;Content</source>
         <translation>诉求内容(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="181" />
+        <location filename="../../app/views/intake/page.py" line="168" />
         <source>Ans&amp;wer</source>
         <translation>答复内容(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="195" />
+        <location filename="../../app/views/intake/page.py" line="182" />
         <source>New intake (F2)</source>
         <translation>新建受理 (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="212" />
+        <location filename="../../app/views/intake/page.py" line="199" />
         <source>Appeal</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="242" />
+        <location filename="../../app/views/intake/page.py" line="229" />
         <source>Caller history</source>
         <translation>来电历史</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="284" />
+        <location filename="../../app/views/intake/page.py" line="271" />
         <source>Answer and close (Ctrl+Enter)</source>
         <translation>答复并办结 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="286" />
+        <location filename="../../app/views/intake/page.py" line="273" />
         <source>Save for dispatch (Ctrl+Enter)</source>
         <translation>保存待派单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="299" />
+        <location filename="../../app/views/intake/page.py" line="286" />
         <source>The intake that was being typed has been restored.</source>
         <translation>已恢复上次未保存的受理内容。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="329" />
+        <location filename="../../app/views/intake/page.py" line="316" />
         <source>Answer from the knowledge base: %1 (v%2)</source>
         <translation>答复取自知识库：%1（第 %2 版）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="437" />
+        <location filename="../../app/views/intake/page.py" line="424" />
         <source>Resumed the held intake from %1.</source>
         <translation>已继续受理 %1 的来电。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="439" />
+        <location filename="../../app/views/intake/page.py" line="426" />
         <source>The intake that was on the form is held.</source>
         <translation>表单上原有的受理已挂起。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="489" />
+        <location filename="../../app/views/intake/page.py" line="476" />
         <source>Order %1 recorded. Read the number back to the caller.</source>
         <translation>工单 %1 已受理，请向来电人复述工单号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="501" />
+        <location filename="../../app/views/intake/page.py" line="488" />
         <source>Type the caller's number to see earlier appeals.</source>
         <translation>输入来电号码即可查看其历史诉求。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="508" />
+        <location filename="../../app/views/intake/page.py" line="495" />
         <source>First call from this number.</source>
         <translation>该号码首次来电。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="511" />
+        <location filename="../../app/views/intake/page.py" line="498" />
         <source>Repeat caller: %1 earlier appeals, %2 still open.</source>
         <translation>老户：历史诉求 %1 件，其中 %2 件未办结。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="568" />
+        <location filename="../../app/views/intake/page.py" line="555" />
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/intake/page.py" line="609" />
+        <location filename="../../app/views/intake/page.py" line="596" />
         <source>%n problem(s) to fix before saving.</source>
         <translation>
             <numerusform>有 %n 处需修改后才能保存。</numerusform>
@@ -1747,13 +1747,13 @@
 <context>
     <name>KbSuggestPanel</name>
     <message>
-        <location filename="../../app/views/kb/suggest.py" line="39" />
-        <location filename="../../app/views/kb/suggest.py" line="90" />
+        <location filename="../../app/views/kb/suggest.py" line="41" />
+        <location filename="../../app/views/kb/suggest.py" line="92" />
         <source>Knowledge base suggestions</source>
         <translation>知识库推荐</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/suggest.py" line="78" />
+        <location filename="../../app/views/kb/suggest.py" line="80" />
         <source>Articles appear here as the appeal is typed. Ctrl+K searches.</source>
         <translation>录入诉求时，这里会推荐相关知识；Ctrl+K 可随时搜索。</translation>
     </message>
@@ -1761,74 +1761,74 @@
 <context>
     <name>KnowledgePage</name>
     <message>
-        <location filename="../../app/views/kb/page.py" line="37" />
+        <location filename="../../app/views/kb/page.py" line="38" />
         <source>&amp;Edit (new version)</source>
         <translation>编辑（生成新版本）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="38" />
+        <location filename="../../app/views/kb/page.py" line="39" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="39" />
+        <location filename="../../app/views/kb/page.py" line="40" />
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="76" />
+        <location filename="../../app/views/kb/page.py" line="77" />
         <source>Import articles</source>
         <translation>导入知识</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="76" />
+        <location filename="../../app/views/kb/page.py" line="77" />
         <source>JSON Lines (*.jsonl *.json)</source>
         <translation>JSON Lines 文件 (*.jsonl *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="84" />
+        <location filename="../../app/views/kb/page.py" line="85" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="96" />
+        <location filename="../../app/views/kb/page.py" line="97" />
         <source>%1 new, %2 updated (new versions), %3 unchanged.</source>
         <translation>新增 %1 条，更新 %2 条（生成新版本），未变 %3 条。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/kb/page.py" line="105" />
+        <location filename="../../app/views/kb/page.py" line="106" />
         <source>%n line(s) not imported:</source>
         <translation>
             <numerusform>%n 行未导入：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="107" />
+        <location filename="../../app/views/kb/page.py" line="108" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="112" />
+        <location filename="../../app/views/kb/page.py" line="113" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="122" />
+        <location filename="../../app/views/kb/page.py" line="123" />
         <source>Export articles</source>
         <translation>导出知识</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="124" />
+        <location filename="../../app/views/kb/page.py" line="125" />
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines 文件 (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="128" />
+        <location filename="../../app/views/kb/page.py" line="129" />
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/kb/page.py" line="128" />
+        <location filename="../../app/views/kb/page.py" line="129" />
         <source>%n article(s) written.</source>
         <translation>
             <numerusform>已导出 %n 条。</numerusform>
@@ -2134,19 +2134,24 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../app/views/shell/launch.py" line="94" />
+        <location filename="../../app/views/shell/launch.py" line="100" />
         <source>Starting synchronisation</source>
         <translation>启动同步</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/launch.py" line="202" />
+        <location filename="../../app/views/shell/launch.py" line="208" />
         <source>Preparing the demo workspace…</source>
         <translation>正在准备演示数据…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/launch.py" line="275" />
+        <location filename="../../app/views/shell/launch.py" line="281" />
         <source>Writing the workspace file to disk</source>
         <translation>工作区数据写入磁盘</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/launch.py" line="309" />
+        <source>Preparing the screens</source>
+        <translation>准备界面</translation>
     </message>
 </context>
 <context>
@@ -2192,7 +2197,7 @@
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/login_dialog.py" line="87" />
+        <location filename="../../app/views/sync/login_dialog.py" line="86" />
         <source>Could not sign in: %1</source>
         <translation>无法登录：%1</translation>
     </message>
@@ -2200,98 +2205,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="60" />
+        <location filename="../../app/views/shell/main_window.py" line="92" />
         <source>Hotline Desk — Zhongshan 12345</source>
         <translation>热线工作台 — 中山12345</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="73" />
-        <location filename="../../app/views/shell/main_window.py" line="230" />
+        <location filename="../../app/views/shell/screens.py" line="77" />
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="74" />
+        <location filename="../../app/views/shell/screens.py" line="96" />
         <source>Orders</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="75" />
+        <location filename="../../app/views/shell/screens.py" line="106" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="211" />
+        <location filename="../../app/views/shell/main_window.py" line="290" />
         <source>This role does not take calls.</source>
         <translation>此身份不接听来电。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="225" />
+        <location filename="../../app/views/shell/main_window.py" line="304" />
         <source>No intake is held.</source>
         <translation>没有挂起的受理。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="229" />
+        <location filename="../../app/views/shell/main_window.py" line="308" />
         <source>Intake (%1 held)</source>
         <translation>受理（挂起 %1）</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="267" />
-        <location filename="../../app/views/shell/main_window.py" line="276" />
-        <location filename="../../app/views/shell/main_window.py" line="280" />
+        <location filename="../../app/views/shell/main_window.py" line="347" />
+        <location filename="../../app/views/shell/main_window.py" line="356" />
+        <location filename="../../app/views/shell/main_window.py" line="360" />
         <source>Open order</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="267" />
+        <location filename="../../app/views/shell/main_window.py" line="347" />
         <source>Order number as the caller reads it:</source>
         <translation>来电人报出的工单号：</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="276" />
-        <location filename="../../app/views/shell/main_window.py" line="280" />
+        <location filename="../../app/views/shell/main_window.py" line="356" />
+        <location filename="../../app/views/shell/main_window.py" line="360" />
         <source>No order %1 here.</source>
         <translation>本机没有工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="295" />
+        <location filename="../../app/views/shell/main_window.py" line="396" />
         <source>No such order here.</source>
         <translation>此处没有该工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="585" />
+        <location filename="../../app/views/intake/page.py" line="572" />
         <source>Order %1 recorded; its number is on the clipboard.</source>
         <translation>工单 %1 已受理，工单号已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/install.py" line="26" />
+        <location filename="../../app/views/shell/screens.py" line="114" />
         <source>Knowledge base</source>
         <translation>知识库</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/install.py" line="23" />
+        <location filename="../../app/views/shell/screens.py" line="162" />
         <source>Refused steps</source>
         <translation>被拒操作</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/sync/install.py" line="47" />
+        <location filename="../../app/views/shell/main_window.py" line="462" />
         <source>%n change(s) from other workstations</source>
         <translation>
             <numerusform>收到其他工位的 %n 条更新</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/install.py" line="70" />
+        <location filename="../../app/views/shell/main_window.py" line="439" />
         <source>Signing out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/install.py" line="47" />
+        <location filename="../../app/views/shell/screens.py" line="148" />
         <source>Drills</source>
         <translation>知识库练习</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/install.py" line="50" />
+        <location filename="../../app/views/shell/screens.py" line="155" />
         <source>Drill dashboard</source>
         <translation>练习看板</translation>
     </message>
@@ -2706,52 +2710,52 @@
 <context>
     <name>OrderListPage</name>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="61" />
+        <location filename="../../app/views/orders/list_page.py" line="56" />
         <source>Search title and content, or an order number</source>
         <translation>搜索标题和内容，或输入工单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="64" />
+        <location filename="../../app/views/orders/list_page.py" line="59" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="65" />
+        <location filename="../../app/views/orders/list_page.py" line="60" />
         <source>All open</source>
         <translation>全部未办结</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="69" />
+        <location filename="../../app/views/orders/list_page.py" line="64" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="73" />
+        <location filename="../../app/views/orders/list_page.py" line="68" />
         <source>All towns</source>
         <translation>全部镇街</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="82" />
+        <location filename="../../app/views/orders/list_page.py" line="77" />
         <source>&amp;Received between</source>
         <translation>受理日期(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="83" />
+        <location filename="../../app/views/orders/list_page.py" line="78" />
         <source>&amp;Overdue only</source>
         <translation>仅看超期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="174" />
+        <location filename="../../app/views/orders/list_page.py" line="169" />
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="178" />
+        <location filename="../../app/views/orders/list_page.py" line="173" />
         <source>Counting the orders</source>
         <translation>统计工单数</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/list_page.py" line="186" />
+        <location filename="../../app/views/orders/list_page.py" line="181" />
         <source>%n order(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
@@ -2914,27 +2918,27 @@
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../app/views/work/queue_page.py" line="151" />
+        <location filename="../../app/views/work/queue_page.py" line="143" />
         <source>Nothing waiting here.</source>
         <translation>暂无待办工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_page.py" line="246" />
+        <location filename="../../app/views/work/queue_page.py" line="238" />
         <source>Not allowed: %1</source>
         <translation>不允许：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_page.py" line="264" />
+        <location filename="../../app/views/work/queue_page.py" line="256" />
         <source>Show full number</source>
         <translation>显示完整号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_page.py" line="288" />
+        <location filename="../../app/views/work/queue_page.py" line="280" />
         <source>The full number cannot be shown to your role.</source>
         <translation>本岗位不能查看完整号码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_page.py" line="278" />
+        <location filename="../../app/views/work/queue_page.py" line="270" />
         <source>Full number of %1 shown; this was recorded.</source>
         <translation>已显示 %1 的完整号码；本次查看已记录。</translation>
     </message>
@@ -2942,19 +2946,19 @@
 <context>
     <name>ReportOrdersDialog</name>
     <message>
-        <location filename="../../app/views/reports/page.py" line="497" />
+        <location filename="../../app/views/reports/page.py" line="493" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/reports/page.py" line="508" />
+        <location filename="../../app/views/reports/page.py" line="504" />
         <source>%n order(s); double-click one to open it.</source>
         <translation>
             <numerusform>共 %n 件工单；双击打开。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="511" />
+        <location filename="../../app/views/reports/page.py" line="507" />
         <source>Loading the orders</source>
         <translation>加载工单</translation>
     </message>
@@ -3347,137 +3351,137 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../app/views/reports/page.py" line="108" />
+        <location filename="../../app/views/reports/page.py" line="104" />
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="109" />
+        <location filename="../../app/views/reports/page.py" line="105" />
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="110" />
+        <location filename="../../app/views/reports/page.py" line="106" />
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="111" />
+        <location filename="../../app/views/reports/page.py" line="107" />
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="121" />
+        <location filename="../../app/views/reports/page.py" line="117" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="123" />
+        <location filename="../../app/views/reports/page.py" line="119" />
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="125" />
+        <location filename="../../app/views/reports/page.py" line="121" />
         <source>Town: %1</source>
         <translation>镇街：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="129" />
+        <location filename="../../app/views/reports/page.py" line="125" />
         <source>Unit: %1</source>
         <translation>单位：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="131" />
+        <location filename="../../app/views/reports/page.py" line="127" />
         <source>&amp;Make report</source>
         <translation>生成报表(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="133" />
+        <location filename="../../app/views/reports/page.py" line="129" />
         <source>Export &amp;PDF…</source>
         <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="134" />
+        <location filename="../../app/views/reports/page.py" line="130" />
         <source>Export &amp;CSV…</source>
         <translation>导出 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="135" />
+        <location filename="../../app/views/reports/page.py" line="131" />
         <source>Export &amp;XLSX…</source>
         <translation>导出 XLSX(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="151" />
+        <location filename="../../app/views/reports/page.py" line="147" />
         <source>Period:</source>
         <translation>期间：</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="156" />
+        <location filename="../../app/views/reports/page.py" line="152" />
         <source>Scope:</source>
         <translation>范围：</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="167" />
+        <location filename="../../app/views/reports/page.py" line="163" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="168" />
+        <location filename="../../app/views/reports/page.py" line="164" />
         <source>Mix</source>
         <translation>构成</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="169" />
+        <location filename="../../app/views/reports/page.py" line="165" />
         <source>Units</source>
         <translation>单位排名</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="170" />
+        <location filename="../../app/views/reports/page.py" line="166" />
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="171" />
+        <location filename="../../app/views/reports/page.py" line="167" />
         <source>Hot spots</source>
         <translation>热点</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="193" />
+        <location filename="../../app/views/reports/page.py" line="189" />
         <source>Double-click a row to see its orders</source>
         <translation>双击一行查看相关工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="228" />
+        <location filename="../../app/views/reports/page.py" line="224" />
         <source>Orders by:</source>
         <translation>分布维度：</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="269" />
+        <location filename="../../app/views/reports/page.py" line="265" />
         <source>Repeated appeals about one address</source>
         <translation>同一地址重复诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="356" />
+        <location filename="../../app/views/reports/page.py" line="352" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="356" />
+        <location filename="../../app/views/reports/page.py" line="352" />
         <source>Making the report</source>
         <translation>生成报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="381" />
+        <location filename="../../app/views/reports/page.py" line="377" />
         <source>Orders by %1</source>
         <translation>按%1分布</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="399" />
+        <location filename="../../app/views/reports/page.py" line="395" />
         <source>Top %1 by orders</source>
         <translation>%1受理量排行</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="451" />
+        <location filename="../../app/views/reports/page.py" line="447" />
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
@@ -3485,27 +3489,27 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../app/views/shell/roles.py" line="83" />
+        <location filename="../../app/views/shell/screens.py" line="119" />
         <source>Dispatch</source>
         <translation>派单审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/roles.py" line="88" />
+        <location filename="../../app/views/shell/screens.py" line="129" />
         <source>Unit work</source>
         <translation>承办工作</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/roles.py" line="93" />
+        <location filename="../../app/views/shell/screens.py" line="139" />
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/roles.py" line="118" />
+        <location filename="../../app/views/shell/roles.py" line="33" />
         <source>Demo user</source>
         <translation>演示身份</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/roles.py" line="121" />
+        <location filename="../../app/views/shell/roles.py" line="36" />
         <source>Demo user (Ctrl+Shift+U): </source>
         <translation>演示身份（Ctrl+Shift+U）：</translation>
     </message>
@@ -3549,204 +3553,204 @@
 <context>
     <name>TrainerPage</name>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="50" />
+        <location filename="../../app/views/drills/trainer.py" line="52" />
         <source>Dashboard</source>
         <translation>成绩看板</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="51" />
+        <location filename="../../app/views/drills/trainer.py" line="53" />
         <source>Drill sets</source>
         <translation>练习题组</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="62" />
+        <location filename="../../app/views/drills/trainer.py" line="65" />
         <source>Drill &amp;set:</source>
         <translation>练习题组(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="65" />
+        <location filename="../../app/views/drills/trainer.py" line="68" />
         <source>Export CSV… (Ctrl+Shift+X)</source>
         <translation>导出 CSV… (Ctrl+Shift+X)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="76" />
+        <location filename="../../app/views/drills/trainer.py" line="79" />
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="77" />
-        <location filename="../../app/views/drills/trainer.py" line="251" />
+        <location filename="../../app/views/drills/trainer.py" line="80" />
+        <location filename="../../app/views/drills/trainer.py" line="254" />
         <source>Category</source>
         <translation>问题分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="78" />
-        <location filename="../../app/views/drills/trainer.py" line="92" />
+        <location filename="../../app/views/drills/trainer.py" line="81" />
+        <location filename="../../app/views/drills/trainer.py" line="95" />
         <source>Attempts</source>
         <translation>作答次数</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="79" />
+        <location filename="../../app/views/drills/trainer.py" line="82" />
         <source>Right</source>
         <translation>全对</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="80" />
+        <location filename="../../app/views/drills/trainer.py" line="83" />
         <source>Accuracy</source>
         <translation>正确率</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="81" />
+        <location filename="../../app/views/drills/trainer.py" line="84" />
         <source>Median time</source>
         <translation>用时中位数</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="89" />
+        <location filename="../../app/views/drills/trainer.py" line="92" />
         <source>Caller's words</source>
         <translation>来电原话</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="90" />
+        <location filename="../../app/views/drills/trainer.py" line="93" />
         <source>Set</source>
         <translation>题组</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="91" />
+        <location filename="../../app/views/drills/trainer.py" line="94" />
         <source>Missed</source>
         <translation>答错次数</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="93" />
+        <location filename="../../app/views/drills/trainer.py" line="96" />
         <source>Miss rate</source>
         <translation>错误率</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="94" />
+        <location filename="../../app/views/drills/trainer.py" line="97" />
         <source>Most often picked instead</source>
         <translation>最常误选</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="101" />
+        <location filename="../../app/views/drills/trainer.py" line="104" />
         <source>Accuracy and median time per trainee and category</source>
         <translation>各学员分类别正确率与用时中位数</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="103" />
+        <location filename="../../app/views/drills/trainer.py" line="106" />
         <source>Most often missed scenarios</source>
         <translation>最常答错的题目</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="130" />
+        <location filename="../../app/views/drills/trainer.py" line="133" />
         <source>All sets</source>
         <translation>全部题组</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="173" />
+        <location filename="../../app/views/drills/trainer.py" line="176" />
         <source>%1 trainees, %2 attempts, %3 right</source>
         <translation>学员 %1 人，作答 %2 次，全对 %3 次</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="195" />
+        <location filename="../../app/views/drills/trainer.py" line="198" />
         <source>Export drill figures</source>
         <translation>导出练习成绩</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="195" />
+        <location filename="../../app/views/drills/trainer.py" line="198" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="206" />
+        <location filename="../../app/views/drills/trainer.py" line="209" />
         <source>Name of a new or existing set</source>
         <translation>新建或已有题组的名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="210" />
+        <location filename="../../app/views/drills/trainer.py" line="213" />
         <source>Any category</source>
         <translation>不限分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="215" />
+        <location filename="../../app/views/drills/trainer.py" line="218" />
         <source>Any unit</source>
         <translation>不限单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="220" />
+        <location filename="../../app/views/drills/trainer.py" line="223" />
         <source>any time</source>
         <translation>不限时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="221" />
+        <location filename="../../app/views/drills/trainer.py" line="224" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="225" />
+        <location filename="../../app/views/drills/trainer.py" line="228" />
         <source>Generate from the knowledge base</source>
         <translation>从知识库生成</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="232" />
+        <location filename="../../app/views/drills/trainer.py" line="235" />
         <source>Set &amp;name</source>
         <translation>题组名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="233" />
+        <location filename="../../app/views/drills/trainer.py" line="236" />
         <source>&amp;Category</source>
         <translation>问题分类(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="234" />
+        <location filename="../../app/views/drills/trainer.py" line="237" />
         <source>&amp;Unit</source>
         <translation>承办单位(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="235" />
+        <location filename="../../app/views/drills/trainer.py" line="238" />
         <source>Articles changed in the &amp;last</source>
         <translation>知识更新于最近(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="236" />
+        <location filename="../../app/views/drills/trainer.py" line="239" />
         <source>Caller phrasings per &amp;article</source>
         <translation>每条知识取问法数(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="240" />
+        <location filename="../../app/views/drills/trainer.py" line="243" />
         <source>Generate scenarios from the articles' caller phrasings</source>
         <translation>用知识条目中的来电问法生成题目</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="247" />
+        <location filename="../../app/views/drills/trainer.py" line="250" />
         <source>Caller's words (double-click to edit)</source>
         <translation>来电原话（双击编辑）</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="248" />
+        <location filename="../../app/views/drills/trainer.py" line="251" />
         <source>Article</source>
         <translation>知识条目</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="249" />
+        <location filename="../../app/views/drills/trainer.py" line="252" />
         <source>Appeal type</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="250" />
+        <location filename="../../app/views/drills/trainer.py" line="253" />
         <source>Handling unit</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="311" />
+        <location filename="../../app/views/drills/trainer.py" line="314" />
         <source>Name the set first.</source>
         <translation>请先填写题组名称。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="317" />
+        <location filename="../../app/views/drills/trainer.py" line="320" />
         <source>No article in force matches.</source>
         <translation>没有符合条件的有效知识条目。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="324" />
+        <location filename="../../app/views/drills/trainer.py" line="327" />
         <source>%1 new scenarios, %2 already in the set.</source>
         <translation>新增 %1 道题，%2 道已在题组中。</translation>
     </message>

@@ -1,6 +1,6 @@
 """The knowledge base in the workspace's SQLite file: import, export, versions, search.
 
-    kb = KnowledgeBase(workspace.database)      # or KnowledgeBase(Database(path)) per thread
+    kb = KnowledgeBase(workspace.database)      # off the GUI thread: workspace.knowledge_reader()
     kb.search("sb", limit=5)                    # -> list[SearchHit], best first
     kb.get("kb-0001")                           # current version; get(id, version=2) an old one
     kb.record_usage("kb-0001", "我家冇水了")      # the caller's words become evidence
@@ -413,7 +413,8 @@ def seed_demo(database: Database, clock: Clock = china_now) -> ImportReport:
 
 
 def open_knowledge_base(home: Path | str, clock: Clock = china_now) -> KnowledgeBase:
-    """A knowledge base on its own connection to the workspace file (e.g. a search worker)."""
+    """A knowledge base on its own connection to the workspace file, for a command line (a
+    thread of the app uses Workspace.knowledge_reader)."""
     Path(home).mkdir(parents=True, exist_ok=True)
     return KnowledgeBase(Database(Path(home) / WORKSPACE_DB), clock=clock)
 

@@ -25,7 +25,7 @@ from app.resources import load_policy
 from app.store.db import StoreError
 from app.store.session import read_session
 from app.store.workspace import Workspace
-from app.views.common.failures import show_unhandled_in
+from app.views.common.failures import failure_text, show_unhandled_in
 from app.views.shell.i18n import install_translators
 from app.views.shell.identity import workspace_identity
 from app.views.shell.main_window import MainWindow
@@ -306,7 +306,8 @@ def run_gui(args: argparse.Namespace) -> int:
             if args.smoke_test:
                 app.exit(1)
                 return
-            window.statusBar().showMessage(str(exc))
+            what = QApplication.translate("Launch", "Preparing the screens")
+            window.statusBar().showMessage(failure_text(what, exc))
             more = True  # the other steps still run
         if more:
             QTimer.singleShot(0, build_rest)
