@@ -13,7 +13,8 @@ work is real), so the store keeps that time — but bounds it:
   allows, and no earlier than its own checks allow (a year before the intake was recorded).
 
 What a unit is assessed on (sign and reply timeliness) is measured with the store's receive
-time instead (docs/security.md), so even within these bounds a chosen time buys nothing.
+time instead (docs/security.md#what-the-store-trusts-from-a-workstation), so even within
+these bounds a chosen time buys nothing.
 """
 
 from __future__ import annotations

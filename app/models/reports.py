@@ -3,7 +3,8 @@
 Pure: the store counts, this module computes. Every figure is a ratio of two COUNTED SETS
 of orders (see `COUNTED_SETS`), so each figure can be opened to the orders it counts. The
 formulas of the three rates (三率) come from resources/policy/assessment.json, because they
-differ between cities; docs/reports.md lists the vocabulary and the defaults.
+differ between cities; docs/reports.md#configuring-the-formulas lists the vocabulary and
+the defaults.
 
 Which orders a report counts: the orders RECEIVED in the period (a cohort), in the scope.
 Clock-dependent sets (`due`, `overdue_open`) are judged at the report's `as_of` time.
