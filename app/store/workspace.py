@@ -91,9 +91,6 @@ class Workspace:
         self.policy = self._policies.current()
         self.orders = OrderQueries(self.database)
         self._knowledge: KnowledgeBase | None = None
-        # Called after each action is committed (e.g. to wake the sync worker), on the
-        # thread that committed it.
-        self.listeners: list[Callable[[Order], None]] = worker_of.listeners if worker_of else []
         self.device_id = self._identity("device_id", _new_device_id)
         # Provisional until the first sign-in, when the central store assigns this
         # workstation a code of its own (app.sync.account.login); read at each intake.
@@ -133,7 +130,7 @@ class Workspace:
     def on_this_thread(self) -> Workspace:
         """This workspace on the calling thread's own connection (one per thread, kept), for
         an operation run off the GUI thread: the way every background operation gets its
-        connection. It shares this one's worker connections and listeners; closing this one
+        connection. It shares this one's worker connections; closing this one
         closes it (it is never closed itself)."""
         return self.workers.attached(
             "workspace",
@@ -246,12 +243,7 @@ class Workspace:
                 # every role).
                 words = blank(f"{order.title} {order.content}", caller_secrets(order))
                 self.knowledge().record_usage(direct_answer.kb_article, words)
-        self._recorded(order)
         return order
-
-    def _recorded(self, order: Order) -> None:
-        for listener in list(self.listeners):
-            listener(order)
 
     def act(
         self,
@@ -284,7 +276,6 @@ class Workspace:
             )
             check_content(order, event.type, event.payload, event.client_time, policy)
             order = self.events.append_local([event])
-        self._recorded(order)
         return order
 
     def reveal_contact(self, order_id: str, actor: Actor) -> str:

@@ -381,52 +381,52 @@
 <context>
     <name>ArticleEditDialog</name>
     <message>
-        <location filename="../../app/views/kb/edit_dialog.py" line="35" />
+        <location filename="../../app/views/kb/edit_dialog.py" line="43" />
         <source>Edit article %1</source>
         <translation>编辑知识 %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/edit_dialog.py" line="52" />
+        <location filename="../../app/views/kb/edit_dialog.py" line="60" />
         <source>Expires on</source>
         <translation>失效日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/edit_dialog.py" line="67" />
+        <location filename="../../app/views/kb/edit_dialog.py" line="75" />
         <source>&amp;Title</source>
         <translation>标题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/edit_dialog.py" line="68" />
+        <location filename="../../app/views/kb/edit_dialog.py" line="76" />
         <source>&amp;Questions (one per line)</source>
         <translation>常见问法（每行一条）(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/edit_dialog.py" line="69" />
+        <location filename="../../app/views/kb/edit_dialog.py" line="77" />
         <source>Official &amp;answer</source>
         <translation>答复口径(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/edit_dialog.py" line="70" />
+        <location filename="../../app/views/kb/edit_dialog.py" line="78" />
         <source>&amp;Keywords</source>
         <translation>关键词(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/edit_dialog.py" line="71" />
+        <location filename="../../app/views/kb/edit_dialog.py" line="79" />
         <source>&amp;Responsible unit</source>
         <translation>责任单位(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/edit_dialog.py" line="72" />
+        <location filename="../../app/views/kb/edit_dialog.py" line="80" />
         <source>&amp;Category</source>
         <translation>分类(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/edit_dialog.py" line="73" />
+        <location filename="../../app/views/kb/edit_dialog.py" line="81" />
         <source>&amp;Legal basis</source>
         <translation>政策依据(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/edit_dialog.py" line="74" />
+        <location filename="../../app/views/kb/edit_dialog.py" line="82" />
         <source>&amp;Effective from</source>
         <translation>生效日期(&amp;E)</translation>
     </message>
@@ -489,27 +489,27 @@
 <context>
     <name>AttentionModel</name>
     <message>
-        <location filename="../../app/views/sync/attention_page.py" line="36" />
+        <location filename="../../app/views/sync/attention_page.py" line="39" />
         <source>Order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/attention_page.py" line="37" />
+        <location filename="../../app/views/sync/attention_page.py" line="40" />
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/attention_page.py" line="38" />
+        <location filename="../../app/views/sync/attention_page.py" line="41" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/attention_page.py" line="39" />
+        <location filename="../../app/views/sync/attention_page.py" line="42" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/attention_page.py" line="40" />
+        <location filename="../../app/views/sync/attention_page.py" line="43" />
         <source>The central store's reason</source>
         <translation>中心服务器给出的原因</translation>
     </message>
@@ -517,34 +517,34 @@
 <context>
     <name>AttentionPage</name>
     <message>
-        <location filename="../../app/views/sync/attention_page.py" line="99" />
+        <location filename="../../app/views/sync/attention_page.py" line="103" />
         <source>Send &amp;again</source>
         <translation>重新发送(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/attention_page.py" line="100" />
+        <location filename="../../app/views/sync/attention_page.py" line="104" />
         <source>&amp;Acknowledge</source>
         <translation>已知悉(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/attention_page.py" line="101" />
+        <location filename="../../app/views/sync/attention_page.py" line="105" />
         <source>Send the step again, e.g. after the order was put right</source>
         <translation>重新发送该操作（例如工单已更正后）</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/attention_page.py" line="103" />
+        <location filename="../../app/views/sync/attention_page.py" line="107" />
         <source>Keep it in the timeline as refused and take it off this list</source>
         <translation>在办理过程中保留为被拒，并从此列表移除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/sync/attention_page.py" line="120" />
+        <location filename="../../app/views/sync/attention_page.py" line="124" />
         <source>%n step(s) refused by the central store need your decision.</source>
         <translation>
             <numerusform>有 %n 个操作被中心服务器拒绝，需要您处理。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/sync/attention_page.py" line="123" />
+        <location filename="../../app/views/sync/attention_page.py" line="127" />
         <source>Nothing refused: every step reached the central store or waits to be sent.</source>
         <translation>没有被拒的操作：所有操作均已送达中心服务器或正在等待发送。</translation>
     </message>
@@ -1009,7 +1009,7 @@
 <context>
     <name>DrillPage</name>
     <message>
-        <location filename="../../app/views/drills/page.py" line="54" />
+        <location filename="../../app/views/drills/page.py" line="55" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
@@ -1099,62 +1099,62 @@
         <translation>到期 %1 · 新题 %2 · 学习中 %3 · 已掌握 %4</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="365" />
+        <location filename="../../app/views/drills/page.py" line="369" />
         <source>(none)</source>
         <translation>（未选）</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="369" />
+        <location filename="../../app/views/drills/page.py" line="373" />
         <source>All right.</source>
         <translation>全部正确。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="373" />
+        <location filename="../../app/views/drills/page.py" line="377" />
         <source>%1 of 3 right.</source>
         <translation>3 项中答对 %1 项。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="379" />
+        <location filename="../../app/views/drills/page.py" line="383" />
         <source>Article</source>
         <translation>知识条目</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="385" />
+        <location filename="../../app/views/drills/page.py" line="389" />
         <source>Appeal type</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="391" />
+        <location filename="../../app/views/drills/page.py" line="395" />
         <source>Handling unit</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="393" />
+        <location filename="../../app/views/drills/page.py" line="397" />
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="398" />
+        <location filename="../../app/views/drills/page.py" line="402" />
         <source>expected: %1</source>
         <translation>应为：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="404" />
+        <location filename="../../app/views/drills/page.py" line="408" />
         <source>Time taken: %1 s</source>
         <translation>用时：%1 秒</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="406" />
+        <location filename="../../app/views/drills/page.py" line="410" />
         <source>slow: this scenario comes back sooner</source>
         <translation>偏慢：本题会更早再次出现</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="434" />
+        <location filename="../../app/views/drills/page.py" line="438" />
         <source>%1 attempts, %2 right.</source>
         <translation>共作答 %1 次，全对 %2 次。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="438" />
+        <location filename="../../app/views/drills/page.py" line="442" />
         <source>In set %1: %2 mastered, %3 learning, %4 new, %5 due now.</source>
         <translation>题组“%1”：已掌握 %2，学习中 %3，新题 %4，当前到期 %5。</translation>
     </message>
@@ -1417,108 +1417,108 @@
         <translation>疑似重复(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="211" />
+        <location filename="../../app/views/intake/extras.py" line="212" />
         <source>Looking for duplicates</source>
         <translation>查找重复诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="218" />
+        <location filename="../../app/views/intake/extras.py" line="219" />
         <source>This may repeat an earlier appeal: Ctrl+Shift+A attaches the caller to the selected order instead of creating a new one.</source>
         <translation>可能与已有诉求重复：按 Ctrl+Shift+A 将来电人并入所选工单，不新建工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="222" />
+        <location filename="../../app/views/intake/extras.py" line="223" />
         <source>No likely duplicates (same caller or same place and matter, 7 days).</source>
         <translation>7天内无疑似重复（同一来电人，或同一镇街的相似事项）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="255" />
+        <location filename="../../app/views/intake/extras.py" line="256" />
         <source>No earlier order selected to attach the caller to.</source>
         <translation>未选择要并入的已有工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="259" />
+        <location filename="../../app/views/intake/extras.py" line="260" />
         <source>Attach caller</source>
         <translation>并入已有工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="261" />
+        <location filename="../../app/views/intake/extras.py" line="262" />
         <source>Attach this caller to %1 (%2) instead of recording a new order?</source>
         <translation>将本次来电人并入 %1（%2），不新建工单？</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="272" />
+        <location filename="../../app/views/intake/extras.py" line="273" />
         <source>&amp;Note</source>
         <translation>来电内容(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="273" />
+        <location filename="../../app/views/intake/extras.py" line="274" />
         <source>Attach (Ctrl+Enter)</source>
         <translation>并入（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="277" />
+        <location filename="../../app/views/intake/extras.py" line="278" />
         <source>Enter the caller's number first</source>
         <translation>请先填写来电号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="282" />
+        <location filename="../../app/views/intake/extras.py" line="283" />
         <source>Caller attached to order %1.</source>
         <translation>来电人已并入工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="289" />
+        <location filename="../../app/views/intake/extras.py" line="290" />
         <source>Transfer</source>
         <translation>转办</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="290" />
+        <location filename="../../app/views/intake/extras.py" line="291" />
         <source>The appeal is recorded and transferred, so it is never dropped.</source>
         <translation>诉求先登记再转办，确保不遗漏。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="298" />
+        <location filename="../../app/views/intake/extras.py" line="299" />
         <source>&amp;Transfer to</source>
         <translation>转至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="299" />
-        <location filename="../../app/views/intake/extras.py" line="336" />
+        <location filename="../../app/views/intake/extras.py" line="300" />
+        <location filename="../../app/views/intake/extras.py" line="337" />
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="300" />
+        <location filename="../../app/views/intake/extras.py" line="301" />
         <source>Record and transfer (Ctrl+Enter)</source>
         <translation>登记并转办（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="306" />
+        <location filename="../../app/views/intake/extras.py" line="307" />
         <source>Order %1 recorded and transferred.</source>
         <translation>工单 %1 已登记并转办。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="317" />
+        <location filename="../../app/views/intake/extras.py" line="318" />
         <source>Select the caller's earlier order in the history first.</source>
         <translation>请先在来电历史中选择该诉求人的工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="321" />
+        <location filename="../../app/views/intake/extras.py" line="322" />
         <source>Flag appellant</source>
         <translation>标记诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="324" />
+        <location filename="../../app/views/intake/extras.py" line="325" />
         <source>Flag the caller of %1. Nothing is deleted; the flag and reason are kept.</source>
         <translation>标记工单 %1 的诉求人。不删除任何记录，标记及理由均留存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="335" />
+        <location filename="../../app/views/intake/extras.py" line="336" />
         <source>&amp;Kind</source>
         <translation>类别(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="346" />
+        <location filename="../../app/views/intake/extras.py" line="347" />
         <source>The appellant of %1 is flagged.</source>
         <translation>工单 %1 的诉求人已标记。</translation>
     </message>
@@ -1761,74 +1761,74 @@
 <context>
     <name>KnowledgePage</name>
     <message>
-        <location filename="../../app/views/kb/page.py" line="38" />
+        <location filename="../../app/views/kb/page.py" line="42" />
         <source>&amp;Edit (new version)</source>
         <translation>编辑（生成新版本）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="39" />
+        <location filename="../../app/views/kb/page.py" line="43" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="40" />
+        <location filename="../../app/views/kb/page.py" line="44" />
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="77" />
+        <location filename="../../app/views/kb/page.py" line="85" />
         <source>Import articles</source>
         <translation>导入知识</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="77" />
+        <location filename="../../app/views/kb/page.py" line="85" />
         <source>JSON Lines (*.jsonl *.json)</source>
         <translation>JSON Lines 文件 (*.jsonl *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="85" />
+        <location filename="../../app/views/kb/page.py" line="93" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="97" />
+        <location filename="../../app/views/kb/page.py" line="103" />
         <source>%1 new, %2 updated (new versions), %3 unchanged.</source>
         <translation>新增 %1 条，更新 %2 条（生成新版本），未变 %3 条。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/kb/page.py" line="106" />
+        <location filename="../../app/views/kb/page.py" line="112" />
         <source>%n line(s) not imported:</source>
         <translation>
             <numerusform>%n 行未导入：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="108" />
+        <location filename="../../app/views/kb/page.py" line="114" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="113" />
+        <location filename="../../app/views/kb/page.py" line="118" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="123" />
+        <location filename="../../app/views/kb/page.py" line="128" />
         <source>Export articles</source>
         <translation>导出知识</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="125" />
+        <location filename="../../app/views/kb/page.py" line="130" />
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines 文件 (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="129" />
+        <location filename="../../app/views/kb/page.py" line="134" />
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/kb/page.py" line="129" />
+        <location filename="../../app/views/kb/page.py" line="134" />
         <source>%n article(s) written.</source>
         <translation>
             <numerusform>已导出 %n 条。</numerusform>
@@ -2205,7 +2205,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="92" />
+        <location filename="../../app/views/shell/main_window.py" line="93" />
         <source>Hotline Desk — Zhongshan 12345</source>
         <translation>热线工作台 — 中山12345</translation>
     </message>
@@ -2225,40 +2225,40 @@
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="290" />
+        <location filename="../../app/views/shell/main_window.py" line="291" />
         <source>This role does not take calls.</source>
         <translation>此身份不接听来电。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="304" />
+        <location filename="../../app/views/shell/main_window.py" line="305" />
         <source>No intake is held.</source>
         <translation>没有挂起的受理。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="308" />
+        <location filename="../../app/views/shell/main_window.py" line="309" />
         <source>Intake (%1 held)</source>
         <translation>受理（挂起 %1）</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="347" />
-        <location filename="../../app/views/shell/main_window.py" line="356" />
-        <location filename="../../app/views/shell/main_window.py" line="360" />
+        <location filename="../../app/views/shell/main_window.py" line="348" />
+        <location filename="../../app/views/shell/main_window.py" line="357" />
+        <location filename="../../app/views/shell/main_window.py" line="361" />
         <source>Open order</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="347" />
+        <location filename="../../app/views/shell/main_window.py" line="348" />
         <source>Order number as the caller reads it:</source>
         <translation>来电人报出的工单号：</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="356" />
-        <location filename="../../app/views/shell/main_window.py" line="360" />
+        <location filename="../../app/views/shell/main_window.py" line="357" />
+        <location filename="../../app/views/shell/main_window.py" line="361" />
         <source>No order %1 here.</source>
         <translation>本机没有工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="396" />
+        <location filename="../../app/views/shell/main_window.py" line="397" />
         <source>No such order here.</source>
         <translation>此处没有该工单。</translation>
     </message>
@@ -2278,14 +2278,14 @@
         <translation>被拒操作</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/shell/main_window.py" line="462" />
+        <location filename="../../app/views/shell/main_window.py" line="464" />
         <source>%n change(s) from other workstations</source>
         <translation>
             <numerusform>收到其他工位的 %n 条更新</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="439" />
+        <location filename="../../app/views/shell/main_window.py" line="442" />
         <source>Signing out</source>
         <translation>退出登录</translation>
     </message>
@@ -2710,52 +2710,52 @@
 <context>
     <name>OrderListPage</name>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="56" />
+        <location filename="../../app/views/orders/list_page.py" line="60" />
         <source>Search title and content, or an order number</source>
         <translation>搜索标题和内容，或输入工单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="59" />
+        <location filename="../../app/views/orders/list_page.py" line="63" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="60" />
+        <location filename="../../app/views/orders/list_page.py" line="64" />
         <source>All open</source>
         <translation>全部未办结</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="64" />
+        <location filename="../../app/views/orders/list_page.py" line="68" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="68" />
+        <location filename="../../app/views/orders/list_page.py" line="72" />
         <source>All towns</source>
         <translation>全部镇街</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="77" />
+        <location filename="../../app/views/orders/list_page.py" line="81" />
         <source>&amp;Received between</source>
         <translation>受理日期(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="78" />
+        <location filename="../../app/views/orders/list_page.py" line="82" />
         <source>&amp;Overdue only</source>
         <translation>仅看超期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="169" />
+        <location filename="../../app/views/orders/list_page.py" line="173" />
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="173" />
+        <location filename="../../app/views/orders/list_page.py" line="177" />
         <source>Counting the orders</source>
         <translation>统计工单数</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/list_page.py" line="181" />
+        <location filename="../../app/views/orders/list_page.py" line="200" />
         <source>%n order(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
@@ -3553,204 +3553,204 @@
 <context>
     <name>TrainerPage</name>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="52" />
+        <location filename="../../app/views/drills/trainer.py" line="56" />
         <source>Dashboard</source>
         <translation>成绩看板</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="53" />
+        <location filename="../../app/views/drills/trainer.py" line="57" />
         <source>Drill sets</source>
         <translation>练习题组</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="65" />
+        <location filename="../../app/views/drills/trainer.py" line="69" />
         <source>Drill &amp;set:</source>
         <translation>练习题组(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="68" />
+        <location filename="../../app/views/drills/trainer.py" line="72" />
         <source>Export CSV… (Ctrl+Shift+X)</source>
         <translation>导出 CSV… (Ctrl+Shift+X)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="79" />
+        <location filename="../../app/views/drills/trainer.py" line="83" />
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="80" />
-        <location filename="../../app/views/drills/trainer.py" line="254" />
+        <location filename="../../app/views/drills/trainer.py" line="84" />
+        <location filename="../../app/views/drills/trainer.py" line="258" />
         <source>Category</source>
         <translation>问题分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="81" />
-        <location filename="../../app/views/drills/trainer.py" line="95" />
+        <location filename="../../app/views/drills/trainer.py" line="85" />
+        <location filename="../../app/views/drills/trainer.py" line="99" />
         <source>Attempts</source>
         <translation>作答次数</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="82" />
+        <location filename="../../app/views/drills/trainer.py" line="86" />
         <source>Right</source>
         <translation>全对</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="83" />
+        <location filename="../../app/views/drills/trainer.py" line="87" />
         <source>Accuracy</source>
         <translation>正确率</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="84" />
+        <location filename="../../app/views/drills/trainer.py" line="88" />
         <source>Median time</source>
         <translation>用时中位数</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="92" />
+        <location filename="../../app/views/drills/trainer.py" line="96" />
         <source>Caller's words</source>
         <translation>来电原话</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="93" />
+        <location filename="../../app/views/drills/trainer.py" line="97" />
         <source>Set</source>
         <translation>题组</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="94" />
+        <location filename="../../app/views/drills/trainer.py" line="98" />
         <source>Missed</source>
         <translation>答错次数</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="96" />
+        <location filename="../../app/views/drills/trainer.py" line="100" />
         <source>Miss rate</source>
         <translation>错误率</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="97" />
+        <location filename="../../app/views/drills/trainer.py" line="101" />
         <source>Most often picked instead</source>
         <translation>最常误选</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="104" />
+        <location filename="../../app/views/drills/trainer.py" line="108" />
         <source>Accuracy and median time per trainee and category</source>
         <translation>各学员分类别正确率与用时中位数</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="106" />
+        <location filename="../../app/views/drills/trainer.py" line="110" />
         <source>Most often missed scenarios</source>
         <translation>最常答错的题目</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="133" />
+        <location filename="../../app/views/drills/trainer.py" line="137" />
         <source>All sets</source>
         <translation>全部题组</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="176" />
+        <location filename="../../app/views/drills/trainer.py" line="180" />
         <source>%1 trainees, %2 attempts, %3 right</source>
         <translation>学员 %1 人，作答 %2 次，全对 %3 次</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="198" />
+        <location filename="../../app/views/drills/trainer.py" line="202" />
         <source>Export drill figures</source>
         <translation>导出练习成绩</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="198" />
+        <location filename="../../app/views/drills/trainer.py" line="202" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="209" />
+        <location filename="../../app/views/drills/trainer.py" line="213" />
         <source>Name of a new or existing set</source>
         <translation>新建或已有题组的名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="213" />
+        <location filename="../../app/views/drills/trainer.py" line="217" />
         <source>Any category</source>
         <translation>不限分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="218" />
+        <location filename="../../app/views/drills/trainer.py" line="222" />
         <source>Any unit</source>
         <translation>不限单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="223" />
+        <location filename="../../app/views/drills/trainer.py" line="227" />
         <source>any time</source>
         <translation>不限时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="224" />
+        <location filename="../../app/views/drills/trainer.py" line="228" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="228" />
+        <location filename="../../app/views/drills/trainer.py" line="232" />
         <source>Generate from the knowledge base</source>
         <translation>从知识库生成</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="235" />
+        <location filename="../../app/views/drills/trainer.py" line="239" />
         <source>Set &amp;name</source>
         <translation>题组名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="236" />
+        <location filename="../../app/views/drills/trainer.py" line="240" />
         <source>&amp;Category</source>
         <translation>问题分类(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="237" />
+        <location filename="../../app/views/drills/trainer.py" line="241" />
         <source>&amp;Unit</source>
         <translation>承办单位(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="238" />
+        <location filename="../../app/views/drills/trainer.py" line="242" />
         <source>Articles changed in the &amp;last</source>
         <translation>知识更新于最近(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="239" />
+        <location filename="../../app/views/drills/trainer.py" line="243" />
         <source>Caller phrasings per &amp;article</source>
         <translation>每条知识取问法数(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="243" />
+        <location filename="../../app/views/drills/trainer.py" line="247" />
         <source>Generate scenarios from the articles' caller phrasings</source>
         <translation>用知识条目中的来电问法生成题目</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="250" />
+        <location filename="../../app/views/drills/trainer.py" line="254" />
         <source>Caller's words (double-click to edit)</source>
         <translation>来电原话（双击编辑）</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="251" />
+        <location filename="../../app/views/drills/trainer.py" line="255" />
         <source>Article</source>
         <translation>知识条目</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="252" />
+        <location filename="../../app/views/drills/trainer.py" line="256" />
         <source>Appeal type</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="253" />
+        <location filename="../../app/views/drills/trainer.py" line="257" />
         <source>Handling unit</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="314" />
+        <location filename="../../app/views/drills/trainer.py" line="323" />
         <source>Name the set first.</source>
         <translation>请先填写题组名称。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="320" />
+        <location filename="../../app/views/drills/trainer.py" line="329" />
         <source>No article in force matches.</source>
         <translation>没有符合条件的有效知识条目。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="327" />
+        <location filename="../../app/views/drills/trainer.py" line="338" />
         <source>%1 new scenarios, %2 already in the set.</source>
         <translation>新增 %1 道题，%2 道已在题组中。</translation>
     </message>

@@ -75,7 +75,7 @@ def test_editing_makes_a_new_version_and_keeps_the_old(
     kb_page = kb_window.show_page("knowledge")
     article = next(iter(workspace.knowledge().articles()))
     kb_page.show_article(article.id)
-    dialog = ArticleEditDialog(workspace, article, kb_page)
+    dialog = ArticleEditDialog(workspace, article, kb_page.operations, kb_page)
     qtbot.addWidget(dialog)
     dialog.answer.setPlainText(article.answer + "（2026年12月起按新规定执行）")
     dialog.title.setText("")

@@ -3,6 +3,8 @@ one notice, and the screens refresh from that notice alone."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.models.enums import Role
@@ -16,7 +18,7 @@ from app.views.shell.main_window import MainWindow
 from tests.gui import chain_support
 from tests.gui.chain_support import Desk
 from tests.gui.test_dispatch import open_dispatch
-from tests.unit.test_store import record
+from tests.unit.test_store import DISPATCHER, record
 
 desk = chain_support.desk  # the fixture
 
@@ -96,3 +98,43 @@ def test_the_callers_history_refreshes_from_a_notice(qtbot, window: MainWindow, 
     order = record(workspace)  # the same caller, recorded elsewhere
     window.changes.notify(Changes(orders=frozenset({order.id})))
     assert page.history_model.rowCount() == 1
+
+
+def test_the_order_list_refreshes_from_a_notice_even_when_hidden(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:
+    orders = window.orders
+    window.show_page("intake")
+    order = record(workspace, title="隐藏时受理")
+    window.changes.notify(Changes(orders=frozenset({order.id})))
+    assert order.id not in [r.id for r in orders.model.rows]  # hidden: read when shown
+    window.show_page("orders")
+    assert order.id in [r.id for r in orders.model.rows]
+
+
+def test_a_step_waiting_to_be_sent_wakes_the_sync_and_a_pull_refreshes_the_screens(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:
+    from app.sync.cycle import CycleSummary
+    from app.views.sync.bridge import SyncBridge
+
+    bridge = SyncBridge(workspace, interval=3600)  # never started: no cycle runs by itself
+    window.attach_sync(bridge)
+    try:
+        order = record(workspace)
+        window.operations(window, lambda ws: dispatch.close(ws, order.id, DISPATCHER)).failure(
+            lambda _exc: None
+        ).run_now()  # refused: nothing to send
+        assert not bridge.worker._wake.is_set()
+        done = window.operations(
+            window, lambda ws: dispatch.dispatch(ws, order.id, DISPATCHER, "gs", [])
+        ).run_now()
+        assert done is not None and bridge.worker._wake.is_set()
+
+        notices: list[Changes] = []
+        window.changes.changed.connect(notices.append)
+        status = replace(bridge.worker.status(), last_summary=CycleSummary(pulled=3))
+        bridge.status_changed.emit(status)  # as the worker reports a cycle's end
+        assert len(notices) == 1 and notices[0].all_orders
+    finally:
+        bridge.stop()

@@ -142,3 +142,35 @@ def test_an_operation_on_another_threads_connection_is_seen_by_the_window(
     separate, kept, order_id = results
     assert separate and kept
     assert workspace.events.load_order(str(order_id)) is not None
+
+
+def test_what_a_pull_changed_is_one_notice() -> None:
+    from app.operations import sync
+    from app.sync.cycle import CycleSummary
+
+    assert sync.pulled(CycleSummary(pushed=3, accepted=3)) == Changes()
+    orders_pulled = sync.pulled(CycleSummary(pulled=2, changed_orders={"a", "b"}))
+    assert orders_pulled.all_orders and orders_pulled.orders == {"a", "b"}
+    assert orders_pulled.drills and not orders_pulled.kb
+    assert sync.pulled(CycleSummary(articles=1)) == Changes(kb=True)
+
+
+def test_resolving_a_step_no_longer_refused_is_a_key_error(workspace: Workspace) -> None:
+    from app.operations import sync
+
+    with pytest.raises(KeyError):
+        sync.resolve_refused(workspace, "no-such-event", "retry")
+    with pytest.raises(ValueError):
+        sync.resolve_refused(workspace, "no-such-event", "shred")
+
+
+def test_editing_an_article_is_a_knowledge_base_change(workspace: Workspace) -> None:
+    from app.operations import kb
+    from app.store.kb.articles import demo_articles_path
+
+    kb.import_articles(workspace, demo_articles_path())
+    article = next(iter(workspace.knowledge().articles()))
+    done = kb.edit_article(workspace, article.id, answer=article.answer + "（新规定）")
+    assert done.changes == Changes(kb=True)
+    assert done.value.version == article.version + 1
+    assert workspace.knowledge().get(article.id).answer.endswith("（新规定）")  # type: ignore[union-attr]

@@ -11,7 +11,7 @@ import html
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.models.drills import SLOW_SECONDS, Answer, Attempt, Scenario, figures, grade
 from app.models.enums import AppealType
+from app.operations import drills as drill_ops
 from app.store.drills.sets import DrillStore
 from app.views.common.labels import appeal_type_label
 from app.views.common.plain import plain, rich
@@ -55,14 +56,13 @@ def seconds_text(value: float) -> str:
 
 
 class DrillPage(QWidget):
-    attempt_recorded = Signal(object)  # Attempt
-
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.workspace = workspace = context.workspace
         self.identity = context.actor
         tasks = context.tasks
+        self.operations = context.operations
         self.store = DrillStore(workspace.database, clock=workspace.clock)
         self.scenario: Scenario | None = None
         self.started: datetime | None = None
@@ -339,14 +339,18 @@ class DrillPage(QWidget):
             started=self.started,
             answered_at=self.workspace.clock(),
         )
-        self.store.record_attempt(attempt, self.identity())
+        actor = self.identity()
+        done = self.operations(
+            self, lambda ws: drill_ops.record_attempt(ws, attempt, actor)
+        ).run_now()
+        if done is None:  # told to the user; the answer stays on the screen to try again
+            return None
         self.answered = True
         self.last = attempt
         self.clock_timer.stop()
         self._tick_final(attempt)
         self._show_feedback(attempt)
         self._update_summary()
-        self.attempt_recorded.emit(attempt)
         return attempt
 
     def _tick_final(self, attempt: Attempt) -> None:

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.drills import Scenario, Selection, figures, generate, most_missed
+from app.operations import drills as drill_ops
+from app.operations.changes import Changes
 from app.store.drills.sets import DrillStore
 from app.views.common.labels import appeal_type_label
 from app.views.common.plain import plain
@@ -47,6 +49,8 @@ class TrainerPage(QWidget):
         self.context = context
         self.workspace = workspace = context.workspace
         self.tasks = context.tasks
+        self.operations = context.operations
+        self.operations.changes.changed.connect(self.follow_changes)
         self.store = DrillStore(workspace.database, clock=workspace.clock)
         self.tabs = QTabWidget(objectName="trainer_tabs")
         self.tabs.addTab(self._dashboard(), self.tr("Dashboard"))
@@ -279,7 +283,12 @@ class TrainerPage(QWidget):
         ]
 
     def _edited(self, scenario: Scenario) -> None:
-        self.store.save_scenarios([scenario])
+        self.operations(self, lambda ws: drill_ops.save_scenarios(ws, [scenario])).run_now()
+
+    def follow_changes(self, changes: Changes) -> None:
+        """Attempts recorded here or pulled, sets edited: the dashboard reads them again."""
+        if changes.drills and self.isVisible():
+            self.refresh()
 
     def refresh_sets(self) -> None:
         text = self.set_name.currentText()
@@ -322,7 +331,9 @@ class TrainerPage(QWidget):
         # Scenarios already in the set keep the trainer's edits of their words.
         existing = {s.id for s in self.store.scenarios(name)}
         fresh = [s for s in scenarios if s.id not in existing]
-        report = self.store.save_scenarios(fresh)
+        report = self.operations(self, lambda ws: drill_ops.save_scenarios(ws, fresh)).run_now()
+        if report is None:
+            return 0
         self.report.setText(
             self.tr("%1 new scenarios, %2 already in the set.")
             .replace("%1", str(report.created))

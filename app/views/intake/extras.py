@@ -175,9 +175,10 @@ class IntakeExtras(QGroupBox):
         emptied form has none."""
         if not changes.any_order:
             return
-        if not (self.page.phone.text() or self.page.title.text()):
+        if self.page.phone.text() or self.page.title.text():
+            self.refresh()  # off the GUI thread; dropped if the window closes meanwhile
+        else:
             self.model.set_rows([])
-        self._timer.start()
 
     def stop_timers(self) -> None:
         self._timer.stop()

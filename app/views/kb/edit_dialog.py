@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -19,17 +20,24 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.kb import Article, ArticleInvalid
+from app.operations import kb as kb_ops
 from app.store.workspace import Workspace
+from app.views.common.operation import OperationRunner, show_failure
 from app.views.common.plain import plain
 from app.views.common.widgets import ERROR_STYLE, SearchCombo
 
 
 class ArticleEditDialog(QDialog):
     def __init__(
-        self, workspace: Workspace, article: Article, parent: QWidget | None = None
+        self,
+        workspace: Workspace,
+        article: Article,
+        operations: OperationRunner,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self.operations = operations
         self.article = article
         self.saved: Article | None = None
         self.setWindowTitle(self.tr("Edit article %1").replace("%1", article.id))
@@ -101,22 +109,30 @@ class ArticleEditDialog(QDialog):
     def save(self) -> None:
         """Store a new version; on a refusal say why and keep everything typed."""
         keywords = [k.strip() for k in self.keywords.text().replace(",", "、").split("、")]
-        try:
-            self.saved = self.workspace.knowledge().edit(
-                self.article.id,
-                title=self.title.text().strip(),
-                questions=tuple(
-                    q.strip() for q in self.questions.toPlainText().splitlines() if q.strip()
-                ),
-                answer=self.answer.toPlainText().strip(),
-                keywords=tuple(k for k in keywords if k),
-                unit=self.unit.code(),
-                category=self.category.code(),
-                legal_basis=self.legal_basis.text().strip() or None,
-                effective=self.effective.date().toPython(),
-                expires=self.expires.date().toPython() if self.has_expiry.isChecked() else None,
-            )
-        except (ArticleInvalid, ValueError) as refusal:
-            self.error.setText(str(refusal))
-            return
+        fields: dict[str, Any] = dict(
+            title=self.title.text().strip(),
+            questions=tuple(
+                q.strip() for q in self.questions.toPlainText().splitlines() if q.strip()
+            ),
+            answer=self.answer.toPlainText().strip(),
+            keywords=tuple(k for k in keywords if k),
+            unit=self.unit.code(),
+            category=self.category.code(),
+            legal_basis=self.legal_basis.text().strip() or None,
+            effective=self.effective.date().toPython(),
+            expires=self.expires.date().toPython() if self.has_expiry.isChecked() else None,
+        )
+        article_id = self.article.id
+        self.operations(self, lambda ws: kb_ops.edit_article(ws, article_id, **fields)).success(
+            self._saved
+        ).failure(self._refused).run_now()
+
+    def _saved(self, article: Article) -> None:
+        self.saved = article
         self.accept()
+
+    def _refused(self, exc: Exception) -> None:
+        if isinstance(exc, (ArticleInvalid, ValueError)):  # beside the form
+            self.error.setText(str(exc))
+        else:
+            show_failure(self, exc)

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.kb import ImportReport
+from app.operations import kb as kb_ops
+from app.operations.changes import Changes
 from app.views.common.failures import reason
 from app.views.common.plain import inform, warn
 from app.views.kb.edit_dialog import ArticleEditDialog
@@ -32,6 +34,8 @@ class KnowledgePage(QWidget):
         self.context = context
         self.workspace = workspace = context.workspace
         self.tasks = tasks = context.tasks
+        self.operations = context.operations
+        self.operations.changes.changed.connect(self.follow_changes)
         self.search = KbSearchBox(workspace, tasks)
         self.view = ArticleView(workspace)
         self.view.show_article(None)
@@ -67,9 +71,13 @@ class KnowledgePage(QWidget):
     def edit_current(self) -> None:
         if self.view.article is None:
             return
-        dialog = ArticleEditDialog(self.workspace, self.view.article, self)
+        dialog = ArticleEditDialog(self.workspace, self.view.article, self.operations, self)
         if dialog.exec() and dialog.saved is not None:
             self.show_article(dialog.saved.id)
+
+    def follow_changes(self, changes: Changes) -> None:
+        """Articles changed (edited, imported, pulled): search again."""
+        if changes.kb:
             self.search.search_now()
 
     def choose_import(self) -> None:
@@ -86,11 +94,9 @@ class KnowledgePage(QWidget):
         )
         self.progress.setCancelButton(None)
         self.progress.setMinimumDuration(200)
-        self.tasks.run(
-            lambda: self.workspace.knowledge_reader().import_jsonl(path),
-            self._imported,
-            self._failed,
-        )
+        self.operations(self, lambda ws: kb_ops.import_articles(ws, path)).success(
+            self._imported
+        ).failure(self._failed).run_in_background()
 
     def _imported(self, report: ImportReport) -> None:
         self._close_progress()
@@ -106,7 +112,6 @@ class KnowledgePage(QWidget):
                 "\n\n" + self.tr("%n line(s) not imported:", "", len(report.errors)) + "\n" + lines
             )
         inform(self, self.tr("Import finished"), text)
-        self.search.search_now()
 
     def _failed(self, exc: Exception) -> None:
         self._close_progress()

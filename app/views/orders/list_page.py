@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.enums import AppealType, Status
+from app.operations.changes import Changes
 from app.store.orders.query import OrderFilter
 from app.views.common.failures import failure_text
 from app.views.common.labels import appeal_type_label, status_label
@@ -41,6 +43,8 @@ class OrderListPage(QWidget):
         self.workspace = workspace = context.workspace
         self.tasks = context.tasks
         self.viewer = viewer = context.viewer  # who is at the keyboard: their orders only
+        self._stale = False
+        context.changes.changed.connect(self.follow_changes)  # the one change signal
         self.model = OrderListModel(
             workspace.access(viewer()), workspace.policy.town_name, workspace.clock, self
         )
@@ -175,7 +179,22 @@ class OrderListPage(QWidget):
         )
 
     def refresh(self) -> None:
+        self._stale = False
         self.apply_filter()
+
+    def follow_changes(self, changes: Changes) -> None:
+        """Orders changed (a step, a pull, another user signed in): read the list again now,
+        or when it is next shown."""
+        if changes.any_order or changes.session:
+            if self.isVisible():
+                self.refresh()
+            else:
+                self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def _show_count(self, total: int) -> None:
         self.count.setText(self.tr("%n order(s)", "", total))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.models.operations import Actor
 from app.models.visibility import Viewer, viewer_of
+from app.operations.changes import Changes
 from app.store.workspace import Workspace
 from app.views.common.changes import ChangeHub
 from app.views.common.operation import OperationRunner
@@ -418,6 +419,8 @@ class MainWindow(QMainWindow):
         self._join(Stage.SYNC)
         bridge.status_changed.connect(self._sync_status)
         bridge.pulled.connect(self._pulled)
+        bridge.changed.connect(self.changes.notify)  # every screen refreshes from a pull
+        self.changes.changed.connect(bridge.follow)  # a local step: send it soon
 
     def sync_now(self) -> None:
         if self.sync_bridge is not None:
@@ -443,7 +446,7 @@ class MainWindow(QMainWindow):
         """Someone signed in or out: the cache is already what they may see (app.store.seat);
         every screen follows at once (the role's screens, the lists read again)."""
         self.identity.changed.emit(self.identity())
-        self.refresh()
+        self.changes.notify(Changes(session=True, all_orders=True, held=True))
         self.sync_now()
 
     def _sync_status(self, status: SyncStatus) -> None:
@@ -457,7 +460,6 @@ class MainWindow(QMainWindow):
             page.refresh()  # type: ignore[attr-defined]
 
     def _pulled(self, count: int) -> None:
-        self.refresh()
         self.statusBar().showMessage(
             self.tr("%n change(s) from other workstations", "", count), 6000
         )

@@ -162,7 +162,7 @@ SCREENS: tuple[ScreenSpec, ...] = (
         QT_TRANSLATE_NOOP("MainWindow", "Refused steps"),
         "app.views.sync.attention_page:AttentionPage",
         stage=Stage.SYNC,
-        signals=(*OPENS_ORDERS, ("changed", "sync_now")),
+        signals=OPENS_ORDERS,  # a resolved step's notice wakes the sync (SyncBridge.follow)
     ),
 )
 

@@ -16,8 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.operations import sync as sync_ops
+from app.operations.changes import Changes
 from app.store.sync.state import AttentionItem, SyncState
 from app.views.common.labels import event_label
+from app.views.common.operation import show_failure
 from app.views.common.plain import plain, tip
 from app.views.common.table_headers import header_text
 from app.views.orders.models import short_time
@@ -77,13 +80,14 @@ class AttentionPage(QWidget):
     """Nothing refused disappears silently: it waits here with the server's reason."""
 
     open_order = Signal(str)
-    changed = Signal()
 
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         workspace = context.workspace
         self.state = SyncState(workspace.database)
+        self.operations = context.operations
+        self.operations.changes.changed.connect(self.follow_changes)
         self.model = AttentionModel(self)
         self.table = QTableView(objectName="attention")
         self.table.setModel(self.model)
@@ -141,6 +145,17 @@ class AttentionPage(QWidget):
         item = self._current()
         if item is None:
             return
-        self.state.resolve(item.event_id, action)
-        self.refresh()
-        self.changed.emit()
+        # its notice refreshes the list (and wakes the sync to send a step again)
+        self.operations(
+            self, lambda ws: sync_ops.resolve_refused(ws, item.event_id, action)
+        ).failure(self._not_resolved).run_now()
+
+    def _not_resolved(self, exc: Exception) -> None:
+        if isinstance(exc, KeyError):  # resolved in another window meanwhile: gone
+            self.refresh()
+        else:
+            show_failure(self, exc)
+
+    def follow_changes(self, changes: Changes) -> None:
+        if changes.outbox or changes.any_order:
+            self.refresh()

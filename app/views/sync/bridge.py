@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from app.operations import sync as sync_ops
+from app.operations.changes import NOTHING, Changes
 from app.store.workspace import DB_FILE, Workspace
 from app.sync import account
 from app.sync.worker import SyncStatus, SyncWorker
@@ -21,6 +23,7 @@ class SyncBridge(QObject):
 
     status_changed = Signal(object)  # SyncStatus
     pulled = Signal(int)  # events pulled from other workstations in the last cycle
+    changed = Signal(object)  # Changes: what that pull changed here, for the window's hub
 
     def __init__(
         self, workspace: Workspace, interval: float = 30.0, parent: QObject | None = None
@@ -37,7 +40,6 @@ class SyncBridge(QObject):
         # Emitting from the worker thread queues the signal to this object's (GUI) thread.
         self._unsubscribe = self.worker.subscribe(self.status_changed.emit)
         self.status_changed.connect(self._note_pull)
-        workspace.listeners.append(self._recorded)
 
     def start(self) -> None:
         self.worker.start()
@@ -46,15 +48,17 @@ class SyncBridge(QObject):
         self._unsubscribe()
         self.status_changed.disconnect()
         self.pulled.disconnect()
-        if self._recorded in self.workspace.listeners:
-            self.workspace.listeners.remove(self._recorded)
+        self.changed.disconnect()
         self.worker.stop(timeout=5)
 
     def sync_now(self) -> None:
         self.worker.poke()
 
-    def _recorded(self, _order: object) -> None:
-        self.worker.poke()  # a local action: send it soon, never wait for it
+    def follow(self, changes: Changes) -> None:
+        """The window's change signal: a local step waits in the outbox, send it soon (never
+        waiting for it)."""
+        if changes.outbox:
+            self.worker.poke()
 
     def _note_pull(self, status: SyncStatus) -> None:
         summary = status.last_summary
@@ -62,6 +66,9 @@ class SyncBridge(QObject):
             self._last_summary = summary
             if summary.pulled:
                 self.pulled.emit(summary.pulled)
+            changes = sync_ops.pulled(summary)
+            if changes != NOTHING:
+                self.changed.emit(changes)
 
     def snapshot(self) -> SyncSnapshot:
         s = self.worker.status()
