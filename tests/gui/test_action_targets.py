@@ -23,6 +23,7 @@ from app.views.shell.main_window import MainWindow
 from app.views.shell.screens import SCREEN_BY_ID, SCREENS, ScreenSpec, actions_of
 from app.views.shell.status_bar import SyncSnapshot
 from app.views.sync.bridge import SyncBridge
+from tests.unit.test_store import make_intake
 
 
 @pytest.fixture
@@ -103,8 +104,10 @@ def test_every_screen_is_built_with_what_it_declares(desk: MainWindow) -> None:
             for signal, method in panel.signals:
                 assert hasattr(desk.panels[panel.id], signal)
                 assert callable(getattr(MainWindow, method, None))
-        if spec.on_switch:
-            assert callable(getattr(screen, spec.on_switch))
+        for method in (spec.on_switch, spec.refresh, spec.on_close):
+            assert not method or callable(getattr(screen, method)), (spec.id, method)
+        if hasattr(screen, "stop_timers"):  # pending work must stop when the window closes
+            assert spec.on_close == "stop_timers", spec.id
     assert {a.id for s in SCREENS for a in actions_of(s.id)} <= {a.id for a in ACTIONS}
 
 
@@ -128,3 +131,16 @@ def test_a_role_that_loses_its_screen_lands_on_its_home(desk: MainWindow) -> Non
         act_as(role)
         home = next(s.id for s in SCREENS if role in s.home)
         assert desk.stack.currentWidget() is desk.pages[home], role
+
+
+def test_f5_reads_the_screen_shown_again(desk: MainWindow, workspace: Workspace) -> None:
+    operator = next(a for a in desk.identity.choices if a.role is Role.OPERATOR)
+    desk.identity.switch(operator)
+    desk.show_page("intake")
+    desk.intake.phone.setText("13800001234")
+    desk.intake.refresh_history()
+    assert desk.intake.history_model.rowCount() == 0
+    workspace.record_intake(make_intake(), operator)  # as another window would: no notice here
+    assert desk.intake.history_model.rowCount() == 0
+    desk.actions_by_id["refresh"].trigger()
+    assert desk.intake.history_model.rowCount() == 1

@@ -401,13 +401,11 @@ class MainWindow(QMainWindow):
         return dialog
 
     def refresh(self) -> None:
-        current = self.stack.currentWidget()
-        if current is self.pages.get("orders"):
-            self.orders.refresh()
-        elif current is self.intake:
-            self.intake.refresh_history()
-        elif callable(getattr(current, "refresh", None)):
-            current.refresh()  # the work screens (dispatch, unit, follow-up …)
+        """F5: the screen shown reads its data again (its `refresh` in the registry)."""
+        row = self.nav.currentRow()
+        spec = SCREEN_BY_ID[self._id_at(row)] if row >= 0 else None
+        if spec is not None and spec.refresh and spec.id in self.pages:
+            getattr(self.pages[spec.id], spec.refresh)()
         self.status.refresh()
 
     # ---- synchronisation ----------------------------------------------------------------
@@ -480,9 +478,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.status.timer.stop()
-        for page in self.pages.values():
-            stop = getattr(page, "stop_timers", None)
-            if stop is not None:
-                stop()
+        for spec in SCREENS:  # pending work stops; what was typed is kept
+            page = self.pages.get(spec.id)
+            if page is not None and spec.on_close:
+                getattr(page, spec.on_close)()
         self.tasks.shutdown()
         super().closeEvent(event)

@@ -4,8 +4,9 @@ Per screen: its id and title; the factory that builds it from the window's Scree
 ("module:callable", imported only when the screen is first shown, so the start stays fast);
 the roles that see it (None: every role) and the roles that start on it; when it joins the
 window (`Stage`); its side panels; which of its signals the window answers, and with which
-of its declared methods; the method the window calls when the user switches. Its commands
-are the entries of the shortcut table whose target names it (`actions_of`).
+of its declared methods; the screen's methods the window calls when the user switches, on
+F5 and before it closes. Its commands are the entries of the shortcut table whose target
+names it (`actions_of`).
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ class ScreenSpec:
     panels: tuple[PanelSpec, ...] = ()
     signals: Wiring = ()
     on_switch: str = ""  # the screen's method to call when the user switches (if built)
+    refresh: str = "refresh"  # the screen's method F5 calls ("": nothing to read again)
+    on_close: str = ""  # the screen's method to call before the window closes
     title_context: str = "MainWindow"
 
     def translated_title(self) -> str:
@@ -90,6 +93,8 @@ SCREENS: tuple[ScreenSpec, ...] = (
             PanelSpec("duplicates", "app.views.intake.extras:IntakeExtras", first=True),
         ),
         signals=(*OPENS_ORDERS, ("held_changed", "show_held_count")),
+        refresh="refresh_history",
+        on_close="stop_timers",  # a draft being saved is saved now
     ),
     ScreenSpec(
         "orders",
@@ -100,6 +105,7 @@ SCREENS: tuple[ScreenSpec, ...] = (
         stage=Stage.FIRST,
         signals=OPENS_ORDERS,
         on_switch="refresh",  # the list was another user's
+        on_close="stop_timers",
     ),
     ScreenSpec(
         "reports",
@@ -113,6 +119,7 @@ SCREENS: tuple[ScreenSpec, ...] = (
         "knowledge",
         QT_TRANSLATE_NOOP("MainWindow", "Knowledge base"),
         "app.views.kb.page:KnowledgePage",
+        refresh="",
     ),
     ScreenSpec(
         "dispatch",
@@ -149,6 +156,7 @@ SCREENS: tuple[ScreenSpec, ...] = (
         "app.views.drills.page:DrillPage",
         # those who take calls drill (rules.RULES: drill_attempt); trainers watch and build sets
         roles=frozenset({R.OPERATOR, R.DISPATCHER}),
+        on_close="stop_timers",
     ),
     ScreenSpec(
         "drill_trainer",
