@@ -1,10 +1,10 @@
 """`hotline-desk orders import PATH | export PATH`: intakes from other channels, and back out.
 
 Import reads JSON Lines, one intake per line, and records each exactly as the intake screen
-does (Workspace.record_intake: validation, offline number, deadline, events + projection +
-outbox in one transaction). A line that fails is reported with its number and every field
-error, and the others go on; a line already imported (same `external_id`, or the very same
-text) is skipped, so a run can be repeated safely. Fields of a line:
+does (app/operations/intake.py `record`: validation, offline number, deadline, events +
+projection + outbox in one transaction). A line that fails is reported with its number and
+every field error, and the others go on; a line already imported (same `external_id`, or
+the very same text) is skipped, so a run can be repeated safely. Fields of a line:
 
   phone (required), name, kind (个人/企业/组织), company, gender, other_contact,
   confidential, appeal_type (咨询 求助 建议 投诉 举报 表扬 其他), urgency (一般 紧急 特急),
@@ -141,6 +141,7 @@ def _import(args: argparse.Namespace) -> int:
     from app.models.jsonl import LineRejected, load_object, read_lines
     from app.models.operations import DirectAnswer
     from app.models.rules import RuleViolation
+    from app.operations import intake as intake_ops
     from app.paths import workspace_home
     from app.resources import load_policy
     from app.store.db import StoreError
@@ -180,8 +181,8 @@ def _import(args: argparse.Namespace) -> int:
                     continue
                 direct = DirectAnswer(answer, article, version) if answer is not None else None
                 try:
-                    with ws.database.transaction():
-                        order = ws.record_intake(intake, actor, direct)
+                    with ws.transaction():
+                        order = intake_ops.record(ws, intake, actor, direct).value
                         ws.database.set_meta(key, order.id)
                 except IntakeInvalid as exc:
                     _report(number, [e.__dict__ for e in exc.errors])
