@@ -2210,17 +2210,17 @@
         <translation>热线工作台 — 中山12345</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/screens.py" line="77" />
+        <location filename="../../app/views/shell/screens.py" line="80" />
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/screens.py" line="96" />
+        <location filename="../../app/views/shell/screens.py" line="101" />
         <source>Orders</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/screens.py" line="106" />
+        <location filename="../../app/views/shell/screens.py" line="112" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
@@ -2268,34 +2268,34 @@
         <translation>工单 %1 已受理，工单号已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/screens.py" line="114" />
+        <location filename="../../app/views/shell/screens.py" line="120" />
         <source>Knowledge base</source>
         <translation>知识库</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/screens.py" line="162" />
+        <location filename="../../app/views/shell/screens.py" line="170" />
         <source>Refused steps</source>
         <translation>被拒操作</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/shell/main_window.py" line="464" />
+        <location filename="../../app/views/shell/main_window.py" line="462" />
         <source>%n change(s) from other workstations</source>
         <translation>
             <numerusform>收到其他工位的 %n 条更新</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="442" />
+        <location filename="../../app/views/shell/main_window.py" line="440" />
         <source>Signing out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/screens.py" line="148" />
+        <location filename="../../app/views/shell/screens.py" line="155" />
         <source>Drills</source>
         <translation>知识库练习</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/screens.py" line="155" />
+        <location filename="../../app/views/shell/screens.py" line="163" />
         <source>Drill dashboard</source>
         <translation>练习看板</translation>
     </message>
@@ -2946,19 +2946,19 @@
 <context>
     <name>ReportOrdersDialog</name>
     <message>
-        <location filename="../../app/views/reports/page.py" line="493" />
+        <location filename="../../app/views/reports/page.py" line="513" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/reports/page.py" line="504" />
+        <location filename="../../app/views/reports/page.py" line="524" />
         <source>%n order(s); double-click one to open it.</source>
         <translation>
             <numerusform>共 %n 件工单；双击打开。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="507" />
+        <location filename="../../app/views/reports/page.py" line="527" />
         <source>Loading the orders</source>
         <translation>加载工单</translation>
     </message>
@@ -3351,137 +3351,137 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../app/views/reports/page.py" line="104" />
+        <location filename="../../app/views/reports/page.py" line="108" />
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="105" />
+        <location filename="../../app/views/reports/page.py" line="109" />
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="106" />
+        <location filename="../../app/views/reports/page.py" line="110" />
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="107" />
+        <location filename="../../app/views/reports/page.py" line="111" />
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="117" />
+        <location filename="../../app/views/reports/page.py" line="121" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="119" />
+        <location filename="../../app/views/reports/page.py" line="123" />
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="121" />
+        <location filename="../../app/views/reports/page.py" line="125" />
         <source>Town: %1</source>
         <translation>镇街：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="125" />
+        <location filename="../../app/views/reports/page.py" line="129" />
         <source>Unit: %1</source>
         <translation>单位：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="127" />
+        <location filename="../../app/views/reports/page.py" line="131" />
         <source>&amp;Make report</source>
         <translation>生成报表(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="129" />
+        <location filename="../../app/views/reports/page.py" line="133" />
         <source>Export &amp;PDF…</source>
         <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="130" />
+        <location filename="../../app/views/reports/page.py" line="134" />
         <source>Export &amp;CSV…</source>
         <translation>导出 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="131" />
+        <location filename="../../app/views/reports/page.py" line="135" />
         <source>Export &amp;XLSX…</source>
         <translation>导出 XLSX(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="147" />
+        <location filename="../../app/views/reports/page.py" line="151" />
         <source>Period:</source>
         <translation>期间：</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="152" />
+        <location filename="../../app/views/reports/page.py" line="156" />
         <source>Scope:</source>
         <translation>范围：</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="163" />
+        <location filename="../../app/views/reports/page.py" line="167" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="164" />
+        <location filename="../../app/views/reports/page.py" line="168" />
         <source>Mix</source>
         <translation>构成</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="165" />
+        <location filename="../../app/views/reports/page.py" line="169" />
         <source>Units</source>
         <translation>单位排名</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="166" />
+        <location filename="../../app/views/reports/page.py" line="170" />
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="167" />
+        <location filename="../../app/views/reports/page.py" line="171" />
         <source>Hot spots</source>
         <translation>热点</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="189" />
+        <location filename="../../app/views/reports/page.py" line="193" />
         <source>Double-click a row to see its orders</source>
         <translation>双击一行查看相关工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="224" />
+        <location filename="../../app/views/reports/page.py" line="228" />
         <source>Orders by:</source>
         <translation>分布维度：</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="265" />
+        <location filename="../../app/views/reports/page.py" line="269" />
         <source>Repeated appeals about one address</source>
         <translation>同一地址重复诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="352" />
+        <location filename="../../app/views/reports/page.py" line="372" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="352" />
+        <location filename="../../app/views/reports/page.py" line="372" />
         <source>Making the report</source>
         <translation>生成报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="377" />
+        <location filename="../../app/views/reports/page.py" line="397" />
         <source>Orders by %1</source>
         <translation>按%1分布</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="395" />
+        <location filename="../../app/views/reports/page.py" line="415" />
         <source>Top %1 by orders</source>
         <translation>%1受理量排行</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="447" />
+        <location filename="../../app/views/reports/page.py" line="467" />
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
@@ -3489,17 +3489,17 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../app/views/shell/screens.py" line="119" />
+        <location filename="../../app/views/shell/screens.py" line="126" />
         <source>Dispatch</source>
         <translation>派单审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/screens.py" line="129" />
+        <location filename="../../app/views/shell/screens.py" line="136" />
         <source>Unit work</source>
         <translation>承办工作</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/screens.py" line="139" />
+        <location filename="../../app/views/shell/screens.py" line="146" />
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>

@@ -138,3 +138,22 @@ def test_a_step_waiting_to_be_sent_wakes_the_sync_and_a_pull_refreshes_the_scree
         assert len(notices) == 1 and notices[0].all_orders
     finally:
         bridge.stop()
+
+
+def test_a_report_shown_is_made_again_from_a_notice(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:
+    from app.models.reports import Period, Scope
+    from app.views.reports.page import ReportsPage
+
+    record(workspace)
+    page = window.show_page("reports")
+    assert isinstance(page, ReportsPage)
+    page.set_choice(Period.parse("2026-11"), Scope.parse("city"))
+    with qtbot.waitSignal(page.report_ready, timeout=20000):
+        page.run_button.click()
+    assert page.report is not None and page.report.volume == 1
+    record(workspace, title="另一工作站受理")
+    with qtbot.waitSignal(page.report_ready, timeout=20000):
+        window.changes.notify(Changes(all_orders=True))  # as a pull ends
+    assert page.report.volume == 2

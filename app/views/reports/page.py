@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,6 +38,7 @@ from app.models.reports import (
     build_report,
 )
 from app.models.visibility import Viewer
+from app.operations.changes import Changes
 from app.resources import load_json
 from app.store.reports.queries import ReportQueries, Selection
 from app.views.common.failures import failure_text
@@ -95,6 +97,8 @@ class ReportsPage(QWidget):
         self._poll = QTimer(self)
         self._poll.setInterval(100)
         self._poll.timeout.connect(self._step)
+        self._stale = False
+        context.changes.changed.connect(self.follow_changes)
         self._build()
 
     # ---- layout ------------------------------------------------------------------------
@@ -319,7 +323,23 @@ class ReportsPage(QWidget):
                 if item.widget() is not None:
                     item.widget().deleteLater()
 
+    def follow_changes(self, changes: Changes) -> None:
+        """Orders changed (a step, a pull): the report shown is made again, now or when the
+        screen is next shown."""
+        if self.report is None or not changes.any_order:
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale and self.report is not None:
+            self.refresh()
+
     def refresh(self) -> None:
+        self._stale = False
         viewer = self.report_viewer = self.viewer()
         period, scope = self.period(), self.chosen_scope()
         as_of: datetime = self.workspace.clock()
