@@ -113,7 +113,7 @@ def main() -> int:
 
 def run(db_url: str, tmp: Path, args: argparse.Namespace) -> int:
     from bench import login_storm_locust as scenario  # gevent patches the process here
-    from tests.e2e.support import ServerProcess
+    from tests.support.server import ServerProcess
 
     load_before = [round(x, 2) for x in os.getloadavg()]
     serve = ["--login-slots", str(args.login_slots)] if args.login_slots else []

@@ -41,8 +41,9 @@ from app.store.sync.state import SyncState  # noqa: E402
 from app.store.workspace import Workspace  # noqa: E402
 from app.sync import account  # noqa: E402
 from app.sync.cycle import CycleSummary, pull_feed, push_outbox  # noqa: E402
-from tests.e2e.file_keyring import FileKeyring  # noqa: E402
-from tests.e2e.support import PASSWORD, ServerProcess, seed_users, server_database  # noqa: E402
+from tests.support.keyrings import FileKeyring  # noqa: E402
+from tests.support.server import ServerProcess, seed_users, server_database  # noqa: E402
+from tests.support.users import PASSWORD  # noqa: E402
 
 # An hour ago: the store bounds client times by its own clock (server/times.py).
 NOW = datetime.now(CHINA).replace(microsecond=0) - timedelta(hours=1)

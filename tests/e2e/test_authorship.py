@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.support import server_rows
-from tests.e2e.wire_support import Wire, event, intake, later, now, wire
-
-__all__ = ["wire"]
+from tests.support.server import server_rows
+from tests.support.wire import Wire, event, intake, later, now
 
 
 def _stored(wire: Wire, event_id: str) -> bool:

@@ -22,11 +22,12 @@ from app.models.enums import AppealType, EventType, ReturnReason, Satisfaction, 
 from app.models.operations import Actor
 from app.models.policy import Policy
 from app.models.records import Order
-from tests.conftest import FixedClock
-from tests.e2e.chain_support import TOWN_USERS, actor, record
-from tests.e2e.conftest import Station
-from tests.e2e.support import ServerProcess, seed_users, server_rows
-from tests.steps import Steps
+from tests.support.clock import FixedClock
+from tests.support.server import ServerProcess, seed_users, server_rows
+from tests.support.station import Station
+from tests.support.station_chain import actor, record
+from tests.support.steps import Steps
+from tests.support.users import TOWN_USERS
 
 E = EventType
 
@@ -36,10 +37,10 @@ def test_order_walks_the_whole_chain_across_three_workstations(
 ) -> None:
     seed_users(server.db_url, TOWN_USERS)
     clock = FixedClock(datetime(2026, 11, 23, 9, 5, tzinfo=CHINA))  # a Monday
-    op = Station(tmp_path / "op", policy, clock)
-    disp = Station(tmp_path / "disp", policy, clock)
-    unit = Station(tmp_path / "unit", policy, clock)  # 石岐街道, the right territory
-    wrong = Station(tmp_path / "wrong", policy, clock)  # 东区街道, first dispatched to
+    op = Station.at(tmp_path / "op", policy, clock)
+    disp = Station.at(tmp_path / "disp", policy, clock)
+    unit = Station.at(tmp_path / "unit", policy, clock)  # 石岐街道, the right territory
+    wrong = Station.at(tmp_path / "wrong", policy, clock)  # 东区街道, first dispatched to
     stations = {"op": op, "disp": disp, "unit": unit, "wrong": wrong}
     try:
         op.login(server.url, "op1")

@@ -15,10 +15,9 @@ import pytest
 
 from app.resources import load_policy
 from server.times import CLOCK_SKEW, FUTURE_TOLERANCE, OFFLINE_LIMIT
-from tests.e2e.support import ServerProcess, seed_users, server_database, server_rows
-from tests.e2e.wire_support import ALL_USERS, Wire, event, intake, later, now, wire
-
-__all__ = ["wire"]
+from tests.support.server import ServerProcess, seed_users, server_database, server_rows
+from tests.support.users import ALL_USERS
+from tests.support.wire import Wire, event, intake, later, now
 
 
 def _stored(wire: Wire, event_id: str) -> bool:

@@ -16,8 +16,9 @@ from app.views.shell.main_window import MainWindow
 from app.views.shell.status_bar import SyncSnapshot
 from app.views.sync.bridge import SyncBridge
 from app.views.sync.login_dialog import LoginDialog
-from tests.e2e.conftest import Station
-from tests.e2e.support import PASSWORD, ServerProcess
+from tests.support.server import ServerProcess
+from tests.support.station import Station
+from tests.support.users import PASSWORD
 
 
 def _sign_in(qtbot, window: MainWindow, server: ServerProcess, user: str) -> None:  # type: ignore[no-untyped-def]

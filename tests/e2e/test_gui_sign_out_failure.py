@@ -18,8 +18,9 @@ from app.views.shell.main_window import MainWindow
 from app.views.shell.status_bar import SyncSnapshot
 from app.views.sync.bridge import SyncBridge
 from app.views.sync.login_dialog import LoginDialog
-from tests.conftest import MemoryKeyring
-from tests.e2e.support import PASSWORD, ServerProcess
+from tests.support.keyrings import MemoryKeyring
+from tests.support.server import ServerProcess
+from tests.support.users import PASSWORD
 
 
 class LockedKeyring(MemoryKeyring):

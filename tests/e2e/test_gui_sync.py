@@ -12,7 +12,8 @@ from app.store.workspace import Workspace
 from app.views.shell.main_window import MainWindow
 from app.views.sync.bridge import SyncBridge
 from app.views.sync.login_dialog import LoginDialog
-from tests.e2e.support import PASSWORD, ServerProcess
+from tests.support.server import ServerProcess
+from tests.support.users import PASSWORD
 
 
 def fill_intake(window: MainWindow, title: str) -> None:

@@ -7,7 +7,8 @@ import uuid
 
 import requests
 
-from tests.e2e.support import PASSWORD, ServerProcess, server_rows
+from tests.support.server import ServerProcess, server_rows
+from tests.support.users import PASSWORD
 
 
 def _headers(server: ServerProcess) -> dict[str, str]:

@@ -9,12 +9,10 @@ from pathlib import Path
 import requests
 
 from app.models.policy import Policy
-from tests.conftest import FixedClock
-from tests.e2e.conftest import Station
-from tests.e2e.support import server_rows
-from tests.e2e.wire_support import Wire, event, intake, later, now, wire
-
-__all__ = ["wire"]
+from tests.support.clock import FixedClock
+from tests.support.server import server_rows
+from tests.support.station import Station
+from tests.support.wire import Wire, event, intake, later, now
 
 
 def test_a_duplicate_number_is_stored_and_renumbered(
@@ -50,7 +48,7 @@ def test_a_duplicate_number_is_stored_and_renumbered(
         (f"{number}-3", number),
     ]
     # a workstation finds every order a caller quoting the old number may mean
-    station = Station(tmp_path / "disp", policy, FixedClock(at))
+    station = Station.at(tmp_path / "disp", policy, FixedClock(at))
     try:
         station.login(wire.server.url, "disp1")
         station.sync()
@@ -87,7 +85,7 @@ def test_each_workstation_gets_its_own_station_code_at_first_sign_in(
     wire: Wire, tmp_path: Path, policy: Policy
 ) -> None:
     clock = FixedClock(now())
-    made = [Station(tmp_path / f"ws{n}", policy, clock) for n in range(3)]
+    made = [Station.at(tmp_path / f"ws{n}", policy, clock) for n in range(3)]
     try:
         provisional = [s.ws.station for s in made]
         assert all(code.startswith("W") for code in provisional)  # before any sign-in

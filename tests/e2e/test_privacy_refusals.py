@@ -13,8 +13,9 @@ import requests
 from app.models.enums import EventType
 from app.models.payloads import SCHEMA, Field, Kind
 from app.models.protocol import HEADER, PROTOCOL_VERSION
-from tests.e2e.conftest import Station
-from tests.e2e.support import PASSWORD, ServerProcess, server_rows
+from tests.support.server import ServerProcess, server_rows
+from tests.support.station import Station
+from tests.support.users import PASSWORD
 
 E = EventType
 WHO = {

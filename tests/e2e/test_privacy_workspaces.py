@@ -32,11 +32,11 @@ from app.models.enums import (
 from app.models.operations import DirectAnswer
 from app.models.records import Appellant, Intake, Order
 from app.store.drills.sets import DrillStore
-from tests.conftest import FixedClock
-from tests.e2e.chain_support import actor
-from tests.e2e.conftest import Station
-from tests.e2e.support import ServerProcess
-from tests.steps import Steps
+from tests.support.clock import FixedClock
+from tests.support.server import ServerProcess
+from tests.support.station import Station
+from tests.support.station_chain import actor
+from tests.support.steps import Steps
 
 # The confidential caller of order A, and the caller attached to it (confidential because
 # the order is, though they did not ask).

@@ -6,7 +6,7 @@ import requests
 
 from app.models.protocol import PROTOCOL_VERSION
 from app.sync.client import CentralStore
-from tests.e2e.support import ServerProcess
+from tests.support.server import ServerProcess
 
 
 def test_store_echoes_the_version_and_treats_a_missing_header_as_one(

@@ -11,12 +11,10 @@ import requests
 
 from app.models.validation import MAX_CONTENT
 from server.pages import MAX_PAGE_BYTES
-from tests.conftest import FixedClock
-from tests.e2e.conftest import Station
-from tests.e2e.support import server_rows
-from tests.e2e.wire_support import Wire, event, intake, later, now, wire
-
-__all__ = ["wire"]
+from tests.support.clock import FixedClock
+from tests.support.server import server_rows
+from tests.support.station import Station
+from tests.support.wire import Wire, event, intake, later, now
 
 
 def test_version_2_items_carry_the_store_record(wire: Wire) -> None:
@@ -89,8 +87,8 @@ def test_a_workstation_keeps_the_store_record(wire: Wire, tmp_path: Path, policy
     """Pulled events keep who pushed them and when the store received them, in their own
     columns; the workstation's own events get theirs when they come back."""
     clock = FixedClock(now() - timedelta(hours=3))  # an offline intake, three hours ago
-    op = Station(tmp_path / "op", policy, clock)
-    disp = Station(tmp_path / "disp", policy, clock)
+    op = Station.at(tmp_path / "op", policy, clock)
+    disp = Station.at(tmp_path / "disp", policy, clock)
     try:
         op.login(wire.server.url, "op1")
         disp.login(wire.server.url, "disp1")

@@ -36,17 +36,18 @@ from app.models.validation import describe, event_field_errors
 from app.models.visibility import Viewer
 from app.resources import load_policy
 from app.store.workspace import IntakeInvalid
-from tests.conftest import FixedClock
-from tests.e2e.chain_support import TOWN_USERS, actor, craft, intake, record
-from tests.e2e.conftest import BACKENDS, USERS, Station
-from tests.e2e.support import (
-    PASSWORD,
+from tests.support.clock import FixedClock
+from tests.support.server import (
+    BACKENDS,
     ServerProcess,
     fixed_clock_args,
     seed_users,
     server_database,
     server_rows,
 )
+from tests.support.station import Station
+from tests.support.station_chain import actor, craft, intake, record
+from tests.support.users import PASSWORD, TOWN_USERS, USERS
 
 E = EventType
 CALENDAR = load_policy().calendar
@@ -72,12 +73,12 @@ class Desk:
     def __init__(self, server: ServerProcess, home: Path, policy: Policy) -> None:
         self.server = server
         self.clock = FixedClock(datetime(2026, 11, 27, 9, 0, tzinfo=CHINA))
-        self.op = Station(home / "op", policy, self.clock)
-        self.disp = Station(home / "disp", policy, self.clock)
+        self.op = Station.at(home / "op", policy, self.clock)
+        self.disp = Station.at(home / "disp", policy, self.clock)
         self.units = {
-            "cgj": Station(home / "cgj", policy, self.clock),
-            "gaj": Station(home / "gaj", policy, self.clock),
-            "town_shiqi": Station(home / "shiqi", policy, self.clock),
+            "cgj": Station.at(home / "cgj", policy, self.clock),
+            "gaj": Station.at(home / "gaj", policy, self.clock),
+            "town_shiqi": Station.at(home / "shiqi", policy, self.clock),
         }
         self.users = {
             "op1": self.op,
@@ -795,7 +796,7 @@ def test_dispatch_checked_against_the_pulled_unit_list(
     stale = dataclasses.replace(
         policy, units=[*(u for u in policy.units if u.code != "zjj"), removed]
     )
-    station = Station(tmp_path / "stale", stale, desk.clock)
+    station = Station.at(tmp_path / "stale", stale, desk.clock)
     try:
         station.login(desk.server.url, "disp2")
         desk.tick()

@@ -13,8 +13,8 @@ from app.models.enums import EventType
 from app.models.records import Order
 from app.store.seat import Identity, Seat, Waiting
 from app.store.workspace import DB_FILE
-from tests.e2e.conftest import Station
-from tests.e2e.support import ServerProcess, cli, server_rows
+from tests.support.server import ServerProcess, cli, server_rows
+from tests.support.station import Station
 
 
 def _files(station: Station) -> bytes:
@@ -82,7 +82,7 @@ def test_operator_then_unit(
     assert b.appellant.name.encode() not in files and b.title.encode() not in files
     assert a.title.encode() not in files  # (until the store sends it to the unit)
     from app.sync.worker import SyncWorker
-    from tests.e2e.conftest import FAST
+    from tests.support.station import FAST
 
     worker = SyncWorker(seat.ws.database.path, seat.ws.device_id, retry=FAST)
     summary = worker.cycle(seat.ws.database)  # the app's own sync

@@ -11,10 +11,10 @@ import requests
 
 from app.sync.client import CentralStore, RetryPolicy
 from app.sync.errors import Refused
-from tests.e2e.access_support import Start, retry_after, sign_in, start
-from tests.e2e.support import PASSWORD, cli, seed_users, server_rows
+from tests.support.server import Start, cli, seed_users, server_rows
+from tests.support.signin import retry_after, sign_in
+from tests.support.users import PASSWORD
 
-__all__ = ["start"]
 WRONG = "not the password at all"
 PROXY = ("--trusted-proxy", "127.0.0.1")
 

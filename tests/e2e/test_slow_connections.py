@@ -9,10 +9,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.e2e.access_support import Start, start
-from tests.e2e.support import ServerProcess
+from tests.support.server import ServerProcess, Start
 
-__all__ = ["start"]
 SHORT = ("--header-timeout", "1", "--body-timeout", "2")
 GENEROUS = 60  # the test's own bound: far above the timeouts, never a latency figure
 

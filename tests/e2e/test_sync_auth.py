@@ -17,8 +17,9 @@ from app.models.enums import EventType
 from server.api.deps import current_user
 from server.api.main import create_app
 from server.schema import Database
-from tests.e2e.conftest import Station
-from tests.e2e.support import PASSWORD, ROOT, ServerProcess, cli, paused_sync, server_rows
+from tests.support.server import ROOT, ServerProcess, cli, paused_sync, server_rows
+from tests.support.station import Station
+from tests.support.users import PASSWORD
 
 # What answers without a token; every other route of the app needs a signed-in user.
 PUBLIC = {("GET", "/healthz"), ("POST", "/api/v1/auth/token")}
@@ -208,7 +209,7 @@ def test_refused_event_reaches_attention_list(
 
 def _file_keyring_env(tmp_path: Path, home: Path) -> dict[str, str]:
     return {
-        "PYTHON_KEYRING_BACKEND": "tests.e2e.file_keyring.FileKeyring",
+        "PYTHON_KEYRING_BACKEND": "tests.support.keyrings.FileKeyring",
         "HOTLINE_TEST_KEYRING_FILE": str(tmp_path / "keyring.json"),
         "HOTLINE_DESK_HOME": str(home),
         "PYTHONPATH": str(ROOT),

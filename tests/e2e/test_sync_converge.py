@@ -6,8 +6,7 @@ import pytest
 
 from app.sync.client import RetryPolicy
 from app.sync.errors import Offline
-from tests.e2e.conftest import FAST, Station
-from tests.e2e.support import (
+from tests.support.proxy import (
     CUT_HALF,
     DROP_AFTER_COMMIT,
     GARBAGE,
@@ -15,9 +14,9 @@ from tests.e2e.support import (
     HTTP_503,
     KILL_SERVER,
     FaultProxy,
-    ServerProcess,
-    server_rows,
 )
+from tests.support.server import ServerProcess, server_rows
+from tests.support.station import FAST, Station
 
 ONE_TRY = RetryPolicy(
     attempts=1, base_delay=0.01, max_delay=0.01, connect_timeout=1, read_timeout=5

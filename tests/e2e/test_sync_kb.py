@@ -13,8 +13,8 @@ import pytest
 from app.store.kb.articles import KnowledgeBase
 from app.sync import account
 from app.sync.cycle import run_cycle
-from tests.e2e.conftest import FAST, Station
-from tests.e2e.support import ServerProcess, cli, server_rows
+from tests.support.server import ServerProcess, cli, server_rows
+from tests.support.station import FAST, Station
 
 DOG = {
     "id": "kb-sync-dog",

@@ -10,8 +10,9 @@ from collections.abc import Callable
 import requests
 
 from app.sync.worker import OFFLINE, ONLINE, SyncStatus, SyncWorker
-from tests.e2e.conftest import FAST, Station
-from tests.e2e.support import PASSWORD, ServerProcess, server_rows
+from tests.support.server import ServerProcess, server_rows
+from tests.support.station import FAST, Station
+from tests.support.users import PASSWORD
 
 
 def wait_for(condition: Callable[[], bool], timeout: float = 30) -> None:

@@ -15,10 +15,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from tests.e2e.access_support import Start, start
-from tests.e2e.support import PASSWORD, ROOT, cli
-
-__all__ = ["start"]
+from tests.support.server import ROOT, Start, cli
+from tests.support.users import PASSWORD
 
 
 @pytest.fixture
@@ -62,7 +60,7 @@ def self_signed(folder: Path, name: str = "store.test") -> tuple[Path, Path]:
 
 def workstation_env(tmp_path: Path, name: str) -> dict[str, str]:
     return {
-        "PYTHON_KEYRING_BACKEND": "tests.e2e.file_keyring.FileKeyring",
+        "PYTHON_KEYRING_BACKEND": "tests.support.keyrings.FileKeyring",
         "HOTLINE_TEST_KEYRING_FILE": str(tmp_path / f"{name}-keyring.json"),
         "HOTLINE_DESK_HOME": str(tmp_path / name),
         "PYTHONPATH": str(ROOT),

@@ -14,13 +14,14 @@ from pathlib import Path
 import pytest
 
 from app.sync.worker import SyncWorker
-from tests.e2e.conftest import FAST, Station
-from tests.e2e.support import PASSWORD, ROOT, ServerProcess, cli, paused_sync
+from tests.support.server import ROOT, ServerProcess, cli, paused_sync
+from tests.support.station import FAST, Station
+from tests.support.users import PASSWORD
 
 
 def _env(tmp_path: Path, home: Path) -> dict[str, str]:
     return {
-        "PYTHON_KEYRING_BACKEND": "tests.e2e.file_keyring.FileKeyring",
+        "PYTHON_KEYRING_BACKEND": "tests.support.keyrings.FileKeyring",
         "HOTLINE_TEST_KEYRING_FILE": str(tmp_path / "keyring.json"),
         "HOTLINE_DESK_HOME": str(home),
         "PYTHONPATH": str(ROOT),
@@ -63,7 +64,7 @@ def test_the_apps_sync_meanwhile_reports_busy_and_syncs_next_time(
     try:
         import keyring
 
-        from tests.e2e.file_keyring import FileKeyring
+        from tests.support.keyrings import FileKeyring
 
         keyring.set_keyring(FileKeyring())  # the token the command line signed in with
         worker = SyncWorker(ws.database.path, ws.device_id, retry=FAST)
@@ -87,7 +88,7 @@ def test_a_sync_waits_for_the_lock_while_it_is_held_then_runs(
     import keyring
 
     env = _env(tmp_path, home)
-    from tests.e2e.file_keyring import FileKeyring
+    from tests.support.keyrings import FileKeyring
 
     os.environ["HOTLINE_TEST_KEYRING_FILE"] = env["HOTLINE_TEST_KEYRING_FILE"]
     try:  # the station's token is in the in-memory keyring: the command line needs it too

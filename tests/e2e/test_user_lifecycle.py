@@ -9,10 +9,10 @@ from datetime import datetime
 
 import requests
 
-from tests.e2e.access_support import Start, sign_in, start
-from tests.e2e.support import PASSWORD, ServerProcess, cli
+from tests.support.server import ServerProcess, Start, cli
+from tests.support.signin import sign_in
+from tests.support.users import PASSWORD
 
-__all__ = ["start"]
 NEW_PASSWORD = "lantern 橘子 bicycle river"
 
 

@@ -16,7 +16,8 @@ import pytest
 from app.paths import secure_home
 from app.store.db import Database, WorkspaceCorrupt
 from app.store.workspace import DB_FILE, Workspace
-from tests.e2e.support import PASSWORD, ROOT, ServerProcess, cli
+from tests.support.server import ROOT, ServerProcess, cli
+from tests.support.users import PASSWORD
 
 INTAKE = {
     "phone": "13800138000",
@@ -48,7 +49,7 @@ def _modes(root: Path) -> dict[str, str]:
 
 def _env(tmp_path: Path, data: Path) -> dict[str, str]:
     return {
-        "PYTHON_KEYRING_BACKEND": "tests.e2e.file_keyring.FileKeyring",
+        "PYTHON_KEYRING_BACKEND": "tests.support.keyrings.FileKeyring",
         "HOTLINE_TEST_KEYRING_FILE": str(tmp_path / "keyring.json"),
         "XDG_DATA_HOME": str(data),  # the platform's data folder: HotlineDesk and its demo
         "HOTLINE_DESK_HOME": "",

@@ -19,9 +19,10 @@ from app.store.workspace import DB_FILE
 from app.sync import account, credentials, transport
 from app.sync.client import CentralStore
 from app.sync.errors import InsecureTransport, KeyringUnavailable, Refused
-from tests.conftest import MemoryKeyring
-from tests.e2e.conftest import FAST, USERS
-from tests.e2e.support import PASSWORD, ROOT, ServerProcess, cli, seed_users, server_database
+from tests.support.keyrings import MemoryKeyring
+from tests.support.server import ROOT, ServerProcess, cli, seed_users, server_database
+from tests.support.station import FAST
+from tests.support.users import PASSWORD, USERS
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +61,21 @@ def _plaintext(tmp_path: Path) -> PlaintextKeyring:
     return backend
 
 
+class _EncryptedFile(EncryptedKeyring):
+    """keyrings.alt's encrypted file keyring, built where pycryptodome (not a test
+    dependency) is missing: the app refuses it by its kind, before any cipher is used."""
+
+    @staticmethod
+    def _get_crypto_impl() -> dict[str, object]:
+        return {}
+
+
+def _encrypted(tmp_path: Path) -> EncryptedKeyring:
+    backend = _EncryptedFile()
+    backend.file_path = str(tmp_path / "crypted_pass.cfg")  # type: ignore[misc]
+    return backend
+
+
 class SecureMemory(MemoryKeyring):
     priority = 5  # type: ignore[assignment]
 
@@ -78,8 +94,7 @@ def test_an_unsafe_keyring_is_refused_before_the_password_is_sent(
 ) -> None:
     backends = {
         "plaintext": lambda: _plaintext(tmp_path),
-        # (made without its __init__, which needs pycryptodome: only its kind is judged)
-        "encrypted": lambda: EncryptedKeyring.__new__(EncryptedKeyring),
+        "encrypted": lambda: _encrypted(tmp_path),
         "null": lambda: null.Keyring(),
         "fail": lambda: fail.Keyring(),
         # a chainer writes to its first backend: a plaintext file before the secure one
@@ -195,7 +210,7 @@ def test_clear_text_with_the_loud_option_works_and_warns_at_every_sync(
 
 def test_cli_insecure_option_is_remembered_and_warned(store: ServerProcess, tmp_path: Path) -> None:
     env = {
-        "PYTHON_KEYRING_BACKEND": "tests.e2e.file_keyring.FileKeyring",
+        "PYTHON_KEYRING_BACKEND": "tests.support.keyrings.FileKeyring",
         "HOTLINE_TEST_KEYRING_FILE": str(tmp_path / "keyring.json"),
         "HOTLINE_DESK_HOME": str(tmp_path / "ws"),
         "PYTHONPATH": str(ROOT),

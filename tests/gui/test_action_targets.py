@@ -23,7 +23,7 @@ from app.views.shell.main_window import MainWindow
 from app.views.shell.screens import SCREEN_BY_ID, SCREENS, ScreenSpec, actions_of
 from app.views.shell.status_bar import SyncSnapshot
 from app.views.sync.bridge import SyncBridge
-from tests.unit.test_store import make_intake
+from tests.support.builders import make_intake
 
 
 @pytest.fixture

@@ -6,10 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.models.enums import Role
-from tests.gui import chain_support
-from tests.gui.chain_support import Desk
+from tests.support.desk import Desk
 
-desk = chain_support.desk  # the fixture
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 

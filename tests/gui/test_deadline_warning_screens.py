@@ -7,12 +7,10 @@ from PySide6.QtCore import Qt
 
 from app.models.enums import Role
 from app.views.unit.page import UnitPage
-from tests.gui import chain_support
-from tests.gui.chain_support import Desk, submit
-from tests.gui.test_dispatch import open_dispatch
-from tests.unit.test_store import record
+from tests.support.builders import record
+from tests.support.desk import Desk, open_dispatch
+from tests.support.qt import submit
 
-desk = chain_support.desk  # the fixture
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 

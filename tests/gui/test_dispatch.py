@@ -11,22 +11,11 @@ from PySide6.QtCore import Qt
 from app.models.enums import EventType, ReturnReason, Role, Status, Urgency
 from app.store.policy_source import PULLED_UNITS, PULLED_VERSION
 from app.views.dispatch.dialogs import DispatchDialog, RulingDialog
-from app.views.dispatch.page import DispatchPage
-from tests.gui import chain_support
-from tests.gui.chain_support import Desk, activate, submit
-from tests.gui.conftest import type_chinese
-from tests.unit.test_store import record
+from tests.support.builders import record
+from tests.support.desk import Desk, open_dispatch
+from tests.support.qt import activate, submit, type_chinese
 
-desk = chain_support.desk  # the fixture
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def open_dispatch(qtbot, d: Desk) -> DispatchPage:
-    d.act_as(Role.DISPATCHER)
-    qtbot.keyClick(d.window, Qt.Key.Key_4, CTRL)
-    page = d.window.stack.currentWidget()
-    assert isinstance(page, DispatchPage)
-    return page
 
 
 def test_dispatcher_sees_the_dispatch_screen_not_the_unit_one(qtbot, desk: Desk) -> None:

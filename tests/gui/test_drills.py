@@ -19,7 +19,7 @@ from app.views.drills.models import RowsModel
 from app.views.drills.page import DrillPage
 from app.views.drills.trainer import TrainerPage
 from app.views.shell.main_window import MainWindow
-from tests.gui.conftest import type_chinese
+from tests.support.qt import type_chinese
 
 WATER = Scenario(
     "s-water", "明天我们那边是不是要停水啊", ("kb-0001",), AppealType.ENQUIRY, "A0201", "gs", "水电"

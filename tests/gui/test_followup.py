@@ -4,35 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.models.enums import Role, Status
-from app.views.followup.page import FollowUpPage
-from tests.gui import chain_support
-from tests.gui.chain_support import Desk, activate, submit
-from tests.gui.conftest import type_chinese
-from tests.unit.test_store import record
+from app.models.enums import Status
+from tests.support.desk import Desk, closed_order, open_follow_up
+from tests.support.qt import activate, submit, type_chinese
 
-desk = chain_support.desk  # the fixture
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def closed_order(d: Desk, workspace):  # type: ignore[no-untyped-def]
-    order = record(workspace)
-    dispatcher = d.actor(Role.DISPATCHER)
-    gs = d.actor(Role.UNIT, "gs")
-    d.chain.dispatch(order.id, dispatcher, "gs", [])
-    d.chain.sign(order.id, gs)
-    d.chain.reply(order.id, gs, text="已恢复供水", contacted=True, resolved=True)
-    d.chain.review(order.id, dispatcher, True, "")
-    d.chain.close(order.id, dispatcher)
-    return order
-
-
-def open_follow_up(qtbot, d: Desk) -> FollowUpPage:
-    d.act_as(Role.OPERATOR)
-    qtbot.keyClick(d.window, Qt.Key.Key_6, CTRL)
-    page = d.window.stack.currentWidget()
-    assert isinstance(page, FollowUpPage)
-    return page
 
 
 def test_satisfied_caller_archives_the_order(qtbot, qtmodeltester, desk: Desk, workspace):

@@ -17,7 +17,7 @@ from app.store.workspace import Workspace
 from app.views.shell.main_window import MainWindow
 from app.views.shell.single_instance import InstanceServer, server_name
 from app.views.shell.status_bar import SyncSnapshot
-from tests.gui.conftest import type_chinese
+from tests.support.qt import type_chinese
 
 ROOT = Path(__file__).resolve().parents[2]
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 from app.models.enums import Status
 from app.store.orders.query import OrderFilter
 from app.views.shell.main_window import MainWindow
-from tests.gui.conftest import type_chinese
+from tests.support.qt import type_chinese
 
 
 def focused() -> str:

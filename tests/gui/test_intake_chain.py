@@ -6,12 +6,10 @@ from PySide6.QtCore import Qt
 
 from app.models.enums import EventType, Role, Status
 from app.store.orders.query import OrderFilter
-from tests.gui import chain_support
-from tests.gui.chain_support import Desk, activate, submit
-from tests.gui.conftest import type_chinese
-from tests.unit.test_store import record
+from tests.support.builders import record
+from tests.support.desk import Desk
+from tests.support.qt import activate, submit, type_chinese
 
-desk = chain_support.desk  # the fixture
 SHIFT_CTRL = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 NOISE = "升平中路烧烤店夜间噪音扰民"
 

@@ -11,7 +11,7 @@ from app.store.kb.articles import demo_articles_path
 from app.views.kb.edit_dialog import ArticleEditDialog
 from app.views.kb.models import KbHitModel
 from app.views.shell.main_window import MainWindow
-from tests.gui.conftest import type_chinese
+from tests.support.qt import type_chinese
 
 
 @pytest.fixture

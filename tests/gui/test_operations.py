@@ -15,12 +15,8 @@ from app.store.db import StoreError
 from app.store.workspace import Workspace
 from app.views.dispatch.page import DispatchPage
 from app.views.shell.main_window import MainWindow
-from tests.gui import chain_support
-from tests.gui.chain_support import Desk
-from tests.gui.test_dispatch import open_dispatch
-from tests.unit.test_store import DISPATCHER, record
-
-desk = chain_support.desk  # the fixture
+from tests.support.builders import DISPATCHER, record
+from tests.support.desk import Desk, open_dispatch
 
 
 def failure_box() -> QMessageBox | None:

@@ -23,11 +23,8 @@ from app.models.records import Appellant, Order
 from app.views.orders.detail import OrderDetailDialog
 from app.views.orders.list_page import OrderListPage
 from app.views.reports.page import ReportOrdersDialog, ReportsPage
-from tests.gui import chain_support
-from tests.gui.chain_support import Desk
-from tests.unit.test_store import make_intake
-
-desk = chain_support.desk  # the fixture
+from tests.support.builders import make_intake
+from tests.support.desk import Desk
 
 NAME = "欧阳保密"
 PHONE = "13912345678"

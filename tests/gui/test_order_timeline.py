@@ -12,7 +12,7 @@ from app.models.operations import Actor, new_id
 from app.models.serial import event_to_dict
 from app.store.sync.state import PulledPage, StoreRecord, SyncState
 from app.views.shell.main_window import MainWindow
-from tests.gui.test_orders import record
+from tests.support.builders import record_numbered
 
 
 def _rows(table: QTableWidget) -> list[list[str]]:
@@ -40,7 +40,7 @@ def _pulled(order_id: str, kind: str, payload: object, at: str, seq: int) -> dic
 def test_detail_shows_the_store_record_waiting_gaps_and_unreadable_steps(
     qtbot, window: MainWindow, workspace, clock, tmp_path
 ) -> None:
-    (order,) = record(workspace, clock, 1, category="A0503")
+    (order,) = record_numbered(workspace, clock.now, 1, category="A0503")
     intake = workspace.timeline(order.id)[0]
     recorded = intake.client_time
     received = int((recorded + timedelta(days=2, hours=3)).timestamp())

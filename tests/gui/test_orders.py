@@ -13,31 +13,11 @@ from app.models.records import Appellant, Intake
 from app.views.orders.detail import OrderDetailDialog
 from app.views.orders.models import CallerHistoryModel, OrderListModel
 from app.views.shell.main_window import MainWindow
-
-
-def record(workspace, clock, n: int, **changes):
-    actor = Actor("op", Role.OPERATOR, workspace.device_id)
-    orders = []
-    for i in range(n):
-        values = dict(
-            appellant=Appellant(f"1380000{i:04d}"),
-            appeal_type=AppealType.HELP,
-            urgency=Urgency.NORMAL,
-            channel=Channel.PHONE,
-            category=workspace.policy.leaf_categories()[0].code,
-            town="shiqi",
-            address="",
-            title=f"第{i}号诉求",
-            content="小区噪音扰民" if i % 2 else "道路积水",
-            received_at=clock.now - timedelta(minutes=n - i),
-        )
-        values.update(changes)
-        orders.append(workspace.record_intake(Intake(**values), actor))
-    return orders
+from tests.support.builders import record_numbered
 
 
 def test_models_pass_qt_model_tester(qtmodeltester, workspace, clock) -> None:
-    record(workspace, clock, 450)
+    record_numbered(workspace, clock.now, 450)
     model = OrderListModel(workspace.orders, workspace.policy.town_name, workspace.clock)
     model.refresh()
     assert model.rowCount() == OrderListModel.PAGE
@@ -57,8 +37,8 @@ def test_models_pass_qt_model_tester(qtmodeltester, workspace, clock) -> None:
 
 
 def test_filters_and_text_search(qtbot, window: MainWindow, workspace, clock) -> None:
-    record(workspace, clock, 10)
-    record(workspace, clock, 3, town="xiaolan", appeal_type=AppealType.COMPLAINT)
+    record_numbered(workspace, clock.now, 10)
+    record_numbered(workspace, clock.now, 3, town="xiaolan", appeal_type=AppealType.COMPLAINT)
     page = window.orders
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert page.search.hasFocus()
@@ -90,7 +70,7 @@ def test_filters_and_text_search(qtbot, window: MainWindow, workspace, clock) ->
 
 
 def test_status_filter_and_direct_answers(qtbot, window: MainWindow, workspace, clock) -> None:
-    record(workspace, clock, 2)
+    record_numbered(workspace, clock.now, 2)
     actor = Actor("op", Role.OPERATOR, workspace.device_id)
     intake = Intake(
         Appellant("13900001111"),
@@ -115,7 +95,7 @@ def test_status_filter_and_direct_answers(qtbot, window: MainWindow, workspace, 
 def test_order_number_opens_the_detail_with_timeline(
     qtbot, window: MainWindow, workspace, clock
 ) -> None:
-    (order,) = record(workspace, clock, 1, category="A0503")  # a town matter
+    (order,) = record_numbered(workspace, clock.now, 1, category="A0503")  # a town matter
     dispatcher = Actor("pd", Role.DISPATCHER, workspace.device_id)
     workspace.act(order.id, EventType.DISPATCH, {"lead_unit": "town_shiqi"}, dispatcher)
     opened: list[str] = []

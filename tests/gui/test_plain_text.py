@@ -21,14 +21,13 @@ from app.views.common.plain import fill, tip
 from app.views.drills.page import DrillPage
 from app.views.intake.extras import IntakeExtras
 from app.views.reports.page import ReportOrdersDialog, ReportsPage
-from tests.gui import chain_support
-from tests.gui.chain_support import Desk
-from tests.gui.conftest import type_chinese
-from tests.gui.rendered import HOSTILE, SHORT, assert_as_typed, rendered, rendered_auto
-from tests.gui.test_reports import pdf_text
-from tests.unit.test_store import NOW, make_intake, operator
+from tests.support.builders import make_intake, operator
+from tests.support.clock import NOW
+from tests.support.desk import Desk
+from tests.support.pdf import pdf_text
+from tests.support.qt import type_chinese
+from tests.support.rendered import HOSTILE, SHORT, assert_as_typed, rendered, rendered_auto
 
-desk = chain_support.desk  # the fixture
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = CTRL | Qt.KeyboardModifier.ShiftModifier
 

@@ -30,9 +30,9 @@ from app.models.reports import (
 from app.store.workspace import Workspace
 from app.views.reports import export as report_export
 from app.views.reports.tables import Kind, Namer, all_tables, format_cell
-from tests.conftest import FixedClock
-from tests.gui.test_reports import pdf_text
-from tests.unit.test_store import make_intake, operator
+from tests.support.builders import make_intake, operator
+from tests.support.clock import FixedClock
+from tests.support.pdf import pdf_text
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 11, 27, 10, 30, tzinfo=CHINA)

@@ -6,7 +6,6 @@ import csv
 import os
 import subprocess
 import sys
-import unicodedata
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -25,18 +24,10 @@ from app.store.workspace import Workspace
 from app.views.reports.page import ReportOrdersDialog, ReportsPage
 from app.views.shell.main_window import MainWindow
 from app.views.shell.status_bar import SyncSnapshot
-from tests.conftest import FixedClock
+from tests.support.clock import FixedClock
+from tests.support.pdf import pdf_text
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def pdf_text(path: Path | str) -> str:
-    """The PDF's text, words joined by single spaces; NFKC folds the Kangxi radicals some
-    CJK fonts map their glyphs back to (⽹ → 网)."""
-    from pypdf import PdfReader
-
-    text = " ".join(p.extract_text() or "" for p in PdfReader(str(path)).pages)
-    return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
 NOW = datetime(2026, 11, 27, 10, 30, tzinfo=CHINA)

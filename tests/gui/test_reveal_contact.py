@@ -8,12 +8,9 @@ from PySide6.QtCore import Qt
 from app.models.enums import EventType, Role
 from app.views.dispatch.page import DispatchPage
 from app.views.unit.page import UnitPage
-from tests.gui import chain_support
-from tests.gui.chain_support import Desk
-from tests.gui.test_followup import closed_order, open_follow_up
-from tests.unit.test_store import record
+from tests.support.builders import record
+from tests.support.desk import Desk, closed_order, open_follow_up
 
-desk = chain_support.desk  # the fixture
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 FULL = "13800001234"  # the number test_store.make_intake records
 MASKED = "138****1234"

@@ -17,7 +17,7 @@ from app.store.workspace import Workspace
 from app.views.common.failures import show_unhandled_in
 from app.views.shell.i18n import install_translators
 from app.views.shell.main_window import MainWindow
-from tests.gui.conftest import type_chinese
+from tests.support.qt import type_chinese
 
 
 def _broken_query(workspace: Workspace) -> object:

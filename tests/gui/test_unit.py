@@ -8,12 +8,10 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit
 from app.models.enums import EventType, Role, Status
 from app.models.records import Appellant
 from app.views.unit.page import UnitPage
-from tests.gui import chain_support
-from tests.gui.chain_support import Desk, activate, submit
-from tests.gui.conftest import type_chinese
-from tests.unit.test_store import record
+from tests.support.builders import record
+from tests.support.desk import Desk
+from tests.support.qt import activate, submit, type_chinese
 
-desk = chain_support.desk  # the fixture
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 

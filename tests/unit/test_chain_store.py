@@ -19,8 +19,8 @@ from app.models.operations import Actor
 from app.models.rules import RuleViolation
 from app.store.queues.work import QueueQueries
 from app.store.workspace import Workspace
-from tests.steps import Steps
-from tests.unit.test_store import DISPATCHER, make_intake, operator, record, unit
+from tests.support.builders import DISPATCHER, make_intake, operator, record, unit
+from tests.support.steps import Steps
 
 LEAD = "gs"  # 供水公司: the catalogue's lead for A0201 (water supply), citywide
 

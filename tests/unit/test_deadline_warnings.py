@@ -16,10 +16,9 @@ from app.models.operations import Actor
 from app.models.policy import Policy
 from app.models.rules import RuleViolation
 from app.store.workspace import Workspace
-from tests.conftest import FixedClock
-from tests.steps import Steps
-from tests.unit.test_deadlines import UP_TO_2026
-from tests.unit.test_store import make_intake
+from tests.support.builders import UP_TO_2026, make_intake
+from tests.support.clock import FixedClock
+from tests.support.steps import Steps
 
 DISPATCHER = Actor("pd", Role.DISPATCHER, "d")
 OPERATOR = Actor("op", Role.OPERATOR, "d")

@@ -17,20 +17,10 @@ from app.models.deadlines import (
 )
 from app.models.enums import AppealType, Urgency
 from app.resources import load_json
+from tests.support.builders import UP_TO_2026, covered_to_2026
 
 LIMITS = ReplyLimits.from_policy(load_json("policy/reply_limits.json"))
 CALENDAR = WorkCalendar.from_policy(load_json("policy/holidays.json"), is_workday)
-
-
-def covered_to_2026(day: date) -> bool:
-    """The package as it is here (1.11): a later release may cover 2027, these tests must not
-    depend on which one pip installs."""
-    if day.year > 2026:
-        raise NotImplementedError(f"no data for {day.year}")
-    return bool(is_workday(day))
-
-
-UP_TO_2026 = WorkCalendar.from_policy(load_json("policy/holidays.json"), covered_to_2026)
 
 
 def at(y: int, m: int, d: int, h: int = 10) -> datetime:

@@ -13,7 +13,7 @@ from app.models.clocks import Level, Stage, stage_clock
 from app.models.enums import EventType, Role, Status
 from app.models.policy import Policy
 from app.models.rules import RuleViolation, UnitInfo, check
-from tests.unit.test_rules import order_in
+from tests.support.builders import order_in
 
 UNITS = {
     "zjj": UnitInfo("zjj"),

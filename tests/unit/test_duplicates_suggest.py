@@ -7,8 +7,8 @@ from datetime import timedelta
 from app.store.dispatch.suggest import DispatchSuggester
 from app.store.orders.duplicates import DuplicateFinder, terms_of
 from app.store.workspace import Workspace
-from tests.steps import Steps
-from tests.unit.test_store import DISPATCHER, record
+from tests.support.builders import DISPATCHER, record
+from tests.support.steps import Steps
 
 NOISE = "小榄镇升平中路烧烤店夜间噪音扰民"
 

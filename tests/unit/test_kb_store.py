@@ -9,23 +9,11 @@ from pathlib import Path
 import pytest
 
 from app.models.clock import CHINA
-from app.models.kb import Article, parse_article
+from app.models.kb import parse_article
 from app.store.db import Database
 from app.store.kb.articles import KnowledgeBase, seed_demo
 from app.store.workspace import Workspace
-
-
-def article(n: int, **changes: object) -> Article:
-    base = Article(
-        id=f"t-{n:03d}",
-        title=f"测试文章{n}",
-        questions=(f"问题{n}",),
-        answer=f"答复口径{n}。",
-        category="A0101",
-        unit="cgj",
-        keywords=(f"关键词{n}",),
-    )
-    return base.with_changes(**changes)
+from tests.support.builders import article
 
 
 @pytest.fixture

@@ -13,8 +13,8 @@ from app.models.rules import RuleViolation
 from app.operations import dispatch, followup, intake, orders, unit
 from app.operations.changes import Changes
 from app.store.workspace import IntakeInvalid, Workspace
-from tests.unit.test_store import DISPATCHER, make_intake, operator
-from tests.unit.test_store import unit as unit_actor
+from tests.support.builders import DISPATCHER, make_intake, operator
+from tests.support.builders import unit as unit_actor
 
 LEAD = "gs"
 

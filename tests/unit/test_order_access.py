@@ -25,8 +25,9 @@ from app.store.access import OrderAccess
 from app.store.orders.query import OrderFilter
 from app.store.reports.queries import ReportQueries, Selection
 from app.store.workspace import Workspace
-from tests.steps import Steps
-from tests.unit.test_store import NOW, make_intake
+from tests.support.builders import make_intake
+from tests.support.clock import NOW
+from tests.support.steps import Steps
 
 SECRET_NAME = "欧阳保密"
 SECRET_PHONE = "13912345678"
@@ -238,7 +239,7 @@ def test_a_re_dispatched_order_stays_with_the_unit_after_a_rebuild(
 def test_an_old_workspace_learns_its_grants_from_the_event_log(tmp_path: Path, policy) -> None:
     """A workspace made before the grants table: the migration reads every dispatch."""
     from app.store.access_schema import STATEMENTS
-    from tests.conftest import FixedClock
+    from tests.support.clock import FixedClock
 
     ws = Workspace(tmp_path / "ws", policy, clock=FixedClock(NOW))
     o = Orders(ws)
@@ -274,7 +275,7 @@ def test_a_report_counts_and_opens_only_what_its_reader_may_see(
 
 def test_knowledge_base_evidence_never_holds_a_caller(workspace: Workspace) -> None:
     """The caller's words become evidence every role can search: never their name or number."""
-    from tests.unit.test_kb_store import article as make_article
+    from tests.support.builders import article as make_article
 
     article = workspace.knowledge().save(make_article(1))
     workspace.record_intake(

@@ -9,7 +9,7 @@ from app.models.enums import EventType, Role
 from app.models.operations import Actor
 from app.store.sync.state import PulledPage, PushResult, StoreRecord, SyncState
 from app.store.workspace import Workspace
-from tests.gui.test_orders import record
+from tests.support.builders import record_numbered
 
 
 def _facts(workspace: Workspace, order_id: str) -> tuple[int | None, int | None]:
@@ -30,7 +30,7 @@ def _accept(state: SyncState, workspace: Workspace, order_id: str) -> dict[str, 
 
 
 def test_sign_counts_when_the_store_received_it(workspace: Workspace, clock) -> None:  # type: ignore[no-untyped-def]
-    (order,) = record(workspace, clock, 1, category="A0503")
+    (order,) = record_numbered(workspace, clock.now, 1, category="A0503")
     device = workspace.device_id
     workspace.act(
         order.id,

@@ -11,8 +11,8 @@ from app.models.records import Appellant
 from app.models.rules import RuleViolation
 from app.models.visibility import Viewer
 from app.store.workspace import Workspace
-from tests.steps import Steps
-from tests.unit.test_store import make_intake
+from tests.support.builders import make_intake
+from tests.support.steps import Steps
 
 PHONE = "13912345678"
 OPERATOR = Actor("op", Role.OPERATOR, "d")

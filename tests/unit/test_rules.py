@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import itertools
-from datetime import datetime
 
 import pytest
 
-from app.models.clock import CHINA
-from app.models.enums import AppealType, Channel, EventType, Role, Status, Urgency
-from app.models.records import Appellant, Order
+from app.models.enums import EventType, Role, Status
+from app.models.records import Order
 from app.models.rules import RuleViolation, UnitInfo, allowed_events, check
+from tests.support.builders import LEAD, order_in
 
 E = EventType
 S = Status
@@ -47,34 +46,6 @@ EXPECTED: dict[EventType, tuple[set[Status | None], set[Role]]] = {
     E.REVEAL_CONTACT: (ALL, {R.OPERATOR, R.DISPATCHER}),
     E.RENUMBER: (set(Status), set()),  # only the central store writes it
 }
-
-LEAD = "town_shiqi"
-NOW = datetime(2026, 11, 27, 9, 0, tzinfo=CHINA)
-
-
-def order_in(status: Status, **changes: object) -> Order:
-    """An order in `status`, with the facts that status implies (pending requests etc.)."""
-    base = Order(
-        id="o1",
-        number="ZS261127-W01-0001",
-        status=status,
-        version=3,
-        received_at=NOW,
-        appellant=Appellant("13800001234"),
-        appeal_type=AppealType.COMPLAINT,
-        urgency=Urgency.NORMAL,
-        channel=Channel.PHONE,
-        category="A0101",
-        town="shiqi",
-        address="",
-        title="t",
-        content="c",
-        operator="op",
-        deadline=NOW,
-        lead_unit="" if status is Status.RECEIVED else LEAD,
-        reopen_due=status is Status.CLOSED,
-    )
-    return base.evolve(**changes)
 
 
 def pending_for(event_type: EventType) -> dict[str, object]:

@@ -5,17 +5,9 @@ from __future__ import annotations
 
 from app.store.seat import Identity, Seat
 from app.store.workspace import Workspace
-from tests.e2e.conftest import Station
+from tests.support.station import Station
 
 OP1 = Identity("op1", "operator")
-
-
-def _station(ws: Workspace) -> Station:
-    station = Station.__new__(Station)
-    from app.store.sync.state import SyncState
-
-    station.ws, station.state, station._n = ws, SyncState(ws.database), 0
-    return station
 
 
 def _as_sent(ws: Workspace) -> None:
@@ -27,7 +19,7 @@ def _as_sent(ws: Workspace) -> None:
 def test_signing_in_again_as_the_same_identity_keeps_the_cache(workspace: Workspace) -> None:
     seat = Seat(workspace.database)
     seat.sign_in(OP1, "https://store.example")
-    _station(workspace).record(2)
+    Station(workspace).record(2)
     _as_sent(workspace)
     seat.sign_in(OP1, "https://store.example")  # a new token, same user, role, unit, store
     assert workspace.database.scalar("SELECT COUNT(*) FROM orders") == 2
@@ -36,7 +28,7 @@ def test_signing_in_again_as_the_same_identity_keeps_the_cache(workspace: Worksp
 def test_another_store_empties_the_cache(workspace: Workspace) -> None:
     seat = Seat(workspace.database)
     seat.sign_in(OP1, "https://store.example")
-    _station(workspace).record(2)
+    Station(workspace).record(2)
     _as_sent(workspace)
     seat.sign_in(OP1, "https://other.example")
     assert workspace.database.scalar("SELECT COUNT(*) FROM orders") == 0
@@ -51,7 +43,7 @@ def test_unsent_work_survives_every_change_of_hands(workspace: Workspace) -> Non
     from app.store.sync.state import SyncState
 
     SyncState(workspace.database).save_session(Session("s", "op1", "operator"))
-    (order,) = _station(workspace).record(1)  # op1's, unsent
+    (order,) = Station(workspace).record(1)  # op1's, unsent
     for who in (Identity("u", "unit", "cgj"), Identity("d", "dispatcher"), None, OP1):
         if who is None:
             seat.sign_out()
@@ -64,7 +56,7 @@ def test_unsent_work_survives_every_change_of_hands(workspace: Workspace) -> Non
 
 def test_claiming_is_for_signed_out_work_only(workspace: Workspace) -> None:
     seat = Seat(workspace.database)
-    (order,) = _station(workspace).record(1)  # no one signed in: author "local"
+    (order,) = Station(workspace).record(1)  # no one signed in: author "local"
     seat.sign_in(OP1, "s")
     (waiting,) = seat.waiting()
     assert (waiting.user, waiting.signed_in_here) == ("local", False)

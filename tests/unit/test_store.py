@@ -3,65 +3,21 @@
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
-import sys
-import textwrap
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import datetime, timedelta
-from pathlib import Path
+from datetime import timedelta
 
 import pytest
 
-from app.models.clock import CHINA
-from app.models.enums import AppealType, Channel, EventType, Role, Status, Urgency
-from app.models.operations import Actor, DirectAnswer, new_id
+from app.models.enums import AppealType, EventType, Role, Status
+from app.models.operations import Actor, new_id
 from app.models.policy import Policy
-from app.models.records import Appellant, Intake, Order
+from app.models.records import Order
 from app.store.demo.generator import seed_demo
 from app.store.orders.query import OrderFilter, OrderRow, PageKey
 from app.store.workspace import Workspace
-
-NOW = datetime(2026, 11, 27, 10, 30, tzinfo=CHINA)
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def operator(ws: Workspace) -> Actor:
-    return Actor("gh1001", Role.OPERATOR, ws.device_id)
-
-
-DISPATCHER = Actor("pd2001", Role.DISPATCHER, "centre")
-
-
-def unit(code: str) -> Actor:
-    return Actor(f"dw-{code}", Role.UNIT, "unit-device", unit=code)
-
-
-def make_intake(**changes: object) -> Intake:
-    values: dict[str, object] = {
-        "appellant": Appellant(phone="13800001234", name="陈先生"),
-        "appeal_type": AppealType.HELP,
-        "urgency": Urgency.NORMAL,
-        "channel": Channel.PHONE,
-        "category": "A0201",
-        "town": "shiqi",
-        "address": "石岐孙文中路1号",
-        "title": "家中停水求助",
-        "content": "市民来电反映家中从昨晚起停水，请尽快处理。",
-        "received_at": NOW - timedelta(hours=1),
-    }
-    phone = changes.pop("phone", None)
-    if phone is not None:
-        values["appellant"] = Appellant(phone=str(phone), name="陈先生")
-    values.update(changes)
-    return Intake(**values)  # type: ignore[arg-type]
-
-
-def record(ws: Workspace, direct: str = "", **changes: object) -> Order:
-    answer = DirectAnswer(direct, "kb-0001", 1) if direct else None
-    return ws.record_intake(make_intake(**changes), operator(ws), answer)
+from tests.support.builders import DISPATCHER, make_intake, operator, record, unit
+from tests.support.clock import NOW
 
 
 def page_all(ws: Workspace, f: OrderFilter, limit: int = 50) -> list[OrderRow]:
@@ -299,80 +255,6 @@ def test_caller_history_in_a_busy_workspace(many: Workspace) -> None:
 
 
 # ---------------------------------------------------------------- crash safety
-CHILD = textwrap.dedent(
-    """
-    import sys, time
-    from datetime import datetime
-    from app.models.clock import china_now
-    from app.models.enums import AppealType, Channel, Role, Urgency
-    from app.models.operations import Actor
-    from app.models.records import Appellant, Intake
-    from app.resources import load_policy
-    from app.store.workspace import Workspace
-
-    ws = Workspace(sys.argv[1], load_policy())
-    intake = Intake(
-        appellant=Appellant(phone="13800009999", name="崩溃测试"),
-        appeal_type=AppealType.HELP,
-        urgency=Urgency.NORMAL,
-        channel=Channel.PHONE,
-        category="A0201",
-        town="shiqi",
-        address="石岐孙文中路1号",
-        title="断电后保存",
-        content="保存返回后进程被强行结束，工单不能丢。",
-        received_at=china_now(),
-    )
-    order = ws.record_intake(intake, Actor("gh1001", Role.OPERATOR, ws.device_id))
-    print("SAVED", order.id, order.number, flush=True)
-    while True:
-        time.sleep(1)
-    """
-)
-
-
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
-def test_an_order_saved_before_sigkill_is_there(tmp_path: Path, policy: Policy) -> None:
-    home = tmp_path / "crash"
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(home)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-        cwd=ROOT,
-    )
-    try:
-        assert child.stdout is not None
-        line = child.stdout.readline()
-        child.send_signal(signal.SIGKILL)  # right after the save returned
-        child.wait(timeout=30)
-    finally:
-        if child.poll() is None:
-            child.kill()
-    assert line.startswith("SAVED"), child.stderr.read() if child.stderr else line
-    _, order_id, number = line.split()
-    assert child.returncode == -signal.SIGKILL
-
-    ws = Workspace(home, policy)
-    try:
-        assert ws.database.scalar("PRAGMA integrity_check") == "ok"
-        order = ws.events.load_order(order_id)
-        assert order is not None and order.number == number
-        assert order.title == "断电后保存"
-        events = ws.timeline(order_id)
-        assert [e.type for e in events] == [EventType.INTAKE]
-        outbox = ws.database.query("SELECT e.id FROM outbox o JOIN events e ON e.seq = o.event_seq")
-        assert [r["id"] for r in outbox] == [events[0].id]
-        assert ws.orders.find_by_number(number) is not None
-        assert [r.id for r in ws.orders.page(OrderFilter(text="强行结束"))] == [order_id]
-        total, _ = ws.orders.caller_history("13800009999")
-        assert total == 1
-    finally:
-        ws.close()
-
-
 @pytest.mark.parametrize("text", ["来电人", "反映", "停水", "物业", "噪", "来电 小区", "无此词语"])
 @pytest.mark.parametrize("town", ["", "xiaolan"])
 def test_text_search_plans_agree(

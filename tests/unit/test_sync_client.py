@@ -17,7 +17,7 @@ from app.sync.account import LOCAL_OPERATOR, current_user
 from app.sync.client import RetryPolicy, _pulled_page, push_results
 from app.sync.errors import BadAnswer, KeyringUnavailable
 from app.sync.worker import OFFLINE, SIGNED_OUT, SyncWorker
-from tests.e2e.support import free_port
+from tests.support.net import free_port
 
 
 def test_backoff_is_exponential_with_full_jitter() -> None:
@@ -70,10 +70,9 @@ def test_token_roundtrip_in_keyring() -> None:
 
 
 def testpush_results_and_attention(workspace: Workspace) -> None:
-    from tests.e2e.conftest import Station
+    from tests.support.station import Station
 
-    station = Station.__new__(Station)
-    station.ws, station.state, station._n = workspace, SyncState(workspace.database), 0
+    station = Station(workspace)
     first, second = station.record(2)
     state = station.state
     assert current_user(workspace.database) == LOCAL_OPERATOR

@@ -14,13 +14,12 @@ from app.store.sync.state import SyncState
 from app.store.workspace import Workspace
 from app.sync.cycle import CycleSummary, push_outbox
 from app.sync.errors import BadAnswer, Offline
-from tests.e2e.conftest import Station
+from tests.support.station import Station
 
 
 def _station(ws: Workspace) -> Station:
     """A station signed in as op1 (its session only: these tests push to a fake store)."""
-    station = Station.__new__(Station)
-    station.ws, station.state, station._n = ws, SyncState(ws.database), 0
+    station = Station(ws)
     station.state.save_session(Session("http://127.0.0.1:1", "op1", "operator"))
     return station
 

@@ -9,13 +9,7 @@ from app.models.enums import EventType
 from app.models.serial import event_to_dict
 from app.store.sync.state import PulledPage, SyncState
 from app.store.workspace import Workspace
-from tests.e2e.conftest import Station
-
-
-def _station(ws: Workspace) -> Station:
-    station = Station.__new__(Station)
-    station.ws, station.state, station._n = ws, SyncState(ws.database), 0
-    return station
+from tests.support.station import Station
 
 
 def _snapshot(ws: Workspace) -> dict[str, str]:
@@ -25,8 +19,8 @@ def _snapshot(ws: Workspace) -> dict[str, str]:
 def test_pages_fold_like_a_rebuild(workspace: Workspace, tmp_path, policy, clock) -> None:  # type: ignore[no-untyped-def]
     other = Workspace(tmp_path / "other", policy, clock=clock)
     try:
-        remote = _station(other)
-        mine = _station(workspace)
+        remote = Station(other)
+        mine = Station(workspace)
         theirs = remote.record(5)
         mine.record(1)
         own_events = mine.state.outbox_batch()
@@ -67,7 +61,7 @@ def test_a_failing_page_changes_nothing(workspace: Workspace, tmp_path, policy, 
     try:
         events = [
             event_to_dict(e)
-            for e in (_station(other).record(2) and SyncState(other.database).outbox_batch())
+            for e in (Station(other).record(2) and SyncState(other.database).outbox_batch())
         ]
         state = SyncState(workspace.database)
 

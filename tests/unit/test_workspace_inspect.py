@@ -22,7 +22,7 @@ from app.store.db import WorkspaceCorrupt
 from app.store.inspection import inspect_workspace
 from app.store.schema import MIGRATIONS
 from app.store.workspace import Workspace
-from tests.conftest import FixedClock
+from tests.support.clock import FixedClock
 
 
 def record_intakes(ws: Workspace, count: int) -> None:

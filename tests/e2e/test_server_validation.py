@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.e2e.support import PASSWORD, ServerProcess, seed_users, server_rows
+from tests.support.server import ServerProcess, seed_users, server_rows
+from tests.support.users import PASSWORD
 
 URL_PUSH = "/api/v1/sync/push"
 

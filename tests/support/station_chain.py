@@ -12,13 +12,7 @@ from app.models.operations import Actor, _event, new_id
 from app.models.records import Appellant, Event, Intake, Order
 from app.models.rules import ORDERLESS
 from app.sync import account
-from tests.e2e.conftest import Station
-
-# Units of the 镇街 (grassroots) besides the departments' users in conftest.USERS.
-TOWN_USERS = {
-    "unit_shiqi": ("unit", "town_shiqi"),
-    "unit_dongqu": ("unit", "town_dongqu"),
-}
+from tests.support.station import Station
 
 
 def actor(station: Station) -> Actor:

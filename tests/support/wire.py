@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
-import pytest
 import requests
 
 from app.models.clock import CHINA
@@ -16,12 +13,9 @@ from app.models.enums import AppealType, Urgency
 from app.models.operations import new_id
 from app.models.policy import Policy
 from app.models.protocol import HEADER, PROTOCOL_VERSION
-from app.resources import load_policy
-from tests.e2e.chain_support import TOWN_USERS
-from tests.e2e.conftest import BACKENDS, USERS
-from tests.e2e.support import PASSWORD, ServerProcess, seed_users, server_database
+from tests.support.server import ServerProcess
+from tests.support.users import ALL_USERS, PASSWORD
 
-ALL_USERS = {**USERS, **TOWN_USERS}
 V2 = {HEADER: str(PROTOCOL_VERSION)}
 
 
@@ -155,17 +149,3 @@ def intake(
 
 def later(at: datetime, minutes: int) -> datetime:
     return at + timedelta(minutes=minutes)
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def wire(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Wire]:
-    """One server per backend for the whole module, every seeded user able to sign in."""
-    tmp: Path = tmp_path_factory.mktemp("wire-server")
-    with server_database(request.param, tmp) as url:
-        seed_users(url, ALL_USERS)
-        proc = ServerProcess(url, tmp / "server.log")
-        proc.start()
-        yield Wire(proc, load_policy())
-        proc.stop()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.e2e.support import ROOT, cli
+from tests.support.server import ROOT, cli
 
 
 def test_init_add_user_import_kb(tmp_path: Path) -> None:
