@@ -70,7 +70,7 @@ from app.resources import load_policy
 from app.store import eventlog
 from app.store.demo.generator import DemoData, DemoGenerator, load_demo_data
 from app.store.orders.query import OrderFilter, PageKey
-from app.store.sync.state import _DEFERRABLE_TRIGGERS as DEFERRABLE_TRIGGERS
+from app.store.sync.bulk import DEFERRABLE_TRIGGERS
 from app.store.textindex import index_text
 from app.store.workspace import DB_FILE, Workspace
 from bench.common import (

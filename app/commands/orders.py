@@ -136,8 +136,6 @@ def parse_line(data: Any, now: datetime) -> tuple[Intake, str | None, str, int]:
 
 
 def _import(args: argparse.Namespace) -> int:
-    import hashlib  # here, not at the top: every start of the app registers this command
-
     from app.models.jsonl import LineRejected, load_object, read_lines
     from app.models.operations import DirectAnswer
     from app.models.rules import RuleViolation
@@ -170,12 +168,7 @@ def _import(args: argparse.Namespace) -> int:
                     failed += 1
                     continue
                 assert isinstance(line, str)
-                external = data.get("external_id")
-                key = "import:" + (
-                    f"ext:{external}"
-                    if isinstance(external, str) and external
-                    else hashlib.sha256(line.strip().encode()).hexdigest()
-                )
+                key = _import_key(data, line)
                 if ws.database.meta(key) is not None:
                     skipped += 1
                     continue
@@ -196,27 +189,46 @@ def _import(args: argparse.Namespace) -> int:
                 last_recorded = number
                 print(json.dumps({"line": number, "number": order.number, "id": order.id}))
     except (StoreError, OSError) as exc:
-        # Each intake is its own transaction: those before are kept, this one is not.
-        print(
-            f"{path}: 导入在第 {number} 行中止：{exc}。此前已记录 {recorded} 张工单"
-            f"（见上面各行的工单编号），第 {number} 行及以后没有导入；"
-            "排除原因后再运行同一命令即可，已导入的行会被跳过。"
-            f"Import stopped at line {number}: {exc}. {recorded} intake(s) were recorded "
-            f"before it (their order numbers are listed above; the last on line "
-            f"{last_recorded or '-'}); line {number} and those after it were not imported. "
-            "Run the same command again once the cause is fixed: lines already imported are "
-            "skipped.",
-            file=sys.stderr,
-        )
-        summary = {"recorded": recorded, "skipped": skipped, "failed": failed}
-        stopped = {"stopped_at_line": number, "error": str(exc)}
-        print(json.dumps({**summary, **stopped}, ensure_ascii=False), file=sys.stderr)
+        _report_stop(path, number, exc, last_recorded, _summary(recorded, skipped, failed))
         return 2
     finally:
         ws.close()
-    summary = {"recorded": recorded, "skipped": skipped, "failed": failed}
-    print(json.dumps(summary), file=sys.stderr)
+    print(json.dumps(_summary(recorded, skipped, failed)), file=sys.stderr)
     return 1 if failed else 0
+
+
+def _summary(recorded: int, skipped: int, failed: int) -> dict[str, int]:
+    return {"recorded": recorded, "skipped": skipped, "failed": failed}
+
+
+def _import_key(data: Mapping[str, Any], line: str) -> str:
+    """The meta key that remembers a line was imported: its external id, else its hash."""
+    import hashlib  # here, not at the top: every start of the app registers this command
+
+    external = data.get("external_id")
+    if isinstance(external, str) and external:
+        return f"import:ext:{external}"
+    return "import:" + hashlib.sha256(line.strip().encode()).hexdigest()
+
+
+def _report_stop(
+    path: Path, number: int, exc: Exception, last_recorded: int, counts: dict[str, int]
+) -> None:
+    """Each intake is its own transaction: those before line `number` are kept, it is not."""
+    recorded = counts["recorded"]
+    print(
+        f"{path}: 导入在第 {number} 行中止：{exc}。此前已记录 {recorded} 张工单"
+        f"（见上面各行的工单编号），第 {number} 行及以后没有导入；"
+        "排除原因后再运行同一命令即可，已导入的行会被跳过。"
+        f"Import stopped at line {number}: {exc}. {recorded} intake(s) were recorded "
+        f"before it (their order numbers are listed above; the last on line "
+        f"{last_recorded or '-'}); line {number} and those after it were not imported. "
+        "Run the same command again once the cause is fixed: lines already imported are "
+        "skipped.",
+        file=sys.stderr,
+    )
+    stopped = {"stopped_at_line": number, "error": str(exc)}
+    print(json.dumps({**counts, **stopped}, ensure_ascii=False), file=sys.stderr)
 
 
 def _report(number: int, errors: list[dict[str, Any]]) -> None:

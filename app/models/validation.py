@@ -173,49 +173,8 @@ def intake_from_payload(payload: Mapping[str, Any]) -> tuple[Intake | None, list
     offset), so a payload that parses is one a workstation's intake screen could produce.
     The central store reads thousands a push: the well-formed path stays short."""
     errors: list[FieldError] = []
-    number = payload.get("number")
-    if not isinstance(number, str) or not number.strip():
-        errors.append(FieldError("number", "invalid", "工单编号须为非空文本"))
-    elif len(number) > MAX_NUMBER or not number.isprintable() or number != number.strip():
-        errors.append(
-            FieldError("number", "invalid", f"工单编号须为不超过{MAX_NUMBER}个字符的可见文本")
-        )
-    raw = payload.get("appellant")
-    appellant: Appellant | None = None
-    if not isinstance(raw, Mapping):
-        errors.append(FieldError("appellant", "invalid", "诉求人信息格式不正确"))
-    else:
-        get = raw.get
-        phone, name, company = get("phone", ""), get("name", ""), get("company", "")
-        gender, other_contact = get("gender", ""), get("other_contact", "")
-        texts_ok = (
-            isinstance(phone, str)
-            and isinstance(name, str)
-            and isinstance(company, str)
-            and isinstance(gender, str)
-            and isinstance(other_contact, str)
-        )
-        if not texts_ok:
-            errors.extend(
-                _not_text(k, k) for k in _APPELLANT_TEXTS if not isinstance(get(k, ""), str)
-            )
-        kind = get("kind", _PERSON)
-        member: AppellantKind | None = _KINDS.get(kind) if isinstance(kind, str) else None
-        if member is None:
-            errors.append(FieldError("kind", "unknown", f"诉求人类别“{kind}”不在规定之列"))
-        confidential = get("confidential", False)
-        if not isinstance(confidential, bool):
-            errors.append(FieldError("confidential", "invalid", "是否保密须为是或否"))
-        elif texts_ok and not errors and member is not None:
-            appellant = new_appellant(
-                phone=phone,
-                name=name,
-                kind=member,
-                company=company,
-                gender=gender,
-                other_contact=other_contact,
-                confidential=confidential,
-            )
+    _check_number(payload.get("number"), errors)
+    appellant = _appellant_from(payload.get("appellant"), errors)
     get = payload.get
     appeal_type = _choice(errors, "appeal_type", get("appeal_type"))
     urgency = _choice(errors, "urgency", get("urgency"))
@@ -253,6 +212,54 @@ def intake_from_payload(payload: Mapping[str, Any]) -> tuple[Intake | None, list
         party_complained=party_complained,
     )
     return intake, []
+
+
+def _check_number(number: Any, errors: list[FieldError]) -> None:
+    if not isinstance(number, str) or not number.strip():
+        errors.append(FieldError("number", "invalid", "工单编号须为非空文本"))
+    elif len(number) > MAX_NUMBER or not number.isprintable() or number != number.strip():
+        errors.append(
+            FieldError("number", "invalid", f"工单编号须为不超过{MAX_NUMBER}个字符的可见文本")
+        )
+
+
+def _appellant_from(raw: Any, errors: list[FieldError]) -> Appellant | None:
+    """The appellant an intake payload describes; None when it is unreadable (what is wrong
+    added to `errors`) or when `errors` already holds something."""
+    if not isinstance(raw, Mapping):
+        errors.append(FieldError("appellant", "invalid", "诉求人信息格式不正确"))
+        return None
+    get = raw.get
+    phone, name, company = get("phone", ""), get("name", ""), get("company", "")
+    gender, other_contact = get("gender", ""), get("other_contact", "")
+    texts_ok = (
+        isinstance(phone, str)
+        and isinstance(name, str)
+        and isinstance(company, str)
+        and isinstance(gender, str)
+        and isinstance(other_contact, str)
+    )
+    if not texts_ok:
+        errors.extend(_not_text(k, k) for k in _APPELLANT_TEXTS if not isinstance(get(k, ""), str))
+    kind = get("kind", _PERSON)
+    member: AppellantKind | None = _KINDS.get(kind) if isinstance(kind, str) else None
+    if member is None:
+        errors.append(FieldError("kind", "unknown", f"诉求人类别“{kind}”不在规定之列"))
+    confidential = get("confidential", False)
+    if not isinstance(confidential, bool):
+        errors.append(FieldError("confidential", "invalid", "是否保密须为是或否"))
+        return None
+    if not texts_ok or errors or member is None:
+        return None
+    return new_appellant(
+        phone=phone,
+        name=name,
+        kind=member,
+        company=company,
+        gender=gender,
+        other_contact=other_contact,
+        confidential=confidential,
+    )
 
 
 def _choice(errors: list[FieldError], field: str, value: Any) -> Any:

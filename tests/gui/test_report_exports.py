@@ -17,11 +17,10 @@ from hypothesis import strategies as st
 from app.models.clock import CHINA
 from app.models.policy import Policy
 from app.models.records import Appellant
+from app.models.report_places import AddressCount, HotSpotRule
 from app.models.reports import (
     COUNTED_SETS,
-    AddressCount,
     AssessmentPolicy,
-    HotSpotRule,
     Period,
     ReportInput,
     Scope,

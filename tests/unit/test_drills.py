@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from app.models.clock import CHINA
+from app.models.drill_figures import figures, most_missed
 from app.models.drills import (
     RELEARN,
     Answer,
@@ -17,11 +18,9 @@ from app.models.drills import (
     attempt_event,
     attempt_from_event,
     cards_from,
-    figures,
     generate,
     grade,
     guess_appeal_type,
-    most_missed,
     next_scenario,
     parse_jsonl,
     progress,

@@ -9,28 +9,30 @@ from datetime import date, datetime
 import pytest
 
 from app.models.clock import CHINA
+from app.models.report_places import (
+    AddressCount,
+    HotSpotRule,
+    SpotLevel,
+    address_key,
+    hot_spots,
+    repeated_problems,
+)
 from app.models.reports import (
     COUNTED_SETS,
-    AddressCount,
     AssessmentPolicy,
     FigureId,
-    HotSpotRule,
     Period,
     PeriodKind,
     ReportError,
     ReportInput,
     Scope,
     ScopeKind,
-    SpotLevel,
-    address_key,
     build_report,
     change,
     empty_counts,
     figures,
-    hot_spots,
     overdue_by_unit,
     rank_units,
-    repeated_problems,
 )
 from app.resources import load_json
 

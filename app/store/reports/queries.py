@@ -18,10 +18,10 @@ from typing import Any
 from app.models.deadlines import END_OF_DAY, add_working_days
 from app.models.enums import Role, Satisfaction, Status
 from app.models.policy import Policy
+from app.models.report_places import AddressCount
 from app.models.reports import (
     COUNTED_SETS,
     MIX_DIMENSIONS,
-    AddressCount,
     AssessmentPolicy,
     Counts,
     Period,

@@ -5,36 +5,31 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from app.models.clock import CHINA
-from app.models.projection import ProjectionError, apply
-from app.models.records import Event, Order
-from app.models.rules import ORDERLESS
-from app.models.serial import event_from_dict, order_from_dict
-from app.store.db import DEFERRED, Database, bulk_loading
+from app.models.records import Event
+from app.models.serial import order_from_dict
+from app.store.db import Database
 from app.store.eventlog import (
     DEFERRED_FTS,
-    DEFERRED_FTS_FLUSH,
-    DEFERRED_FTS_TABLE,
-    UNREADABLE,
     EventLog,
     event_from_row,
     insert_new_order_rows,
     insert_remote_events,
     insert_unreadable,
-    new_order_row,
-    raw_event_row,
-    remote_event_row,
 )
-from app.store.queues.schema import ASSISTS_BACKFILL
-from app.store.reports.times import BACKFILL as REPORT_FACTS_BACKFILL
-from app.store.reports.times import TIMED_STEPS, refresh_facts
 from app.store.session import SESSION_KEYS, Session, read_session
+from app.store.sync import bulk
+from app.store.sync.pages import PreparedPage as PreparedPage
+from app.store.sync.pages import PulledPage as PulledPage
+from app.store.sync.pages import StoreRecord as StoreRecord
+from app.store.sync.pages import keep_records
+from app.store.sync.pages import prepare_page as prepare_page
 from app.store.textindex import index_text
 
 CURSOR = "sync:cursor"
@@ -42,18 +37,6 @@ POLICY_VERSION = "sync:policy_version"
 UNITS = "sync:units"
 CATALOGUE = "sync:catalogue"
 LAST_SUCCESS = "sync:last_success"
-# The memory map a catch-up reads the file through (SyncState.catching_up).
-MMAP_BYTES = 1 << 30
-
-# A first catch-up into an empty cache goes without these: every index of `orders` but its
-# UNIQUE id (which the apply path looks orders up by), and the AFTER INSERT triggers that
-# keep report_facts and order_assists, each with the statement that fills its table for
-# every order at the end (idempotent: orders recorded here meanwhile are covered too).
-# The text of pulled orders waits in eventlog.DEFERRED_FTS and is indexed at the end too.
-_DEFERRABLE_TRIGGERS = {
-    "report_facts_insert": REPORT_FACTS_BACKFILL,
-    "order_assists_insert": ASSISTS_BACKFILL,
-}
 
 
 @dataclass(frozen=True)
@@ -70,118 +53,6 @@ class PushTally:
     accepted: int = 0
     duplicates: int = 0
     rejected: int = 0
-
-
-@dataclass(frozen=True)
-class StoreRecord:
-    """What the central store recorded beside an event it accepted: who pushed it (the
-    token's user, in their role and unit then) and when it received it (epoch seconds)."""
-
-    received_at: int
-    user: str
-    role: str
-    unit: str
-
-
-@dataclass(frozen=True)
-class PulledPage:
-    events: Sequence[tuple[int, Mapping[str, Any]]]
-    articles: Sequence[Mapping[str, Any]]
-    units: Sequence[Mapping[str, Any]] | None
-    catalogue: Sequence[Mapping[str, Any]] | None
-    policy_version: str
-    next_since: int
-    records: Mapping[int, StoreRecord] = field(default_factory=dict)  # by feed position
-
-
-@dataclass(frozen=True)
-class PreparedPage:
-    """A pulled page with the work that needs no database done ahead (prepare_page): its
-    events parsed, each order's events of the page folded as if the order were new here, and
-    the rows the bulk path writes. Made on the fetching thread while the previous page is
-    applied; apply_page decides, inside its transaction, which orders really are new."""
-
-    page: PulledPage
-    events: list[tuple[int, Event]]
-    event_rows: dict[str, tuple[object, ...]]  # event id → remote_event_row
-    folded: dict[str, Order]  # order id → its page's events folded from nothing
-    order_rows: dict[str, tuple[object, ...]]  # order id → new_order_row of folded
-    broken: set[str]  # orders whose page events do not fold from nothing
-    unreadable: list[tuple[object, ...]] = field(default_factory=list)  # eventlog.raw_event_row
-
-
-def _read_pulled(
-    page: PulledPage,
-) -> tuple[list[tuple[int, Event]], list[tuple[object, ...]]]:
-    """The page's events this build can read, and rows of those it cannot (a type it does
-    not know, an odd payload): those are kept as they came, shown as unreadable, and
-    never stop a pull."""
-    events: list[tuple[int, Event]] = []
-    unreadable: list[tuple[object, ...]] = []
-    for seq, data in page.events:
-        try:
-            events.append((seq, event_from_dict(dict(data))))
-        except UNREADABLE:
-            row = raw_event_row(seq, data)
-            if row is not None:
-                unreadable.append(row)
-    return events, unreadable
-
-
-def prepare_page(page: PulledPage) -> PreparedPage:
-    """The database-free part of applying `page` (pure; any thread)."""
-    events, unreadable = _read_pulled(page)
-    folded: dict[str, Order] = {}
-    broken: set[str] = set()
-    for _seq, event in sorted(events, key=lambda pair: pair[0]):
-        if event.order_id in broken or event.type in ORDERLESS:
-            continue  # an orderless event (a drill attempt, a reveal) folds into no order
-        try:
-            folded[event.order_id] = apply(folded.get(event.order_id), event)
-        except (ProjectionError, KeyError, ValueError, TypeError):
-            broken.add(event.order_id)  # let the careful path decide what to keep
-            folded.pop(event.order_id, None)
-    return PreparedPage(
-        page=page,
-        events=events,
-        event_rows={e.id: remote_event_row(seq, e) for seq, e in events},
-        folded=folded,
-        order_rows={oid: new_order_row(o) for oid, o in folded.items()},
-        broken=broken,
-        unreadable=unreadable,
-    )
-
-
-def _keep_records(
-    conn: sqlite3.Connection, records: Mapping[int, StoreRecord], bulk: bool = False
-) -> None:
-    """The store's record of each pulled event, beside the event (its own columns, never
-    the payload); the report facts of orders whose sign or close it times (report_times;
-    during a bulk load they are all made at its end)."""
-    if not records:
-        return
-    conn.executemany(
-        "UPDATE events SET received_at = ?, by_user = ?, by_role = ?, by_unit = ? "
-        "WHERE server_seq = ?",
-        [(r.received_at, r.user, r.role, r.unit, seq) for seq, r in records.items()],
-    )
-    if bulk:
-        return
-    seqs = list(records)
-    timed: set[str] = set()
-    marks = ",".join("?" * len(TIMED_STEPS))
-    for start in range(0, len(seqs), 500):
-        chunk = seqs[start : start + 500]
-        timed.update(
-            r[0]
-            for r in conn.execute(
-                f"SELECT order_id FROM events WHERE type IN ({marks}) "
-                f"AND server_seq IN ({','.join('?' * len(chunk))})",
-                (*TIMED_STEPS, *chunk),
-            )
-        )
-    if timed:
-        refresh_facts(conn, sorted(timed))
 
 
 @dataclass(frozen=True)
@@ -376,7 +247,7 @@ class SyncState:
                     raise ValueError(f"the page goes back from {current} to {pulled.next_since}")
                 current = pulled.next_since
                 touched |= self._apply_events(conn, one, bulk)
-                _keep_records(conn, pulled.records, bulk)
+                keep_records(conn, pulled.records, bulk)
                 self._apply_rest(pulled)
             if before_commit is not None:
                 before_commit()
@@ -399,83 +270,16 @@ class SyncState:
         self.database.set_meta(CURSOR, str(pulled.next_since))
 
     def begin_bulk_load(self) -> bool:
-        """Before a long catch-up into an EMPTY cache (no events, no orders): drop the
-        secondary indexes of `orders` and its insert triggers (above), one statement each
-        to build them again kept in meta DEFERRED, in ONE transaction. Indexes built once
-        over 100,000 rows cost a fraction of keeping them up to date row by row.
-        finish_bulk_load (or, after a crash, the next Database opened on the file) builds
-        them again. False, and nothing changed, when the cache is not empty."""
-        with self.database.transaction() as conn:
-            busy = conn.execute(
-                "SELECT EXISTS (SELECT 1 FROM events) OR EXISTS (SELECT 1 FROM orders) "
-                "OR EXISTS (SELECT 1 FROM meta WHERE key = ?)",
-                (DEFERRED,),
-            ).fetchone()[0]
-            if busy:
-                return False
-            names = ",".join("?" * len(_DEFERRABLE_TRIGGERS))
-            dropped = conn.execute(
-                "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'orders' "
-                "AND sql IS NOT NULL AND ((type = 'index' AND sql NOT LIKE 'CREATE UNIQUE%') "
-                f"OR (type = 'trigger' AND name IN ({names}))) ORDER BY type DESC, name",
-                tuple(_DEFERRABLE_TRIGGERS),
-            ).fetchall()
-            if not dropped:
-                return False
-            # IF NOT EXISTS: harmless if something made one again meanwhile (SQLite keeps
-            # the statement without the clause, so the schema reads exactly as before)
-            rebuild = [
-                sql.replace(f"CREATE {kind.upper()} ", f"CREATE {kind.upper()} IF NOT EXISTS ", 1)
-                for kind, _name, sql in dropped
-            ]
-            rebuild += [_DEFERRABLE_TRIGGERS[n] for kind, n, _sql in dropped if kind == "trigger"]
-            rebuild += DEFERRED_FTS_FLUSH
-            for kind, name, _sql in dropped:
-                conn.execute(f'DROP {kind.upper()} "{name}"')
-            conn.execute(DEFERRED_FTS_TABLE)
-            self.database.set_meta(DEFERRED, json.dumps(rebuild, ensure_ascii=False))
-        bulk_loading(self.database.path, True)
-        return True
+        """Before a long catch-up into an EMPTY cache (bulk.begin_bulk_load)."""
+        return bulk.begin_bulk_load(self.database)
 
     def finish_bulk_load(self) -> None:
-        """Build what begin_bulk_load dropped, in one transaction (nothing when nothing was
-        dropped, or someone built it already)."""
-        try:
-            self.database.finish_deferred()
-        finally:
-            bulk_loading(self.database.path, False)
+        """Build what begin_bulk_load dropped (bulk.finish_bulk_load)."""
+        bulk.finish_bulk_load(self.database)
 
-    @contextmanager
-    def catching_up(self, cache_mib: int = 64, wal_mib: int = 128) -> Iterator[None]:
-        """While pulling many pages: a larger page cache for this connection (the indexes
-        of a growing cache stop fitting 32 MiB), commits not synced (see below), and the
-        WAL checkpointed when it holds `wal_mib` rather than 4 MiB (with pages applied one
-        or two at a time, the default checkpointed — copied to the database file and
-        synced — after every commit, half the time of applying them). Back to what they
-        were after, and one checkpoint (of what no reader still needs) at the end. Also
-        read through a memory map of MMAP_BYTES meanwhile (none after, as before)."""
-        before = int(self.database.scalar("PRAGMA cache_size"))
-        wal_before = int(self.database.scalar("PRAGMA wal_autocheckpoint"))
-        sync_before = int(self.database.scalar("PRAGMA synchronous"))
-        mmap_before = int(self.database.scalar("PRAGMA mmap_size"))
-        page_size = int(self.database.scalar("PRAGMA page_size"))
-        self.database.query(f"PRAGMA cache_size = {-1024 * int(cache_mib)}")
-        # The file read through a memory map rather than copied page by page into the
-        # cache: a bulk load's end scans `orders` once for each index it builds, and a
-        # scan of mapped pages copies nothing.
-        self.database.query(f"PRAGMA mmap_size = {MMAP_BYTES}")
-        self.database.query(f"PRAGMA wal_autocheckpoint = {wal_mib * 1024 * 1024 // page_size}")
-        # No sync at each commit: a power cut may lose the last pages applied, never tear
-        # one (WAL), and their cursor goes with them, so they are simply pulled again.
-        self.database.query("PRAGMA synchronous = NORMAL")
-        try:
-            yield
-        finally:
-            self.database.query(f"PRAGMA cache_size = {before}")
-            self.database.query(f"PRAGMA mmap_size = {mmap_before}")
-            self.database.query(f"PRAGMA wal_autocheckpoint = {wal_before}")
-            self.database.query(f"PRAGMA synchronous = {sync_before}")
-            self.database.query("PRAGMA wal_checkpoint(PASSIVE)")
+    def catching_up(self, cache_mib: int = 64, wal_mib: int = 128) -> AbstractContextManager[None]:
+        """While pulling many pages: the connection tuned for it (bulk.catching_up)."""
+        return bulk.catching_up(self.database, cache_mib, wal_mib)
 
     def _apply_events(
         self, conn: sqlite3.Connection, prepared: PreparedPage, bulk: bool = False

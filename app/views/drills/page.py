@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.drills import SLOW_SECONDS, Answer, Attempt, Scenario, figures, grade
+from app.models.drill_figures import figures
+from app.models.drills import SLOW_SECONDS, Answer, Attempt, Scenario, grade
 from app.models.enums import AppealType
 from app.operations import drills as drill_ops
 from app.store.drills.sets import DrillStore

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.drills import Scenario, Selection, figures, generate, most_missed
+from app.models.drill_figures import figures, most_missed
+from app.models.drills import Scenario, Selection, generate
 from app.operations import drills as drill_ops
 from app.operations.changes import Changes
 from app.store.drills.sets import DrillStore

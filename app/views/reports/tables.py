@@ -15,14 +15,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from app.models.policy import Policy
-from app.models.reports import (
-    FigureId,
-    MixRow,
-    Report,
-    ScopeKind,
-    SpotLevel,
-    change,
-)
+from app.models.report_places import SpotLevel
+from app.models.reports import FigureId, MixRow, Report, ScopeKind, change
 from app.store.reports.queries import Selection
 from app.views.common.labels import appeal_type_label
 
