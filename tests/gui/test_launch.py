@@ -83,3 +83,5 @@ def test_send_without_a_running_instance_says_so(qapp, tmp_path: Path) -> None: 
 def test_both_languages_start(tmp_path: Path, lang: str) -> None:
     result = run_app(tmp_path / lang, "--smoke-test", "--lang", lang)
     assert result.returncode == 0, result.stderr
+    assert last_json(result.stdout)["ready"] is True  # the window was built and painted
+    assert "Traceback" not in result.stderr

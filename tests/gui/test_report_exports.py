@@ -117,9 +117,14 @@ def test_tables_csv_and_xlsx_on_any_report(
 )
 @given(data=report_inputs())
 def test_pdf_on_any_report(qapp, data: ReportInput, policy: Policy, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
     report = build_report(data, POLICY)
-    path = report_export.write_pdf(report, Namer(policy), tmp_path / "r.pdf", NOW)
-    assert path.stat().st_size > 1000
+    namer = Namer(policy)
+    path = report_export.write_pdf(report, namer, tmp_path / "r.pdf", NOW)
+    metadata = PdfReader(str(path)).metadata
+    assert metadata is not None and metadata.title == report_export.report_title(report, namer)
+    assert f"{report.volume:,}" in pdf_text(path)  # the cover's count of orders received
 
 
 def test_a_number_column_may_hold_a_word() -> None:

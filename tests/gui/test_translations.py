@@ -41,5 +41,12 @@ def test_translation_loads_and_translates(qapp) -> None:  # type: ignore[no-unty
             qapp.removeTranslator(translator)
 
 
-def test_lupdate_is_available() -> None:
-    assert subprocess.run(["pyside6-lupdate", "-version"], capture_output=True).returncode == 0
+def test_lupdate_is_the_one_of_the_installed_qt() -> None:
+    """The tool that updates the .ts sources comes with PySide6, at its Qt's version."""
+    import PySide6
+
+    result = subprocess.run(["pyside6-lupdate", "-version"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    words = result.stdout.split()
+    assert words[:2] == ["lupdate", "version"]
+    assert words[2].split(".")[:2] == PySide6.__version__.split(".")[:2]

@@ -62,10 +62,24 @@ def test_old_or_closed_orders_are_not_similar_duplicates(workspace: Workspace, c
     assert found == []
 
 
-def test_any_text_is_safe(workspace: Workspace, clock) -> None:
-    record(workspace, town="xiaolan", title=NOISE)
+def test_any_text_is_searched_as_plain_words(workspace: Workspace, clock) -> None:
+    """Search syntax, emoji and a huge title find nothing they do not share, and around the
+    earlier order's own words they do not stop it being found."""
+    earlier = record(workspace, town="xiaolan", title=NOISE)
     for text in ('"', "*", "NEAR(", "😀", "噪" * 10_000, "AND OR NOT"):
-        finder(workspace).find(phone="", town="xiaolan", title=text, now=clock.now)
+        for method in ("index", "titles"):
+            alone = finder(workspace).find(
+                phone="", town="xiaolan", title=text, now=clock.now, method=method
+            )
+            assert alone == [], (text[:10], method)
+            around = finder(workspace).find(
+                phone="",
+                town="xiaolan",
+                title=f"{text[:8]}{NOISE}{text[:8]}",
+                now=clock.now,
+                method=method,
+            )
+            assert [d.row.id for d in around] == [earlier.id], (text[:10], method)
 
 
 def test_catalogue_first_then_where_past_orders_went(workspace: Workspace, clock) -> None:

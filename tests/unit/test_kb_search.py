@@ -184,6 +184,12 @@ def test_nasty_queries_never_raise(demo: KnowledgeBase, query: str) -> None:
 def test_any_string_is_a_valid_query(demo: KnowledgeBase, query: str) -> None:
     hits = demo.search(query, limit=5)
     assert len(hits) <= 5
+    # distinct current articles, each as stored, the stages that found them in order
+    assert len({h.id for h in hits}) == len(hits)
+    for hit in hits:
+        current = demo.get(hit.id)
+        assert current is not None and (current.title, current.version) == (hit.title, hit.version)
+    assert [h.stage for h in hits] == sorted(h.stage for h in hits)
     # and the expressions it built are valid FTS5: run them directly, no error allowed
     for table, expr in demo.searcher.last_run:
         demo.database.query(f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT 1", (expr,))
@@ -191,19 +197,30 @@ def test_any_string_is_a_valid_query(demo: KnowledgeBase, query: str) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200))
-def test_every_stage_of_any_plan_is_valid_fts5(query: str) -> None:
+def test_every_stage_of_any_plan_is_valid_fts5_and_finds_its_own_text(query: str) -> None:
+    """Each stage is valid FTS5 and new (a stage that adds nothing is None), and an article
+    titled with the query itself is found by one of them."""
     import sqlite3
+
+    from app.store.kb.text import index_columns
 
     conn = sqlite3.connect(":memory:")
     conn.execute(
         "CREATE VIRTUAL TABLE kb_fts USING fts5(title, questions, keywords, usage, answer, "
         "py_full, py_init, chars)"
     )
+    own = Article(
+        id="own", title=query, questions=("问题",), answer="答复。", category="A0101", unit="cgj"
+    )
+    conn.execute("INSERT INTO kb_fts VALUES (?, ?, ?, ?, ?, ?, ?, ?)", index_columns(own))
     plan = plan_query(query, {"野狗": ["流浪犬"]}, lambda terms: dict.fromkeys(terms, 1), 10)
-    for stage in (1, 2, 3):
-        expr = plan.stage(stage)
-        if expr is not None:
-            conn.execute("SELECT rowid FROM kb_fts WHERE kb_fts MATCH ?", (expr,)).fetchall()
+    stages = [e for e in (plan.stage(1), plan.stage(2), plan.stage(3)) if e is not None]
+    assert len(set(stages)) == len(stages)
+    found = [
+        conn.execute("SELECT rowid FROM kb_fts WHERE kb_fts MATCH ?", (expr,)).fetchall()
+        for expr in stages
+    ]
+    assert not stages or any(found), stages
 
 
 @settings(max_examples=300, deadline=None)
