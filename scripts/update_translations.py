@@ -4,7 +4,7 @@
 
 lupdate keeps every translation already in the .ts file and adds the new source texts as
 unfinished. --fill takes {"Context": {"source text": "译文" | ["单数", "复数"]}} for them.
-tests/unit/test_translations.py fails while any text is unfinished.
+tests/gui/test_translations.py fails while any text is unfinished.
 """
 
 from __future__ import annotations
