@@ -144,3 +144,16 @@ def test_f5_reads_the_screen_shown_again(desk: MainWindow, workspace: Workspace)
     assert desk.intake.history_model.rowCount() == 0
     desk.actions_by_id["refresh"].trigger()
     assert desk.intake.history_model.rowCount() == 1
+
+
+def test_screens_speak_through_the_window_status_bar(desk: MainWindow) -> None:
+    desk.identity.switch(next(a for a in desk.identity.choices if a.role is Role.OPERATOR))
+    page = desk.intake
+    page.phone.setText("13800138000")
+    page.category.setCurrentIndex(page.category.findData("A0301"))
+    page.town.setCurrentIndex(page.town.findData("shiqi"))
+    page.title.setText("夜间施工噪音扰民")
+    page.content.setPlainText("夜间施工噪音扰民，请处理")
+    order = page.save()
+    assert order is not None
+    assert order.number in desk.statusBar().currentMessage()

@@ -566,14 +566,11 @@ class IntakePage(QWidget):
         self.reset_form()  # the intake is an order now: nothing to hold
         self.show_recorded(order)
         QGuiApplication.clipboard().setText(order.number)
-        status = getattr(self.window(), "statusBar", None)
-        if status is not None:
-            status().showMessage(
-                QCoreApplication.translate(
-                    "MainWindow", "Order %1 recorded; its number is on the clipboard."
-                ).replace("%1", order.number),
-                8000,
-            )
+        self.context.show_message(
+            QCoreApplication.translate(
+                "MainWindow", "Order %1 recorded; its number is on the clipboard."
+            ).replace("%1", order.number)
+        )
 
     def follow_changes(self, changes: Changes) -> None:
         """The one change signal: the held list, and the caller's history when orders

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings
@@ -21,7 +22,8 @@ class ScreenContext:
 
     `actor` is who is at the keyboard now (call it); it says when the user switches
     (`actor.changed`). `operations` runs a user action's operation (app/operations) and
-    sends what it changed on `changes`, from which every screen refreshes.
+    sends what it changed on `changes`, from which every screen refreshes. `show_message`
+    puts a short notice in the window's status bar (a step done, an order's number).
     """
 
     workspace: Workspace
@@ -30,6 +32,7 @@ class ScreenContext:
     changes: ChangeHub
     operations: OperationRunner
     settings: QSettings
+    show_message: Callable[[str], None]
 
     def viewer(self) -> Viewer:
         """The user as the order access sees them (app/store/access.py)."""

@@ -55,6 +55,7 @@ if TYPE_CHECKING:  # the other screens' modules load when they are first needed
 
 PHONE_CHARS = frozenset("0123456789+-() ")
 MAX_CALL_NUMBER = 32
+MESSAGE_MS = 8000
 
 
 class MainWindow(QMainWindow):
@@ -80,7 +81,13 @@ class MainWindow(QMainWindow):
         self.changes = ChangeHub(self)  # every operation's notice; screens refresh from it
         self.operations = OperationRunner(workspace, self.tasks, self.changes)
         self.context = ScreenContext(
-            workspace, self.identity, self.tasks, self.changes, self.operations, settings
+            workspace,
+            self.identity,
+            self.tasks,
+            self.changes,
+            self.operations,
+            settings,
+            self.show_message,
         )
         self.pages: dict[str, QWidget] = {}  # the screens built so far
         self.panels: dict[str, QWidget] = {}  # their side panels (PanelSpec ids)
@@ -376,6 +383,10 @@ class MainWindow(QMainWindow):
     def open_suggested_article(self, article_id: str) -> None:
         """An article of the intake's suggestions, found again with the appeal's title."""
         self.open_knowledge(self.intake.title.text(), article_id)
+
+    def show_message(self, text: str) -> None:
+        """A screen's short notice in the status bar (a step done, an order's number)."""
+        self.statusBar().showMessage(text, MESSAGE_MS)
 
     def focus_switcher(self) -> None:
         if self.switcher is not None:

@@ -223,9 +223,7 @@ class QueuePage(QWidget):
         self.show_status(message.replace("%1", order.number))
 
     def show_status(self, text: str) -> None:
-        status = getattr(self.window(), "statusBar", None)
-        if status is not None:
-            status().showMessage(text, 8000)
+        self.context.show_message(text)
 
     def run_step(self, op: Op[Order], message: str) -> None:
         """A step without a form (sign, close): a refusal is shown in the summary."""
