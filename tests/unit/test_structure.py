@@ -34,7 +34,6 @@ FUNCTIONS_BEING_SPLIT: dict[str, str] = {
     "server/feed.py:Feed.pull": "server",
     "app/views/intake/page.py:IntakePage._build": "operations: intake screen",
     "app/views/drills/page.py:DrillPage._build": "operations: drills screen",
-    "app/views/shell/launch.py:run_gui": "registry: the window built from the registry",
     "app/views/reports/export.py:build_document": "views: reports",
     "app/views/orders/detail.py:OrderDetailDialog._build": "views: orders",
 }

@@ -27,7 +27,7 @@ from app.store.session import read_session
 from app.store.workspace import Workspace
 from app.views.common.failures import failure_text, show_unhandled_in
 from app.views.shell.i18n import install_translators
-from app.views.shell.identity import workspace_identity
+from app.views.shell.identity import Identity, workspace_identity
 from app.views.shell.main_window import MainWindow
 from app.views.shell.status_bar import SyncSnapshot
 
@@ -222,6 +222,126 @@ def seed_if_empty(workspace: Workspace, app: QApplication | None) -> int:
     return count
 
 
+def open_workspace(args: argparse.Namespace, app: QApplication, home: Path) -> Workspace | int:
+    """The workspace to open the window on, or the exit code when there is none to open (it
+    cannot be opened; the smoke test of --demo only seeds it)."""
+    try:
+        workspace = Workspace(home, load_policy())
+    except StoreError as exc:  # empty or damaged cache, locked, read-only: say so, touch nothing
+        return cannot_open(home, exc, interactive=not args.smoke_test)
+    if args.demo:
+        gc.enable()  # seeding makes and drops many objects
+        seeded = seed_if_empty(workspace, None if args.smoke_test else app)
+        if args.smoke_test:
+            print(json.dumps({"demo_seeded": seeded, "home": str(home)}))
+            workspace.close()
+            return 0
+    return workspace
+
+
+def signed_in_identity(workspace: Workspace) -> Identity:
+    """The user signed in to the central store, or this machine's operator; on the demo
+    workspace, a switchable demo user per role."""
+    local = Actor(getpass.getuser(), Role.OPERATOR, workspace.device_id)
+
+    def signed_in() -> Actor:
+        session = read_session(workspace.database)
+        if session is None:
+            return local
+        return Actor(session.user, Role(session.role), workspace.device_id, unit=session.unit)
+
+    return workspace_identity(workspace, signed_in)
+
+
+def sync_snapshot(
+    workspace: Workspace, identity: Identity, bridges: list[SyncBridge]
+) -> Callable[[], SyncSnapshot]:
+    """What the status bar shows of synchronisation (before it starts: signed out)."""
+
+    def snapshot() -> SyncSnapshot:
+        current = identity()
+        if not bridges:
+            return SyncSnapshot(
+                "signed_out", workspace.pending_count(), user=current.user, role=current.role
+            )
+        status = bridges[0].snapshot()
+        return status if status.user else replace(status, user=current.user, role=current.role)
+
+    return snapshot
+
+
+def keep_checkpoints(window: MainWindow, workspace: Workspace) -> None:
+    """The workspace file is written from its WAL on a worker thread, every CHECKPOINT_MS."""
+    workspace.defer_checkpoints()
+    checkpoints = QTimer(window)
+    checkpoints.setInterval(CHECKPOINT_MS)
+    saving = QApplication.translate("Launch", "Writing the workspace file to disk")
+    checkpoints.timeout.connect(
+        lambda: window.tasks.run(workspace.checkpoint, lambda _r: None, what=saving)
+    )
+    checkpoints.start()
+
+
+class Startup:
+    """Once the intake screen has painted: the rest of the window a step at a time, then
+    the single-instance server and the warm-up (the smoke test says it is ready, and ends
+    once the whole window is built)."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        window: MainWindow,
+        args: argparse.Namespace,
+        home: Path,
+        bridges: list[SyncBridge],
+    ) -> None:
+        self.app = app
+        self.window = window
+        self.smoke_test = bool(args.smoke_test)
+        self.home = home
+        self.bridges = bridges
+        self.started = False
+
+    def painted(self) -> None:
+        """The intake screen is on the screen: say so, then build the rest and listen."""
+        if self.started:
+            return
+        self.started = True
+        if self.smoke_test:
+            station = self.window.workspace.station
+            ready = {"ready": True, "ms": round(_process_age_ms(), 1), "station": station}
+            print(json.dumps(ready), flush=True)
+        self.build_rest()
+
+    def build_rest(self) -> None:
+        """The rest of the window a step at a time, each in its own turn of the event loop
+        (typing is not kept waiting), then the single-instance server and the warm-up."""
+        window = self.window
+        try:
+            more = window.build_rest_step()
+        except Exception as exc:  # a slot: say what broke, and fail the smoke test on it
+            traceback.print_exc()
+            if self.smoke_test:
+                self.app.exit(1)
+                return
+            what = QApplication.translate("Launch", "Preparing the screens")
+            window.statusBar().showMessage(failure_text(what, exc))
+            more = True  # the other steps still run
+        if more:
+            QTimer.singleShot(0, self.build_rest)
+            return
+        from app.views.shell.single_instance import InstanceServer, server_name
+
+        server = InstanceServer(server_name(self.home), window)
+        server.message_received.connect(window.handle_message)
+        QTimer.singleShot(0, freeze_startup_objects)
+        if self.smoke_test:  # the whole window was built without an error: done
+            window.close()
+            self.app.quit()
+        else:
+            warm_up(window, self.bridges)
+
+
 def run_gui(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -239,93 +359,22 @@ def run_gui(args: argparse.Namespace) -> int:
     elif hand_off(home, message, lock, ask_first=bool(call_phone)):
         return 0
 
-    try:
-        workspace = Workspace(home, load_policy())
-    except StoreError as exc:  # empty or damaged cache, locked, read-only: say so, touch nothing
-        return cannot_open(home, exc, interactive=not args.smoke_test)
-    if args.demo:
-        gc.enable()  # seeding makes and drops many objects
-        seeded = seed_if_empty(workspace, None if args.smoke_test else app)
-        if args.smoke_test:
-            print(json.dumps({"demo_seeded": seeded, "home": str(home)}))
-            workspace.close()
-            return 0
+    opened = open_workspace(args, app, home)
+    if isinstance(opened, int):
+        return opened
+    workspace = opened
     settings, _unreadable = open_settings(home)
-    local = Actor(getpass.getuser(), Role.OPERATOR, workspace.device_id)
-
-    def signed_in() -> Actor:
-        """The user signed in to the central store, or this machine's operator."""
-        session = read_session(workspace.database)
-        if session is None:
-            return local
-        return Actor(session.user, Role(session.role), workspace.device_id, unit=session.unit)
-
-    identity = workspace_identity(workspace, signed_in)  # demo users on the demo workspace
+    identity = signed_in_identity(workspace)
     bridges: list[SyncBridge] = []
-
-    def snapshot() -> SyncSnapshot:
-        current = identity()
-        if not bridges:
-            return SyncSnapshot(
-                "signed_out", workspace.pending_count(), user=current.user, role=current.role
-            )
-        status = bridges[0].snapshot()
-        return status if status.user else replace(status, user=current.user, role=current.role)
-
+    snapshot = sync_snapshot(workspace, identity, bridges)
     # The intake screen first; the rest of the window once it has painted (fast start).
     window = MainWindow(workspace, identity, snapshot, settings, defer_rest=True)
     show_unhandled_in(window)
-    workspace.defer_checkpoints()
-    checkpoints = QTimer(window)
-    checkpoints.setInterval(CHECKPOINT_MS)
-    saving = QApplication.translate("Launch", "Writing the workspace file to disk")
-    checkpoints.timeout.connect(
-        lambda: window.tasks.run(workspace.checkpoint, lambda _r: None, what=saving)
-    )
-    checkpoints.start()
-
-    started: list[bool] = []
-
-    def painted() -> None:
-        """The intake screen is on the screen: say so, then build the rest and listen."""
-        if started:
-            return
-        started.append(True)
-        if args.smoke_test:
-            ready = {"ready": True, "ms": round(_process_age_ms(), 1), "station": workspace.station}
-            print(json.dumps(ready), flush=True)
-        build_rest()
-
-    def build_rest() -> None:
-        """The rest of the window a step at a time, each in its own turn of the event loop
-        (typing is not kept waiting), then the single-instance server and the warm-up."""
-        try:
-            more = window.build_rest_step()
-        except Exception as exc:  # a slot: say what broke, and fail the smoke test on it
-            traceback.print_exc()
-            if args.smoke_test:
-                app.exit(1)
-                return
-            what = QApplication.translate("Launch", "Preparing the screens")
-            window.statusBar().showMessage(failure_text(what, exc))
-            more = True  # the other steps still run
-        if more:
-            QTimer.singleShot(0, build_rest)
-            return
-        from app.views.shell.single_instance import InstanceServer, server_name
-
-        server = InstanceServer(server_name(home), window)
-        server.message_received.connect(window.handle_message)
-        QTimer.singleShot(0, freeze_startup_objects)
-        if args.smoke_test:  # the whole window was built without an error: done
-            window.close()
-            app.quit()
-        else:
-            warm_up(window, bridges)
-
-    FirstPaint(window.stack.currentWidget(), painted)  # the intake, for those who take calls
+    keep_checkpoints(window, workspace)
+    startup = Startup(app, window, args, home, bridges)
+    FirstPaint(window.stack.currentWidget(), startup.painted)  # the intake, for who takes calls
     if not args.smoke_test:  # (the smoke test reports ready only once it has painted)
-        QTimer.singleShot(UNPAINTED_MS, painted)  # a window never exposed still gets the rest
+        QTimer.singleShot(UNPAINTED_MS, startup.painted)  # a window never exposed: the rest too
     window.show()
     if call_phone:
         window.incoming_call(call_phone)
