@@ -253,7 +253,10 @@ class Database:
             )
 
     def close(self) -> None:
-        self.conn.close()
+        """Close the connection, once a query or transaction of another thread on it is
+        done: closing under a running statement crashes the process."""
+        with self._lock:
+            self.conn.close()
 
 
 Opener = Callable[[], Database]

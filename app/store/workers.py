@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from app.store.db import Database
+from app.store.db import Database, StoreError
 
 T = TypeVar("T")
 
@@ -34,14 +34,15 @@ class WorkerConnections:
     """Each worker thread's own `Database` on one file, keyed by the thread.
 
     A thread that ends for good (the sync worker's) calls `release()` on its way out;
-    `close()` closes every one still open, once the workers have stopped (the workspace
-    closing).
+    `close()` (the workspace closing) closes every one still open, each once a statement
+    running on it is done; a thread that asks after that gets a StoreError.
     """
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         self._slots: dict[int, _Slot] = {}
         self._lock = threading.Lock()
+        self._closed = False
 
     def database(self) -> Database:
         """The calling thread's connection, opened on its first call."""
@@ -64,10 +65,11 @@ class WorkerConnections:
     def close(self) -> None:
         """Close every thread's connection (their threads must be done with them)."""
         with self._lock:
+            self._closed = True
             slots = list(self._slots.values())
             self._slots.clear()
         for slot in slots:
-            slot.database.close()
+            slot.database.close()  # waits for a statement still running on it
 
     def open_count(self) -> int:
         with self._lock:
@@ -78,8 +80,13 @@ class WorkerConnections:
         with self._lock:
             slot = self._slots.get(ident)
         if slot is None:
+            if self._closed:
+                raise StoreError(f"{self.path} is closed: the workspace was closed")
             # Opened outside the lock: opening may wait on another connection's migration.
             slot = _Slot(Database(self.path))
             with self._lock:
+                if self._closed:  # closed meanwhile: this one is not kept either
+                    slot.database.close()
+                    raise StoreError(f"{self.path} is closed: the workspace was closed")
                 self._slots[ident] = slot
         return slot

@@ -21,3 +21,14 @@ def test_a_pool_thread_keeps_its_connection_between_tasks(qtbot, workspace: Work
     assert len(seen) == 5 and len({(id(d), id(k)) for d, k in seen}) == 1
     assert workspace.workers.open_count() == 1
     runner.shutdown()
+
+
+def test_nothing_runs_once_the_runner_is_shut_down(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    """A closed window's timer (a search after a pause in typing) starts no work on a
+    workspace that may be closing."""
+    runner = TaskRunner()
+    runner.shutdown()
+    ran: list[bool] = []
+    runner.run(lambda: ran.append(True), lambda _r: None)
+    assert runner.wait(10000)
+    assert ran == [] and runner.pending() == 0

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from app.store.db import Database
+from app.store.db import Database, StoreError
 from app.store.workers import WorkerConnections
 from app.store.workspace import Workspace
 from app.sync.worker import OFFLINE, SIGNED_OUT, SyncWorker
@@ -117,3 +117,42 @@ def test_the_sync_worker_uses_the_workspace_connections_it_is_given(
     finally:
         worker.stop()
     assert workspace.workers.open_count() == 0
+
+
+def test_closing_lets_a_transaction_on_another_thread_finish(tmp_path: Path) -> None:
+    """Closing a connection under a running statement fails it, or crashes the process;
+    the close waits for the transaction under way instead."""
+    connections = WorkerConnections(tmp_path / "w.sqlite3")
+    started = threading.Event()
+    outcome: list[str] = []
+
+    def work() -> None:
+        database = connections.database()
+        try:
+            with database.transaction() as conn:
+                conn.execute("CREATE TABLE t (x INTEGER)")
+                started.set()
+                for i in range(20000):
+                    conn.execute("INSERT INTO t VALUES (?)", (i,))
+        except Exception as exc:
+            outcome.append(type(exc).__name__)
+        else:
+            outcome.append("committed")
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    assert started.wait(10)
+    connections.close()
+    worker.join()
+    assert outcome == ["committed"]
+    check = Database(tmp_path / "w.sqlite3")
+    assert check.scalar("SELECT COUNT(*) FROM t") == 20000
+    check.close()
+
+
+def test_a_thread_asking_after_the_close_is_told(tmp_path: Path) -> None:
+    connections = WorkerConnections(tmp_path / "w.sqlite3")
+    connections.database()
+    connections.close()
+    with pytest.raises(StoreError, match="closed"):
+        _on_thread(connections.database)

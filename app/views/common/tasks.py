@@ -73,7 +73,9 @@ class TaskRunner(QObject):
         what: str = "",
     ) -> None:
         """`what` names the work for a failure reported without `on_failure` (translated,
-        e.g. "Knowledge-base suggestions")."""
+        e.g. "Knowledge-base suggestions"). Nothing runs once the runner is shut down."""
+        if self._closed:  # a timer of a closed window: its workspace may be closing
+            return
         self._serial += 1
         serial = self._serial
         if key:
