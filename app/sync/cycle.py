@@ -135,7 +135,7 @@ class _Fetcher(threading.Thread):
     request at a time, ahead of the thread applying them, until the feed is drained, the
     consumer stops it, or a request fails (the error is handed over in the queue, after the
     pages before it). One helper thread: a second one, preparing while this one waits for
-    the server, made the applying thread wait for the GIL between its SQLite steps."""
+    the server, would make the applying thread wait for the GIL between its SQLite steps."""
 
     def __init__(
         self, store: CentralStore, since: int, page_size: int, policy_version: str

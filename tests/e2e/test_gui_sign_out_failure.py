@@ -1,5 +1,5 @@
-"""A sign-out that fails says so in the status bar (it used to fail unseen), against the
-real store: signed in through the window, then the keyring stops answering."""
+"""A sign-out that fails says so in the status bar, never unseen, against the real store:
+signed in through the window, then the keyring stops answering."""
 
 from __future__ import annotations
 
