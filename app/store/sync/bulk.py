@@ -82,7 +82,7 @@ def catching_up(database: Database, cache_mib: int = 64, wal_mib: int = 128) -> 
     of a growing cache stop fitting 32 MiB), commits not synced (see below), and the
     WAL checkpointed when it holds `wal_mib` rather than 4 MiB (with pages applied one
     or two at a time, the default checkpointed — copied to the database file and
-    synced — after every commit, costing as much as applying them). Back to what they
+    synced — after every commit, a large share of the time). Back to what they
     were after, and one checkpoint (of what no reader still needs) at the end. Also
     read through a memory map of MMAP_BYTES meanwhile (none after, as before)."""
     before = int(database.scalar("PRAGMA cache_size"))
