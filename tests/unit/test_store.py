@@ -66,13 +66,16 @@ def test_projection_rebuilt_from_events_equals_the_live_one(workspace: Workspace
 
 
 # ---------------------------------------------------------------------- paging
+DEMO_ORDERS, TIES = 600, 7
+
+
 @pytest.fixture(scope="module")
 def many(tmp_path_factory: pytest.TempPathFactory, policy: Policy) -> Iterator[Workspace]:
-    """600 demo orders plus a few with identical receipt times (ties for the keyset)."""
+    """Demo orders plus a few with identical receipt times (ties for the keyset)."""
     ws = Workspace(tmp_path_factory.mktemp("many"), policy, clock=lambda: NOW)
-    seed_demo(ws, orders=600, days=60, seed=99)
+    assert seed_demo(ws, orders=DEMO_ORDERS, days=60, seed=99) == DEMO_ORDERS
     same = NOW - timedelta(days=3)
-    for i in range(7):
+    for i in range(TIES):
         ws.record_intake(
             make_intake(received_at=same, phone=f"1380000{i:04d}", title=f"同一时刻{i}"),
             Actor("gh1001", Role.OPERATOR, ws.device_id),
@@ -85,7 +88,7 @@ def many(tmp_path_factory: pytest.TempPathFactory, policy: Policy) -> Iterator[W
 def test_keyset_paging_returns_every_order_exactly_once(many: Workspace, limit: int) -> None:
     rows = page_all(many, OrderFilter(), limit)
     ids = [r.id for r in rows]
-    assert len(ids) == len(set(ids)) == many.orders.count(OrderFilter()) == 607
+    assert len(ids) == len(set(ids)) == many.orders.count(OrderFilter()) == DEMO_ORDERS + TIES
     keys = [(r.received_at, r.id) for r in rows]
     assert keys == sorted(keys, reverse=True)
 
