@@ -7,14 +7,13 @@ import csv
 import os
 import subprocess
 import sys
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.models.clock import CHINA
 from app.models.policy import Policy
 from app.models.records import Appellant
 from app.models.report_places import AddressCount, HotSpotRule
@@ -30,11 +29,10 @@ from app.store.workspace import Workspace
 from app.views.reports import export as report_export
 from app.views.reports.tables import Kind, Namer, all_tables, format_cell
 from tests.support.builders import make_intake, operator
-from tests.support.clock import FixedClock
+from tests.support.clock import NOW, FixedClock
 from tests.support.pdf import pdf_text
 
 ROOT = Path(__file__).resolve().parents[2]
-NOW = datetime(2026, 11, 27, 10, 30, tzinfo=CHINA)
 ADDRESS = '=HYPERLINK("http://x")<b>粗</b>'
 HOSTILE = '<b>粗</b><a href="x">链</a><script>alert(1)</script>=HYPERLINK("http://x")&amp;'
 

@@ -7,14 +7,12 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
-from app.models.clock import CHINA
 from app.models.enums import Role
 from app.models.operations import Actor
 from app.models.policy import Policy
@@ -24,13 +22,10 @@ from app.store.workspace import Workspace
 from app.views.reports.page import ReportOrdersDialog, ReportsPage
 from app.views.shell.main_window import MainWindow
 from app.views.shell.status_bar import SyncSnapshot
-from tests.support.clock import FixedClock
+from tests.support.clock import NOW, FixedClock
 from tests.support.pdf import pdf_text
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-NOW = datetime(2026, 11, 27, 10, 30, tzinfo=CHINA)
 
 
 @pytest.fixture(scope="module")

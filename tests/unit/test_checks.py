@@ -15,9 +15,9 @@ from app.models.policy import Policy
 from app.models.records import Appellant, Intake, Order
 from app.models.rules import MAX_EXTENSION_DAYS, RuleViolation, check
 from app.models.validation import describe, event_field_errors, intake_from_payload
+from tests.support.clock import NOW
 
 E = EventType
-NOW = datetime(2026, 11, 27, 10, 30, tzinfo=CHINA)  # a Friday
 TOWNS = {"shiqi", "dongqu"}
 CATEGORIES = {"A03", "A0301"}
 

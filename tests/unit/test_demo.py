@@ -5,12 +5,10 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from app.models.clock import CHINA
 from app.models.enums import (
     OPEN_STATUSES,
     AppealType,
@@ -29,8 +27,8 @@ from app.models.validation import phone_error
 from app.store.demo.generator import DEMO_DEVICE_PREFIX, META_KEY, TYPE_MIX, is_empty, seed_demo
 from app.store.orders.query import OrderFilter
 from app.store.workspace import Workspace
+from tests.support.clock import NOW
 
-NOW = datetime(2026, 11, 27, 10, 30, tzinfo=CHINA)
 ORDERS = 1500
 
 

@@ -19,9 +19,8 @@ from app.models.serial import order_from_dict
 from app.store.demo.generator import seed_demo
 from app.store.reports.queries import ReportQueries, Selection
 from app.store.workspace import Workspace
-from tests.support.clock import FixedClock
+from tests.support.clock import NOW, FixedClock
 
-NOW = datetime(2026, 11, 27, 10, 30, tzinfo=CHINA)
 OK = (Satisfaction.SATISFIED, Satisfaction.BASICALLY_SATISFIED)
 
 

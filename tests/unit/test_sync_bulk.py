@@ -15,7 +15,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.models.clock import CHINA
 from app.models.policy import Policy
 from app.models.projection import appellant_to_dict
 from app.models.records import Order
@@ -27,8 +26,7 @@ from app.store.orders.query import OrderFilter
 from app.store.sync.state import PulledPage, SyncState, prepare_page
 from app.store.textindex import index_text, index_text_reference
 from app.store.workspace import DB_FILE, Workspace
-
-NOW = datetime(2026, 11, 27, 10, 30, tzinfo=CHINA)
+from tests.support.clock import NOW
 
 
 def _order_to_dict_reference(order: Order) -> dict[str, Any]:
