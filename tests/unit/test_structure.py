@@ -26,9 +26,7 @@ GENERATED_MARKS = ("DO NOT EDIT", "Created by: Qt", "Resource object code", "@ge
 CIRCLES_BEING_REMOVED: dict[frozenset[str], str] = {
     frozenset({"server.numbering", "server.schema"}): "server: the numbers' table and schema",
 }
-FILES_BEING_SPLIT: dict[str, str] = {
-    "app/store/demo/generator.py": "benchfix: the demo generator",
-}
+FILES_BEING_SPLIT: dict[str, str] = {}
 FUNCTIONS_BEING_SPLIT: dict[str, str] = {
     "server/feed.py:Feed.push": "server",
     "server/feed.py:Feed.pull": "server",

@@ -39,13 +39,12 @@ import importlib
 import itertools
 import json
 import random
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any, TypeVar
 
-from app.models.checks import check_content, deadline_fields, expected_deadline
-from app.models.deadlines import Deadline, WorkCalendar, reply_deadline
+from app.models.checks import check_content
+from app.models.deadlines import WorkCalendar, reply_deadline
 from app.models.enums import (
     AppealType,
     AppellantKind,
@@ -59,171 +58,35 @@ from app.models.enums import (
     Urgency,
 )
 from app.models.numbering import order_number
-from app.models.operations import Actor, DirectAnswer, intake_events, order_event
+from app.models.operations import Actor, DirectAnswer, intake_events
 from app.models.policy import Policy
 from app.models.projection import apply
 from app.models.records import Appellant, Event, Intake, Order
-from app.models.rules import allowed_events
 from app.models.validation import validate_intake
-from app.resources import resources_dir
-from app.store.demo.marker import META_KEY
+from app.store.demo.callers import Callers
+from app.store.demo.chain import Chain, Stop
+from app.store.demo.data import (
+    CENTRE_DEVICE,
+    CITY_ODDS,
+    DIRECT_SHARE,
+    HOUR_WEIGHTS,
+    REPLIES,
+    REVIEW_REJECTIONS,
+    TOWN_WEIGHTS,
+    Template,
+)
+from app.store.demo.data import DEMO_DEVICE_PREFIX as DEMO_DEVICE_PREFIX
+from app.store.demo.data import TYPE_MIX as TYPE_MIX
+from app.store.demo.data import DemoData as DemoData
+from app.store.demo.data import Odds as Odds
+from app.store.demo.data import load_demo_data as load_demo_data
+from app.store.demo.marker import META_KEY as META_KEY
 from app.store.workspace import Workspace
 
 Progress = Callable[[int, int], None]
 T = TypeVar("T")
 
 BATCH = 500
-DEMO_DEVICE_PREFIX = "demo-"
-CENTRE_DEVICE = "demo-centre"
-
-# The type mix of a real city (docs/domain.md#appeal-types-and-reply-limits).
-TYPE_MIX: Mapping[AppealType, float] = {
-    AppealType.ENQUIRY: 63.7,
-    AppealType.HELP: 29.0,
-    AppealType.COMPLAINT: 1.0,
-    AppealType.SUGGESTION: 0.6,
-    AppealType.REPORT: 0.5,
-    AppealType.PRAISE: 0.2,
-    AppealType.OTHER: 5.0,
-}
-DIRECT_SHARE = 0.86  # of enquiries, answered on the call
-REPEAT_SHARE = 0.15  # of orders, from a caller who called before
-
-# Rough weight of each 镇街 in the call volume (population); unknown codes weigh 1.
-TOWN_WEIGHTS: Mapping[str, float] = {
-    "xiaolan": 3.0,
-    "shiqi": 2.5,
-    "dongqu": 2.5,
-    "zhongshangang": 2.5,
-    "guzhen": 2.0,
-    "tanzhou": 2.0,
-    "sanxiang": 2.0,
-    "xiqu": 1.8,
-    "shaxi": 1.5,
-    "henglan": 1.3,
-    "dongfeng": 1.3,
-    "nanqu": 1.2,
-    "huangpu": 1.2,
-    "nanlang": 1.2,
-    "minzhong": 1.2,
-}
-# fmt: off
-# Calls by hour of day: a 7×24 line, busiest in office hours.
-HOUR_WEIGHTS = (
-    0.3, 0.2, 0.15, 0.1, 0.1, 0.15, 0.4, 1.0, 2.6, 4.0, 4.4, 4.0,
-    3.0, 2.4, 3.6, 4.0, 3.8, 3.2, 2.4, 2.2, 2.0, 1.6, 1.0, 0.6,
-)
-MOBILE_PREFIXES = (
-    "130", "131", "132", "133", "134", "135", "136", "137", "138", "139", "150", "151",
-    "152", "153", "155", "156", "157", "158", "159", "166", "173", "175", "176", "177",
-    "178", "180", "181", "182", "183", "185", "186", "187", "188", "189", "191", "198", "199",
-)
-SURNAMES = ("陈", "黄", "李", "梁", "林", "张", "刘", "吴", "何", "罗", "郑", "杨", "冯", "谭")
-GIVEN = ("伟", "芳", "志强", "秀英", "嘉欣", "俊杰", "丽华", "建华", "晓东", "美玲", "家豪")
-# fmt: on
-REPLIES = (
-    "经核实，已安排工作人员到现场处理，问题已解决，并已电话告知市民。",
-    "已联系市民说明有关政策及办理流程，市民表示理解。",
-    "经现场核查，情况属实，已责令相关责任方限期整改，我单位将跟踪落实。",
-    "已与市民沟通，相关问题已纳入近期工作计划，将尽快处理到位。",
-    "经调查，市民反映的问题涉及历史遗留问题，已做好解释工作并提出处理建议。",
-)
-REVIEW_REJECTIONS = ("答复未说明处理结果，请补充。", "未联系诉求人，请联系后重新答复。")
-
-
-@dataclass(frozen=True)
-class Odds:
-    """How often the chain takes its rarer turns (the defaults are the city's mix). A test
-    raises them to walk every turn, and every turn after a reopening, many times over."""
-
-    merge: float = 0.08  # a repeat complaint or help call within 5 days, merged
-    return_request: float = 0.07  # the unit asks to send the order back
-    late: float = 0.12  # the reply comes after the deadline
-    extension: float = 0.45  # of late replies to normal orders: an extension asked first
-    unreasonable: float = 0.01  # otherwise: 不合理诉求 asked
-    supervise: float = 0.45  # of replies past the deadline: supervised (督办) first
-    resolved: float = 0.85  # the reply says the matter is resolved
-    review_approved: float = 0.94
-    reopen: float = 0.6  # of follow-ups that leave the caller unsatisfied
-
-
-@dataclass
-class Template:
-    type: AppealType
-    category: str
-    title: str
-    content: str
-    kb: str = ""
-    answer: str = ""
-
-
-@dataclass
-class DemoData:
-    """The demo resources: order templates, roads by 镇街, names."""
-
-    templates: dict[AppealType, list[Template]]
-    addresses: dict[str, list[str]]
-    surnames: list[str]
-    given: list[str]
-    companies: list[str]
-
-
-def _read_json(relative: str) -> Any:
-    path = resources_dir() / relative
-    if not path.exists():
-        return None
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except ValueError:
-        return None  # a file being written right now: fall back for this run
-
-
-def load_demo_data(policy: Policy) -> DemoData:
-    """Read resources/demo/*.json; anything missing falls back to plain generated text."""
-    templates: dict[AppealType, list[Template]] = {t: [] for t in AppealType}
-    for raw in _read_json("demo/order_templates.json") or []:
-        try:
-            kind = AppealType(raw["type"])
-            item = Template(
-                kind,
-                str(raw.get("category") or ""),
-                str(raw["title"]),
-                str(raw["content"]),
-                str(raw.get("kb") or ""),
-                str(raw.get("answer") or ""),
-            )
-        except (KeyError, ValueError, TypeError):
-            continue
-        if item.category and item.category not in policy.category_by_code:
-            item.category = ""
-        templates[kind].append(item)
-    leaves = policy.leaf_categories()
-    for kind, items in templates.items():
-        if not items:
-            items.extend(
-                Template(
-                    kind,
-                    c.code,
-                    f"{c.name}{kind.value}",
-                    f"市民来电{kind.value}，涉及{c.name}，地点：{{addr}}。请相关单位处理并答复。",
-                    answer="已按相关规定向市民解释说明。",
-                )
-                for c in leaves
-            )
-    raw_addresses = _read_json("demo/addresses.json") or {}
-    addresses = {
-        str(k): [str(r) for r in v if r]
-        for k, v in raw_addresses.items()
-        if isinstance(v, list) and k in policy.town_by_code
-    }
-    names = _read_json("demo/names.json") or {}
-    return DemoData(
-        templates=templates,
-        addresses=addresses,
-        surnames=[str(s) for s in names.get("surnames") or SURNAMES],
-        given=[str(g) for g in names.get("given") or GIVEN],
-        companies=[str(c) for c in names.get("companies") or ["中山市某某有限公司"]],
-    )
 
 
 def is_empty(workspace: Workspace) -> bool:
@@ -303,73 +166,6 @@ def _take(stream: Iterator[Any], n: int) -> Iterator[Any]:
 _UUID4_BITS = (0x4000 << 64) | (0x8 << 60)  # version 4, RFC 4122 variant
 
 
-class _Stop(Exception):
-    """The next step of the chain lies in the future: the order stays where it is."""
-
-
-@dataclass
-class _Caller:
-    appellant: Appellant
-
-
-@dataclass
-class _Chain:
-    """One order walked along the chain, event by event, with the real rules.
-
-    Every step is checked as a workstation's Workspace.act and the central store check it
-    (rules.check with the unit list and the catalogue, then checks.check_content), so a
-    step the rules refuse is a bug here and raises RuleViolation. Optional steps ask
-    `may` first, and the deadlines a step sets come from `deadline`, the same rules."""
-
-    generator: DemoGenerator
-    order: Order
-    events: list[Event]
-    at: datetime
-
-    def when(self, at: datetime) -> datetime:
-        """The time a step planned for `at` happens (never before the last one); _Stop when
-        that lies in the future."""
-        at = max(at, self.at).replace(microsecond=0)
-        if at > self.generator.now:
-            raise _Stop
-        return at
-
-    def may(self, kind: EventType, actor: Actor) -> bool:
-        """Whether the rules let `actor` take this step on the order as it stands."""
-        policy = self.generator.policy
-        allowed = allowed_events(
-            self.order, actor.role, actor_unit=actor.unit, units=policy.unit_info
-        )
-        return kind in allowed
-
-    def deadline(self, kind: EventType, at: datetime, **payload: Any) -> dict[str, str]:
-        """The deadline fields of a step that sets one, as checks.check_deadline expects them."""
-        policy = self.generator.policy
-        due: Deadline | None = expected_deadline(
-            self.order, kind, payload, at, policy.limits, self.generator.calendar
-        )
-        assert due is not None
-        return deadline_fields(kind, due)
-
-    def emit(self, kind: EventType, payload: Mapping[str, Any], actor: Actor, at: datetime) -> None:
-        at = self.when(at)
-        policy = self.generator.policy
-        event = order_event(
-            self.order,
-            kind,
-            payload,
-            actor=actor,
-            now=at,
-            units=policy.unit_info,
-            functional=policy.functional_matter,
-            make_id=self.generator.new_id,
-        )
-        check_content(self.order, kind, event.payload, at, policy)
-        self.order = apply(self.order, event)
-        self.events.append(event)
-        self.at = at
-
-
 class DemoGenerator:
     """Realistic orders as the events that make them, oldest first. Deterministic per seed.
 
@@ -386,7 +182,7 @@ class DemoGenerator:
         skip_station: str = "",
         stations: Sequence[str] = (),
         data: DemoData | None = None,
-        odds: Odds = Odds(),
+        odds: Odds = CITY_ODDS,
     ) -> None:
         self.policy = policy
         self.odds = odds
@@ -417,8 +213,7 @@ class DemoGenerator:
         self.catalogue = {(c.category, c.town): c for c in policy.catalogue}
         self.leads = [u.code for u in policy.units if not u.assist_only]
         self.grassroots = {u.code: u.info().grassroots for u in policy.units}
-        self.callers: list[_Caller] = []
-        self.regulars: list[_Caller] = []
+        self.people = Callers(self.rng, self.data, policy)
         self.sequences: dict[tuple[date, str], int] = {}
         self.open_by_place: dict[tuple[str, str], tuple[str, datetime]] = {}
 
@@ -453,7 +248,7 @@ class DemoGenerator:
             start = datetime.combine(day, opening, tzinfo=at.tzinfo)
         return start + self._hours(0, 2.5)
 
-    def _work(self, chain: _Chain, at: datetime) -> datetime:
+    def _work(self, chain: Chain, at: datetime) -> datetime:
         """When a unit acts: office hours, except on urgent orders."""
         return at if chain.order.urgency is not Urgency.NORMAL else self._office(at)
 
@@ -482,55 +277,6 @@ class DemoGenerator:
                 result.append(at)
         result.sort()
         return result
-
-    def _phone(self, landline: bool) -> str:
-        if landline:
-            return "0760" + self._pick("8823") + f"{self.rng.randrange(10**7):07d}"
-        return self._pick(MOBILE_PREFIXES) + f"{self.rng.randrange(10**8):08d}"
-
-    def _caller(self, kind_of_appeal: AppealType) -> Appellant:
-        rng = self.rng
-        if self.regulars and rng.random() < REPEAT_SHARE:
-            # Earlier regulars call more often: a few "老户" with many orders.
-            index = int(len(self.regulars) * rng.random() ** 2)
-            return self.regulars[index].appellant
-        roll = rng.random()
-        kind = (
-            AppellantKind.COMPANY
-            if roll < 0.06
-            else AppellantKind.ORGANISATION
-            if roll < 0.07
-            else AppellantKind.PERSON
-        )
-        company = self._pick(self.data.companies) if kind is not AppellantKind.PERSON else ""
-        gender = "男" if rng.random() < 0.52 else "女"
-        surname = self._pick(self.data.surnames)
-        if rng.random() < 0.35:
-            name = surname + ("先生" if gender == "男" else "女士")
-        else:
-            name = surname + self._pick(self.data.given)
-        confidential_odds = {AppealType.REPORT: 0.6, AppealType.COMPLAINT: 0.15}
-        appellant = Appellant(
-            phone=self._phone(landline=rng.random() < (0.5 if company else 0.06)),
-            name=name,
-            kind=kind,
-            company=company,
-            gender=gender,
-            confidential=rng.random() < confidential_odds.get(kind_of_appeal, 0.02),
-        )
-        caller = _Caller(appellant)
-        self.callers.append(caller)
-        if rng.random() < 0.12:
-            self.regulars.append(caller)
-        return appellant
-
-    def _address(self, town: str) -> str:
-        short = self.policy.town_name(town)
-        roads = self.data.addresses.get(town)
-        road = self._pick(roads) if roads else self._pick(("中山路", "民族路", "兴中道", "康华路"))
-        if road.startswith(short):
-            short = ""
-        return f"{short}{road}{self.rng.randrange(1, 300)}号"
 
     def _channel(self, appellant: Appellant) -> Channel:
         if appellant.kind is not AppellantKind.PERSON and self.rng.random() < 0.5:
@@ -579,8 +325,8 @@ class DemoGenerator:
         rng = self.rng
         template: Template = self._pick(self.data.templates[kind])
         town = self.rng.choices(self.towns, self.town_weights)[0]
-        address = self._address(town)
-        appellant = self._caller(kind)
+        address = self.people.address(town)
+        appellant = self.people.caller(kind)
         category = template.category or self._pick(self.policy.leaf_categories()).code
         party = ""
         if kind in (AppealType.COMPLAINT, AppealType.REPORT) and rng.random() < 0.6:
@@ -629,23 +375,23 @@ class DemoGenerator:
             check_content(None, event.type, event.payload, event.client_time, self.policy)
             order = apply(order, event)
         assert order is not None
-        chain = _Chain(self, order, events, recorded)
+        chain = Chain(self, order, events, recorded)
         try:
             if direct is not None:
                 self._direct_follow_up(chain)
             else:
                 self._walk(chain, operator)
-        except _Stop:
+        except Stop:
             pass
         return chain.events, chain.order
 
-    def _direct_follow_up(self, chain: _Chain) -> None:
+    def _direct_follow_up(self, chain: Chain) -> None:
         """Some direct answers get a satisfaction call too."""
         if self.rng.random() < 0.25:
             at = chain.at + self._hours(20, 72)
             self._follow_up(chain, self._office(at), final=True)
 
-    def _walk(self, chain: _Chain, operator: Actor) -> None:
+    def _walk(self, chain: Chain, operator: Actor) -> None:
         rng = self.rng
         order = chain.order
         kind = order.appeal_type
@@ -693,7 +439,7 @@ class DemoGenerator:
             }
             chain.emit(EventType.REOPEN, reopen, reopener, at)
 
-    def _return(self, chain: _Chain, dispatcher: Actor) -> None:
+    def _return(self, chain: Chain, dispatcher: Actor) -> None:
         rng = self.rng
         unit = self._unit_actor(chain.order.lead_unit)
         reason = rng.choices(list(ReturnReason), weights=(35, 20, 20, 20, 5))[0]
@@ -730,7 +476,7 @@ class DemoGenerator:
                 chain.at + self._hours(0.1, 2),
             )
 
-    def _handle(self, chain: _Chain, dispatcher: Actor) -> None:
+    def _handle(self, chain: Chain, dispatcher: Actor) -> None:
         """Handling until the reply: extension, unreasonable, supervision on the way."""
         rng = self.rng
         order = chain.order
@@ -786,7 +532,7 @@ class DemoGenerator:
         }
         chain.emit(EventType.REPLY, reply, unit, max(reply_at, chain.at + self._hours(0.5, 3)))
 
-    def _review_close(self, chain: _Chain, dispatcher: Actor) -> bool:
+    def _review_close(self, chain: Chain, dispatcher: Actor) -> bool:
         for _ in range(3):
             approved = self.rng.random() < self.odds.review_approved
             review: dict[str, Any] = {"approved": approved}
@@ -803,7 +549,7 @@ class DemoGenerator:
         chain.emit(EventType.CLOSE, {}, dispatcher, chain.at + self._hours(0, 4))
         return True
 
-    def _follow_up(self, chain: _Chain, at: datetime, final: bool) -> bool:
+    def _follow_up(self, chain: Chain, at: datetime, final: bool) -> bool:
         """The satisfaction call(s). True when the order is to be reopened.
 
         `final`: the last round (or a direct answer), where the caller accepts the result.
