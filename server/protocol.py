@@ -50,8 +50,9 @@ class ProtocolHeader:
         await self.app(scope, receive, sending)
 
 
-def request_protocol(request: Request) -> int:
-    """The protocol version of this request (1 when the workstation did not say)."""
+async def request_protocol(request: Request) -> int:
+    """The protocol version of this request (1 when the workstation did not say); async,
+    so that it is read on the event loop, not in the thread pool."""
     return int(getattr(request.state, "protocol", 1))
 
 

@@ -2,22 +2,23 @@
 server.api.main.create_app puts on `app.state`, or the request itself.
 
 The current user comes from the bearer token (401 without a valid one); a role dependency
+(Puller), or require_role where the order of refusals puts the role after the body,
 refuses with 403 a user whose role may not do what the endpoint does. Dependencies that
 only read the state are async: they run on the event loop, not in the thread pool.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from app.models.enums import Role
 from server.api.errors import ApiError
 from server.api.policy import PublishedPolicy
-from server.api.push_body import read_push
 from server.auth import Accounts, AuthError, User
-from server.feed import PULL_ROLES, PUSH_ROLES, Feed
+from server.feed import PULL_ROLES, Feed
 from server.login import AccessSettings, LoginGate
 from server.protocol import Protocol
 
@@ -31,8 +32,7 @@ __all__ = [
     "PolicyDep",
     "Protocol",
     "Puller",
-    "PushBatch",
-    "Pusher",
+    "RawBody",
     "SettingsDep",
 ]
 
@@ -91,31 +91,19 @@ async def raw_body(request: Request) -> bytes:
     return await request.body()
 
 
-def push_batch(
-    raw: Annotated[bytes, Depends(raw_body)], request: Request, _user: CurrentUser
-) -> tuple[list[dict[str, Any]], bool]:
-    """The events of a push body and whether it is plain JSON (server.api.push_body), read
-    after the token is checked: 401 comes before 400 and 422."""
-    return read_push(raw, request.headers.get("content-type", ""))
+RawBody = Annotated[bytes, Depends(raw_body)]
 
 
-PushBatch = Annotated[tuple[list[dict[str, Any]], bool], Depends(push_batch)]
-
-
-async def pusher(user: CurrentUser, _batch: PushBatch) -> User:
-    """The user, when their role may push; asked once the body is read, so that a
-    malformed body is refused (400, 422) before a role (403)."""
-    if user.role not in PUSH_ROLES:
-        raise ApiError(403, "forbidden_role", f"role {user.role.value} may not push events")
-    return user
+def require_role(user: User, roles: frozenset[Role], what: str) -> None:
+    """403 forbidden_role unless the user's role is one of `roles`."""
+    if user.role not in roles:
+        raise ApiError(403, "forbidden_role", f"role {user.role.value} may not {what}")
 
 
 async def puller(user: CurrentUser) -> User:
     """The user, when their role may pull."""
-    if user.role not in PULL_ROLES:
-        raise ApiError(403, "forbidden_role", f"role {user.role.value} may not pull")
+    require_role(user, PULL_ROLES, "pull")
     return user
 
 
-Pusher = Annotated[User, Depends(pusher)]
 Puller = Annotated[User, Depends(puller)]

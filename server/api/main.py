@@ -11,7 +11,7 @@ from app.models.rules import FunctionalLookup, UnitLookup
 from server.api.body_limit import BodyLimit
 from server.api.errors import add_error_handlers
 from server.api.policy import PublishedPolicy
-from server.api.router import API_PREFIX, api_router
+from server.api.router import API_PREFIX, API_ROUTERS
 from server.api.routes import health
 from server.auth import Accounts
 from server.feed import ContentCheck, Feed
@@ -54,7 +54,8 @@ def create_app(
     app.state.policy = PublishedPolicy.of(policy_data)
     add_error_handlers(app)
     app.include_router(health.router)
-    app.include_router(api_router, prefix=API_PREFIX)
+    for router in API_ROUTERS:
+        app.include_router(router, prefix=API_PREFIX)
     return app
 
 

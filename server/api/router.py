@@ -8,6 +8,6 @@ from server.api.routes import auth, sync
 
 API_PREFIX = "/api/v1"
 
-api_router = APIRouter()
-api_router.include_router(auth.router)
-api_router.include_router(sync.router)
+# Included one by one under the prefix (not through a router of routers): each level of
+# inclusion is one more level a request's path is matched through.
+API_ROUTERS: tuple[APIRouter, ...] = (auth.router, sync.router)

@@ -5,13 +5,22 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import orjson
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from server.api.deps import FeedDep, PolicyDep, Protocol, Puller, PushBatch, Pusher
+from server.api.deps import (
+    CurrentUser,
+    FeedDep,
+    PolicyDep,
+    Protocol,
+    Puller,
+    RawBody,
+    require_role,
+)
 from server.api.errors import error_response
 from server.api.models import MAX_SEQ, PUSH_BODY, PullAnswer, PushAnswer
-from server.feed import MAX_PULL
+from server.api.push_body import read_push
+from server.feed import MAX_PULL, PUSH_ROLES
 
 router = APIRouter(prefix="/sync", tags=["sync"])
 
@@ -36,7 +45,9 @@ def _json(answer: dict[str, Any]) -> Response:
     },
     openapi_extra=PUSH_BODY,
 )
-def push(batch: PushBatch, user: Pusher, protocol: Protocol, feed: FeedDep) -> Response:
+def push(
+    raw: RawBody, request: Request, user: CurrentUser, protocol: Protocol, feed: FeedDep
+) -> Response:
     """Store a batch of events (at most 500), each checked with app.models.
 
     200 with one result per event when at least one was accepted or a duplicate; when
@@ -44,7 +55,9 @@ def push(batch: PushBatch, user: Pusher, protocol: Protocol, feed: FeedDep) -> R
     422 malformed) with the same `results` and an `error`. The body is a `PushRequest`
     (parse_push validates it).
     """
-    events, plain = batch
+    events, plain = read_push(raw, request.headers.get("content-type", ""))
+    # After the body: a malformed body is refused (400, 422) before a role (403).
+    require_role(user, PUSH_ROLES, "push events")
     results = feed.push(user, events, plain=plain, version=protocol)
     answer = {"results": [r.to_dict() for r in results]}
     if results and all(r.result == "rejected" for r in results):
