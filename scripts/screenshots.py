@@ -94,6 +94,7 @@ def main() -> int:
     )
     page.refresh_history()
     window.panels["kb_suggestions"].suggest_now()
+    window.panels["duplicates"].refresh()  # now, not after its pause in typing
     window.tasks.wait()
     settle(app, 20)
     window.grab().save(str(out / f"intake{suffix}.png"))
