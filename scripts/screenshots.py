@@ -54,6 +54,21 @@ def main() -> int:
 
     app = QApplication(sys.argv[:1])
     install_translators(app, args.lang)
+    workspace, window = demo_window()
+    settle(app)
+    shoot_intake(app, window, workspace, out, suffix)
+    shoot_knowledge(app, window, out, suffix)
+    shoot_orders(app, window, workspace, out, suffix)
+    shoot_roles(app, window, out, suffix)  # dispatcher, handling unit, follow-up
+    shoot_drills(app, window, out, suffix, FIXED_NOW)  # operator's drill, trainer's dashboard
+    window.close()
+    workspace.close()
+    print(f"screenshots written to {out}")
+    return 0
+
+
+def demo_window() -> tuple[Workspace, MainWindow]:
+    """A demo workspace at a fixed time and the operator's window on it, shown."""
     home = Path(tempfile.mkdtemp(prefix="hotline-shots-"))
     workspace = Workspace(home, load_policy(), clock=lambda: FIXED_NOW)
     workspace.set_station("W07")
@@ -70,9 +85,13 @@ def main() -> int:
     window = MainWindow(workspace, identity, snapshot, settings)
     window.resize(1400, 880)
     window.show()
-    settle(app)
+    return workspace, window
 
-    # Intake with a repeat caller's history and a half-typed appeal.
+
+def shoot_intake(
+    app: QApplication, window: MainWindow, workspace: Workspace, out: Path, suffix: str
+) -> None:
+    """Intake with a repeat caller's history and a half-typed appeal, then its errors."""
     busiest = workspace.database.scalar(
         "SELECT phone FROM orders GROUP BY phone ORDER BY COUNT(*) DESC LIMIT 1"
     )
@@ -106,6 +125,9 @@ def main() -> int:
     settle(app)
     window.grab().save(str(out / f"intake-errors{suffix}.png"))
 
+
+def shoot_knowledge(app: QApplication, window: MainWindow, out: Path, suffix: str) -> None:
+    """The knowledge base as a page and as the Ctrl+K dialog over intake."""
     kb_page = window.show_page("knowledge")
     kb_page.search.line.setText("停水")
     kb_page.search.search_now()
@@ -124,6 +146,11 @@ def main() -> int:
     dialog.grab().save(str(out / f"knowledge-ctrl-k{suffix}.png"))
     dialog.close()
 
+
+def shoot_orders(
+    app: QApplication, window: MainWindow, workspace: Workspace, out: Path, suffix: str
+) -> None:
+    """The order list and the detail of the order with the longest timeline."""
     window.show_page("orders")
     window.orders.overdue.setChecked(False)
     settle(app, 20)
@@ -136,13 +163,6 @@ def main() -> int:
     settle(app)
     dialog.grab().save(str(out / f"order-detail{suffix}.png"))
     dialog.close()
-
-    shoot_roles(app, window, out, suffix)  # dispatcher, handling unit, follow-up
-    shoot_drills(app, window, out, suffix, FIXED_NOW)  # operator's drill, trainer's dashboard
-    window.close()
-    workspace.close()
-    print(f"screenshots written to {out}")
-    return 0
 
 
 if __name__ == "__main__":

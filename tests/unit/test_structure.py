@@ -30,10 +30,6 @@ FILES_BEING_SPLIT: dict[str, str] = {}
 FUNCTIONS_BEING_SPLIT: dict[str, str] = {
     "server/feed.py:Feed.push": "server",
     "server/feed.py:Feed.pull": "server",
-    "app/views/intake/page.py:IntakePage._build": "operations: intake screen",
-    "app/views/drills/page.py:DrillPage._build": "operations: drills screen",
-    "app/views/reports/export.py:build_document": "views: reports",
-    "app/views/orders/detail.py:OrderDetailDialog._build": "views: orders",
 }
 # Table-like functions: one entry a line of a table that reads best whole.
 TABLE_LIKE: dict[str, str] = {}

@@ -80,24 +80,24 @@ class DrillPage(QWidget):
     # ---- layout -------------------------------------------------------------------------
 
     def _build(self, tasks: TaskRunner) -> None:
-        policy = self.workspace.policy
-        self.set_combo = QComboBox(objectName="drill_set")
-        self.set_combo.setMinimumWidth(180)
-        set_label = QLabel(self.tr("Drill &set:"))
-        set_label.setBuddy(self.set_combo)
-        self.summary = plain(QLabel(objectName="drill_summary"))
-        self.summary.setStyleSheet("color:#546e7a;")
-        self.clock_label = plain(QLabel("00:00", objectName="drill_clock"))
-        clock_font = QFont(self.clock_label.font())
-        clock_font.setPointSizeF(clock_font.pointSizeF() * 1.6)
-        clock_font.setBold(True)
-        self.clock_label.setFont(clock_font)
-        top = QHBoxLayout()
-        top.addWidget(set_label)
-        top.addWidget(self.set_combo)
-        top.addSpacing(16)
-        top.addWidget(self.summary, 1)
-        top.addWidget(self.clock_label)
+        drill = self._build_drill(tasks)
+        mine = self._build_progress()
+        self.tabs = QTabWidget(objectName="drill_tabs")
+        self.tabs.addTab(drill, self.tr("Drill"))
+        self.tabs.addTab(mine, self.tr("My progress"))
+        self.tabs.currentChanged.connect(lambda i: self.refresh_progress() if i == 1 else None)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.tabs)
+
+        self.search.current_changed.connect(self._preview)
+        self.search.chosen.connect(self.choose_article)
+        self.set_combo.activated.connect(lambda _i: self.next_item())
+        self.setFocusProxy(self.search)
+
+    def _build_drill(self, tasks: TaskRunner) -> QWidget:
+        """The drill tab: the set and its clock, the caller, the knowledge base, the answer."""
+        top = self._build_top()
 
         self.caller = plain(QLabel(objectName="drill_scenario"))  # the caller's own words
         self.caller.setWordWrap(True)
@@ -118,6 +118,43 @@ class DrillPage(QWidget):
         splitter.addWidget(self.view)
         splitter.setSizes([420, 620])
 
+        form, picks = self._build_answer()
+        self._build_feedback()
+
+        drill = QWidget()
+        layout = QVBoxLayout(drill)
+        layout.addLayout(top)
+        layout.addWidget(self.caller)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(form)
+        layout.addLayout(picks)
+        layout.addWidget(self.feedback_box)
+        return drill
+
+    def _build_top(self) -> QHBoxLayout:
+        """The drill set to choose, what it holds, and the clock."""
+        self.set_combo = QComboBox(objectName="drill_set")
+        self.set_combo.setMinimumWidth(180)
+        set_label = QLabel(self.tr("Drill &set:"))
+        set_label.setBuddy(self.set_combo)
+        self.summary = plain(QLabel(objectName="drill_summary"))
+        self.summary.setStyleSheet("color:#546e7a;")
+        self.clock_label = plain(QLabel("00:00", objectName="drill_clock"))
+        clock_font = QFont(self.clock_label.font())
+        clock_font.setPointSizeF(clock_font.pointSizeF() * 1.6)
+        clock_font.setBold(True)
+        self.clock_label.setFont(clock_font)
+        top = QHBoxLayout()
+        top.addWidget(set_label)
+        top.addWidget(self.set_combo)
+        top.addSpacing(16)
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.clock_label)
+        return top
+
+    def _build_answer(self) -> tuple[QFormLayout, QHBoxLayout]:
+        """The chosen article, the appeal type and unit to pick, and the answer button."""
+        policy = self.workspace.policy
         self.article_label = plain(QLabel(objectName="drill_article"))
         self.article_label.setWordWrap(True)
         self.appeal_type = QComboBox(objectName="drill_appeal_type")
@@ -144,7 +181,10 @@ class DrillPage(QWidget):
         picks.addWidget(self.unit, 1)
         picks.addSpacing(16)
         picks.addWidget(self.submit_button)
+        return form, picks
 
+    def _build_feedback(self) -> None:
+        """How the answer fared, with the button to the next scenario."""
         self.feedback = rich(QLabel(objectName="drill_feedback"))  # every value escaped
         self.feedback.setWordWrap(True)
         self.next_button = QPushButton(self.tr("Next scenario (Enter)"), objectName="drill_next")
@@ -159,15 +199,8 @@ class DrillPage(QWidget):
         box.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignBottom)
         self.feedback_box.hide()
 
-        drill = QWidget()
-        layout = QVBoxLayout(drill)
-        layout.addLayout(top)
-        layout.addWidget(self.caller)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(form)
-        layout.addLayout(picks)
-        layout.addWidget(self.feedback_box)
-
+    def _build_progress(self) -> QWidget:
+        """The progress tab: the operator's accuracy and times by category."""
         self.progress_summary = plain(QLabel(objectName="drill_progress_summary"))
         self.progress_summary.setWordWrap(True)
         self.progress_model = RowsModel(
@@ -191,19 +224,7 @@ class DrillPage(QWidget):
         mine_layout = QVBoxLayout(mine)
         mine_layout.addWidget(self.progress_summary)
         mine_layout.addWidget(self.progress_table, 1)
-
-        self.tabs = QTabWidget(objectName="drill_tabs")
-        self.tabs.addTab(drill, self.tr("Drill"))
-        self.tabs.addTab(mine, self.tr("My progress"))
-        self.tabs.currentChanged.connect(lambda i: self.refresh_progress() if i == 1 else None)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.tabs)
-
-        self.search.current_changed.connect(self._preview)
-        self.search.chosen.connect(self.choose_article)
-        self.set_combo.activated.connect(lambda _i: self.next_item())
-        self.setFocusProxy(self.search)
+        return mine
 
     # ---- the set and the next scenario -------------------------------------------------
 

@@ -8,20 +8,17 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +44,7 @@ from app.views.common.plain import fill, plain, rich
 from app.views.common.widgets import FieldBox, SearchCombo
 from app.views.intake.draft import DraftKeeper, capture, is_blank, restore
 from app.views.intake.held import HeldIntakes
+from app.views.intake.history import history_table
 from app.views.orders.models import CallerHistoryModel
 
 if TYPE_CHECKING:
@@ -93,6 +91,22 @@ class IntakePage(QWidget):
     # ---- layout -------------------------------------------------------------------------
 
     def _build(self) -> None:
+        self._build_fields()
+        left = self._build_form()
+        self._build_side()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.side)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 4)
+        splitter.setSizes([760, 600])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self._update_save_label()
+
+    def _build_fields(self) -> None:
+        """The appeal's input widgets."""
         self.phone = QLineEdit(objectName="phone")
         self.phone.setPlaceholderText(self.tr("e.g. 138 0000 1234 or 0760-8888 1234"))
         self.kind = QComboBox(objectName="kind")
@@ -146,6 +160,8 @@ class IntakePage(QWidget):
         self.kb_source.hide()
         self.kind.currentIndexChanged.connect(self._kind_changed)
 
+    def _build_form(self) -> QWidget:
+        """The labelled form with its buttons, under the banner and the held intakes."""
         self.boxes: dict[str, FieldBox] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -209,22 +225,14 @@ class IntakePage(QWidget):
         left_layout.addWidget(self.banner)
         left_layout.addWidget(self.held_box)
         left_layout.addWidget(form_box, 1)
+        return left
 
+    def _build_side(self) -> None:
+        """The caller's history, in the side column other panels join."""
         self.history_summary = plain(QLabel(objectName="history_summary"))
         self.history_summary.setWordWrap(True)
         self.history_model = CallerHistoryModel(self.policy.town_name, self.workspace.clock, self)
-        self.history = QTableView(objectName="history")
-        self.history.setModel(self.history_model)
-        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history.verticalHeader().hide()
-        header = self.history.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(
-            CallerHistoryModel.COLUMNS.index("title"), QHeaderView.ResizeMode.Stretch
-        )
-        self.history.setWordWrap(False)
-        self.history.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.history = history_table(self.history_model)
         self.history.doubleClicked.connect(self._history_activated)
         history_box = QGroupBox(self.tr("Caller history"))
         history_layout = QVBoxLayout(history_box)
@@ -236,17 +244,6 @@ class IntakePage(QWidget):
         self.side_layout = QVBoxLayout(self.side)
         self.side_layout.setContentsMargins(0, 0, 0, 0)
         self.side_layout.addWidget(history_box, 1)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.side)
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 4)
-        splitter.setSizes([760, 600])
-        splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
-        self._update_save_label()
 
     def stop_timers(self) -> None:
         """Before the window closes: stop pending work, keep what was typed."""

@@ -94,7 +94,31 @@ class OrderDetailDialog(QDialog):
     def _build(self, order: Order, events: list[TimelineEntry]) -> None:
         head = rich_label(fill("<h2>%1　%2</h2>", order.number, order.title), "heading")
         head.setWordWrap(True)
+        appellant_box = self._appellant_box(order)
+        facts_box = self._facts_box(order)
 
+        top = QHBoxLayout()
+        top.addWidget(appellant_box, 1)
+        top.addWidget(facts_box, 2)
+
+        content_box = self._content_box(order)
+
+        self.timeline = self._timeline(events)
+        timeline_box = QGroupBox(self.tr("Timeline"))
+        QVBoxLayout(timeline_box).addWidget(self.timeline)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(head)
+        layout.addLayout(top)
+        layout.addWidget(content_box)
+        layout.addWidget(timeline_box, 1)
+        layout.addWidget(buttons)
+
+    def _appellant_box(self, order: Order) -> QGroupBox:
+        """Who called, as far as the viewer may see them."""
         appellant = QFormLayout()
         a = order.appellant
         name = a.name or self.tr("(not given)")
@@ -112,7 +136,10 @@ class OrderDetailDialog(QDialog):
             appellant.addRow(self.tr("Company"), plain_label(a.company, "caller_company"))
         appellant_box = QGroupBox(self.tr("Appellant"))
         appellant_box.setLayout(appellant)
+        return appellant_box
 
+    def _facts_box(self, order: Order) -> QGroupBox:
+        """The order's facts: status, kind, place, times and who handles it."""
         facts = QFormLayout()
         status = rich_label(fill("<b>%1</b>", status_label(order.status.value)))
         facts.addRow(self.tr("Status"), status)
@@ -148,11 +175,10 @@ class OrderDetailDialog(QDialog):
             facts.addRow(self.tr("Handling unit"), plain_label(units))
         facts_box = QGroupBox(self.tr("Order"))
         facts_box.setLayout(facts)
+        return facts_box
 
-        top = QHBoxLayout()
-        top.addWidget(appellant_box, 1)
-        top.addWidget(facts_box, 2)
-
+    def _content_box(self, order: Order) -> QGroupBox:
+        """What the caller asked and, when answered on the call, the answer."""
         content = plain_label(order.content, "content")
         content.setWordWrap(True)
         content_box = QGroupBox(self.tr("Appeal"))
@@ -162,20 +188,7 @@ class OrderDetailDialog(QDialog):
             answer.setWordWrap(True)
             content_box.layout().addWidget(rich_label(fill("<b>%1</b>", self.tr("Answer given"))))
             content_box.layout().addWidget(answer)
-
-        self.timeline = self._timeline(events)
-        timeline_box = QGroupBox(self.tr("Timeline"))
-        QVBoxLayout(timeline_box).addWidget(self.timeline)
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(head)
-        layout.addLayout(top)
-        layout.addWidget(content_box)
-        layout.addWidget(timeline_box, 1)
-        layout.addWidget(buttons)
+        return content_box
 
     def _deadline_label(self, order: Order) -> QLabel:
         text = short_time(order.deadline.isoformat())

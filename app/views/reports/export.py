@@ -88,6 +88,39 @@ def _table_html(table: ReportTable, limit: int = 0) -> str:
 
 
 def build_document(report: Report, namer: Namer, made_at: datetime) -> QTextDocument:
+    doc = _blank_document()
+    _add_charts(doc, report, namer)
+    tables = {t.id: t for t in all_tables(report, namer)}
+    parts = [
+        _cover_html(report, namer, made_at),
+        '<p style="page-break-before: always"></p>',
+        f"<h1>{html.escape(report_title(report, namer))}</h1>",
+        f"<p>{html.escape(comparison_text(report))}</p>",
+        _table_html(tables["summary"]),
+        _img("trend"),
+        _pair("appeal_type", "channel"),
+        '<p style="page-break-before: always"></p>',
+        _img("category"),
+        _table_html(tables["mix_category"], limit=20),
+        _img("town"),
+        _table_html(tables["mix_town"]),
+        '<p style="page-break-before: always"></p>',
+        _img("lead_unit"),
+        _table_html(tables["units"], limit=40),
+        '<p style="page-break-before: always"></p>',
+        _img("overdue"),
+        _table_html(tables["overdue"], limit=30),
+        _table_html(tables["hot_spots"], limit=30),
+        _table_html(tables["problems"], limit=30),
+        _table_html(tables["mix_appeal_type"]),
+        _table_html(tables["mix_channel"]),
+    ]
+    doc.setHtml("".join(parts))
+    return doc
+
+
+def _blank_document() -> QTextDocument:
+    """A document with the report's font (one that has the Chinese) and styles."""
     doc = QTextDocument()
     font = QFont()
     font.setFamilies(CJK_FAMILIES)
@@ -98,6 +131,11 @@ def build_document(report: Report, namer: Namer, made_at: datetime) -> QTextDocu
         "margin-top: 14px; } th { font-weight: bold; } .note { color: #555; font-size: 8pt; } "
         ".cover { font-size: 12pt; }"
     )
+    return doc
+
+
+def _add_charts(doc: QTextDocument, report: Report, namer: Namer) -> None:
+    """Every chart rendered into the document as an image resource, chart://<name>."""
     images: dict[str, charts.QChart] = {"trend": charts.trend_chart(report)}
     for dimension in ("appeal_type", "channel"):
         rows = report.mix[dimension]
@@ -126,17 +164,21 @@ def build_document(report: Report, namer: Namer, made_at: datetime) -> QTextDocu
             charts.render(chart, PIE_SIZE if name in ("appeal_type", "channel") else CHART_SIZE),
         )
 
-    def img(name: str) -> str:
-        return f'<p align="center"><img src="chart://{name}" width="1000"></p>'
 
-    def pair(left: str, right: str) -> str:
-        return (
-            '<table width="100%"><tr>'
-            f'<td><img src="chart://{left}" width="500"></td>'
-            f'<td><img src="chart://{right}" width="500"></td></tr></table>'
-        )
+def _img(name: str) -> str:
+    return f'<p align="center"><img src="chart://{name}" width="1000"></p>'
 
-    tables = {t.id: t for t in all_tables(report, namer)}
+
+def _pair(left: str, right: str) -> str:
+    return (
+        '<table width="100%"><tr>'
+        f'<td><img src="chart://{left}" width="500"></td>'
+        f'<td><img src="chart://{right}" width="500"></td></tr></table>'
+    )
+
+
+def _cover_html(report: Report, namer: Namer, made_at: datetime) -> str:
+    """The title page: what the report covers, as of when, and when it was made."""
     words = {
         "title": QCoreApplication.translate("Reports", "Appeal analysis report"),
         "line": QCoreApplication.translate("Reports", "Zhongshan 12345 hotline"),
@@ -148,7 +190,7 @@ def build_document(report: Report, namer: Namer, made_at: datetime) -> QTextDocu
         "made": QCoreApplication.translate("Reports", "Made"),
     }
     w = {k: html.escape(v) for k, v in words.items()}
-    cover = (
+    return (
         "<div class='cover'>"
         "<p><br><br><br><br></p>"
         f"<h1 align='center'>{w['title']}</h1>"
@@ -163,32 +205,6 @@ def build_document(report: Report, namer: Namer, made_at: datetime) -> QTextDocu
         f"<tr><td>{w['made']}</td><td>{made_at:%Y-%m-%d %H:%M}</td></tr>"
         "</table></div>"
     )
-    parts = [
-        cover,
-        '<p style="page-break-before: always"></p>',
-        f"<h1>{html.escape(report_title(report, namer))}</h1>",
-        f"<p>{html.escape(comparison_text(report))}</p>",
-        _table_html(tables["summary"]),
-        img("trend"),
-        pair("appeal_type", "channel"),
-        '<p style="page-break-before: always"></p>',
-        img("category"),
-        _table_html(tables["mix_category"], limit=20),
-        img("town"),
-        _table_html(tables["mix_town"]),
-        '<p style="page-break-before: always"></p>',
-        img("lead_unit"),
-        _table_html(tables["units"], limit=40),
-        '<p style="page-break-before: always"></p>',
-        img("overdue"),
-        _table_html(tables["overdue"], limit=30),
-        _table_html(tables["hot_spots"], limit=30),
-        _table_html(tables["problems"], limit=30),
-        _table_html(tables["mix_appeal_type"]),
-        _table_html(tables["mix_channel"]),
-    ]
-    doc.setHtml("".join(parts))
-    return doc
 
 
 def write_pdf(report: Report, namer: Namer, path: Path, made_at: datetime) -> Path:
