@@ -212,13 +212,7 @@ class Feed:
             clock = self.clock()
             now = int(clock.timestamp())
             state = _Batch(conn)
-            ids = sorted({str(e["id"]) for e in batch})
-            seen: dict[str, tuple[int, bytes]] = {
-                event_id: (seq, body.encode("utf-8"))
-                for event_id, seq, body in _rows_in(
-                    conn, "SELECT id, seq, body FROM events WHERE id", ids
-                )
-            }
+            seen = _stored_bodies(conn, batch)
             visibility = Visibility(conn, user, batch)
             # only the orders of events not stored yet need their state, and never one the
             # user may not see: the work done must not depend on whether it exists
@@ -227,10 +221,7 @@ class Feed:
                 for e in batch
                 if str(e["id"]) not in seen and not visibility.hides(e)
             )
-            last = int(
-                conn.execute(select(counters.c.value).where(counters.c.name == FEED)).one()[0]
-            )
-            seq = last
+            seq = _feed_top(conn)
             numbers = Numbers(conn, _intake_numbers(batch))
             rows: list[dict[str, Any]] = []
             results: list[Result] = []
@@ -252,20 +243,7 @@ class Feed:
                     )
                     continue
                 if event_id in seen:
-                    old_seq, old_body = seen[event_id]
-                    if old_body == body:
-                        results.append(Result(event_id, "duplicate", seq=old_seq))
-                    else:
-                        results.append(
-                            _rejected(
-                                event_id,
-                                "id_conflict",
-                                "an event with this id but a different body exists"
-                                # where in the feed tells a unit of other units' work
-                                + ("" if visibility.limited else f" (seq {old_seq})"),
-                                409,
-                            )
-                        )
+                    results.append(_repeated(event_id, body, seen[event_id], visibility.limited))
                     continue
                 outcome = self._check(user, data, state, version, clock)
                 if isinstance(outcome, Result):
@@ -298,12 +276,18 @@ class Feed:
                 if order is not None and event.type is EventType.INTAKE:
                     seq = self._number(numbers, state, order, seq, now, rows)
             if rows:
-                _insert_rows(conn, events, rows)
-                _insert_rows(conn, order_numbers, numbers.rows)
-                self._save_orders(state)
-                _insert_rows(conn, grants, state.new_grants)
-                conn.execute(update(counters).where(counters.c.name == FEED).values(value=seq))
+                self._store(state, rows, numbers, seq)
         return results
+
+    def _store(self, state: _Batch, rows: list[Any], numbers: Numbers, seq: int) -> None:
+        """Write what the batch accepted: its events, numbers, orders, grants, and the
+        feed's new last position."""
+        conn = state.conn
+        _insert_rows(conn, events, rows)
+        _insert_rows(conn, order_numbers, numbers.rows)
+        self._save_orders(state)
+        _insert_rows(conn, grants, state.new_grants)
+        conn.execute(update(counters).where(counters.c.name == FEED).values(value=seq))
 
     def _number(
         self, numbers: Numbers, state: _Batch, order: Order, seq: int, now: int, rows: list[Any]
@@ -431,41 +415,9 @@ class Feed:
         pages.stamp).
         """
         with self.db.read() as conn:
-            top = int(
-                conn.execute(select(counters.c.value).where(counters.c.name == FEED)).one()[0]
-            )
-            record = (
-                events.c.pushed_by,
-                events.c.pushed_role,
-                events.c.pushed_unit,
-                events.c.received_at,
-            )
+            top = _feed_top(conn)
             records: dict[int, str] = {}  # seq → the store's record (pages.stamp)
-            if user.role is Role.UNIT:
-                items = self._unit_events(conn, user.unit, since, limit, records)
-            elif user.role in EVENT_ROLES:
-                items = [
-                    _keep(r, records)
-                    for r in conn.execute(
-                        select(events.c.seq, events.c.body, *record)
-                        .where(events.c.seq > since)
-                        .order_by(events.c.seq)
-                        .limit(limit)
-                    )
-                ]
-            elif user.role is Role.TRAINER:  # every trainee's drill attempts, nothing else
-                items = [
-                    _keep(r, records)
-                    for r in conn.execute(
-                        select(events.c.seq, events.c.body, *record)
-                        .where(events.c.seq > since)
-                        .where(events.c.type == EventType.DRILL_ATTEMPT.value)
-                        .order_by(events.c.seq)
-                        .limit(limit)
-                    )
-                ]
-            else:
-                items = []
+            items = self._readable_events(conn, user, since, limit, records)
             shown = for_reader(conn, user, version, items)
             kb = [
                 (r.seq, r.body)
@@ -477,34 +429,25 @@ class Feed:
                 )
             ]
         full = len(items) >= limit or len(kb) >= limit
-        # Merge the two streams by position and cut at `limit` (never inside a tie group).
-        merged: list[tuple[int, int, str, str | None]] = [(p, s, "e", b) for p, s, b in shown]
-        merged += [(s, s, "a", b) for s, b in kb]
-        merged.sort(key=lambda t: (t[0], t[1]))
-        if len(merged) > limit:
-            cut = merged[limit - 1][0]
-            merged = [m for m in merged if m[0] <= cut]
-            full = True
-        keep = within_bytes([(p, s, k, b or "", "") for p, s, k, b in merged], max_bytes)
-        if keep < len(merged):
-            merged = merged[:keep]
-            full = True
-        if full and merged:
-            next_since = merged[-1][0]
-            more = True
+        return _page(shown, kb, records, since, top, limit, max_bytes, full)
+
+    def _readable_events(
+        self, conn: Connection, user: User, since: int, limit: int, records: dict[int, str]
+    ) -> list[tuple[int, int, str]]:
+        """The events after `since` that `user`'s role reads, as (position, seq, body)."""
+        if user.role is Role.UNIT:
+            return self._unit_events(conn, user.unit, since, limit, records)
+        if user.role in EVENT_ROLES:
+            query = select(events.c.seq, events.c.body, *_RECORD).where(events.c.seq > since)
+        elif user.role is Role.TRAINER:  # every trainee's drill attempts, nothing else
+            query = (
+                select(events.c.seq, events.c.body, *_RECORD)
+                .where(events.c.seq > since)
+                .where(events.c.type == EventType.DRILL_ATTEMPT.value)
+            )
         else:
-            next_since = max(since, top)
-            more = False
-        page_events = [
-            (s, b, records[s]) for _p, s, kind, b in merged if kind == "e" and b is not None
-        ]
-        page_articles = [b for _p, _s, kind, b in merged if kind == "a" and b is not None]
-        return {
-            "events": page_events,
-            "articles": page_articles,
-            "next_since": next_since,
-            "more": more,
-        }
+            return []
+        return [_keep(r, records) for r in conn.execute(query.order_by(events.c.seq).limit(limit))]
 
     def _unit_events(
         self, conn: Connection, unit: str, since: int, limit: int, records: dict[int, str]
@@ -557,3 +500,76 @@ def _intake_numbers(batch: Sequence[Mapping[str, Any]]) -> list[str]:
             if isinstance(number, str):
                 numbers.append(number)
     return numbers
+
+
+def _page(
+    shown: list[tuple[int, int, str | None]],
+    kb: list[tuple[int, str]],
+    records: dict[int, str],
+    since: int,
+    top: int,
+    limit: int,
+    max_bytes: int,
+    full: bool,
+) -> dict[str, Any]:
+    """Merge the readable events and articles into one page (Feed.pull)."""
+    # Merge the two streams by position and cut at `limit` (never inside a tie group).
+    merged: list[tuple[int, int, str, str | None]] = [(p, s, "e", b) for p, s, b in shown]
+    merged += [(s, s, "a", b) for s, b in kb]
+    merged.sort(key=lambda t: (t[0], t[1]))
+    if len(merged) > limit:
+        cut = merged[limit - 1][0]
+        merged = [m for m in merged if m[0] <= cut]
+        full = True
+    keep = within_bytes([(p, s, k, b or "", "") for p, s, k, b in merged], max_bytes)
+    if keep < len(merged):
+        merged = merged[:keep]
+        full = True
+    if full and merged:
+        next_since = merged[-1][0]
+        more = True
+    else:
+        next_since = max(since, top)
+        more = False
+    page_events = [(s, b, records[s]) for _p, s, kind, b in merged if kind == "e" and b is not None]
+    page_articles = [b for _p, _s, kind, b in merged if kind == "a" and b is not None]
+    return {
+        "events": page_events,
+        "articles": page_articles,
+        "next_since": next_since,
+        "more": more,
+    }
+
+
+_RECORD = (events.c.pushed_by, events.c.pushed_role, events.c.pushed_unit, events.c.received_at)
+
+
+def _feed_top(conn: Connection) -> int:
+    """The feed's last position."""
+    return int(conn.execute(select(counters.c.value).where(counters.c.name == FEED)).one()[0])
+
+
+def _stored_bodies(
+    conn: Connection, batch: Sequence[Mapping[str, Any]]
+) -> dict[str, tuple[int, bytes]]:
+    """The batch's events the store holds already: id → (seq, body)."""
+    ids = sorted({str(e["id"]) for e in batch})
+    return {
+        event_id: (seq, body.encode("utf-8"))
+        for event_id, seq, body in _rows_in(conn, "SELECT id, seq, body FROM events WHERE id", ids)
+    }
+
+
+def _repeated(event_id: str, body: bytes, stored: tuple[int, bytes], limited: bool) -> Result:
+    """An event whose id the store holds: a duplicate when the body is the same."""
+    old_seq, old_body = stored
+    if old_body == body:
+        return Result(event_id, "duplicate", seq=old_seq)
+    return _rejected(
+        event_id,
+        "id_conflict",
+        "an event with this id but a different body exists"
+        # where in the feed tells a unit of other units' work
+        + ("" if limited else f" (seq {old_seq})"),
+        409,
+    )

@@ -97,30 +97,6 @@ class Numbers:
             k += 1
 
 
-def backfill_numbers(conn: Connection) -> None:
-    """A store made before numbers were kept: record the numbers of the intakes it holds
-    (the first order to use one keeps it), once, while `order_numbers` is empty."""
-    import json
-
-    from server.schema import events
-
-    if conn.execute(select(order_numbers.c.number).limit(1)).first() is not None:
-        return
-    taken: set[str] = set()
-    rows: list[dict[str, str]] = []
-    for order_id, body in conn.execute(
-        select(events.c.order_id, events.c.body)
-        .where(events.c.type == EventType.INTAKE.value)
-        .order_by(events.c.seq)
-    ):
-        number = (json.loads(body).get("payload") or {}).get("number")
-        if isinstance(number, str) and number and number not in taken and len(number) <= 64:
-            taken.add(number)
-            rows.append({"number": number, "order_id": order_id, "original": number})
-    if rows:
-        conn.execute(insert(order_numbers), rows)
-
-
 def renumber_event(order_id: str, old: str, new: str, version: int) -> dict[str, Any]:
     """The store's own event giving an order a new number (its old one kept as alias)."""
     return {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,6 +28,8 @@ from sqlalchemy import (
     select,
     text,
 )
+
+from app.models.enums import EventType
 
 metadata = MetaData()
 
@@ -188,9 +191,7 @@ class Database:
         metadata.create_all(self.engine)
         add_missing_columns(self.engine)
         with self.write() as conn:
-            from server.numbering import backfill_numbers
-
-            backfill_numbers(conn)
+            _backfill_numbers(conn)
             _add_name_keys(conn)
             if (
                 conn.execute(select(counters.c.value).where(counters.c.name == FEED)).first()
@@ -226,6 +227,26 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _backfill_numbers(conn: Connection) -> None:
+    """A store made before numbers were kept: record the numbers of the intakes it holds
+    (the first order to use one keeps it), once, while `order_numbers` is empty."""
+    if conn.execute(select(order_numbers.c.number).limit(1)).first() is not None:
+        return
+    taken: set[str] = set()
+    rows: list[dict[str, str]] = []
+    for order_id, body in conn.execute(
+        select(events.c.order_id, events.c.body)
+        .where(events.c.type == EventType.INTAKE.value)
+        .order_by(events.c.seq)
+    ):
+        number = (json.loads(body).get("payload") or {}).get("number")
+        if isinstance(number, str) and number and number not in taken and len(number) <= 64:
+            taken.add(number)
+            rows.append({"number": number, "order_id": order_id, "original": number})
+    if rows:
+        conn.execute(insert(order_numbers), rows)
 
 
 def _add_name_keys(conn: Connection) -> None:

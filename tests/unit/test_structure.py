@@ -23,14 +23,9 @@ GENERATED_MARKS = ("DO NOT EDIT", "Created by: Qt", "Resource object code", "@ge
 
 # Circles, files and functions that other work is taking apart; each entry names where it
 # is and goes when that work lands (the tests below fail while an entry is no longer needed).
-CIRCLES_BEING_REMOVED: dict[frozenset[str], str] = {
-    frozenset({"server.numbering", "server.schema"}): "server: the numbers' table and schema",
-}
+CIRCLES_BEING_REMOVED: dict[frozenset[str], str] = {}
 FILES_BEING_SPLIT: dict[str, str] = {}
-FUNCTIONS_BEING_SPLIT: dict[str, str] = {
-    "server/feed.py:Feed.push": "server",
-    "server/feed.py:Feed.pull": "server",
-}
+FUNCTIONS_BEING_SPLIT: dict[str, str] = {}
 # Table-like functions: one entry a line of a table that reads best whole.
 TABLE_LIKE: dict[str, str] = {}
 
