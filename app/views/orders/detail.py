@@ -28,6 +28,7 @@ from app.models.timeline import Delivery, TimelineEntry
 from app.models.validation import mask_phone
 from app.models.visibility import Viewer
 from app.store.workspace import Workspace
+from app.views.common import colours
 from app.views.common.labels import (
     appeal_type_label,
     appellant_kind_label,
@@ -164,7 +165,7 @@ class OrderDetailDialog(QDialog):
                 ),
                 "former_numbers",
             )
-            former.setStyleSheet("color:#e65100;")
+            former.setStyleSheet(f"color:{colours.DUE_TODAY};")
             facts.addRow(self.tr("Former number"), former)
         facts.addRow(self.tr("Due"), self._deadline_label(order))
         if order.lead_unit:
@@ -197,11 +198,11 @@ class OrderDetailDialog(QDialog):
             left = working_days_left(self.workspace.clock(), order.deadline, self.policy.calendar)
             if left < 0:
                 text += "　" + self.tr("overdue by %n working day(s)", "", -left)
-                style = "color:#c62828; font-weight:bold;"
+                style = f"color:{colours.OVERDUE}; font-weight:bold;"
             else:
                 text += "　" + self.tr("%n working day(s) left", "", left)
                 if left <= 1:
-                    style = "color:#e65100; font-weight:bold;"
+                    style = f"color:{colours.DUE_TODAY}; font-weight:bold;"
         label = plain_label(text, "deadline")
         label.setStyleSheet(style)
         if order.deadline_warning:

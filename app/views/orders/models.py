@@ -18,14 +18,15 @@ from PySide6.QtGui import QBrush, QColor
 from app.models.validation import mask_phone
 from app.store.access import OrderAccess
 from app.store.orders.query import OrderFilter, OrderRow, PageKey
+from app.views.common import colours
 from app.views.common.labels import appeal_type_label, status_label
 from app.views.common.plain import tip
 from app.views.common.table_headers import header_text
 
 Index = QModelIndex | QPersistentModelIndex
 
-OVERDUE = QColor("#c62828")
-DUE_SOON = QColor("#e65100")
+OVERDUE = QColor(colours.OVERDUE)
+DUE_SOON = QColor(colours.DUE_TODAY)
 
 
 def short_time(iso: str) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from app.views.common import colours
 from app.views.common.labels import role_label
 from app.views.common.plain import plain, set_tip
 
@@ -60,11 +61,11 @@ class DeskStatusBar(QStatusBar):
             "signed_out": self.tr("● Local only (not signed in)"),
         }
         self.connection.setText(states.get(s.state, s.state))
-        colour = {"online": "#2e7d32", "syncing": "#1565c0"}.get(s.state, "#e65100")
+        colour = {"online": colours.ON_TIME, "syncing": "#1565c0"}.get(s.state, colours.DUE_TODAY)
         self.connection.setStyleSheet(f"color:{colour};")
         if s.warning:
             self.connection.setText(self.connection.text() + " ⚠")
-            self.connection.setStyleSheet("color:#c62828;")
+            self.connection.setStyleSheet(f"color:{colours.OVERDUE};")
         set_tip(self.connection, "\n".join(t for t in (s.warning, s.error) if t))
         pending = self.tr("%n event(s) waiting to send", "", s.pending)
         if s.parked:

@@ -21,6 +21,7 @@ from app.models.policy import Policy
 from app.models.projection import parse_time
 from app.models.validation import mask_phone
 from app.store.queues.work import QueueRow
+from app.views.common import colours
 from app.views.common.labels import appeal_type_label, status_label, urgency_label
 from app.views.common.plain import tip
 from app.views.common.table_headers import header_text
@@ -29,10 +30,10 @@ from app.views.orders.models import short_time
 Index = QModelIndex | QPersistentModelIndex
 
 LEVEL_COLOURS = {
-    Level.OVER: QColor("#c62828"),
-    Level.TODAY: QColor("#e65100"),
-    Level.NEAR: QColor("#f9a825"),
-    Level.OK: QColor("#2e7d32"),
+    Level.OVER: QColor(colours.OVERDUE),
+    Level.TODAY: QColor(colours.DUE_TODAY),
+    Level.NEAR: QColor(colours.DUE_SOON),
+    Level.OK: QColor(colours.ON_TIME),
 }
 
 
