@@ -10,9 +10,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
-from app.models.drills import Answer, Selection, generate, grade
+from app.models.drills import Answer, Selection, grade
 from app.models.enums import Role
 from app.models.operations import Actor
+from app.operations import drills as drill_ops
 from app.store.drills.sets import DrillStore
 from app.views.drills.page import DrillPage
 from app.views.drills.trainer import TrainerPage
@@ -25,10 +26,8 @@ def shoot_drills(app: QApplication, window: Any, out: Path, suffix: str, now: da
     workspace = window.workspace
     identity = window.identity
     store = DrillStore(workspace.database, clock=workspace.clock)
-    scenarios = generate(
-        workspace.knowledge().articles(), SET_NAME, Selection(("A02",)), now.date()
-    )
-    store.save_scenarios(scenarios)
+    drill_ops.generate_set(workspace, SET_NAME, Selection(("A02",)))
+    scenarios = store.scenarios(SET_NAME)
     for n, user in enumerate(TRAINEES):
         for i, s in enumerate(scenarios[:12]):
             right = (i + n) % 3 != 0

@@ -44,7 +44,7 @@ class Scenario:
     category: str = ""
     unit: str = ""  # the handling unit a good intake names
     set_name: str = ""
-    source: str = ""  # "kb-0001@v2" when generated from an article's caller phrasing
+    source: str = ""  # "kb-0001@v2": generated from a call answered with that article version
 
     def with_changes(self, **changes: Any) -> Scenario:
         return replace(self, **changes)
@@ -163,40 +163,7 @@ def parse_jsonl(lines: Iterable[Line]) -> ParsedScenarios:
     return result
 
 
-# ---- generation from the knowledge base ------------------------------------------------
-
-# Words in a caller's phrasing that say which kind of appeal it is
-# (docs/domain.md#appeal-types-and-reply-limits).
-_TYPE_WORDS: tuple[tuple[AppealType, tuple[str, ...]], ...] = (
-    (AppealType.REPORT, ("举报", "偷偷", "违法", "非法")),
-    (AppealType.COMPLAINT, ("投诉", "扰民", "不管", "乱收费", "态度差", "吵")),
-    (AppealType.SUGGESTION, ("建议", "希望增加", "能不能增设")),
-    (AppealType.PRAISE, ("表扬", "感谢", "多谢")),
-    (
-        AppealType.HELP,
-        (
-            "报修",
-            "冇水",
-            "没有水",
-            "没水",
-            "冇电",
-            "黑晒",
-            "突然停电",
-            "帮忙",
-            "救",
-            "坏了",
-            "堵",
-        ),
-    ),
-)
-
-
-def guess_appeal_type(text: str) -> AppealType:
-    """The appeal type a caller's words suggest; 咨询 (enquiry) when nothing says otherwise."""
-    for appeal_type, words in _TYPE_WORDS:
-        if any(w in text for w in words):
-            return appeal_type
-    return AppealType.ENQUIRY
+# ---- generation (app.models.drill_sources: from the calls answered with an article) -----
 
 
 def generated_id(set_name: str, article_id: str, text: str) -> str:
@@ -212,7 +179,7 @@ class Selection:
     categories: tuple[str, ...] = ()  # a code selects itself and its subcategories (prefix)
     units: tuple[str, ...] = ()
     changed_since: date | None = None  # articles created or changed on or after this day
-    per_article: int = 2  # caller phrasings taken from each article
+    per_article: int = 2  # scenarios (different callers' words) taken for each article
 
 
 def selects(selection: Selection, article: Article, today: date) -> bool:
@@ -228,32 +195,6 @@ def selects(selection: Selection, article: Article, today: date) -> bool:
         changed = article.updated_at[:10]
         return bool(changed) and changed >= selection.changed_since.isoformat()
     return True
-
-
-def generate(
-    articles: Iterable[Article], set_name: str, selection: Selection, today: date
-) -> list[Scenario]:
-    """Scenarios from the articles' own caller phrasings (问法), newest articles first when
-    the selection is by recent change, so a policy change is drilled the week it happens."""
-    chosen = [a for a in articles if selects(selection, a, today)]
-    if selection.changed_since is not None:
-        chosen.sort(key=lambda a: a.updated_at, reverse=True)
-    scenarios = []
-    for article in chosen:
-        for text in article.questions[: max(1, selection.per_article)]:
-            scenarios.append(
-                Scenario(
-                    id=generated_id(set_name, article.id, text),
-                    text=text,
-                    articles=(article.id,),
-                    appeal_type=guess_appeal_type(text),
-                    category=article.category,
-                    unit=article.unit,
-                    set_name=set_name,
-                    source=f"{article.id}@v{article.version}",
-                )
-            )
-    return scenarios
 
 
 # ---- answers and attempts --------------------------------------------------------------
@@ -495,13 +436,22 @@ def next_scenario(
 ) -> Scenario | None:
     """Due scenarios first (most overdue first), then new ones in the set's order; with
     `ahead`, the one due soonest when nothing is due. `skip` avoids repeating the scenario
-    just answered while others are waiting."""
-    due = [s for s in scenarios if s.id in cards and cards[s.id].due <= now and s.id != skip]
-    if due:
-        return min(due, key=lambda s: (cards[s.id].due, s.id))
+    just answered while others are waiting, and its article too: a due or new scenario of
+    another article comes before one of the same article."""
+    just = next((s for s in scenarios if s.id == skip), None)
+    avoid = set(just.articles) if just is not None else set()
+
+    def fresh(s: Scenario) -> bool:
+        return not avoid & set(s.articles)
+
+    due = sorted(
+        (s for s in scenarios if s.id in cards and cards[s.id].due <= now and s.id != skip),
+        key=lambda s: (cards[s.id].due, s.id),
+    )
     new = [s for s in scenarios if s.id not in cards]
-    if new:
-        return new[0]
+    waiting = due + new
+    if waiting:
+        return next((s for s in waiting if fresh(s)), waiting[0])
     if skip and any(s.id == skip and cards[s.id].due <= now for s in scenarios):
         return next(s for s in scenarios if s.id == skip)
     if ahead and scenarios:

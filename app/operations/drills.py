@@ -1,13 +1,17 @@
-"""Knowledge-base drills: an operator's graded attempt, a trainer's edits of a drill set."""
+"""Knowledge-base drills: an operator's graded attempt, a trainer's edits of a drill set,
+a set generated from the calls answered with the knowledge base."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from app.models.drills import Attempt, Scenario
+from app.models.drill_sources import from_calls, spoken_terms
+from app.models.drills import Attempt, Scenario, Selection
 from app.models.operations import Actor
 from app.operations.changes import Changes, Done
 from app.store.drills.sets import DrillImport, DrillStore
+from app.store.drills.sources import caller_words, synonyms
 from app.store.workspace import Workspace
 
 
@@ -25,3 +29,28 @@ def record_attempt(ws: Workspace, attempt: Attempt, actor: Actor) -> Done[Attemp
 def save_scenarios(ws: Workspace, scenarios: Iterable[Scenario]) -> Done[DrillImport]:
     """Add or replace scenarios of drill sets (a trainer's edit, a generated set)."""
     return Done(store(ws).save_scenarios(scenarios), Changes(drills=True))
+
+
+@dataclass(frozen=True)
+class Generated:
+    found: int  # scenarios the selection yields
+    created: int  # of them new to the set
+    already: int  # of them in the set already (their words as the trainer left them)
+
+
+def generate_set(ws: Workspace, set_name: str, selection: Selection) -> Done[Generated]:
+    """Add to `set_name` the scenarios made from the calls answered with the selected
+    articles (app.models.drill_sources); scenarios already in the set keep the trainer's
+    edits of their words."""
+    today = ws.clock().date()
+    kb = ws.knowledge()
+    spoken = spoken_terms(synonyms(ws.database))
+    scenarios = from_calls(
+        caller_words(ws.database), kb.articles(), set_name, selection, today, spoken
+    )
+    drills = store(ws)
+    existing = {s.id for s in drills.scenarios(set_name)}
+    fresh = [s for s in scenarios if s.id not in existing]
+    report = drills.save_scenarios(fresh) if fresh else DrillImport()
+    generated = Generated(len(scenarios), report.created, len(scenarios) - len(fresh))
+    return Done(generated, Changes(drills=bool(fresh)))

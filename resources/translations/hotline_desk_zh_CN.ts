@@ -1009,152 +1009,152 @@
 <context>
     <name>DrillPage</name>
     <message>
-        <location filename="../../app/views/drills/page.py" line="55" />
+        <location filename="../../app/views/drills/page.py" line="56" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="85" />
+        <location filename="../../app/views/drills/page.py" line="138" />
         <source>Drill &amp;set:</source>
         <translation>练习题组(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="130" />
+        <location filename="../../app/views/drills/page.py" line="168" />
         <source>Answer (F9)</source>
         <translation>提交 (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="133" />
+        <location filename="../../app/views/drills/page.py" line="171" />
         <source>Chosen article:</source>
         <translation>所选知识：</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="135" />
+        <location filename="../../app/views/drills/page.py" line="173" />
         <source>Appeal &amp;type</source>
         <translation>诉求类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="137" />
+        <location filename="../../app/views/drills/page.py" line="175" />
         <source>Handling &amp;unit</source>
         <translation>承办单位(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="149" />
+        <location filename="../../app/views/drills/page.py" line="190" />
         <source>Next scenario (Enter)</source>
         <translation>下一题 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="174" />
+        <location filename="../../app/views/drills/page.py" line="208" />
         <source>Category</source>
         <translation>问题分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="175" />
+        <location filename="../../app/views/drills/page.py" line="209" />
         <source>Attempts</source>
         <translation>作答次数</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="176" />
+        <location filename="../../app/views/drills/page.py" line="210" />
         <source>Right</source>
         <translation>全对</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="177" />
+        <location filename="../../app/views/drills/page.py" line="211" />
         <source>Accuracy</source>
         <translation>正确率</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="178" />
+        <location filename="../../app/views/drills/page.py" line="212" />
         <source>Median time</source>
         <translation>用时中位数</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="195" />
+        <location filename="../../app/views/drills/page.py" line="86" />
         <source>Drill</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="196" />
+        <location filename="../../app/views/drills/page.py" line="87" />
         <source>My progress</source>
         <translation>我的进度</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="264" />
+        <location filename="../../app/views/drills/page.py" line="286" />
         <source>No drill set yet. A trainer builds one on the drill dashboard.</source>
         <translation>还没有练习题组。培训师可在练习看板中创建。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="267" />
+        <location filename="../../app/views/drills/page.py" line="289" />
         <source>Nothing to drill in this set.</source>
         <translation>本题组没有可练习的题目。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="269" />
+        <location filename="../../app/views/drills/page.py" line="291" />
         <source>Nothing is due now; the next review is at %1. Press F9 to practise ahead.</source>
         <translation>当前没有到期的题目，下次复习时间为 %1。按 F9 可提前练习。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="279" />
+        <location filename="../../app/views/drills/page.py" line="301" />
         <source>Due %1 · new %2 · learning %3 · mastered %4</source>
         <translation>到期 %1 · 新题 %2 · 学习中 %3 · 已掌握 %4</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="369" />
+        <location filename="../../app/views/drills/page.py" line="391" />
         <source>(none)</source>
         <translation>（未选）</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="373" />
+        <location filename="../../app/views/drills/page.py" line="395" />
         <source>All right.</source>
         <translation>全部正确。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="377" />
+        <location filename="../../app/views/drills/page.py" line="399" />
         <source>%1 of 3 right.</source>
         <translation>3 项中答对 %1 项。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="383" />
+        <location filename="../../app/views/drills/page.py" line="405" />
         <source>Article</source>
         <translation>知识条目</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="389" />
+        <location filename="../../app/views/drills/page.py" line="411" />
         <source>Appeal type</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="395" />
+        <location filename="../../app/views/drills/page.py" line="417" />
         <source>Handling unit</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="397" />
+        <location filename="../../app/views/drills/page.py" line="419" />
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="402" />
+        <location filename="../../app/views/drills/page.py" line="424" />
         <source>expected: %1</source>
         <translation>应为：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="408" />
+        <location filename="../../app/views/drills/page.py" line="430" />
         <source>Time taken: %1 s</source>
         <translation>用时：%1 秒</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="410" />
+        <location filename="../../app/views/drills/page.py" line="432" />
         <source>slow: this scenario comes back sooner</source>
         <translation>偏慢：本题会更早再次出现</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="438" />
+        <location filename="../../app/views/drills/page.py" line="460" />
         <source>%1 attempts, %2 right.</source>
         <translation>共作答 %1 次，全对 %2 次。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/page.py" line="442" />
+        <location filename="../../app/views/drills/page.py" line="464" />
         <source>In set %1: %2 mastered, %3 learning, %4 new, %5 due now.</source>
         <translation>题组“%1”：已掌握 %2，学习中 %3，新题 %4，当前到期 %5。</translation>
     </message>
@@ -1526,167 +1526,167 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../app/views/intake/page.py" line="97" />
+        <location filename="../../app/views/intake/page.py" line="111" />
         <source>e.g. 138 0000 1234 or 0760-8888 1234</source>
         <translation>如 138 0000 1234 或 0760-8888 1234</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="104" />
+        <location filename="../../app/views/intake/page.py" line="118" />
         <source>Keep identity confidential</source>
         <translation>身份保密（不向承办单位透露）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="135" />
+        <location filename="../../app/views/intake/page.py" line="149" />
         <source>Answered on the call (close at first contact)</source>
         <translation>当场答复（直接办结）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="139" />
+        <location filename="../../app/views/intake/page.py" line="153" />
         <source>The answer given to the caller</source>
         <translation>向来电人作出的答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="153" />
+        <location filename="../../app/views/intake/page.py" line="169" />
         <source>Caller &amp;number</source>
         <translation>来电号码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="154" />
+        <location filename="../../app/views/intake/page.py" line="170" />
         <source>Appellant &amp;kind</source>
         <translation>诉求人类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="155" />
+        <location filename="../../app/views/intake/page.py" line="171" />
         <source>N&amp;ame</source>
         <translation>姓名(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="156" />
+        <location filename="../../app/views/intake/page.py" line="172" />
         <source>Compan&amp;y</source>
         <translation>单位名称(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="158" />
+        <location filename="../../app/views/intake/page.py" line="174" />
         <source>Appeal &amp;type</source>
         <translation>诉求类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="159" />
+        <location filename="../../app/views/intake/page.py" line="175" />
         <source>&amp;Urgency</source>
         <translation>紧急程度(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="160" />
+        <location filename="../../app/views/intake/page.py" line="176" />
         <source>C&amp;hannel</source>
         <translation>受理渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="161" />
+        <location filename="../../app/views/intake/page.py" line="177" />
         <source>Cate&amp;gory</source>
         <translation>问题分类(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="162" />
+        <location filename="../../app/views/intake/page.py" line="178" />
         <source>To&amp;wn</source>
         <translation>镇街(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="163" />
+        <location filename="../../app/views/intake/page.py" line="179" />
         <source>Add&amp;ress</source>
         <translation>详细地址(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="164" />
+        <location filename="../../app/views/intake/page.py" line="180" />
         <source>Recei&amp;ved</source>
         <translation>受理时间(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="165" />
+        <location filename="../../app/views/intake/page.py" line="181" />
         <source>T&amp;itle</source>
         <translation>标题(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="166" />
+        <location filename="../../app/views/intake/page.py" line="182" />
         <source>&amp;Content</source>
         <translation>诉求内容(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="168" />
+        <location filename="../../app/views/intake/page.py" line="184" />
         <source>Ans&amp;wer</source>
         <translation>答复内容(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="182" />
+        <location filename="../../app/views/intake/page.py" line="198" />
         <source>New intake (F2)</source>
         <translation>新建受理 (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="199" />
+        <location filename="../../app/views/intake/page.py" line="215" />
         <source>Appeal</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="229" />
+        <location filename="../../app/views/intake/page.py" line="237" />
         <source>Caller history</source>
         <translation>来电历史</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="271" />
+        <location filename="../../app/views/intake/page.py" line="268" />
         <source>Answer and close (Ctrl+Enter)</source>
         <translation>答复并办结 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="273" />
+        <location filename="../../app/views/intake/page.py" line="270" />
         <source>Save for dispatch (Ctrl+Enter)</source>
         <translation>保存待派单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="286" />
+        <location filename="../../app/views/intake/page.py" line="283" />
         <source>The intake that was being typed has been restored.</source>
         <translation>已恢复上次未保存的受理内容。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="316" />
+        <location filename="../../app/views/intake/page.py" line="313" />
         <source>Answer from the knowledge base: %1 (v%2)</source>
         <translation>答复取自知识库：%1（第 %2 版）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="424" />
+        <location filename="../../app/views/intake/page.py" line="421" />
         <source>Resumed the held intake from %1.</source>
         <translation>已继续受理 %1 的来电。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="426" />
+        <location filename="../../app/views/intake/page.py" line="423" />
         <source>The intake that was on the form is held.</source>
         <translation>表单上原有的受理已挂起。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="476" />
+        <location filename="../../app/views/intake/page.py" line="473" />
         <source>Order %1 recorded. Read the number back to the caller.</source>
         <translation>工单 %1 已受理，请向来电人复述工单号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="488" />
+        <location filename="../../app/views/intake/page.py" line="485" />
         <source>Type the caller's number to see earlier appeals.</source>
         <translation>输入来电号码即可查看其历史诉求。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="495" />
+        <location filename="../../app/views/intake/page.py" line="492" />
         <source>First call from this number.</source>
         <translation>该号码首次来电。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="498" />
+        <location filename="../../app/views/intake/page.py" line="495" />
         <source>Repeat caller: %1 earlier appeals, %2 still open.</source>
         <translation>老户：历史诉求 %1 件，其中 %2 件未办结。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="555" />
+        <location filename="../../app/views/intake/page.py" line="552" />
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/intake/page.py" line="596" />
+        <location filename="../../app/views/intake/page.py" line="590" />
         <source>%n problem(s) to fix before saving.</source>
         <translation>
             <numerusform>有 %n 处需修改后才能保存。</numerusform>
@@ -2144,12 +2144,12 @@
         <translation>正在准备演示数据…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/launch.py" line="281" />
+        <location filename="../../app/views/shell/launch.py" line="278" />
         <source>Writing the workspace file to disk</source>
         <translation>工作区数据写入磁盘</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/launch.py" line="309" />
+        <location filename="../../app/views/shell/launch.py" line="327" />
         <source>Preparing the screens</source>
         <translation>准备界面</translation>
     </message>
@@ -2205,7 +2205,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="93" />
+        <location filename="../../app/views/shell/main_window.py" line="100" />
         <source>Hotline Desk — Zhongshan 12345</source>
         <translation>热线工作台 — 中山12345</translation>
     </message>
@@ -2225,45 +2225,45 @@
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="291" />
+        <location filename="../../app/views/shell/main_window.py" line="298" />
         <source>This role does not take calls.</source>
         <translation>此身份不接听来电。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="305" />
+        <location filename="../../app/views/shell/main_window.py" line="312" />
         <source>No intake is held.</source>
         <translation>没有挂起的受理。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="309" />
+        <location filename="../../app/views/shell/main_window.py" line="316" />
         <source>Intake (%1 held)</source>
         <translation>受理（挂起 %1）</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="348" />
-        <location filename="../../app/views/shell/main_window.py" line="357" />
-        <location filename="../../app/views/shell/main_window.py" line="361" />
+        <location filename="../../app/views/shell/main_window.py" line="355" />
+        <location filename="../../app/views/shell/main_window.py" line="364" />
+        <location filename="../../app/views/shell/main_window.py" line="368" />
         <source>Open order</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="348" />
+        <location filename="../../app/views/shell/main_window.py" line="355" />
         <source>Order number as the caller reads it:</source>
         <translation>来电人报出的工单号：</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="357" />
-        <location filename="../../app/views/shell/main_window.py" line="361" />
+        <location filename="../../app/views/shell/main_window.py" line="364" />
+        <location filename="../../app/views/shell/main_window.py" line="368" />
         <source>No order %1 here.</source>
         <translation>本机没有工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="397" />
+        <location filename="../../app/views/shell/main_window.py" line="408" />
         <source>No such order here.</source>
         <translation>此处没有该工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="572" />
+        <location filename="../../app/views/intake/page.py" line="567" />
         <source>Order %1 recorded; its number is on the clipboard.</source>
         <translation>工单 %1 已受理，工单号已复制到剪贴板。</translation>
     </message>
@@ -2278,14 +2278,14 @@
         <translation>被拒操作</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/shell/main_window.py" line="462" />
+        <location filename="../../app/views/shell/main_window.py" line="473" />
         <source>%n change(s) from other workstations</source>
         <translation>
             <numerusform>收到其他工位的 %n 条更新</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="440" />
+        <location filename="../../app/views/shell/main_window.py" line="451" />
         <source>Signing out</source>
         <translation>退出登录</translation>
     </message>
@@ -2440,269 +2440,269 @@
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="100" />
+        <location filename="../../app/views/orders/detail.py" line="124" />
         <source>(not given)</source>
         <translation>（未提供）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="104" />
-        <location filename="../../app/views/orders/detail.py" line="107" />
+        <location filename="../../app/views/orders/detail.py" line="128" />
+        <location filename="../../app/views/orders/detail.py" line="131" />
         <source>[confidential]</source>
         <translation>【保密】</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="104" />
+        <location filename="../../app/views/orders/detail.py" line="128" />
         <source>(not shown to your role)</source>
         <translation>（本岗位不显示）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="108" />
+        <location filename="../../app/views/orders/detail.py" line="132" />
         <source>Caller</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="109" />
+        <location filename="../../app/views/orders/detail.py" line="133" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="110" />
+        <location filename="../../app/views/orders/detail.py" line="134" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="112" />
+        <location filename="../../app/views/orders/detail.py" line="136" />
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="113" />
+        <location filename="../../app/views/orders/detail.py" line="137" />
         <source>Appellant</source>
         <translation>诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="118" />
+        <location filename="../../app/views/orders/detail.py" line="145" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="120" />
+        <location filename="../../app/views/orders/detail.py" line="147" />
         <source>Type / urgency</source>
         <translation>类型 / 紧急程度</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="126" />
+        <location filename="../../app/views/orders/detail.py" line="153" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="128" />
+        <location filename="../../app/views/orders/detail.py" line="155" />
         <source>Category</source>
         <translation>问题分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="130" />
+        <location filename="../../app/views/orders/detail.py" line="157" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="132" />
+        <location filename="../../app/views/orders/detail.py" line="159" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="135" />
+        <location filename="../../app/views/orders/detail.py" line="162" />
         <source>%1 (a duplicate number, renumbered by the central store)</source>
         <translation>%1（重号，已由中心重新编号）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="141" />
+        <location filename="../../app/views/orders/detail.py" line="168" />
         <source>Former number</source>
         <translation>原编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="142" />
+        <location filename="../../app/views/orders/detail.py" line="169" />
         <source>Due</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="147" />
-        <location filename="../../app/views/orders/detail.py" line="299" />
+        <location filename="../../app/views/orders/detail.py" line="174" />
+        <location filename="../../app/views/orders/detail.py" line="312" />
         <source>assisted by %1</source>
         <translation>协办：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="148" />
+        <location filename="../../app/views/orders/detail.py" line="175" />
         <source>Handling unit</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="149" />
+        <location filename="../../app/views/orders/detail.py" line="176" />
         <source>Order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="158" />
+        <location filename="../../app/views/orders/detail.py" line="184" />
         <source>Appeal</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="163" />
+        <location filename="../../app/views/orders/detail.py" line="189" />
         <source>Answer given</source>
         <translation>答复内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="167" />
+        <location filename="../../app/views/orders/detail.py" line="107" />
         <source>Timeline</source>
         <translation>办理过程</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/detail.py" line="186" />
+        <location filename="../../app/views/orders/detail.py" line="199" />
         <source>overdue by %n working day(s)</source>
         <translation>
             <numerusform>已超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/detail.py" line="189" />
+        <location filename="../../app/views/orders/detail.py" line="202" />
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>剩余 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="206" />
+        <location filename="../../app/views/orders/detail.py" line="219" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="207" />
+        <location filename="../../app/views/orders/detail.py" line="220" />
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="208" />
+        <location filename="../../app/views/orders/detail.py" line="221" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="209" />
-        <location filename="../../app/views/orders/detail.py" line="242" />
+        <location filename="../../app/views/orders/detail.py" line="222" />
+        <location filename="../../app/views/orders/detail.py" line="255" />
         <source>Central store</source>
         <translation>中心接收</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="210" />
+        <location filename="../../app/views/orders/detail.py" line="223" />
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="252" />
+        <location filename="../../app/views/orders/detail.py" line="265" />
         <source>waiting to be sent</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="254" />
+        <location filename="../../app/views/orders/detail.py" line="267" />
         <source>refused</source>
         <translation>被拒收</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="256" />
+        <location filename="../../app/views/orders/detail.py" line="269" />
         <source>accepted</source>
         <translation>已接收</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/detail.py" line="267" />
+        <location filename="../../app/views/orders/detail.py" line="280" />
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/detail.py" line="267" />
-        <location filename="../../app/views/orders/detail.py" line="269" />
+        <location filename="../../app/views/orders/detail.py" line="280" />
+        <location filename="../../app/views/orders/detail.py" line="282" />
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n小时</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/detail.py" line="269" />
+        <location filename="../../app/views/orders/detail.py" line="282" />
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n分钟</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="272" />
+        <location filename="../../app/views/orders/detail.py" line="285" />
         <source>recorded %1 after it arrived (clock ahead)</source>
         <translation>记录时间晚于接收时间%1（工作站时钟偏快）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="273" />
+        <location filename="../../app/views/orders/detail.py" line="286" />
         <source>arrived %1 after it was recorded (offline)</source>
         <translation>记录后%1才送达（离线）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="277" />
-        <location filename="../../app/views/orders/detail.py" line="281" />
+        <location filename="../../app/views/orders/detail.py" line="290" />
+        <location filename="../../app/views/orders/detail.py" line="294" />
         <source>This record cannot be read by this version of Hotline Desk</source>
         <translation>此记录无法由当前版本读取</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="288" />
+        <location filename="../../app/views/orders/detail.py" line="301" />
         <source>Recorded as %1</source>
         <translation>受理，工单号 %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="291" />
+        <location filename="../../app/views/orders/detail.py" line="304" />
         <source>%1 was already in use: now %2</source>
         <translation>%1 已被占用，改为 %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="301" />
+        <location filename="../../app/views/orders/detail.py" line="314" />
         <source>return upheld</source>
         <translation>同意退单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="301" />
+        <location filename="../../app/views/orders/detail.py" line="314" />
         <source>return refused</source>
         <translation>不同意退单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="303" />
+        <location filename="../../app/views/orders/detail.py" line="316" />
         <source>approved</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="303" />
+        <location filename="../../app/views/orders/detail.py" line="316" />
         <source>not approved</source>
         <translation>不同意</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/detail.py" line="305" />
+        <location filename="../../app/views/orders/detail.py" line="318" />
         <source>%n working day(s)</source>
         <translation>
             <numerusform>%n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="307" />
+        <location filename="../../app/views/orders/detail.py" line="320" />
         <source>caller not reached</source>
         <translation>未联系上来电人</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="309" />
+        <location filename="../../app/views/orders/detail.py" line="322" />
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="309" />
+        <location filename="../../app/views/orders/detail.py" line="322" />
         <source>not resolved</source>
         <translation>未解决</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="317" />
+        <location filename="../../app/views/orders/detail.py" line="330" />
         <source>into order %1</source>
         <translation>并入工单 %1</translation>
     </message>
@@ -2923,22 +2923,22 @@
         <translation>暂无待办工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_page.py" line="238" />
+        <location filename="../../app/views/work/queue_page.py" line="236" />
         <source>Not allowed: %1</source>
         <translation>不允许：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_page.py" line="256" />
+        <location filename="../../app/views/work/queue_page.py" line="254" />
         <source>Show full number</source>
         <translation>显示完整号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_page.py" line="280" />
+        <location filename="../../app/views/work/queue_page.py" line="278" />
         <source>The full number cannot be shown to your role.</source>
         <translation>本岗位不能查看完整号码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_page.py" line="270" />
+        <location filename="../../app/views/work/queue_page.py" line="268" />
         <source>Full number of %1 shown; this was recorded.</source>
         <translation>已显示 %1 的完整号码；本次查看已记录。</translation>
     </message>
@@ -2979,7 +2979,7 @@
     <message>
         <location filename="../../app/views/reports/charts.py" line="52" />
         <location filename="../../app/views/reports/charts.py" line="124" />
-        <location filename="../../app/views/reports/tables.py" line="201" />
+        <location filename="../../app/views/reports/tables.py" line="195" />
         <source>Previous period</source>
         <translation>上期</translation>
     </message>
@@ -2995,19 +2995,19 @@
     </message>
     <message>
         <location filename="../../app/views/reports/charts.py" line="149" />
-        <location filename="../../app/views/reports/tables.py" line="325" />
+        <location filename="../../app/views/reports/tables.py" line="319" />
         <source>Overdue by unit</source>
         <translation>各单位超期情况</translation>
     </message>
     <message>
         <location filename="../../app/views/reports/charts.py" line="151" />
-        <location filename="../../app/views/reports/tables.py" line="328" />
+        <location filename="../../app/views/reports/tables.py" line="322" />
         <source>Open past deadline</source>
         <translation>在办超期</translation>
     </message>
     <message>
         <location filename="../../app/views/reports/charts.py" line="153" />
-        <location filename="../../app/views/reports/tables.py" line="329" />
+        <location filename="../../app/views/reports/tables.py" line="323" />
         <source>Closed late</source>
         <translation>超期办结</translation>
     </message>
@@ -3027,54 +3027,54 @@
         <translation>仅列前 %1 行（共 %2 行）；CSV 与 XLSX 文件含全部数据。</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/export.py" line="105" />
-        <location filename="../../app/views/reports/tables.py" line="257" />
+        <location filename="../../app/views/reports/export.py" line="143" />
+        <location filename="../../app/views/reports/tables.py" line="251" />
         <source>Orders by %1</source>
         <translation>按%1分布</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/export.py" line="114" />
+        <location filename="../../app/views/reports/export.py" line="152" />
         <source>Top %1 by orders</source>
         <translation>%1受理量排行</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/export.py" line="141" />
+        <location filename="../../app/views/reports/export.py" line="183" />
         <source>Appeal analysis report</source>
         <translation>诉求分析报告</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/export.py" line="142" />
+        <location filename="../../app/views/reports/export.py" line="184" />
         <source>Zhongshan 12345 hotline</source>
         <translation>中山市12345政务服务便民热线</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/export.py" line="143" />
+        <location filename="../../app/views/reports/export.py" line="185" />
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/export.py" line="144" />
+        <location filename="../../app/views/reports/export.py" line="186" />
         <source>Period</source>
         <translation>统计期间</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/export.py" line="145" />
-        <location filename="../../app/views/reports/tables.py" line="218" />
+        <location filename="../../app/views/reports/export.py" line="187" />
+        <location filename="../../app/views/reports/tables.py" line="212" />
         <source>Orders received</source>
         <translation>受理量</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/export.py" line="146" />
+        <location filename="../../app/views/reports/export.py" line="188" />
         <source>Figures as of</source>
         <translation>数据截至</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/export.py" line="147" />
+        <location filename="../../app/views/reports/export.py" line="189" />
         <source>Compared with</source>
         <translation>对比期间</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/export.py" line="148" />
+        <location filename="../../app/views/reports/export.py" line="190" />
         <source>Made</source>
         <translation>生成时间</translation>
     </message>
@@ -3090,15 +3090,15 @@
     </message>
     <message>
         <location filename="../../app/views/reports/models.py" line="81" />
-        <location filename="../../app/views/reports/tables.py" line="69" />
+        <location filename="../../app/views/reports/tables.py" line="63" />
         <source>Type</source>
         <translation>诉求类型</translation>
     </message>
     <message>
         <location filename="../../app/views/reports/models.py" line="82" />
-        <location filename="../../app/views/reports/tables.py" line="72" />
-        <location filename="../../app/views/reports/tables.py" line="352" />
-        <location filename="../../app/views/reports/tables.py" line="391" />
+        <location filename="../../app/views/reports/tables.py" line="66" />
+        <location filename="../../app/views/reports/tables.py" line="346" />
+        <location filename="../../app/views/reports/tables.py" line="385" />
         <source>Town</source>
         <translation>镇街</translation>
     </message>
@@ -3113,237 +3113,237 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="57" />
+        <location filename="../../app/views/reports/tables.py" line="51" />
         <source>First-contact resolution</source>
         <translation>直接办结率</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="58" />
+        <location filename="../../app/views/reports/tables.py" line="52" />
         <source>Closed on time</source>
         <translation>按时办结率</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="59" />
+        <location filename="../../app/views/reports/tables.py" line="53" />
         <source>Return rate</source>
         <translation>退单率</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="60" />
+        <location filename="../../app/views/reports/tables.py" line="54" />
         <source>Response rate</source>
         <translation>响应率</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="61" />
+        <location filename="../../app/views/reports/tables.py" line="55" />
         <source>Resolution rate</source>
         <translation>解决率</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="62" />
+        <location filename="../../app/views/reports/tables.py" line="56" />
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="70" />
-        <location filename="../../app/views/reports/tables.py" line="351" />
-        <location filename="../../app/views/reports/tables.py" line="393" />
+        <location filename="../../app/views/reports/tables.py" line="64" />
+        <location filename="../../app/views/reports/tables.py" line="345" />
+        <location filename="../../app/views/reports/tables.py" line="387" />
         <source>Category</source>
         <translation>问题分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="71" />
+        <location filename="../../app/views/reports/tables.py" line="65" />
         <source>Channel</source>
         <translation>受理渠道</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="73" />
-        <location filename="../../app/views/reports/tables.py" line="296" />
-        <location filename="../../app/views/reports/tables.py" line="327" />
+        <location filename="../../app/views/reports/tables.py" line="67" />
+        <location filename="../../app/views/reports/tables.py" line="290" />
+        <location filename="../../app/views/reports/tables.py" line="321" />
         <source>Unit</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="80" />
+        <location filename="../../app/views/reports/tables.py" line="74" />
         <source>Category in a town</source>
         <translation>镇街内某类问题</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="81" />
+        <location filename="../../app/views/reports/tables.py" line="75" />
         <source>Category, citywide</source>
         <translation>全市某类问题</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="82" />
+        <location filename="../../app/views/reports/tables.py" line="76" />
         <source>Town, all categories</source>
         <translation>镇街全部问题</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="124" />
+        <location filename="../../app/views/reports/tables.py" line="118" />
         <source>Not dispatched</source>
         <translation>未派单</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="142" />
+        <location filename="../../app/views/reports/tables.py" line="136" />
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="158" />
+        <location filename="../../app/views/reports/tables.py" line="152" />
         <source>%1/%2/%3</source>
         <comment>year/month/day</comment>
         <translation>%1年%2月%3日</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="166" />
+        <location filename="../../app/views/reports/tables.py" line="160" />
         <source>%1/%2</source>
         <comment>month/day</comment>
         <translation>%1月%2日</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="178" />
+        <location filename="../../app/views/reports/tables.py" line="172" />
         <source>%1/%2</source>
         <comment>month/day, the month already named</comment>
         <translation>%2日</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="190" />
+        <location filename="../../app/views/reports/tables.py" line="184" />
         <source>Compared with the same days of the previous period (%1)</source>
         <translation>与上期同期（%1）相比</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="194" />
+        <location filename="../../app/views/reports/tables.py" line="188" />
         <source>Compared with the previous period (%1)</source>
         <translation>与上期（%1）相比</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="200" />
+        <location filename="../../app/views/reports/tables.py" line="194" />
         <source>Same days, previous period</source>
         <translation>上期同期</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="207" />
+        <location filename="../../app/views/reports/tables.py" line="201" />
         <source>Figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="209" />
+        <location filename="../../app/views/reports/tables.py" line="203" />
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="210" />
+        <location filename="../../app/views/reports/tables.py" line="204" />
         <source>Value</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="211" />
+        <location filename="../../app/views/reports/tables.py" line="205" />
         <source>Counted</source>
         <translation>分子 / 分母</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="213" />
-        <location filename="../../app/views/reports/tables.py" line="265" />
+        <location filename="../../app/views/reports/tables.py" line="207" />
+        <location filename="../../app/views/reports/tables.py" line="259" />
         <source>Change</source>
         <translation>环比</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="242" />
+        <location filename="../../app/views/reports/tables.py" line="236" />
         <source>. </source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="243" />
+        <location filename="../../app/views/reports/tables.py" line="237" />
         <source>Open a figure to see the orders its denominator counts but its numerator does not (the misses); the volume row opens every order.</source>
         <translation>双击指标可查看计入分母但未计入分子的工单（即未达标工单）；受理量一行打开全部工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="262" />
-        <location filename="../../app/views/reports/tables.py" line="353" />
-        <location filename="../../app/views/reports/tables.py" line="394" />
+        <location filename="../../app/views/reports/tables.py" line="256" />
+        <location filename="../../app/views/reports/tables.py" line="347" />
+        <location filename="../../app/views/reports/tables.py" line="388" />
         <source>Orders</source>
         <translation>工单数</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="263" />
+        <location filename="../../app/views/reports/tables.py" line="257" />
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="293" />
+        <location filename="../../app/views/reports/tables.py" line="287" />
         <source>Units ranked by the three rates</source>
         <translation>承办单位三率排名</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="295" />
+        <location filename="../../app/views/reports/tables.py" line="289" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="297" />
+        <location filename="../../app/views/reports/tables.py" line="291" />
         <source>Dispatched</source>
         <translation>派单量</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="299" />
+        <location filename="../../app/views/reports/tables.py" line="293" />
         <source>Score</source>
         <translation>综合得分</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="307" />
+        <location filename="../../app/views/reports/tables.py" line="301" />
         <source>not ranked</source>
         <translation>不排名</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="315" />
+        <location filename="../../app/views/reports/tables.py" line="309" />
         <source>Score: the mean of the ranked rates. Units with fewer than %1 dispatched orders are listed but not ranked.</source>
         <translation>综合得分为参与排名各率的平均值。派单量少于 %1 件的单位列出但不排名。</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="330" />
+        <location filename="../../app/views/reports/tables.py" line="324" />
         <source>Due</source>
         <translation>应办结</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="348" />
+        <location filename="../../app/views/reports/tables.py" line="342" />
         <source>Hot spots</source>
         <translation>热点问题</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="350" />
+        <location filename="../../app/views/reports/tables.py" line="344" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="354" />
+        <location filename="../../app/views/reports/tables.py" line="348" />
         <source>Baseline a day</source>
         <translation>基线日均</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="355" />
+        <location filename="../../app/views/reports/tables.py" line="349" />
         <source>Times baseline</source>
         <translation>为基线倍数</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="369" />
+        <location filename="../../app/views/reports/tables.py" line="363" />
         <source>new</source>
         <translation>新出现</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="375" />
+        <location filename="../../app/views/reports/tables.py" line="369" />
         <source>A hot spot has at least %1 orders and a daily volume at least %2 times its mean over the previous %3 periods.</source>
         <translation>热点：本期不少于 %1 件，且日均量不低于前 %3 期日均量的 %2 倍。</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="389" />
+        <location filename="../../app/views/reports/tables.py" line="383" />
         <source>Repeated appeals about one address</source>
         <translation>同一地址重复诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="392" />
+        <location filename="../../app/views/reports/tables.py" line="386" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="409" />
+        <location filename="../../app/views/reports/tables.py" line="403" />
         <source>Appeals naming the same place (spelling and room number aside) are one problem; at least %1 orders.</source>
         <translation>指向同一地点的诉求（忽略写法与房号差异）视为一个问题；不少于 %1 件。</translation>
     </message>
@@ -3553,204 +3553,204 @@
 <context>
     <name>TrainerPage</name>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="56" />
+        <location filename="../../app/views/drills/trainer.py" line="58" />
         <source>Dashboard</source>
         <translation>成绩看板</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="57" />
+        <location filename="../../app/views/drills/trainer.py" line="59" />
         <source>Drill sets</source>
         <translation>练习题组</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="69" />
+        <location filename="../../app/views/drills/trainer.py" line="71" />
         <source>Drill &amp;set:</source>
         <translation>练习题组(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="72" />
+        <location filename="../../app/views/drills/trainer.py" line="74" />
         <source>Export CSV… (Ctrl+Shift+X)</source>
         <translation>导出 CSV… (Ctrl+Shift+X)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="83" />
+        <location filename="../../app/views/drills/trainer.py" line="85" />
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="84" />
-        <location filename="../../app/views/drills/trainer.py" line="258" />
+        <location filename="../../app/views/drills/trainer.py" line="86" />
+        <location filename="../../app/views/drills/trainer.py" line="260" />
         <source>Category</source>
         <translation>问题分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="85" />
-        <location filename="../../app/views/drills/trainer.py" line="99" />
+        <location filename="../../app/views/drills/trainer.py" line="87" />
+        <location filename="../../app/views/drills/trainer.py" line="101" />
         <source>Attempts</source>
         <translation>作答次数</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="86" />
+        <location filename="../../app/views/drills/trainer.py" line="88" />
         <source>Right</source>
         <translation>全对</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="87" />
+        <location filename="../../app/views/drills/trainer.py" line="89" />
         <source>Accuracy</source>
         <translation>正确率</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="88" />
+        <location filename="../../app/views/drills/trainer.py" line="90" />
         <source>Median time</source>
         <translation>用时中位数</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="96" />
+        <location filename="../../app/views/drills/trainer.py" line="98" />
         <source>Caller's words</source>
         <translation>来电原话</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="97" />
+        <location filename="../../app/views/drills/trainer.py" line="99" />
         <source>Set</source>
         <translation>题组</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="98" />
+        <location filename="../../app/views/drills/trainer.py" line="100" />
         <source>Missed</source>
         <translation>答错次数</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="100" />
+        <location filename="../../app/views/drills/trainer.py" line="102" />
         <source>Miss rate</source>
         <translation>错误率</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="101" />
+        <location filename="../../app/views/drills/trainer.py" line="103" />
         <source>Most often picked instead</source>
         <translation>最常误选</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="108" />
+        <location filename="../../app/views/drills/trainer.py" line="110" />
         <source>Accuracy and median time per trainee and category</source>
         <translation>各学员分类别正确率与用时中位数</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="110" />
+        <location filename="../../app/views/drills/trainer.py" line="112" />
         <source>Most often missed scenarios</source>
         <translation>最常答错的题目</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="137" />
+        <location filename="../../app/views/drills/trainer.py" line="139" />
         <source>All sets</source>
         <translation>全部题组</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="180" />
+        <location filename="../../app/views/drills/trainer.py" line="182" />
         <source>%1 trainees, %2 attempts, %3 right</source>
         <translation>学员 %1 人，作答 %2 次，全对 %3 次</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="202" />
+        <location filename="../../app/views/drills/trainer.py" line="204" />
         <source>Export drill figures</source>
         <translation>导出练习成绩</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="202" />
+        <location filename="../../app/views/drills/trainer.py" line="204" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="213" />
+        <location filename="../../app/views/drills/trainer.py" line="215" />
         <source>Name of a new or existing set</source>
         <translation>新建或已有题组的名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="217" />
+        <location filename="../../app/views/drills/trainer.py" line="219" />
         <source>Any category</source>
         <translation>不限分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="222" />
+        <location filename="../../app/views/drills/trainer.py" line="224" />
         <source>Any unit</source>
         <translation>不限单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="227" />
+        <location filename="../../app/views/drills/trainer.py" line="229" />
         <source>any time</source>
         <translation>不限时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="228" />
+        <location filename="../../app/views/drills/trainer.py" line="230" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="232" />
+        <location filename="../../app/views/drills/trainer.py" line="234" />
         <source>Generate from the knowledge base</source>
         <translation>从知识库生成</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="239" />
+        <location filename="../../app/views/drills/trainer.py" line="241" />
         <source>Set &amp;name</source>
         <translation>题组名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="240" />
+        <location filename="../../app/views/drills/trainer.py" line="242" />
         <source>&amp;Category</source>
         <translation>问题分类(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="241" />
+        <location filename="../../app/views/drills/trainer.py" line="243" />
         <source>&amp;Unit</source>
         <translation>承办单位(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="242" />
+        <location filename="../../app/views/drills/trainer.py" line="244" />
         <source>Articles changed in the &amp;last</source>
         <translation>知识更新于最近(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="243" />
-        <source>Caller phrasings per &amp;article</source>
-        <translation>每条知识取问法数(&amp;A)</translation>
+        <location filename="../../app/views/drills/trainer.py" line="245" />
+        <source>Callers per &amp;article</source>
+        <translation>每条知识取来电数(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="247" />
-        <source>Generate scenarios from the articles' caller phrasings</source>
-        <translation>用知识条目中的来电问法生成题目</translation>
+        <location filename="../../app/views/drills/trainer.py" line="249" />
+        <source>Generate scenarios from calls answered with the knowledge base</source>
+        <translation>用按知识库直接答复的来电生成题目</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="254" />
+        <location filename="../../app/views/drills/trainer.py" line="337" />
+        <source>No call answered with a matching article in force yet (confidential callers are never used).</source>
+        <translation>还没有按符合条件的有效知识条目直接答复的来电（保密来电从不使用）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drills/trainer.py" line="256" />
         <source>Caller's words (double-click to edit)</source>
         <translation>来电原话（双击编辑）</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="255" />
+        <location filename="../../app/views/drills/trainer.py" line="257" />
         <source>Article</source>
         <translation>知识条目</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="256" />
+        <location filename="../../app/views/drills/trainer.py" line="258" />
         <source>Appeal type</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="257" />
+        <location filename="../../app/views/drills/trainer.py" line="259" />
         <source>Handling unit</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="323" />
+        <location filename="../../app/views/drills/trainer.py" line="325" />
         <source>Name the set first.</source>
         <translation>请先填写题组名称。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="329" />
-        <source>No article in force matches.</source>
-        <translation>没有符合条件的有效知识条目。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/drills/trainer.py" line="338" />
+        <location filename="../../app/views/drills/trainer.py" line="343" />
         <source>%1 new scenarios, %2 already in the set.</source>
         <translation>新增 %1 道题，%2 道已在题组中。</translation>
     </message>

@@ -13,12 +13,14 @@ from PySide6.QtWidgets import QApplication
 
 from app.models.drills import Scenario
 from app.models.enums import AppealType
+from app.models.operations import DirectAnswer
 from app.store.drills.sets import DrillStore
 from app.store.kb.articles import demo_articles_path
 from app.views.drills.models import RowsModel
 from app.views.drills.page import DrillPage
 from app.views.drills.trainer import TrainerPage
 from app.views.shell.main_window import MainWindow
+from tests.support.builders import make_intake, operator
 from tests.support.qt import type_chinese
 
 WATER = Scenario(
@@ -160,6 +162,15 @@ def test_building_a_set_from_recent_changes_keeps_edits(qtbot, workspace, clock,
     kb.import_jsonl(demo_articles_path())
     clock.now += timedelta(days=30)
     changed = kb.edit("kb-0006", answer=kb.get("kb-0006").answer + "（新规定）")
+    answer = DirectAnswer("已告知抢修进度。", "kb-0006", changed.version)
+    for content in (
+        "来电人称整栋楼突然停电，电梯也停了，想知道几时恢复。",
+        "来电人反映附近一片都黑晒，冰箱里的东西怕坏，问什么时候来电。",
+        "来电人称整栋楼突然停电，电梯也停了，想知道几时恢复。",  # the same words again
+    ):
+        workspace.record_intake(
+            make_intake(content=content, category="A0202"), operator(workspace), answer
+        )
     trainer = TrainerPage(window.context)
     qtbot.addWidget(trainer)
     trainer.tabs.setCurrentIndex(1)
@@ -170,6 +181,10 @@ def test_building_a_set_from_recent_changes_keeps_edits(qtbot, workspace, clock,
     rows = trainer.scenario_model.scenarios
     assert [s.articles for s in rows] == [("kb-0006",), ("kb-0006",)]
     assert rows[0].source == f"kb-0006@v{changed.version}"
+    assert {s.text for s in rows} == {
+        "我整栋楼突然停电，电梯也停了，想知道几时恢复。",
+        "我附近一片都黑晒，冰箱里的东西怕坏，问什么时候来电。",
+    }
     model = trainer.scenario_model
     assert model.setData(model.index(0, 0), "整栋楼突然停电，电梯都停了")
     again = DrillStore(workspace.database).scenarios("本周政策变化")

@@ -9,6 +9,7 @@ import pytest
 
 from app.models.clock import CHINA
 from app.models.drill_figures import figures, most_missed
+from app.models.drill_sources import CallerWords, from_calls
 from app.models.drills import (
     RELEARN,
     Answer,
@@ -18,9 +19,7 @@ from app.models.drills import (
     attempt_event,
     attempt_from_event,
     cards_from,
-    generate,
     grade,
-    guess_appeal_type,
     next_scenario,
     parse_jsonl,
     progress,
@@ -206,26 +205,36 @@ def article(aid: str, category: str, unit: str, updated: str, *questions: str) -
     )
 
 
+def call(order_id: str, aid: str, text: str, kind: str = "咨询") -> CallerWords:
+    return CallerWords(order_id, aid, 1, text, AppealType(kind))
+
+
 def test_generate_by_category_unit_and_recent_change() -> None:
     articles = [
         article("k1", "A0201", "gs", "2026-11-25T10:00:00+08:00", "我家冇水了", "停水到几点"),
         article("k2", "A0301", "cgj", "2026-10-01T10:00:00+08:00", "投诉烧烤摊油烟"),
         article("k3", "A0202", "gdj", "2026-11-26T10:00:00+08:00", "什么时候来电"),
     ]
+    calls = [
+        call("o1", "k1", "来电人反映小区从早上开始一直没有自来水，想知道几点恢复。", "求助"),
+        call("o2", "k1", "来电人称家里水龙头一滴水都没有，楼上邻居也一样。", "求助"),
+        call("o3", "k2", "来电人投诉楼下夜宵档油烟很大，熏得窗都不敢开。", "投诉"),
+        call("o4", "k3", "来电人咨询整条街晚上黑灯了，供电什么时候能恢复。"),
+    ]
     today = date(2026, 11, 27)
-    by_category = generate(articles, "水电", Selection(categories=("A02",)), today)
-    assert [s.articles for s in by_category] == [("k1",), ("k1",), ("k3",)]
+    by_category = from_calls(calls, articles, "水电", Selection(categories=("A02",)), today)
+    assert [s.articles for s in by_category] == [("k1",), ("k3",), ("k1",)]  # interleaved
     assert by_category[0].appeal_type is AppealType.HELP and by_category[0].unit == "gs"
-    assert by_category[0].source == "k1@v2" and by_category[0].set_name == "水电"
-    by_unit = generate(articles, "x", Selection(units=("cgj",)), today)
-    assert [(s.text, s.appeal_type) for s in by_unit] == [("投诉烧烤摊油烟", AppealType.COMPLAINT)]
-    recent = generate(
-        articles, "x", Selection(changed_since=date(2026, 11, 20), per_article=1), today
+    assert by_category[0].source == "k1@v1" and by_category[0].set_name == "水电"
+    by_unit = from_calls(calls, articles, "x", Selection(units=("cgj",)), today)
+    assert [s.appeal_type for s in by_unit] == [AppealType.COMPLAINT]
+    assert by_unit[0].text.startswith("我投诉楼下夜宵档")
+    recent = from_calls(
+        calls, articles, "x", Selection(changed_since=date(2026, 11, 20), per_article=1), today
     )
     assert [s.articles[0] for s in recent] == ["k3", "k1"]  # newest change first
-    again = generate(articles, "水电", Selection(categories=("A02",)), today)
+    again = from_calls(calls, articles, "水电", Selection(categories=("A02",)), today)
     assert [s.id for s in again] == [s.id for s in by_category]  # stable ids
-    assert guess_appeal_type("请问社保怎么转移") is AppealType.ENQUIRY
 
 
 def test_jsonl_round_trip_and_errors_by_line() -> None:

@@ -1,6 +1,7 @@
 """The trainer's drill dashboard: every trainee's accuracy and median time per category, the
-scenarios most often missed (exported as CSV), and building drill sets from the knowledge
-base's own caller phrasings (by category, unit or recent change), with the words editable.
+scenarios most often missed (exported as CSV), and building drill sets from what callers
+said on the calls answered with the knowledge base (by category, unit or recent change of
+the article; scrubbed, never the article's own phrasings), with the words editable.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.drill_figures import figures, most_missed
-from app.models.drills import Scenario, Selection, generate
+from app.models.drills import Scenario, Selection
 from app.operations import drills as drill_ops
 from app.operations.changes import Changes
 from app.store.drills.sets import DrillStore
@@ -241,11 +242,11 @@ class TrainerPage(QWidget):
         form.addRow(self.tr("&Category"), self.category)
         form.addRow(self.tr("&Unit"), self.unit)
         form.addRow(self.tr("Articles changed in the &last"), self.days)
-        form.addRow(self.tr("Caller phrasings per &article"), self.per_article)
+        form.addRow(self.tr("Callers per &article"), self.per_article)
         buttons = QHBoxLayout()
         buttons.addWidget(self.generate_button)
         buttons.addWidget(self.report, 1)
-        box = QGroupBox(self.tr("Generate scenarios from the articles' caller phrasings"))
+        box = QGroupBox(self.tr("Generate scenarios from calls answered with the knowledge base"))
         box_layout = QVBoxLayout(box)
         box_layout.addLayout(form)
         box_layout.addLayout(buttons)
@@ -317,30 +318,33 @@ class TrainerPage(QWidget):
         )
 
     def generate(self) -> int:
-        """Add the selected articles' caller phrasings to the named set; returns how many
-        scenarios are new."""
+        """Add scenarios made from the calls answered with the selected articles to the
+        named set; returns how many are new."""
         name = self.set_name.currentText().strip()
         if not name:
             self.report.setText(self.tr("Name the set first."))
             self.set_name.setFocus()
             return 0
-        today = self.workspace.clock().date()
-        scenarios = generate(self.workspace.knowledge().articles(), name, self.selection(), today)
-        if not scenarios:
-            self.report.setText(self.tr("No article in force matches."))
+        selection = self.selection()
+        done = self.operations(
+            self, lambda ws: drill_ops.generate_set(ws, name, selection)
+        ).run_now()
+        if done is None:
             return 0
-        # Scenarios already in the set keep the trainer's edits of their words.
-        existing = {s.id for s in self.store.scenarios(name)}
-        fresh = [s for s in scenarios if s.id not in existing]
-        report = self.operations(self, lambda ws: drill_ops.save_scenarios(ws, fresh)).run_now()
-        if report is None:
+        if not done.found:
+            self.report.setText(
+                self.tr(
+                    "No call answered with a matching article in force yet "
+                    "(confidential callers are never used)."
+                )
+            )
             return 0
         self.report.setText(
             self.tr("%1 new scenarios, %2 already in the set.")
-            .replace("%1", str(report.created))
-            .replace("%2", str(len(scenarios) - len(fresh)))
+            .replace("%1", str(done.created))
+            .replace("%2", str(done.already))
         )
         self.refresh()
         self.set_name.setEditText(name)
         self.refresh_scenarios()
-        return report.created
+        return done.created
