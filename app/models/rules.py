@@ -226,15 +226,21 @@ _SATISFACTIONS = frozenset(s.value for s in Satisfaction)
 
 def _check_statements(event_type: EventType, payload: Mapping[str, Any]) -> None:
     """What a step must say: reasons, opinions, days, the reply itself. Checked here (not
-    in a screen) so the central store refuses exactly what a workstation refuses."""
+    in a screen) so the central store refuses exactly what a workstation refuses.
+
+    Checked on every new step only (a push, Workspace.act): events already stored are
+    folded by projection.apply without these checks, so a rule added later (a transfer's,
+    a return's or an unsatisfied follow-up's reason) never makes old history invalid."""
     if event_type is EventType.FLAG and not _text(payload, "reason"):
         raise RuleViolation("reason_required", "标记须写明理由")
     if event_type is EventType.RETURN_REQUEST:
         reason = payload.get("reason")
         if reason not in _RETURN_REASONS:
             raise RuleViolation("bad_return_reason", f"退单理由“{reason}”不在规定的理由之列")
-        if reason == ReturnReason.OTHER.value and not _text(payload, "text"):
-            raise RuleViolation("reason_required", "退单理由为“其他”时须写明具体原因")
+        if not _text(payload, "text"):
+            raise RuleViolation("reason_required", "退单须写明具体原因")
+    if event_type is EventType.TRANSFER and not _text(payload, "reason"):
+        raise RuleViolation("reason_required", "转办须写明理由")
     if event_type is EventType.EXTENSION_REQUEST:
         _check_days(payload)
         if not _text(payload, "reason"):
@@ -261,6 +267,13 @@ def _check_statements(event_type: EventType, payload: Mapping[str, Any]) -> None
         and payload.get("satisfaction") not in _SATISFACTIONS
     ):
         raise RuleViolation("satisfaction_required", "请记录诉求人的满意度")
+    if (
+        event_type is EventType.FOLLOW_UP
+        and payload.get("reached")
+        and payload.get("satisfaction") == Satisfaction.UNSATISFIED.value
+        and not _text(payload, "text")
+    ):
+        raise RuleViolation("reason_required", "诉求人不满意时须记录不满意的原因")
 
 
 def _check_units(payload: Mapping[str, Any], units: UnitLookup | None) -> None:

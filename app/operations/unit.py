@@ -41,8 +41,8 @@ def request_extension(
 def request_return(
     ws: Workspace, order_id: str, actor: Actor, reason: ReturnReason, text: str
 ) -> Done[Order]:
-    if reason is ReturnReason.OTHER and not text.strip():
-        raise RuleViolation("reason_required", "退单理由为“其他”时须写明具体原因")
+    if not text.strip():
+        raise RuleViolation("reason_required", "退单须写明具体原因")
     payload = {"reason": reason.value, "text": text.strip()}
     return step(ws, order_id, E.RETURN_REQUEST, payload, actor)
 

@@ -168,7 +168,10 @@ def test_no_confidential_identity_reaches_a_unit_an_analyst_or_a_trainer(
     step(op, lambda: on(op).flag(a, who["op"](), FlagKind.HARD_CASE, f"{NAME}多次来电{PHONE}"))
     step(disp, lambda: on(disp).dispatch(a, who["disp"](), "gaj", [], f"{NAME}所在小区"))
     step(gaj, lambda: on(gaj).sign(a, who["gaj"]()))
-    step(gaj, lambda: on(gaj).request_return(a, who["gaj"](), ReturnReason.NOT_OUR_DUTY, ""))
+    step(
+        gaj,
+        lambda: on(gaj).request_return(a, who["gaj"](), ReturnReason.NOT_OUR_DUTY, "属城管职责"),
+    )
     step(disp, lambda: on(disp).rule_return(a, who["disp"](), True, f"同意，{NAME}诉求改派"))
     step(disp, lambda: on(disp).dispatch(a, who["disp"](), "cgj", ["gaj"], f"{PHONE}改派"))
     step(cgj, lambda: on(cgj).sign(a, who["cgj"]()))

@@ -129,7 +129,8 @@ class Desk:
 
     def returned_upheld(self) -> Order:
         order = self.dispatched("gaj")
-        order = self.step(self.units["gaj"], order, E.RETURN_REQUEST, {"reason": "非本单位职责"})
+        payload = {"reason": "非本单位职责", "text": "属市场监管职责"}
+        order = self.step(self.units["gaj"], order, E.RETURN_REQUEST, payload)
         return self.step(self.disp, order, E.RETURN_RULING, {"upheld": True, "opinion": "同意"})
 
     def extension_asked(self) -> Order:
@@ -155,7 +156,12 @@ class Desk:
 
     def reopen_due(self) -> Order:
         order = self.closed()
-        payload = {"reached": True, "resolved": False, "satisfaction": "不满意"}
+        payload = {
+            "reached": True,
+            "resolved": False,
+            "satisfaction": "不满意",
+            "text": "工地仍在夜间施工",
+        }
         return self.step(self.op, order, E.FOLLOW_UP, payload)
 
     def assisted_then_redispatched(self) -> Order:
@@ -319,6 +325,44 @@ CASES = {
         E.RETURN_REQUEST,
         Desk.handling,
         {"reason": "其他", "text": ""},
+    ),
+    # a return, a transfer and an unsatisfied follow-up say why (empty, blank or missing)
+    "return_without_text": Case(
+        "reason_required", "unit_cgj", E.RETURN_REQUEST, Desk.handling, {"reason": "属地不符"}
+    ),
+    "return_with_blank_text": Case(
+        "reason_required",
+        "unit_cgj",
+        E.RETURN_REQUEST,
+        Desk.dispatched,
+        {"reason": "非本单位职责", "text": " \u3000\n\t"},
+    ),
+    "transfer_without_reason": Case(
+        "reason_required", "op1", E.TRANSFER, Desk.received, {"target": "110", "reason": ""}
+    ),
+    "transfer_with_blank_reason": Case(
+        "reason_required",
+        "op1",
+        E.TRANSFER,
+        Desk.received,
+        {"target": "other_city", "reason": "  "},
+    ),
+    "transfer_with_no_reason_field": Case(
+        "reason_required", "disp1", E.TRANSFER, Desk.received, {"target": "120"}
+    ),
+    "unsatisfied_follow_up_without_reason": Case(
+        "reason_required",
+        "op1",
+        E.FOLLOW_UP,
+        Desk.closed,
+        {"reached": True, "contacted": True, "resolved": True, "satisfaction": "不满意"},
+    ),
+    "unsatisfied_follow_up_with_blank_reason": Case(
+        "reason_required",
+        "op1",
+        E.FOLLOW_UP,
+        Desk.closed,
+        {"reached": True, "resolved": False, "satisfaction": "不满意", "text": "\u3000 "},
     ),
     "extension_of_zero_days": Case(
         "bad_days", "unit_cgj", E.EXTENSION_REQUEST, Desk.handling, {"days": 0, "reason": "协调"}

@@ -77,7 +77,7 @@ def test_return_refused_goes_back_to_the_unit(workspace: Workspace) -> None:
     chain = Steps(workspace)
     order = record(workspace)
     chain.dispatch(order.id, DISPATCHER, LEAD, [])
-    chain.request_return(order.id, unit(LEAD), ReturnReason.NOT_OUR_DUTY, "")
+    chain.request_return(order.id, unit(LEAD), ReturnReason.NOT_OUR_DUTY, "属供水公司职责")
     refused = chain.rule_return(order.id, DISPATCHER, False, "属本单位职责")
     assert refused.status is Status.HANDLING and refused.lead_unit == LEAD
 
@@ -122,6 +122,7 @@ def test_reply_review_close_follow_up_reopen(workspace: Workspace, clock) -> Non
         contacted=True,
         resolved=False,
         satisfaction=Satisfaction.UNSATISFIED,
+        text="停水问题仍未解决",
     )
     assert reopened.status is Status.HANDLING
     assert reopened.reopen_count == 1 and reopened.lead_unit == LEAD

@@ -67,7 +67,12 @@ def test_a_reopen_into_2027_carries_the_warning(desk: Workspace) -> None:
     chain.close(order_id, DISPATCHER)
     desk.clock.now = datetime(2026, 12, 21, 9, tzinfo=CHINA)  # type: ignore[attr-defined]
     order = chain.follow_up(
-        order_id, OPERATOR, reached=True, resolved=False, satisfaction=Satisfaction.UNSATISFIED
+        order_id,
+        OPERATOR,
+        reached=True,
+        resolved=False,
+        satisfaction=Satisfaction.UNSATISFIED,
+        text="问题仍未解决",
     )
     assert order.reopen_count == 1 and order.deadline.year == 2027
     assert "2027" in order.deadline_warning

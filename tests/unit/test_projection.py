@@ -67,7 +67,12 @@ def test_whole_chain_and_rebuild(workspace, clock) -> None:
         (EventType.CLOSE, {}, DISPATCHER),
         (
             EventType.FOLLOW_UP,
-            {"reached": True, "resolved": False, "satisfaction": Satisfaction.UNSATISFIED.value},
+            {
+                "reached": True,
+                "resolved": False,
+                "satisfaction": Satisfaction.UNSATISFIED.value,
+                "text": "工地仍在夜间施工",
+            },
             OP,
         ),
         (EventType.REOPEN, {"reason": "回访不满意", "new_deadline": reopened}, OP),

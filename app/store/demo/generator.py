@@ -576,6 +576,12 @@ class DemoGenerator:
                 "satisfaction": satisfaction.value,
                 "contacted": True,
             }
+            if satisfaction is Satisfaction.UNSATISFIED:  # the rules ask for the reason
+                payload["text"] = (
+                    "诉求人表示问题仍未解决，对处理结果不满意"
+                    if not resolved
+                    else "诉求人认为答复敷衍，对处理态度不满意"
+                )
             chain.emit(EventType.FOLLOW_UP, payload, caller, at)
             return chain.order.reopen_due and rng.random() < self.odds.reopen
         return False
