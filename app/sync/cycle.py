@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.models.numbering import valid_station
+from app.models.numbering import STORE_ACTOR, valid_station
 from app.store.sync.state import PreparedPage, SyncState, prepare_page
 from app.sync.client import MAX_BATCH, CentralStore, push_body, push_results
 from app.sync.errors import BadAnswer, Refused, SyncError
@@ -24,6 +24,9 @@ class CycleSummary:
     duplicates: int = 0
     rejected: int = 0
     pulled: int = 0
+    # Of those, the events another workstation wrote: not this one's own coming back from
+    # the feed, nor the store's own (a renumber). What "changes from other workstations" counts.
+    from_elsewhere: int = 0
     articles: int = 0
     cursor: int = 0
     changed_orders: set[str] = field(default_factory=set)
@@ -35,6 +38,7 @@ class CycleSummary:
             "duplicates": self.duplicates,
             "rejected": self.rejected,
             "pulled": self.pulled,
+            "from_elsewhere": self.from_elsewhere,
             "articles": self.articles,
             "cursor": self.cursor,
         }
@@ -209,8 +213,10 @@ def pull_feed(
     summary: CycleSummary,
     page_size: int,
     before_commit: Callable[[], None] | None = None,
+    device_id: str = "",
 ) -> None:
-    """Pull pages until the feed is drained. The pages and the cursor are applied together,
+    """Pull pages until the feed is drained (`device_id`: this workstation, whose own events
+    are not counted as from elsewhere). The pages and the cursor are applied together,
     in one transaction: one page, or, while catching up, the pages already waiting (at most
     COALESCE_EVENTS events). Pages are fetched and prepared (parsed, folded, their rows
     made: no database) on a helper thread, one request at a time, while earlier ones are
@@ -242,6 +248,7 @@ def pull_feed(
                     summary.changed_orders |= state.apply_pages(batch, before_commit)
                     for prepared in batch:
                         summary.pulled += len(prepared.page.events)
+                        summary.from_elsewhere += _from_elsewhere(prepared, device_id)
                         summary.articles += len(prepared.page.articles)
                         since = prepared.page.next_since
             finally:
@@ -252,6 +259,13 @@ def pull_feed(
         fetcher.stopped.set()
         fetcher.join()
     summary.cursor = since
+
+
+def _from_elsewhere(prepared: PreparedPage, device_id: str) -> int:
+    """The page's events written on another workstation. An event this cache cannot read
+    (a newer version's) names no author it can trust: not counted."""
+    own = (device_id, STORE_ACTOR)
+    return sum(1 for _, event in prepared.events if event.device_id not in own)
 
 
 STATION_ASSIGNED = "station:assigned"  # meta: the station code is the store's
@@ -289,6 +303,6 @@ def run_cycle(
         summary = CycleSummary(cursor=state.cursor())
         ensure_station(state, store, device_id)
         push_outbox(state, store, device_id, summary, batch)
-        pull_feed(state, store, summary, page_size, before_commit)
+        pull_feed(state, store, summary, page_size, before_commit, device_id)
         state.mark_success()
     return summary

@@ -22,7 +22,7 @@ class SyncBridge(QObject):
     """Owns the SyncWorker thread; re-emits its status changes on the GUI thread."""
 
     status_changed = Signal(object)  # SyncStatus
-    pulled = Signal(int)  # events pulled from other workstations in the last cycle
+    pulled = Signal(int)  # events other workstations wrote, pulled in the last cycle
     changed = Signal(object)  # Changes: what that pull changed here, for the window's hub
 
     def __init__(
@@ -64,8 +64,8 @@ class SyncBridge(QObject):
         summary = status.last_summary
         if summary is not None and summary is not self._last_summary:
             self._last_summary = summary
-            if summary.pulled:
-                self.pulled.emit(summary.pulled)
+            if summary.from_elsewhere:  # never this workstation's own steps coming back
+                self.pulled.emit(summary.from_elsewhere)
             changes = sync_ops.pulled(summary)
             if changes != NOTHING:
                 self.changed.emit(changes)
