@@ -550,138 +550,156 @@
     </message>
 </context>
 <context>
+    <name>Choices</name>
+    <message>
+        <location filename="../../app/views/work/choices.py" line="20" />
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/work/choices.py" line="27" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/work/choices.py" line="28" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>Clocks</name>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="41" />
+        <location filename="../../app/views/work/queue_models.py" line="42" />
         <source>dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="42" />
+        <location filename="../../app/views/work/queue_models.py" line="43" />
         <source>sign</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="43" />
+        <location filename="../../app/views/work/queue_models.py" line="44" />
         <source>reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="53" />
+        <location filename="../../app/views/work/queue_models.py" line="54" />
         <source>%1: overdue %2 h</source>
         <translation>%1：超期%2小时</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/work/queue_models.py" line="55" />
+        <location filename="../../app/views/work/queue_models.py" line="56" />
         <source>%1: overdue %n working day(s)</source>
         <translation>
             <numerusform>%1：超期%n个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="60" />
+        <location filename="../../app/views/work/queue_models.py" line="61" />
         <source>%1: %2 h left</source>
         <translation>%1：剩%2小时</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/work/queue_models.py" line="62" />
+        <location filename="../../app/views/work/queue_models.py" line="63" />
         <source>%1: %n working day(s) left</source>
         <translation>
             <numerusform>%1：剩%n个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="68" />
+        <location filename="../../app/views/work/queue_models.py" line="69" />
         <source>Return request</source>
         <translation>退单待审</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="69" />
+        <location filename="../../app/views/work/queue_models.py" line="70" />
         <source>Extension request</source>
         <translation>延期待批</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="70" />
+        <location filename="../../app/views/work/queue_models.py" line="71" />
         <source>Unreasonable-appeal application</source>
         <translation>不合理诉求待审</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="104" />
+        <location filename="../../app/views/work/queue_models.py" line="105" />
         <source>Order number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="105" />
+        <location filename="../../app/views/work/queue_models.py" line="106" />
         <source>Time left</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="106" />
+        <location filename="../../app/views/work/queue_models.py" line="107" />
         <source>Closed at</source>
         <translation>办结时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="107" />
+        <location filename="../../app/views/work/queue_models.py" line="108" />
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="108" />
+        <location filename="../../app/views/work/queue_models.py" line="109" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="109" />
+        <location filename="../../app/views/work/queue_models.py" line="110" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="110" />
+        <location filename="../../app/views/work/queue_models.py" line="111" />
         <source>Town</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="111" />
+        <location filename="../../app/views/work/queue_models.py" line="112" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="112" />
+        <location filename="../../app/views/work/queue_models.py" line="113" />
         <source>Lead unit</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="113" />
+        <location filename="../../app/views/work/queue_models.py" line="114" />
         <source>Caller</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="166" />
+        <location filename="../../app/views/work/queue_models.py" line="167" />
         <source>Due %1</source>
         <translation>%1到期</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="200" />
+        <location filename="../../app/views/work/queue_models.py" line="201" />
         <source>(confidential)</source>
         <translation>（保密）</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="207" />
+        <location filename="../../app/views/work/queue_models.py" line="208" />
         <source>assisting</source>
         <translation>协办</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="209" />
+        <location filename="../../app/views/work/queue_models.py" line="210" />
         <source>supervised</source>
         <translation>已督办</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="211" />
+        <location filename="../../app/views/work/queue_models.py" line="212" />
         <source>to reopen</source>
         <translation>待重办</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/work/queue_models.py" line="213" />
+        <location filename="../../app/views/work/queue_models.py" line="214" />
         <source>%n call(s) made</source>
         <translation>
             <numerusform>已回访%n次</numerusform>
@@ -691,56 +709,56 @@
 <context>
     <name>DeskStatusBar</name>
     <message>
-        <location filename="../../app/views/shell/status_bar.py" line="37" />
+        <location filename="../../app/views/shell/status_bar.py" line="38" />
         <source>Workstation %1</source>
         <translation>工位 %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/status_bar.py" line="54" />
+        <location filename="../../app/views/shell/status_bar.py" line="55" />
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/status_bar.py" line="57" />
+        <location filename="../../app/views/shell/status_bar.py" line="58" />
         <source>● Offline: working locally</source>
         <translation>● 离线：本地工作中</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/status_bar.py" line="58" />
+        <location filename="../../app/views/shell/status_bar.py" line="59" />
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/status_bar.py" line="59" />
+        <location filename="../../app/views/shell/status_bar.py" line="60" />
         <source>● Syncing…</source>
         <translation>● 同步中…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/status_bar.py" line="60" />
+        <location filename="../../app/views/shell/status_bar.py" line="61" />
         <source>● Local only (not signed in)</source>
         <translation>● 仅本地（未登录）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/shell/status_bar.py" line="69" />
+        <location filename="../../app/views/shell/status_bar.py" line="70" />
         <source>%n event(s) waiting to send</source>
         <translation>
             <numerusform>待发送 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/shell/status_bar.py" line="71" />
+        <location filename="../../app/views/shell/status_bar.py" line="72" />
         <source>%n kept for other users</source>
         <translation>
             <numerusform>%n 条为其他用户保留（待其登录后发送）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/status_bar.py" line="74" />
+        <location filename="../../app/views/shell/status_bar.py" line="75" />
         <source>Last sync %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/status_bar.py" line="76" />
+        <location filename="../../app/views/shell/status_bar.py" line="77" />
         <source>Never synced</source>
         <translation>尚未同步</translation>
     </message>
@@ -1190,58 +1208,73 @@
 <context>
     <name>FollowUpPage</name>
     <message>
-        <location filename="../../app/views/followup/page.py" line="25" />
+        <location filename="../../app/views/followup/page.py" line="26" />
         <source>Follow-up calls</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup/page.py" line="27" />
+        <location filename="../../app/views/followup/page.py" line="28" />
         <source>Orders to reopen first, then closed orders never called, oldest first.</source>
         <translation>待重办的优先，其次是尚未回访的已办结工单，先办结的在前。</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup/page.py" line="34" />
+        <location filename="../../app/views/followup/page.py" line="35" />
         <source>&amp;1 Due a call (%1)</source>
         <translation>&amp;1 待回访（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup/page.py" line="40" />
+        <location filename="../../app/views/followup/page.py" line="41" />
         <source>No closed orders are waiting for a follow-up call.</source>
         <translation>暂无待回访的已办结工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup/page.py" line="44" />
+        <location filename="../../app/views/followup/page.py" line="45" />
         <source>Record call</source>
         <translation>记录回访</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup/page.py" line="45" />
-        <location filename="../../app/views/followup/page.py" line="101" />
+        <location filename="../../app/views/followup/page.py" line="46" />
+        <location filename="../../app/views/followup/page.py" line="138" />
         <source>Reopen</source>
         <translation>重新办理</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup/page.py" line="54" />
+        <location filename="../../app/views/followup/page.py" line="55" />
         <source>Follow-up call</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup/page.py" line="56" />
+        <location filename="../../app/views/followup/page.py" line="57" />
         <source>Reply: %1</source>
         <translation>答复：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup/page.py" line="60" />
+        <location filename="../../app/views/followup/page.py" line="75" />
+        <source>When unsatisfied: what the appellant is unsatisfied with</source>
+        <translation>不满意时必填：诉求人对什么不满意</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/followup/page.py" line="77" />
         <source>Appellant r&amp;eached</source>
         <translation>已联系上诉求人(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup/page.py" line="62" />
+        <location filename="../../app/views/followup/page.py" line="80" />
+        <source>Choose whether the appellant was reached</source>
+        <translation>请选择是否联系上诉求人</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/followup/page.py" line="86" />
         <source>Unit had &amp;contacted them</source>
         <translation>承办单位曾联系诉求人(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup/page.py" line="64" />
+        <location filename="../../app/views/followup/page.py" line="89" />
+        <source>Choose whether the unit had contacted the appellant</source>
+        <translation>请选择承办单位是否联系过诉求人</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/followup/page.py" line="95" />
         <source>&amp;Resolved</source>
         <translation>已解决(&amp;R)</translation>
     </message>
@@ -1261,42 +1294,52 @@
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup/page.py" line="79" />
+        <location filename="../../app/views/followup/page.py" line="98" />
+        <source>Choose whether the appeal was resolved</source>
+        <translation>请选择诉求是否已解决</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/followup/page.py" line="104" />
         <source>&amp;Satisfaction</source>
         <translation>满意度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup/page.py" line="80" />
+        <location filename="../../app/views/followup/page.py" line="108" />
+        <source>Choose the appellant's satisfaction</source>
+        <translation>请选择诉求人的满意度</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/followup/page.py" line="113" />
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup/page.py" line="94" />
+        <location filename="../../app/views/followup/page.py" line="131" />
         <source>Follow-up call on %1 recorded.</source>
         <translation>工单 %1 的回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup/page.py" line="105" />
+        <location filename="../../app/views/followup/page.py" line="142" />
         <source>Back to %1 with a new reply deadline.</source>
         <translation>退回%1重新办理，重新计算答复时限。</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup/page.py" line="106" />
+        <location filename="../../app/views/followup/page.py" line="143" />
         <source>the dispatch queue</source>
         <translation>待派单队列</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup/page.py" line="113" />
+        <location filename="../../app/views/followup/page.py" line="150" />
         <source>Unresolved or unsatisfied at the follow-up call</source>
         <translation>回访未解决或不满意</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup/page.py" line="114" />
+        <location filename="../../app/views/followup/page.py" line="151" />
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup/page.py" line="117" />
+        <location filename="../../app/views/followup/page.py" line="154" />
         <source>Order %1 reopened.</source>
         <translation>工单 %1 已重新办理。</translation>
     </message>
@@ -1478,47 +1521,52 @@
     </message>
     <message>
         <location filename="../../app/views/intake/extras.py" line="299" />
+        <source>Why it goes there (required)</source>
+        <translation>转办理由（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake/extras.py" line="300" />
         <source>&amp;Transfer to</source>
         <translation>转至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="300" />
-        <location filename="../../app/views/intake/extras.py" line="337" />
+        <location filename="../../app/views/intake/extras.py" line="301" />
+        <location filename="../../app/views/intake/extras.py" line="338" />
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="301" />
+        <location filename="../../app/views/intake/extras.py" line="302" />
         <source>Record and transfer (Ctrl+Enter)</source>
         <translation>登记并转办（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="307" />
+        <location filename="../../app/views/intake/extras.py" line="308" />
         <source>Order %1 recorded and transferred.</source>
         <translation>工单 %1 已登记并转办。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="318" />
+        <location filename="../../app/views/intake/extras.py" line="319" />
         <source>Select the caller's earlier order in the history first.</source>
         <translation>请先在来电历史中选择该诉求人的工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="322" />
+        <location filename="../../app/views/intake/extras.py" line="323" />
         <source>Flag appellant</source>
         <translation>标记诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="325" />
+        <location filename="../../app/views/intake/extras.py" line="326" />
         <source>Flag the caller of %1. Nothing is deleted; the flag and reason are kept.</source>
         <translation>标记工单 %1 的诉求人。不删除任何记录，标记及理由均留存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="336" />
+        <location filename="../../app/views/intake/extras.py" line="337" />
         <source>&amp;Kind</source>
         <translation>类别(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="347" />
+        <location filename="../../app/views/intake/extras.py" line="348" />
         <source>The appellant of %1 is flagged.</source>
         <translation>工单 %1 的诉求人已标记。</translation>
     </message>
@@ -2435,274 +2483,274 @@
 <context>
     <name>OrderDetailDialog</name>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="90" />
+        <location filename="../../app/views/orders/detail.py" line="91" />
         <source>Order %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="124" />
+        <location filename="../../app/views/orders/detail.py" line="125" />
         <source>(not given)</source>
         <translation>（未提供）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="128" />
-        <location filename="../../app/views/orders/detail.py" line="131" />
+        <location filename="../../app/views/orders/detail.py" line="129" />
+        <location filename="../../app/views/orders/detail.py" line="132" />
         <source>[confidential]</source>
         <translation>【保密】</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="128" />
+        <location filename="../../app/views/orders/detail.py" line="129" />
         <source>(not shown to your role)</source>
         <translation>（本岗位不显示）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="132" />
+        <location filename="../../app/views/orders/detail.py" line="133" />
         <source>Caller</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="133" />
+        <location filename="../../app/views/orders/detail.py" line="134" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="134" />
+        <location filename="../../app/views/orders/detail.py" line="135" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="136" />
+        <location filename="../../app/views/orders/detail.py" line="137" />
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="137" />
+        <location filename="../../app/views/orders/detail.py" line="138" />
         <source>Appellant</source>
         <translation>诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="145" />
+        <location filename="../../app/views/orders/detail.py" line="146" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="147" />
+        <location filename="../../app/views/orders/detail.py" line="148" />
         <source>Type / urgency</source>
         <translation>类型 / 紧急程度</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="153" />
+        <location filename="../../app/views/orders/detail.py" line="154" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="155" />
+        <location filename="../../app/views/orders/detail.py" line="156" />
         <source>Category</source>
         <translation>问题分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="157" />
+        <location filename="../../app/views/orders/detail.py" line="158" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="159" />
+        <location filename="../../app/views/orders/detail.py" line="160" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="162" />
+        <location filename="../../app/views/orders/detail.py" line="163" />
         <source>%1 (a duplicate number, renumbered by the central store)</source>
         <translation>%1（重号，已由中心重新编号）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="168" />
+        <location filename="../../app/views/orders/detail.py" line="169" />
         <source>Former number</source>
         <translation>原编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="169" />
+        <location filename="../../app/views/orders/detail.py" line="170" />
         <source>Due</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="174" />
-        <location filename="../../app/views/orders/detail.py" line="312" />
+        <location filename="../../app/views/orders/detail.py" line="175" />
+        <location filename="../../app/views/orders/detail.py" line="313" />
         <source>assisted by %1</source>
         <translation>协办：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="175" />
+        <location filename="../../app/views/orders/detail.py" line="176" />
         <source>Handling unit</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="176" />
+        <location filename="../../app/views/orders/detail.py" line="177" />
         <source>Order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="184" />
+        <location filename="../../app/views/orders/detail.py" line="185" />
         <source>Appeal</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="189" />
+        <location filename="../../app/views/orders/detail.py" line="190" />
         <source>Answer given</source>
         <translation>答复内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="107" />
+        <location filename="../../app/views/orders/detail.py" line="108" />
         <source>Timeline</source>
         <translation>办理过程</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/detail.py" line="199" />
+        <location filename="../../app/views/orders/detail.py" line="200" />
         <source>overdue by %n working day(s)</source>
         <translation>
             <numerusform>已超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/detail.py" line="202" />
+        <location filename="../../app/views/orders/detail.py" line="203" />
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>剩余 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="219" />
+        <location filename="../../app/views/orders/detail.py" line="220" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="220" />
+        <location filename="../../app/views/orders/detail.py" line="221" />
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="221" />
+        <location filename="../../app/views/orders/detail.py" line="222" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="222" />
-        <location filename="../../app/views/orders/detail.py" line="255" />
+        <location filename="../../app/views/orders/detail.py" line="223" />
+        <location filename="../../app/views/orders/detail.py" line="256" />
         <source>Central store</source>
         <translation>中心接收</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="223" />
+        <location filename="../../app/views/orders/detail.py" line="224" />
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="265" />
+        <location filename="../../app/views/orders/detail.py" line="266" />
         <source>waiting to be sent</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="267" />
+        <location filename="../../app/views/orders/detail.py" line="268" />
         <source>refused</source>
         <translation>被拒收</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="269" />
+        <location filename="../../app/views/orders/detail.py" line="270" />
         <source>accepted</source>
         <translation>已接收</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/detail.py" line="280" />
+        <location filename="../../app/views/orders/detail.py" line="281" />
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/detail.py" line="280" />
-        <location filename="../../app/views/orders/detail.py" line="282" />
+        <location filename="../../app/views/orders/detail.py" line="281" />
+        <location filename="../../app/views/orders/detail.py" line="283" />
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n小时</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/detail.py" line="282" />
+        <location filename="../../app/views/orders/detail.py" line="283" />
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n分钟</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="285" />
+        <location filename="../../app/views/orders/detail.py" line="286" />
         <source>recorded %1 after it arrived (clock ahead)</source>
         <translation>记录时间晚于接收时间%1（工作站时钟偏快）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="286" />
+        <location filename="../../app/views/orders/detail.py" line="287" />
         <source>arrived %1 after it was recorded (offline)</source>
         <translation>记录后%1才送达（离线）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="290" />
-        <location filename="../../app/views/orders/detail.py" line="294" />
+        <location filename="../../app/views/orders/detail.py" line="291" />
+        <location filename="../../app/views/orders/detail.py" line="295" />
         <source>This record cannot be read by this version of Hotline Desk</source>
         <translation>此记录无法由当前版本读取</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="301" />
+        <location filename="../../app/views/orders/detail.py" line="302" />
         <source>Recorded as %1</source>
         <translation>受理，工单号 %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="304" />
+        <location filename="../../app/views/orders/detail.py" line="305" />
         <source>%1 was already in use: now %2</source>
         <translation>%1 已被占用，改为 %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="314" />
+        <location filename="../../app/views/orders/detail.py" line="315" />
         <source>return upheld</source>
         <translation>同意退单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="314" />
+        <location filename="../../app/views/orders/detail.py" line="315" />
         <source>return refused</source>
         <translation>不同意退单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="316" />
+        <location filename="../../app/views/orders/detail.py" line="317" />
         <source>approved</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="316" />
+        <location filename="../../app/views/orders/detail.py" line="317" />
         <source>not approved</source>
         <translation>不同意</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/detail.py" line="318" />
+        <location filename="../../app/views/orders/detail.py" line="319" />
         <source>%n working day(s)</source>
         <translation>
             <numerusform>%n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="320" />
+        <location filename="../../app/views/orders/detail.py" line="321" />
         <source>caller not reached</source>
         <translation>未联系上来电人</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="322" />
+        <location filename="../../app/views/orders/detail.py" line="323" />
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="322" />
+        <location filename="../../app/views/orders/detail.py" line="323" />
         <source>not resolved</source>
         <translation>未解决</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="330" />
+        <location filename="../../app/views/orders/detail.py" line="331" />
         <source>into order %1</source>
         <translation>并入工单 %1</translation>
     </message>
@@ -2765,60 +2813,60 @@
 <context>
     <name>OrderModels</name>
     <message>
-        <location filename="../../app/views/orders/models.py" line="51" />
-        <location filename="../../app/views/orders/models.py" line="141" />
+        <location filename="../../app/views/orders/models.py" line="52" />
+        <location filename="../../app/views/orders/models.py" line="142" />
         <source>Order number</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/models.py" line="52" />
+        <location filename="../../app/views/orders/models.py" line="53" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/models.py" line="53" />
+        <location filename="../../app/views/orders/models.py" line="54" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/models.py" line="54" />
-        <location filename="../../app/views/orders/models.py" line="143" />
+        <location filename="../../app/views/orders/models.py" line="55" />
+        <location filename="../../app/views/orders/models.py" line="144" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/models.py" line="55" />
+        <location filename="../../app/views/orders/models.py" line="56" />
         <source>Town</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/models.py" line="56" />
-        <location filename="../../app/views/orders/models.py" line="144" />
+        <location filename="../../app/views/orders/models.py" line="57" />
+        <location filename="../../app/views/orders/models.py" line="145" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/models.py" line="57" />
+        <location filename="../../app/views/orders/models.py" line="58" />
         <source>Caller</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/models.py" line="58" />
+        <location filename="../../app/views/orders/models.py" line="59" />
         <source>Due</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/models.py" line="102" />
+        <location filename="../../app/views/orders/models.py" line="103" />
         <source>%1 (overdue)</source>
         <translation>%1（超期）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/models.py" line="112" />
+        <location filename="../../app/views/orders/models.py" line="113" />
         <source>(confidential)</source>
         <translation>（保密）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/models.py" line="142" />
+        <location filename="../../app/views/orders/models.py" line="143" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -2826,89 +2874,89 @@
 <context>
     <name>OrderSummary</name>
     <message>
-        <location filename="../../app/views/work/panel.py" line="75" />
+        <location filename="../../app/views/work/panel.py" line="76" />
         <source>%1 (full number, viewing recorded)</source>
         <translation>%1（完整号码，查看已记录）</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/panel.py" line="79" />
+        <location filename="../../app/views/work/panel.py" line="80" />
         <source>Confidential appellant: identity withheld from handling units</source>
         <translation>保密诉求人：不向承办单位提供身份信息</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/panel.py" line="80" />
+        <location filename="../../app/views/work/panel.py" line="81" />
         <source>%1 (confidential)</source>
         <translation>%1（保密）</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/panel.py" line="88" />
+        <location filename="../../app/views/work/panel.py" line="89" />
         <source>Select an order in the list.</source>
         <translation>请在列表中选择工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/panel.py" line="91" />
+        <location filename="../../app/views/work/panel.py" line="92" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/panel.py" line="93" />
+        <location filename="../../app/views/work/panel.py" line="94" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/panel.py" line="97" />
+        <location filename="../../app/views/work/panel.py" line="98" />
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/panel.py" line="98" />
+        <location filename="../../app/views/work/panel.py" line="99" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/panel.py" line="99" />
+        <location filename="../../app/views/work/panel.py" line="100" />
         <source>Caller</source>
         <translation>诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/panel.py" line="100" />
+        <location filename="../../app/views/work/panel.py" line="101" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/panel.py" line="101" />
+        <location filename="../../app/views/work/panel.py" line="102" />
         <source>Reply due</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/panel.py" line="108" />
+        <location filename="../../app/views/work/panel.py" line="109" />
         <source>Units</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/panel.py" line="112" />
+        <location filename="../../app/views/work/panel.py" line="113" />
         <source>Other callers</source>
         <translation>其他来电人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/work/panel.py" line="113" />
+        <location filename="../../app/views/work/panel.py" line="114" />
         <source>%n more caller(s)</source>
         <translation>
             <numerusform>另有%n位来电人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/work/panel.py" line="117" />
+        <location filename="../../app/views/work/panel.py" line="118" />
         <source>returned %1, extended %2, reopened %3</source>
         <translation>退单%1次，延期%2次，重办%3次</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/panel.py" line="120" />
+        <location filename="../../app/views/work/panel.py" line="121" />
         <source>History</source>
         <translation>经历</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/work/panel.py" line="160" />
+        <location filename="../../app/views/work/panel.py" line="161" />
         <source>%n working day(s)</source>
         <translation>
             <numerusform>%n个工作日</numerusform>
@@ -3540,12 +3588,12 @@
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../app/views/work/panel.py" line="229" />
+        <location filename="../../app/views/work/panel.py" line="285" />
         <source>Not allowed: %1</source>
         <translation>不允许：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/panel.py" line="231" />
+        <location filename="../../app/views/work/panel.py" line="287" />
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
@@ -3758,161 +3806,181 @@
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../app/views/unit/page.py" line="25" />
+        <location filename="../../app/views/unit/page.py" line="26" />
         <source>Wrong territory</source>
         <translation>属地不符</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="26" />
+        <location filename="../../app/views/unit/page.py" line="27" />
         <source>Unclear ownership</source>
         <translation>权属不清</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="27" />
+        <location filename="../../app/views/unit/page.py" line="28" />
         <source>Overlapping duties</source>
         <translation>职能交叉</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="30" />
+        <location filename="../../app/views/unit/page.py" line="31" />
         <source>Not our duty</source>
         <translation>非本单位职责</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="31" />
+        <location filename="../../app/views/unit/page.py" line="32" />
         <source>Other reason</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="45" />
+        <location filename="../../app/views/unit/page.py" line="46" />
         <source>no unit</source>
         <translation>未指定单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="47" />
+        <location filename="../../app/views/unit/page.py" line="48" />
         <source>&amp;1 Orders of %1 (%2)</source>
         <translation>&amp;1 %1的工单（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="53" />
+        <location filename="../../app/views/unit/page.py" line="54" />
         <source>Unit work</source>
         <translation>承办工作</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="55" />
+        <location filename="../../app/views/unit/page.py" line="56" />
         <source>Only orders your unit leads or assists; nearest deadline first.</source>
         <translation>只显示本单位主办或协办的工单，期限近的在前。</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="62" />
+        <location filename="../../app/views/unit/page.py" line="63" />
         <source>No open orders for your unit.</source>
         <translation>本单位暂无在办工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="66" />
+        <location filename="../../app/views/unit/page.py" line="67" />
         <source>Sign for</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="67" />
-        <location filename="../../app/views/unit/page.py" line="97" />
+        <location filename="../../app/views/unit/page.py" line="68" />
+        <location filename="../../app/views/unit/page.py" line="98" />
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="72" />
-        <location filename="../../app/views/unit/page.py" line="123" />
+        <location filename="../../app/views/unit/page.py" line="73" />
+        <location filename="../../app/views/unit/page.py" line="140" />
         <source>Ask for extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="74" />
+        <location filename="../../app/views/unit/page.py" line="75" />
         <source>Return</source>
         <translation>退单</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="79" />
-        <location filename="../../app/views/unit/page.py" line="160" />
+        <location filename="../../app/views/unit/page.py" line="80" />
+        <location filename="../../app/views/unit/page.py" line="185" />
         <source>Unreasonable appeal</source>
         <translation>不合理诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="91" />
+        <location filename="../../app/views/unit/page.py" line="92" />
         <source>Order %1 signed for.</source>
         <translation>工单 %1 已签收。</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="98" />
+        <location filename="../../app/views/unit/page.py" line="106" />
         <source>Appellant &amp;contacted</source>
         <translation>已联系诉求人(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="100" />
+        <location filename="../../app/views/unit/page.py" line="109" />
+        <source>Choose whether the appellant was contacted</source>
+        <translation>请选择是否已联系诉求人</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/unit/page.py" line="115" />
         <source>&amp;Resolved</source>
         <translation>已解决(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="103" />
+        <location filename="../../app/views/unit/page.py" line="104" />
         <source>What was done, as the appellant will hear it</source>
         <translation>办理情况，将告知诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="106" />
+        <location filename="../../app/views/unit/page.py" line="118" />
+        <source>Choose whether the appeal was resolved</source>
+        <translation>请选择诉求是否已解决</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/unit/page.py" line="123" />
         <source>Public &amp;reply</source>
         <translation>答复内容(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="107" />
+        <location filename="../../app/views/unit/page.py" line="124" />
         <source>Reply (Ctrl+Enter)</source>
         <translation>答复（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="117" />
+        <location filename="../../app/views/unit/page.py" line="134" />
         <source>Reply to %1 sent for review.</source>
         <translation>工单 %1 的答复已提交审核。</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="127" />
+        <location filename="../../app/views/unit/page.py" line="144" />
         <source> working days</source>
         <translation>个工作日</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="130" />
+        <location filename="../../app/views/unit/page.py" line="147" />
         <source>&amp;Days</source>
         <translation>延期天数(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="131" />
-        <location filename="../../app/views/unit/page.py" line="163" />
+        <location filename="../../app/views/unit/page.py" line="148" />
+        <location filename="../../app/views/unit/page.py" line="188" />
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="136" />
+        <location filename="../../app/views/unit/page.py" line="153" />
         <source>Extension for %1 requested.</source>
         <translation>工单 %1 已申请延期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="142" />
+        <location filename="../../app/views/unit/page.py" line="159" />
         <source>Return to the centre</source>
         <translation>退单</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="148" />
+        <location filename="../../app/views/unit/page.py" line="165" />
+        <source>Why the order is not this unit's, and whose it is</source>
+        <translation>为何不属本单位、应属哪个单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/unit/page.py" line="167" />
         <source>&amp;Why</source>
         <translation>退单原因(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="149" />
+        <location filename="../../app/views/unit/page.py" line="171" />
+        <source>Choose the reason for the return</source>
+        <translation>请选择退单理由</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/unit/page.py" line="174" />
         <source>&amp;Details</source>
         <translation>具体说明(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="154" />
+        <location filename="../../app/views/unit/page.py" line="179" />
         <source>Order %1 returned to the centre.</source>
         <translation>工单 %1 已退回热线中心。</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="168" />
+        <location filename="../../app/views/unit/page.py" line="193" />
         <source>Application for %1 sent.</source>
         <translation>工单 %1 的申请已提交。</translation>
     </message>

@@ -60,7 +60,13 @@ def test_transfer_records_then_transfers(qtbot, desk: Desk, workspace):
     target = activate(qtbot, dialog)
     assert target.objectName() == "target"  # 110 first
     qtbot.keyClick(target, Qt.Key.Key_Tab)
-    type_chinese(dialog.focusWidget(), "涉及人身安全，转110")
+    reason = dialog.focusWidget()
+    submit(qtbot, dialog)  # no reason: said beside the field; neither recorded nor transferred
+    assert dialog.isVisible() and "转办须写明理由" in dialog.field_error(reason)
+    assert dialog.error.text() == ""
+    assert workspace.orders.count(OrderFilter()) == 0
+    assert page.title.text() == "邻居家中传出呼救声"  # the call typed so far is still there
+    type_chinese(reason, "涉及人身安全，转110")
     submit(qtbot, dialog)
     rows = workspace.orders.page(OrderFilter())
     assert len(rows) == 1

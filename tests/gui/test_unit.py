@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPlainTextEdit
 
 from app.models.enums import EventType, Role, Status
 from app.models.records import Appellant
@@ -70,13 +70,27 @@ def test_sign_then_reply_from_the_keyboard(qtbot, desk: Desk, workspace):
     focus = activate(qtbot, dialog)
     assert focus.objectName() == "reply_text"
     type_chinese(focus, "已安排抢修，当日恢复供水。")
-    qtbot.keyClick(focus, Qt.Key.Key_Backtab)  # to "resolved"
-    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Space)
+    # contacted and resolved open unanswered: a reply without them records nothing
+    contacted = dialog.findChild(QComboBox, "contacted")
+    resolved = dialog.findChild(QComboBox, "resolved")
+    assert (contacted.currentIndex(), resolved.currentIndex()) == (-1, -1)
+    submit(qtbot, dialog)
+    assert dialog.isVisible()
+    assert workspace.events.load_order(order.id).status is Status.HANDLING
+    assert dialog.field_error(contacted) and dialog.field_error(resolved)
+    assert QApplication.focusWidget() is contacted
+    assert dialog.findChild(QPlainTextEdit, "reply_text").toPlainText() == (
+        "已安排抢修，当日恢复供水。"
+    )
+    qtbot.keyClick(contacted, Qt.Key.Key_Down)  # 是
+    qtbot.keyClick(contacted, Qt.Key.Key_Tab)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Down)  # 否
     submit(qtbot, dialog)
     replied = workspace.events.load_order(order.id)
     assert replied.status is Status.REPLIED
     assert replied.reply_text == "已安排抢修，当日恢复供水。"
-    assert replied.resolved and replied.contacted
+    assert replied.contacted and replied.resolved is False
 
 
 def test_ask_for_extension_with_days_and_reason(qtbot, desk: Desk, workspace):
@@ -103,9 +117,20 @@ def test_return_with_a_reason(qtbot, desk: Desk, workspace):
     qtbot.keyClick(page.table, Qt.Key.Key_T, CTRL)
     dialog = page.dialog
     reason = activate(qtbot, dialog)
-    qtbot.keyClick(reason, Qt.Key.Key_Down)  # 属地不符 → 权属不清
+    assert reason.objectName() == "return_reason" and reason.currentIndex() == -1
+    submit(qtbot, dialog)  # no reason chosen: said beside the list, nothing recorded
+    assert dialog.isVisible() and dialog.field_error(reason)
+    assert workspace.events.load_order(order.id).status is Status.DISPATCHED
+    qtbot.keyClick(reason, Qt.Key.Key_Down)  # 属地不符
+    qtbot.keyClick(reason, Qt.Key.Key_Down)  # 权属不清
     qtbot.keyClick(reason, Qt.Key.Key_Tab)
-    type_chinese(dialog.focusWidget(), "管网产权属小区物业")
+    details = dialog.focusWidget()
+    qtbot.keyClicks(details, "  ")
+    submit(qtbot, dialog)  # a reason from the list alone is not enough: why, written out
+    assert dialog.isVisible() and dialog.field_error(reason) == ""
+    assert "具体原因" in dialog.field_error(details) and dialog.error.text() == ""
+    assert workspace.events.load_order(order.id).status is Status.DISPATCHED
+    type_chinese(details, "管网产权属小区物业")
     submit(qtbot, dialog)
     returned = workspace.events.load_order(order.id)
     assert returned.status is Status.RETURN_PENDING

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.models.enums import EventType, Satisfaction
 from app.operations import followup as ops
 from app.store.queues.work import Queue, QueueRow
 from app.views.common.plain import bold_heading
 from app.views.dispatch.dialogs import text_box
+from app.views.work.choices import choice_box, chosen, yes_no
 from app.views.work.panel import StepDialog
 from app.views.work.queue_page import QueuePage, Step
 
@@ -57,37 +58,73 @@ class FollowUpPage(QueuePage):
             ),
             self,
         )
-        reached = QCheckBox(self.tr("Appellant r&eached"), objectName="reached")
-        reached.setChecked(True)
-        contacted = QCheckBox(self.tr("Unit had &contacted them"), objectName="contacted")
-        contacted.setChecked(True)
-        resolved = QCheckBox(self.tr("&Resolved"), objectName="resolved")
-        resolved.setChecked(True)
-        satisfaction = QComboBox(objectName="satisfaction")
-        labels = {
-            Satisfaction.SATISFIED: self.tr("Satisfied"),
-            Satisfaction.BASICALLY_SATISFIED: self.tr("Basically satisfied"),
-            Satisfaction.UNSATISFIED: self.tr("Unsatisfied"),
-        }
-        for value, label in labels.items():
-            satisfaction.addItem(label, value.value)
+        # Nothing is chosen at first: the outcome is what the caller said, never a default.
+        reached = yes_no("reached")
+        contacted = yes_no("contacted")
+        resolved = yes_no("resolved")
+        satisfaction = choice_box(
+            "satisfaction",
+            (
+                (self.tr("Satisfied"), Satisfaction.SATISFIED),
+                (self.tr("Basically satisfied"), Satisfaction.BASICALLY_SATISFIED),
+                (self.tr("Unsatisfied"), Satisfaction.UNSATISFIED),
+            ),
+        )
         note = text_box()
         note.setObjectName("note")
-        dialog.add_row("", reached)
-        dialog.add_row("", contacted)
-        dialog.add_row("", resolved)
-        dialog.add_row(self.tr("&Satisfaction"), satisfaction)
-        dialog.add_row(self.tr("&Note"), note)
+        note.setPlaceholderText(self.tr("When unsatisfied: what the appellant is unsatisfied with"))
+        dialog.add_row(
+            self.tr("Appellant r&eached"),
+            reached,
+            missing=lambda: (
+                self.tr("Choose whether the appellant was reached")
+                if chosen(reached) is None
+                else ""
+            ),
+        )
+        dialog.add_row(
+            self.tr("Unit had &contacted them"),
+            contacted,
+            missing=lambda: (
+                self.tr("Choose whether the unit had contacted the appellant")
+                if chosen(contacted) is None
+                else ""
+            ),
+        )
+        dialog.add_row(
+            self.tr("&Resolved"),
+            resolved,
+            missing=lambda: (
+                self.tr("Choose whether the appeal was resolved")
+                if chosen(resolved) is None
+                else ""
+            ),
+        )
+        dialog.add_row(
+            self.tr("&Satisfaction"),
+            satisfaction,
+            refusals=("satisfaction_required",),
+            missing=lambda: (
+                self.tr("Choose the appellant's satisfaction")
+                if chosen(satisfaction) is None
+                else ""
+            ),
+        )
+        dialog.add_row(self.tr("&Note"), note, refusals=("reason_required",))
         answers: list[QWidget] = [contacted, resolved, satisfaction]
-        reached.toggled.connect(lambda on: [w.setEnabled(on) for w in answers])
+        reached.currentIndexChanged.connect(
+            lambda: [w.setEnabled(chosen(reached) is not False) for w in answers]
+        )
         dialog.submit = lambda ws: ops.follow_up(
             ws,
             order.id,
             actor,
-            reached=reached.isChecked(),
-            contacted=contacted.isChecked(),
-            resolved=resolved.isChecked(),
-            satisfaction=Satisfaction(satisfaction.currentData()),
+            reached=bool(chosen(reached)),
+            contacted=bool(chosen(contacted)),
+            resolved=bool(chosen(resolved)),
+            satisfaction=None
+            if chosen(satisfaction) is None
+            else Satisfaction(chosen(satisfaction)),
             text=note.toPlainText(),
         )
         reached.setFocus()

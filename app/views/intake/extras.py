@@ -296,8 +296,9 @@ class IntakeExtras(QGroupBox):
             target.addItem(transfer_label(value), value.value)
         reason = text_box()
         reason.setObjectName("reason")
+        reason.setPlaceholderText(self.tr("Why it goes there (required)"))
         dialog.add_row(self.tr("&Transfer to"), target)
-        dialog.add_row(self.tr("&Reason"), reason)
+        dialog.add_row(self.tr("&Reason"), reason, refusals=("reason_required",))
         dialog.set_ok_text(self.tr("Record and transfer (Ctrl+Enter)"))
         intake = self.page.current_intake()
         dialog.submit = lambda ws: intake_ops.record_and_transfer(

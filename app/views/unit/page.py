@@ -7,13 +7,14 @@ and the queue shows "(confidential)" instead of the number).
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox
+from PySide6.QtWidgets import QSpinBox
 
 from app.models.enums import EventType, ReturnReason
 from app.operations import unit as ops
 from app.store.queues.work import Queue, QueueRow
 from app.views.common.plain import bold_heading
 from app.views.dispatch.dialogs import text_box
+from app.views.work.choices import choice_box, chosen, yes_no
 from app.views.work.panel import StepDialog
 from app.views.work.queue_page import QueuePage, Step
 
@@ -95,23 +96,39 @@ class UnitPage(QueuePage):
         assert order is not None
         actor = self.actor()
         dialog = StepDialog(self.tr("Reply"), self._heading(), self)
-        contacted = QCheckBox(self.tr("Appellant &contacted"), objectName="contacted")
-        contacted.setChecked(True)
-        resolved = QCheckBox(self.tr("&Resolved"), objectName="resolved")
+        # Chosen each time, never pre-set: both count in the unit's assessment.
+        contacted = yes_no("contacted")
+        resolved = yes_no("resolved")
         text = text_box(140)
         text.setObjectName("reply_text")
         text.setPlaceholderText(self.tr("What was done, as the appellant will hear it"))
-        dialog.add_row("", contacted)
-        dialog.add_row("", resolved)
-        dialog.add_row(self.tr("Public &reply"), text)
+        dialog.add_row(
+            self.tr("Appellant &contacted"),
+            contacted,
+            missing=lambda: (
+                self.tr("Choose whether the appellant was contacted")
+                if chosen(contacted) is None
+                else ""
+            ),
+        )
+        dialog.add_row(
+            self.tr("&Resolved"),
+            resolved,
+            missing=lambda: (
+                self.tr("Choose whether the appeal was resolved")
+                if chosen(resolved) is None
+                else ""
+            ),
+        )
+        dialog.add_row(self.tr("Public &reply"), text, refusals=("reply_required",))
         dialog.set_ok_text(self.tr("Reply (Ctrl+Enter)"))
         dialog.submit = lambda ws: ops.reply(
             ws,
             order.id,
             actor,
             text=text.toPlainText(),
-            contacted=contacted.isChecked(),
-            resolved=resolved.isChecked(),
+            contacted=bool(chosen(contacted)),
+            resolved=bool(chosen(resolved)),
         )
         text.setFocus()
         self.open_step(dialog, self.tr("Reply to %1 sent for review."))
@@ -140,15 +157,23 @@ class UnitPage(QueuePage):
         assert order is not None
         actor = self.actor()
         dialog = StepDialog(self.tr("Return to the centre"), self._heading(), self)
-        reason = QComboBox(objectName="return_reason")
-        for value in ReturnReason:
-            reason.addItem(return_reason_label(value), value.value)
+        reason = choice_box(
+            "return_reason", ((return_reason_label(r), r.value) for r in ReturnReason)
+        )
         text = text_box()
         text.setObjectName("reason")
-        dialog.add_row(self.tr("&Why"), reason)
-        dialog.add_row(self.tr("&Details"), text)
+        text.setPlaceholderText(self.tr("Why the order is not this unit's, and whose it is"))
+        dialog.add_row(
+            self.tr("&Why"),
+            reason,
+            refusals=("bad_return_reason",),
+            missing=lambda: (
+                self.tr("Choose the reason for the return") if chosen(reason) is None else ""
+            ),
+        )
+        dialog.add_row(self.tr("&Details"), text, refusals=("reason_required",))
         dialog.submit = lambda ws: ops.request_return(
-            ws, order.id, actor, ReturnReason(reason.currentData()), text.toPlainText()
+            ws, order.id, actor, ReturnReason(chosen(reason)), text.toPlainText()
         )
         reason.setFocus()
         self.open_step(dialog, self.tr("Order %1 returned to the centre."))

@@ -3,6 +3,7 @@ shows the rules' refusal (with its reason) instead of closing."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from html import escape
 
 from PySide6.QtCore import Qt
@@ -175,6 +176,9 @@ class StepDialog(QDialog):
         self.submit: Op[Order] | None = None
         self.operations: OperationRunner | None = None
         self.result_order: Order | None = None
+        self._field_errors: dict[QWidget, QLabel] = {}  # a field → the message under it
+        self._codes: dict[str, QWidget] = {}  # a refusal's code → the field it is about
+        self._missing: list[tuple[QWidget, Callable[[], str]]] = []
         # `heading` is markup built with plain.fill / plain.bold_heading (values escaped).
         head = rich(QLabel(heading, objectName="heading"))
         head.setWordWrap(True)
@@ -199,20 +203,68 @@ class StepDialog(QDialog):
     def set_ok_text(self, text: str) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(text)
 
-    def add_row(self, label: str, widget: QWidget) -> QWidget:
+    def add_row(
+        self,
+        label: str,
+        widget: QWidget,
+        *,
+        refusals: Iterable[str] = (),
+        missing: Callable[[], str] | None = None,
+    ) -> QWidget:
+        """A field. `refusals`: codes of the rules' refusals that are about this field,
+        shown right under it; `missing`: the message when the field still lacks its answer
+        ("" once it has one), checked before the step is tried."""
         if label:
             buddy = plain(QLabel(label))
             buddy.setBuddy(widget)
             self.form.addRow(buddy, widget)
         else:
             self.form.addRow(widget)
+        codes = tuple(refusals)
+        if codes or missing is not None:
+            error = plain(QLabel(objectName=f"{widget.objectName() or 'field'}_error"))
+            error.setStyleSheet(ERROR_STYLE)
+            error.setWordWrap(True)
+            self.form.addRow("", error)
+            self.form.setRowVisible(error, False)
+            self._field_errors[widget] = error
+            self._codes.update(dict.fromkeys(codes, widget))
+            if missing is not None:
+                self._missing.append((widget, missing))
         return widget
+
+    def field_error(self, widget: QWidget) -> str:
+        """The message shown under `widget` now ("" when none)."""
+        error = self._field_errors.get(widget)
+        return error.text() if error is not None and self.form.isRowVisible(error) else ""
+
+    def show_field_error(self, widget: QWidget, message: str) -> None:
+        error = self._field_errors[widget]
+        error.setText(message)
+        self.form.setRowVisible(error, bool(message))
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.setVisible(bool(message))
 
+    def _clear_errors(self) -> None:
+        self.show_error("")
+        for widget in self._field_errors:
+            self.show_field_error(widget, "")
+
+    def _lacking(self) -> bool:
+        """Show what each field still lacks beside it; focus the first. True if any."""
+        lacking = [(w, m) for w, check in self._missing if (m := check()) and w.isEnabled()]
+        for widget, message in lacking:
+            self.show_field_error(widget, message)
+        if lacking:
+            lacking[0][0].setFocus()
+        return bool(lacking)
+
     def accept(self) -> None:
+        self._clear_errors()
+        if self._lacking():
+            return
         if self.submit is None:
             super().accept()
             return
@@ -224,8 +276,12 @@ class StepDialog(QDialog):
         super().accept()
 
     def _refused(self, exc: Exception) -> None:
-        """Beside the form, which keeps everything typed."""
-        if isinstance(exc, RuleViolation):
+        """Beside the field it is about, or under the form; everything typed is kept."""
+        if isinstance(exc, RuleViolation) and exc.code in self._codes:
+            widget = self._codes[exc.code]
+            self.show_field_error(widget, exc.message)
+            widget.setFocus()
+        elif isinstance(exc, RuleViolation):
             self.show_error(self.tr("Not allowed: %1").replace("%1", exc.message))
         else:  # the store failed: say so
             self.show_error(self.tr("Could not save: %1").replace("%1", str(exc)))
