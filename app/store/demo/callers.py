@@ -1,5 +1,5 @@
 """The people who call the demo hotline: mostly mobiles, some companies, a few regulars who
-call again and again, and the roads of their 镇街."""
+call again and again, the roads of their 镇街, the channel they use and how urgent it is."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import random
 from collections.abc import Sequence
 from typing import TypeVar
 
-from app.models.enums import AppealType, AppellantKind
+from app.models.enums import AppealType, AppellantKind, Channel, Urgency
 from app.models.policy import Policy
 from app.models.records import Appellant
 from app.store.demo.chain import Caller
@@ -78,3 +78,24 @@ class Callers:
         if road.startswith(short):
             short = ""
         return f"{short}{road}{self.rng.randrange(1, 300)}号"
+
+    def channel(self, appellant: Appellant) -> Channel:
+        if appellant.kind is not AppellantKind.PERSON and self.rng.random() < 0.5:
+            return Channel.BUSINESS_LINE
+        roll = self.rng.random()
+        for limit, channel in (
+            (0.82, Channel.PHONE),
+            (0.91, Channel.APP),
+            (0.96, Channel.WEB),
+            (0.995, Channel.OTHER),
+        ):
+            if roll < limit:
+                return channel
+        return Channel.LEADER_LINE
+
+    def urgency(self, kind: AppealType) -> Urgency:
+        roll = self.rng.random()
+        urgent = 0.08 if kind is AppealType.HELP else 0.02
+        if roll < 0.004 and kind is AppealType.HELP:
+            return Urgency.CRITICAL
+        return Urgency.URGENT if roll < urgent else Urgency.NORMAL

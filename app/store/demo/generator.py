@@ -47,8 +47,6 @@ from app.models.checks import check_content
 from app.models.deadlines import WorkCalendar, reply_deadline
 from app.models.enums import (
     AppealType,
-    AppellantKind,
-    Channel,
     EventType,
     ReturnReason,
     Role,
@@ -61,7 +59,7 @@ from app.models.numbering import order_number
 from app.models.operations import Actor, DirectAnswer, intake_events
 from app.models.policy import Policy
 from app.models.projection import apply
-from app.models.records import Appellant, Event, Intake, Order
+from app.models.records import Event, Intake, Order
 from app.models.validation import validate_intake
 from app.store.demo.callers import Callers
 from app.store.demo.chain import Chain, Stop
@@ -80,7 +78,9 @@ from app.store.demo.data import TYPE_MIX as TYPE_MIX
 from app.store.demo.data import DemoData as DemoData
 from app.store.demo.data import Odds as Odds
 from app.store.demo.data import load_demo_data as load_demo_data
+from app.store.demo.drills import seed_drills
 from app.store.demo.marker import META_KEY as META_KEY
+from app.store.demo.showcase import Planned, planned_orders, walk_to
 from app.store.workspace import Workspace
 
 Progress = Callable[[int, int], None]
@@ -120,6 +120,7 @@ def seed_demo(
         seed=seed,
         days=days,
         skip_station=workspace.station,
+        showcase=True,
     )
     database = workspace.database
     done = 0
@@ -129,7 +130,7 @@ def seed_demo(
     while done < orders:
         with database.transaction() as conn:
             first = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM events").fetchone()[0]
-            for events, _ in _take(stream, min(BATCH, orders - done)):
+            for events, _ in itertools.islice(stream, min(BATCH, orders - done)):
                 workspace.events.append_local(events)
                 done += 1
             # Demo events are nobody's unsent work: see the module docstring.
@@ -144,6 +145,7 @@ def seed_demo(
         if progress:
             progress(done, orders)
     _import_kb(workspace)
+    seed_drills(workspace, now, seed)
     return done
 
 
@@ -156,11 +158,6 @@ def _import_kb(workspace: Workspace) -> None:
     importer = getattr(kb, "seed_demo", None)
     if callable(importer):
         importer(workspace.database, clock=workspace.clock)
-
-
-def _take(stream: Iterator[Any], n: int) -> Iterator[Any]:
-    for _ in range(n):
-        yield next(stream)
 
 
 _UUID4_BITS = (0x4000 << 64) | (0x8 << 60)  # version 4, RFC 4122 variant
@@ -183,8 +180,10 @@ class DemoGenerator:
         stations: Sequence[str] = (),
         data: DemoData | None = None,
         odds: Odds = CITY_ODDS,
+        showcase: bool = False,
     ) -> None:
         self.policy = policy
+        self.showcase = showcase  # the planned orders of app.store.demo.showcase too
         self.odds = odds
         self.now = now.replace(microsecond=0)
         self.days = days
@@ -229,6 +228,16 @@ class DemoGenerator:
 
     def _pick(self, items: Sequence[T]) -> T:
         return items[int(self.rng.random() * len(items))]
+
+    # who takes a planned order's steps (showcase.Staff)
+    def unit_actor(self, code: str) -> Actor:
+        return self._unit_actor(code)
+
+    def dispatcher(self) -> Actor:
+        return self._pick(self.dispatchers)
+
+    def lead(self, category: str, town: str) -> tuple[str, list[str]]:
+        return self._lead(category, town)
 
     def _hours(self, low: float, high: float) -> timedelta:
         return timedelta(seconds=int(self.rng.uniform(low, high) * 3600))
@@ -278,27 +287,6 @@ class DemoGenerator:
         result.sort()
         return result
 
-    def _channel(self, appellant: Appellant) -> Channel:
-        if appellant.kind is not AppellantKind.PERSON and self.rng.random() < 0.5:
-            return Channel.BUSINESS_LINE
-        roll = self.rng.random()
-        for limit, channel in (
-            (0.82, Channel.PHONE),
-            (0.91, Channel.APP),
-            (0.96, Channel.WEB),
-            (0.995, Channel.OTHER),
-        ):
-            if roll < limit:
-                return channel
-        return Channel.LEADER_LINE
-
-    def _urgency(self, kind: AppealType) -> Urgency:
-        roll = self.rng.random()
-        urgent = 0.08 if kind is AppealType.HELP else 0.02
-        if roll < 0.004 and kind is AppealType.HELP:
-            return Urgency.CRITICAL
-        return Urgency.URGENT if roll < urgent else Urgency.NORMAL
-
     def _lead(self, category: str, town: str) -> tuple[str, list[str]]:
         entry = self.catalogue.get((category, town)) or self.catalogue.get((category, None))
         if entry is not None and self.policy.unit_info(entry.lead) is not None:
@@ -312,30 +300,49 @@ class DemoGenerator:
 
     # -------------------------------------------------------------- the chain
     def orders(self, count: int) -> Iterator[tuple[list[Event], Order]]:
-        """`count` orders, oldest first: (the events of each, the order they make)."""
+        """`count` orders, oldest first: (the events of each, the order they make); with
+        `showcase`, the planned ones among them (when `count` leaves room for them)."""
         kinds = list(TYPE_MIX)
         weights = list(TYPE_MIX.values())
-        for received in self._received_times(count):
-            yield self._one(received, self.rng.choices(kinds, weights)[0])
+        planned = (
+            planned_orders(self.now, self.days, self.policy, self.calendar) if self.showcase else []
+        )
+        if len(planned) * 4 > count:
+            planned = []
+        stream: list[tuple[datetime, Planned | None]] = [
+            (at, None) for at in self._received_times(count - len(planned))
+        ]
+        stream += [(p.received, p) for p in planned]
+        stream.sort(key=lambda item: item[0])
+        for received, plan in stream:
+            kind = plan.kind if plan is not None else self.rng.choices(kinds, weights)[0]
+            yield self._one(received, kind, plan)
 
     def intake(
-        self, received: datetime, kind: AppealType
+        self, received: datetime, kind: AppealType, plan: Planned | None = None
     ) -> tuple[Intake, DirectAnswer | None, Actor]:
         """One realistic intake: what the operator types, the direct answer if any, who."""
         rng = self.rng
-        template: Template = self._pick(self.data.templates[kind])
-        town = self.rng.choices(self.towns, self.town_weights)[0]
-        address = self.people.address(town)
+        templates = self.data.templates[kind]
+        if plan is not None and plan.title:
+            templates = [t for t in templates if t.title == plan.title] or templates
+        template: Template = self._pick(templates)
+        if plan is not None and plan.town in self.known_towns:
+            town = plan.town
+        else:
+            town = self.rng.choices(self.towns, self.town_weights)[0]
+        address = plan.address if plan is not None and plan.address else self.people.address(town)
         appellant = self.people.caller(kind)
         category = template.category or self._pick(self.policy.leaf_categories()).code
         party = ""
         if kind in (AppealType.COMPLAINT, AppealType.REPORT) and rng.random() < 0.6:
             party = self._pick(self.data.companies)
+        urgency = self.people.urgency(kind)
         intake = Intake(
             appellant=appellant,
             appeal_type=kind,
-            urgency=self._urgency(kind),
-            channel=self._channel(appellant),
+            urgency=plan.urgency if plan is not None and plan.urgency else urgency,
+            channel=self.people.channel(appellant),
             category=category,
             town=town,
             address=address,
@@ -349,12 +356,15 @@ class DemoGenerator:
             raise ValueError(f"demo intake invalid: {errors}")
         operator: Actor = self._pick(self.operators)
         direct = None
-        if kind is AppealType.ENQUIRY and rng.random() < DIRECT_SHARE:
+        halted = plan is not None and plan.halt is not None  # left open on purpose
+        if kind is AppealType.ENQUIRY and rng.random() < DIRECT_SHARE and not halted:
             direct = DirectAnswer(template.answer or "已按知识库口径答复市民。", template.kb, 1)
         return intake, direct, operator
 
-    def _one(self, received: datetime, kind: AppealType) -> tuple[list[Event], Order]:
-        intake, direct, operator = self.intake(received, kind)
+    def _one(
+        self, received: datetime, kind: AppealType, plan: Planned | None = None
+    ) -> tuple[list[Event], Order]:
+        intake, direct, operator = self.intake(received, kind, plan)
         station = self.stations[operator.user]
         key = (received.date(), station)
         self.sequences[key] = self.sequences.get(key, 0) + 1
@@ -377,7 +387,10 @@ class DemoGenerator:
         assert order is not None
         chain = Chain(self, order, events, recorded)
         try:
-            if direct is not None:
+            if plan is not None and plan.halt is not None:
+                reply = {"text": self._pick(REPLIES), "contacted": True, "resolved": True}
+                walk_to(chain, plan.halt, self, reply)
+            elif direct is not None:
                 self._direct_follow_up(chain)
             else:
                 self._walk(chain, operator)

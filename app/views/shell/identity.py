@@ -55,10 +55,22 @@ def as_identity(actor: Callable[[], Actor], parent: QObject | None = None) -> Id
     return actor if isinstance(actor, Identity) else Identity(actor, parent=parent)
 
 
+# Demo users who start on another screen than their role's home: the follow-up desk's
+# operator (回访) starts on the follow-up queue.
+DEMO_HOMES = {"demo-followup": "follow_up"}
+
+
+def demo_home(actor: Actor) -> str:
+    """The screen a demo user starts on when it is not the role's home ("": the role's)."""
+    return DEMO_HOMES.get(actor.user, "")
+
+
 def demo_actors(policy: Policy, device_id: str) -> list[Actor]:
-    """One local user per role for the demo workspace (no server, no password)."""
+    """One local user per role for the demo workspace (no server, no password), and the
+    follow-up desk's operator."""
     actors = [
         Actor("demo-operator", Role.OPERATOR, device_id),
+        Actor("demo-followup", Role.OPERATOR, device_id),
         Actor("demo-dispatcher", Role.DISPATCHER, device_id),
     ]
     for code in DEMO_UNITS:

@@ -31,7 +31,7 @@ from app.views.common.tasks import TaskRunner
 from app.views.intake.page import IntakePage
 from app.views.shell.actions import ACTIONS, SPEC_BY_ID, Command, Show, build_actions
 from app.views.shell.context import ScreenContext
-from app.views.shell.identity import as_identity
+from app.views.shell.identity import as_identity, demo_home
 from app.views.shell.screens import (
     SCREEN_BY_ID,
     SCREENS,
@@ -233,8 +233,9 @@ class MainWindow(QMainWindow):
             if screens:
                 action.setEnabled(visible(screens[0], role))
         current = self.nav.currentRow()
-        if current < 0 or self.nav.item(current).isHidden():
-            home = home_screen(role)
+        preferred = demo_home(self.identity())  # the follow-up desk's demo user
+        if preferred or current < 0 or self.nav.item(current).isHidden():
+            home = preferred or home_screen(role)
             ids = [self._id_at(row) for row in range(self.nav.count())]
             self.nav.setCurrentRow(ids.index(home) if home in ids else first)
         for spec in SCREENS:  # what they showed was the previous user's

@@ -14,12 +14,15 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QToolBar
 from app.models.enums import Role
 from app.models.operations import Actor
 from app.views.common.labels import role_label
-from app.views.shell.identity import Identity
+from app.views.shell.identity import Identity, demo_home
 
 
 def actor_label(actor: Actor, unit_name: Callable[[str], str]) -> str:
     if actor.role is Role.UNIT and actor.unit:
         return f"{role_label(actor.role.value)} · {unit_name(actor.unit)}"
+    if demo_home(actor) == "follow_up":  # the follow-up desk's operator
+        desk = QCoreApplication.translate("Roles", "Follow-up")
+        return f"{role_label(actor.role.value)} · {desk}"
     return f"{role_label(actor.role.value)} · {actor.user}"
 
 
