@@ -331,11 +331,17 @@ class EventLog:
                 continue
         return events
 
-    def append_local(self, events: Sequence[Event]) -> Order:
-        """Record this workstation's events: log, projection and outbox in one transaction."""
+    def append_local(self, events: Sequence[Event], *, queue: bool = True) -> Order:
+        """Record this workstation's events: log, projection and outbox in one transaction.
+        `queue=False` leaves them out of the outbox: demo data, which no store may ever
+        receive (app/store/demo/generator.py)."""
         if not events:
             raise ValueError("nothing to record")
         order_id = events[0].order_id
+        insert = (
+            f"INSERT INTO events ({_EVENT_COLUMNS}, origin) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'local')"
+        )
         with self.database.transaction() as conn:
             # An intake starts an order under a fresh id: no stored state to look up.
             order = None if events[0].type is EventType.INTAKE else self.load_order(order_id)
@@ -344,12 +350,11 @@ class EventLog:
                 if event.order_id != order_id:
                     raise ValueError("one action records events of one order")
                 order = apply(order, event)
-                cur = conn.execute(
-                    f"INSERT INTO events ({_EVENT_COLUMNS}, origin) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'local')",
-                    _event_row(event),
-                )
-                conn.execute("INSERT INTO outbox(event_seq) VALUES (?)", (cur.lastrowid,))
+                if queue:
+                    cur = conn.execute(insert, _event_row(event))
+                    conn.execute("INSERT INTO outbox(event_seq) VALUES (?)", (cur.lastrowid,))
+            if not queue:
+                conn.executemany(insert, [_event_row(e) for e in events])
             assert order is not None
             _write_order(conn, order, is_new)
         return order

@@ -22,7 +22,7 @@ They were "recorded" by twelve imaginary workstations (stations W01…W12, devic
 ``demo-W01`` …), the hotline centre (``demo-centre``) and the handling units
 (``demo-unit-<code>``), see `DEMO_DEVICE_PREFIX`. They are written with
 ``origin='local'`` and ``server_seq`` NULL, because no central store has ever seen them,
-but their outbox rows are removed in the same transaction that writes them: demo data
+but they never enter the outbox (``append_local(..., queue=False)``): demo data
 must never be pushed to a real server, and the status bar must not show thousands of
 "unsent" events. The meta key ``demo_seeded`` records that the workspace holds demo data
 (seed, count, period, time) so a sync client can refuse to pair a demo workspace with a
@@ -129,12 +129,10 @@ def seed_demo(
     stream = generator.orders(orders)
     while done < orders:
         with database.transaction() as conn:
-            first = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM events").fetchone()[0]
             for events, _ in itertools.islice(stream, min(BATCH, orders - done)):
-                workspace.events.append_local(events)
+                # Demo events are nobody's unsent work: see the module docstring.
+                workspace.events.append_local(events, queue=False)
                 done += 1
-            # Demo events are nobody's unsent work: see the module docstring.
-            conn.execute("DELETE FROM outbox WHERE event_seq > ?", (first,))
             if done == orders:
                 info = {"seed": seed, "orders": orders, "days": days, "at": now.isoformat()}
                 conn.execute(
