@@ -9,7 +9,7 @@ from app.operations import followup as ops
 from app.store.queues.work import Queue, QueueRow
 from app.views.common.plain import bold_heading
 from app.views.dispatch.dialogs import text_box
-from app.views.work.choices import choice_box, chosen, yes_no
+from app.views.work.choices import choice_box, chosen, unanswered, yes_no
 from app.views.work.panel import StepDialog
 from app.views.work.queue_page import QueuePage, Step
 
@@ -76,39 +76,25 @@ class FollowUpPage(QueuePage):
         dialog.add_row(
             self.tr("Appellant r&eached"),
             reached,
-            missing=lambda: (
-                self.tr("Choose whether the appellant was reached")
-                if chosen(reached) is None
-                else ""
-            ),
+            missing=unanswered(reached, self.tr("Choose whether the appellant was reached")),
         )
         dialog.add_row(
             self.tr("Unit had &contacted them"),
             contacted,
-            missing=lambda: (
-                self.tr("Choose whether the unit had contacted the appellant")
-                if chosen(contacted) is None
-                else ""
+            missing=unanswered(
+                contacted, self.tr("Choose whether the unit had contacted the appellant")
             ),
         )
         dialog.add_row(
             self.tr("&Resolved"),
             resolved,
-            missing=lambda: (
-                self.tr("Choose whether the appeal was resolved")
-                if chosen(resolved) is None
-                else ""
-            ),
+            missing=unanswered(resolved, self.tr("Choose whether the appeal was resolved")),
         )
         dialog.add_row(
             self.tr("&Satisfaction"),
             satisfaction,
             refusals=("satisfaction_required",),
-            missing=lambda: (
-                self.tr("Choose the appellant's satisfaction")
-                if chosen(satisfaction) is None
-                else ""
-            ),
+            missing=unanswered(satisfaction, self.tr("Choose the appellant's satisfaction")),
         )
         dialog.add_row(self.tr("&Note"), note, refusals=("reason_required",))
         answers: list[QWidget] = [contacted, resolved, satisfaction]

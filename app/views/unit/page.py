@@ -14,7 +14,7 @@ from app.operations import unit as ops
 from app.store.queues.work import Queue, QueueRow
 from app.views.common.plain import bold_heading
 from app.views.dispatch.dialogs import text_box
-from app.views.work.choices import choice_box, chosen, yes_no
+from app.views.work.choices import choice_box, chosen, unanswered, yes_no
 from app.views.work.panel import StepDialog
 from app.views.work.queue_page import QueuePage, Step
 
@@ -105,20 +105,12 @@ class UnitPage(QueuePage):
         dialog.add_row(
             self.tr("Appellant &contacted"),
             contacted,
-            missing=lambda: (
-                self.tr("Choose whether the appellant was contacted")
-                if chosen(contacted) is None
-                else ""
-            ),
+            missing=unanswered(contacted, self.tr("Choose whether the appellant was contacted")),
         )
         dialog.add_row(
             self.tr("&Resolved"),
             resolved,
-            missing=lambda: (
-                self.tr("Choose whether the appeal was resolved")
-                if chosen(resolved) is None
-                else ""
-            ),
+            missing=unanswered(resolved, self.tr("Choose whether the appeal was resolved")),
         )
         dialog.add_row(self.tr("Public &reply"), text, refusals=("reply_required",))
         dialog.set_ok_text(self.tr("Reply (Ctrl+Enter)"))

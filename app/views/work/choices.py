@@ -5,7 +5,7 @@ caller) never starts at the best answer, so two keys cannot record one nobody ga
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -32,3 +32,8 @@ def yes_no(name: str) -> QComboBox:
 def chosen(box: QComboBox) -> Any:
     """The chosen value, or None while nothing is chosen."""
     return box.currentData() if box.currentIndex() >= 0 else None
+
+
+def unanswered(box: QComboBox, message: str) -> Callable[[], str]:
+    """For StepDialog.add_row(missing=…): `message` while nothing is chosen, then ""."""
+    return lambda: message if chosen(box) is None else ""
