@@ -157,7 +157,8 @@ def shoot_orders(
     window.grab().save(str(out / f"orders{suffix}.png"))
 
     order_id = workspace.database.scalar(
-        "SELECT order_id FROM events GROUP BY order_id ORDER BY COUNT(*) DESC LIMIT 1"
+        "SELECT order_id FROM events WHERE order_id IN (SELECT id FROM orders) "
+        "GROUP BY order_id ORDER BY COUNT(*) DESC LIMIT 1"
     )
     dialog = window.show_order(str(order_id))
     settle(app)
