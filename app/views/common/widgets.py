@@ -1,13 +1,18 @@
-"""Small shared widgets: a searchable combo box, a field with its error line."""
+"""Small shared widgets: a searchable combo box, a field with its error line, a scrolling
+holder for a form taller than a small screen, a window's size kept within its screen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QSize, Qt, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QCompleter,
+    QFrame,
     QLabel,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -42,6 +47,55 @@ class SearchCombo(QComboBox):
         self.setCurrentIndex(index)
         if index < 0:
             self.setEditText("")
+
+
+class ScrolledForm(QScrollArea):
+    """A scroll area that brings a field into view when it gets the keyboard focus (Tab
+    does that already; an error or a shortcut giving a field the focus does not)."""
+
+    def __init__(self, content: QWidget, name: str) -> None:
+        super().__init__(objectName=name)
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard goes to the fields inside
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self.show_focused)
+
+    @Slot(QWidget, QWidget)
+    def show_focused(self, _old: QWidget | None, new: QWidget | None) -> None:
+        content = self.widget()
+        if new is not None and content is not None and content.isAncestorOf(new):
+            self.ensureWidgetVisible(new, 8, 8)
+
+
+def scrolled(content: QWidget, name: str = "") -> QScrollArea:
+    """`content` filling the room it is given, and scrolling when there is less room than
+    it needs (a 1366×768 screen, 125 %): nothing is cut off, the window fits the screen."""
+    return ScrolledForm(content, name or f"{content.objectName() or 'content'}_scroll")
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Size a window as wished, but never larger than the available area of the screen it
+    opens on (a taskbar takes part of a 1366×768 display)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(width, height)
+        return
+    room = screen.availableGeometry().size() - frame_extra(window)
+    window.resize(QSize(width, height).boundedTo(room))
+
+
+# A title bar and borders, until the window manager says (once the window is shown).
+FRAME_ALLOWANCE = QSize(16, 40)
+
+
+def frame_extra(window: QWidget) -> QSize:
+    """What the window manager's frame adds around the window."""
+    frame, inner = window.frameGeometry(), window.geometry()
+    extra = QSize(frame.width() - inner.width(), frame.height() - inner.height())
+    return extra if window.isVisible() and not extra.isEmpty() else FRAME_ALLOWANCE
 
 
 class FieldBox(QWidget):

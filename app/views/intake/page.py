@@ -41,7 +41,7 @@ from app.views.common.labels import (
 )
 from app.views.common.messages import field_error_text
 from app.views.common.plain import fill, plain, rich
-from app.views.common.widgets import FieldBox, SearchCombo
+from app.views.common.widgets import FieldBox, SearchCombo, scrolled
 from app.views.intake.draft import DraftKeeper, capture, is_blank, restore
 from app.views.intake.held import HeldIntakes
 from app.views.intake.history import history_table
@@ -216,15 +216,21 @@ class IntakePage(QWidget):
         form_layout = QVBoxLayout(form_box)
         form_layout.addLayout(form)
         form_layout.addWidget(self.kb_source)
-        form_layout.addWidget(self.form_error)
-        form_layout.addLayout(buttons)
 
+        # The held calls and the form scroll when taller than the screen leaves them (a
+        # 1366×768 display at 125 %); the banner, the form's error and the buttons stay.
+        fields = QWidget(objectName="intake_fields")
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
+        fields_layout.addWidget(self.held_box)
+        fields_layout.addWidget(form_box, 1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.banner)
-        left_layout.addWidget(self.held_box)
-        left_layout.addWidget(form_box, 1)
+        left_layout.addWidget(scrolled(fields), 1)
+        left_layout.addWidget(self.form_error)
+        left_layout.addLayout(buttons)
         return left
 
     def _build_side(self) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.models.kb import Article
 from app.store.workspace import Workspace
 from app.views.common.tasks import TaskRunner
+from app.views.common.widgets import fit_to_screen
 from app.views.kb.widgets import ArticleView, KbSearchBox
 
 
@@ -31,7 +32,7 @@ class KbDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Knowledge base"))
-        self.resize(1100, 700)
+        fit_to_screen(self, 1100, 700)
         self.workspace = workspace
         self.on_use = on_use
         self.search = KbSearchBox(workspace, tasks)

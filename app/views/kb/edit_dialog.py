@@ -24,7 +24,7 @@ from app.operations import kb as kb_ops
 from app.store.workspace import Workspace
 from app.views.common.operation import OperationRunner, show_failure
 from app.views.common.plain import plain
-from app.views.common.widgets import ERROR_STYLE, SearchCombo
+from app.views.common.widgets import ERROR_STYLE, SearchCombo, fit_to_screen
 
 
 class ArticleEditDialog(QDialog):
@@ -41,7 +41,7 @@ class ArticleEditDialog(QDialog):
         self.article = article
         self.saved: Article | None = None
         self.setWindowTitle(self.tr("Edit article %1").replace("%1", article.id))
-        self.resize(760, 680)
+        fit_to_screen(self, 760, 680)
         policy = workspace.policy
         self.title = QLineEdit(article.title, objectName="title")
         self.questions = QPlainTextEdit("\n".join(article.questions), objectName="questions")

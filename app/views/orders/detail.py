@@ -39,6 +39,7 @@ from app.views.common.labels import (
     urgency_label,
 )
 from app.views.common.plain import fill, plain_label, rich_label, set_tip
+from app.views.common.widgets import fit_to_screen
 from app.views.orders.models import short_time
 
 # Payload keys worth showing in the timeline, in this order.
@@ -89,7 +90,7 @@ class OrderDetailDialog(QDialog):
         order = view.order
         self.order = order
         self.setWindowTitle(self.tr("Order %1").replace("%1", order.number))
-        self.resize(980, 720)
+        fit_to_screen(self, 980, 720)
         self._build(order, _entries(workspace.timeline_entries(order_id), view.events))
 
     def _build(self, order: Order, events: list[TimelineEntry]) -> None:

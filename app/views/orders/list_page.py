@@ -27,6 +27,8 @@ from app.views.common.plain import plain
 from app.views.common.widgets import record_table
 from app.views.orders.models import OrderListModel
 
+CELL_PADDING = 16  # a cell's margins and the grid line, beside its text
+
 if TYPE_CHECKING:
     from app.views.shell.context import ScreenContext
 
@@ -110,7 +112,7 @@ class OrderListPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((190, 130, 80, 130, 70, 360, 110, 130)):
+        for column, width in enumerate(self._column_widths()):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._activated)
@@ -119,6 +121,28 @@ class OrderListPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
+
+    def _column_widths(self) -> list[int]:
+        """Each column as wide as its longest value in this language and font (measured, not
+        guessed, so the title keeps its room on a 1366-pixel screen at 125 %)."""
+        samples = {
+            "number": ["ZS261127-W07-0001"],
+            "received": ["2026-11-27 15:20"],
+            "type": [appeal_type_label(t.value) for t in AppealType],
+            "status": [status_label(s.value) for s in Status],
+            "town": [town.name for town in self.workspace.policy.towns],
+            "title": ["中" * 16],
+            "phone": ["138****1234"],
+            "deadline": ["2026-11-27 15:20"],
+        }
+        metrics = self.table.fontMetrics()
+        model = self.table.model()
+        widths = []
+        for column, name in enumerate(self.model.COLUMNS):
+            head = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            texts = [head, *samples.get(name, [])]
+            widths.append(max(metrics.horizontalAdvance(t) for t in texts) + CELL_PADDING)
+        return widths
 
     def stop_timers(self) -> None:
         self._timer.stop()

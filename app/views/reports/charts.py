@@ -181,7 +181,7 @@ def _short(name: str, width: int = 14) -> str:
 def make_view(chart: QChart) -> QChartView:
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setMinimumHeight(260)
+    view.setMinimumHeight(240)  # its slot's height (ReportsPage._chart_slot)
     return view
 
 

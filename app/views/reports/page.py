@@ -43,6 +43,7 @@ from app.resources import load_json
 from app.store.reports.queries import ReportQueries, Selection
 from app.views.common.failures import failure_text
 from app.views.common.plain import plain, plain_label, warn
+from app.views.common.widgets import fit_to_screen, scrolled
 from app.views.reports import charts
 from app.views.reports import export as report_export
 from app.views.reports.models import OrderRowsModel, ReportTableModel
@@ -103,6 +104,31 @@ class ReportsPage(QWidget):
 
     # ---- layout ------------------------------------------------------------------------
     def _build(self) -> None:
+        bar, heading_row = self._build_bars()
+        # each tab scrolls when its charts are taller than a small screen leaves them
+        self.tabs = QTabWidget(objectName="report_tabs")
+        self.tabs.addTab(scrolled(self._overview_tab()), self.tr("Overview"))
+        self.tabs.addTab(scrolled(self._mix_tab()), self.tr("Mix"))
+        self.tabs.addTab(scrolled(self._units_tab()), self.tr("Units"))
+        self.tabs.addTab(scrolled(self._overdue_tab()), self.tr("Overdue"))
+        self.tabs.addTab(scrolled(self._hot_tab()), self.tr("Hot spots"))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addLayout(heading_row)
+        layout.addWidget(self.comparison)
+        layout.addWidget(self.tabs, 1)
+
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.run_button.clicked.connect(self.refresh)
+        self.pdf_button.clicked.connect(self.export_pdf)
+        self.csv_button.clicked.connect(self.export_csv)
+        self.xlsx_button.clicked.connect(self.export_xlsx)
+        self._kind_changed()
+
+    def _build_bars(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """The period and scope with the button that makes the report; the report's heading
+        with its exports."""
         self.kind = QComboBox(objectName="period_kind")
         for kind, text in (
             (PeriodKind.DAY, self.tr("Day")),
@@ -120,6 +146,11 @@ class ReportsPage(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
         self.to_label = plain(QLabel(self.tr("to")))
         self.scope = QComboBox(objectName="scope")
+        # long unit names would make the bar wider than a 1366-pixel screen at 125 %
+        self.scope.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.scope.setMinimumContentsLength(12)
         self.scope.addItem(self.tr("Whole city"), "city")
         for town in self.workspace.policy.towns:
             self.scope.addItem(self.tr("Town: %1").replace("%1", town.name), f"town:{town.code}")
@@ -142,8 +173,10 @@ class ReportsPage(QWidget):
         self.heading = QLabel(objectName="heading")
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold; color: #1d3f66;")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setWordWrap(True)
         self.comparison = QLabel(objectName="comparison")
         self.comparison.setTextFormat(Qt.TextFormat.PlainText)
+        self.comparison.setWordWrap(True)
         self.comparison.setStyleSheet("color: #1d3f66;")
 
         bar = QHBoxLayout()
@@ -160,28 +193,13 @@ class ReportsPage(QWidget):
         ):
             bar.addWidget(w)
         bar.addStretch(1)
+        # the exports beside the heading, not the bar: one row would not fit a small screen
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(self.heading, 1)
         for w in (self.pdf_button, self.csv_button, self.xlsx_button):
-            bar.addWidget(w)
+            heading_row.addWidget(w)
 
-        self.tabs = QTabWidget(objectName="report_tabs")
-        self.tabs.addTab(self._overview_tab(), self.tr("Overview"))
-        self.tabs.addTab(self._mix_tab(), self.tr("Mix"))
-        self.tabs.addTab(self._units_tab(), self.tr("Units"))
-        self.tabs.addTab(self._overdue_tab(), self.tr("Overdue"))
-        self.tabs.addTab(self._hot_tab(), self.tr("Hot spots"))
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.comparison)
-        layout.addWidget(self.tabs, 1)
-
-        self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.run_button.clicked.connect(self.refresh)
-        self.pdf_button.clicked.connect(self.export_pdf)
-        self.csv_button.clicked.connect(self.export_csv)
-        self.xlsx_button.clicked.connect(self.export_xlsx)
-        self._kind_changed()
+        return bar, heading_row
 
     def _model(self, table_id: str) -> ReportTableModel:
         model = ReportTableModel(self)
@@ -501,7 +519,7 @@ class ReportOrdersDialog(QDialog):
     def __init__(self, title: str, town_name: object, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(900, 520)
+        fit_to_screen(self, 900, 520)
         self.model = OrderRowsModel(town_name, self)  # type: ignore[arg-type]
         self.view = QTableView(objectName="behind_orders")
         self.view.setModel(self.model)

@@ -28,6 +28,7 @@ from app.store.workspace import Workspace
 from app.views.common.changes import ChangeHub
 from app.views.common.operation import OperationRunner
 from app.views.common.tasks import TaskRunner
+from app.views.common.widgets import fit_to_screen
 from app.views.intake.page import IntakePage
 from app.views.shell.actions import ACTIONS, SPEC_BY_ID, Command, Show, build_actions
 from app.views.shell.context import ScreenContext
@@ -480,12 +481,15 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
             screen = QGuiApplication.screenAt(self.frameGeometry().center())
-            if screen is not None:
+            if screen is not None:  # kept where it was, but within that screen's room
+                fit_to_screen(self, self.width(), self.height())
                 return
-        self.resize(1360, 860)
+        fit_to_screen(self, 1360, 860)  # a 1366×768 screen less its taskbar: smaller
         primary = QGuiApplication.primaryScreen()
         if primary is not None:
-            self.move(primary.availableGeometry().center() - self.rect().center())
+            room = primary.availableGeometry()
+            self.move(room.center() - self.rect().center())
+            self.move(max(self.x(), room.x()), max(self.y(), room.y()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

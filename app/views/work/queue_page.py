@@ -116,8 +116,8 @@ class QueuePage(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 460])
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([960, 320])  # the queue's columns first; the summary wraps
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
