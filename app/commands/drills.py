@@ -2,6 +2,14 @@
 
     hotline-desk drills import PATH               one scenario a line, with its set name
     hotline-desk drills export PATH [--set NAME]  every set (or one), same format ('-' = stdout)
+    hotline-desk drills generate NAME [--category CODE]... [--unit CODE]... [--days N]
+                                  [--per-article N]
+                                  scenarios from the calls this workspace holds that were
+                                  answered with the selected articles (scrubbed, never a
+                                  confidential caller's, never the article's own phrasing)
+
+A trainer's workstation receives no orders: generate where the calls are (the centre's
+administrator) and hand the set on with export / import.
 
 A line: `set`, `id`, `text` (the caller's words), `articles` (list of article ids),
 `appeal_type` (咨询/求助/建议/投诉/举报/表扬/其他), and optionally `category`, `unit`, `source`.
@@ -22,7 +30,9 @@ if TYPE_CHECKING:
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser("drills", help="knowledge-base drill sets: import, export")
+    parser = subparsers.add_parser(
+        "drills", help="knowledge-base drill sets: import, export, generate"
+    )
     actions = parser.add_subparsers(dest="drills_command", required=True)
 
     p_import = actions.add_parser("import", help="import drill scenarios from JSON Lines")
@@ -33,6 +43,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p_export.add_argument("path", help="file to write ('-' for standard output)")
     p_export.add_argument("--set", dest="set_name", help="only this set")
     p_export.set_defaults(func=guarded(_export))
+
+    p_gen = actions.add_parser(
+        "generate", help="add scenarios from the calls answered with the knowledge base"
+    )
+    p_gen.add_argument("set_name", metavar="NAME", help="the set to add them to")
+    p_gen.add_argument("--category", action="append", default=[], help="category code (prefix)")
+    p_gen.add_argument("--unit", action="append", default=[], help="responsible unit code")
+    p_gen.add_argument("--days", type=int, default=0, help="articles changed in the last N days")
+    p_gen.add_argument("--per-article", type=int, default=2, help="calls taken per article")
+    p_gen.set_defaults(func=guarded(_generate))
 
 
 def _open(args: argparse.Namespace) -> DrillStore:
@@ -80,4 +100,38 @@ def _export(args: argparse.Namespace) -> int:
     finally:
         store.database.close()
     print(f"导出 {count} 个场景 (exported {count})", file=sys.stderr)
+    return 0
+
+
+def _generate(args: argparse.Namespace) -> int:
+    from datetime import timedelta
+
+    from app.models.drills import Selection
+    from app.operations import drills as drill_ops
+    from app.resources import load_policy
+    from app.store.workspace import Workspace
+
+    name = args.set_name.strip()
+    if not name or not 1 <= args.per_article <= 50 or not 0 <= args.days <= 3650:
+        print(
+            "题组名称不能为空，每条知识取 1–50 个来电 (a set name; 1-50 calls per article)",
+            file=sys.stderr,
+        )
+        return 2
+    ws = Workspace(home_of(args), load_policy())
+    try:
+        today = ws.clock().date()
+        selection = Selection(
+            categories=tuple(args.category),
+            units=tuple(args.unit),
+            changed_since=today - timedelta(days=args.days) if args.days else None,
+            per_article=args.per_article,
+        )
+        done = drill_ops.generate_set(ws, name, selection).value
+    finally:
+        ws.close()
+    print(
+        f"新增 {done.created} 个场景，已在题组中 {done.already} 个 "
+        f"(created {done.created}, already in the set {done.already})"
+    )
     return 0

@@ -87,3 +87,28 @@ def test_bad_lines_are_reported_and_the_good_ones_kept(tmp_path: Path) -> None:
     assert "created 1" in done.stdout
     missing = run(tmp_path / "home", "import", str(tmp_path / "nope.jsonl"))
     assert missing.returncode == 2
+
+
+def test_generate_from_the_calls_of_this_workspace(tmp_path: Path) -> None:
+    """On a workstation that holds the calls (here a seeded demo workspace): the set is
+    built from them, scrubbed, and regenerating adds nothing; the set then travels."""
+    from app.resources import load_policy
+    from app.store.demo.generator import seed_demo
+    from app.store.workspace import Workspace
+
+    ws = Workspace(tmp_path, load_policy())
+    seed_demo(ws, orders=300, days=30)
+    phones = {str(r[0]) for r in ws.database.query("SELECT phone FROM orders")}
+    ws.close()
+    done = run(tmp_path, "generate", "社保", "--category", "A06", "--per-article", "1")
+    assert done.returncode == 0, done.stderr
+    assert "created" in done.stdout and "created 0" not in done.stdout
+    again = run(tmp_path, "generate", "社保", "--category", "A06", "--per-article", "1")
+    assert again.returncode == 0 and "created 0" in again.stdout
+    out = tmp_path / "social.jsonl"
+    assert run(tmp_path, "export", str(out), "--set", "社保").returncode == 0
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert rows and all(r["category"].startswith("A06") for r in rows)
+    assert not any(p in r["text"] for r in rows for p in phones)
+    refused = run(tmp_path, "generate", " ", "--per-article", "0")
+    assert refused.returncode == 2
