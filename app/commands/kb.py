@@ -86,15 +86,20 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _search(args: argparse.Namespace) -> int:
+    from app.models.kb import good_matches
+
     kb = _open(args)
     try:
-        hits = kb.search(args.query, limit=max(1, args.limit))
+        found = kb.search(args.query, limit=max(1, args.limit))
     finally:
         kb.database.close()
+    hits = good_matches(found)  # below the score floor a hit is no match
     if args.json:
         print(json.dumps([h.as_dict() for h in hits], ensure_ascii=False, indent=1))
         return 0
-    if not hits:
+    if found and not hits:
+        print("没有足够相关的文章 (no good match)")
+    elif not hits:
         print("没有找到 (no hits)")
     for n, hit in enumerate(hits, start=1):
         flag = " [已失效 expired]" if hit.expired else ""

@@ -254,10 +254,30 @@ class ImportReport:
 Span = tuple[int, int]
 
 
+# The score floor (docs/knowledge-base.md#the-score-floor): below it a hit is shown as no
+# good match, never as a match. Measured on the labelled queries (tests/data/kb_eval.jsonl,
+# tests/unit/test_kb_floor.py): the lowest score of a right article found only by the
+# relaxed stage is 7.49 (私桩安装), so the floor keeps every right hit of the set.
+SCORE_FLOOR = 7.0
+# A longer query needs more: its chance matches add up (bm25 sums over its words). The
+# floor rises by this much per character beyond FLOOR_CHARS (a caller's question is shorter).
+FLOOR_PER_CHAR = 0.05
+FLOOR_CHARS = 40
+# The most of a query any search reads (a 1 MB paste is searched by its beginning).
+MAX_SEARCH_CHARS = 400
+
+
+def score_floor(query_chars: int) -> float:
+    """The floor for a query of that many characters (letters, digits and CJK)."""
+    return SCORE_FLOOR + FLOOR_PER_CHAR * max(0, min(query_chars, MAX_SEARCH_CHARS) - FLOOR_CHARS)
+
+
 @dataclass(frozen=True)
 class SearchHit:
     """One ranked result. Hits come in rank order; `score` is bm25 relevance (higher better)
-    within the stage that found the hit (1 exact words, 2 any words/pinyin, 3 characters)."""
+    within the stage that found the hit (1 exact words, 2 any words/pinyin, 3 characters).
+    `good`: whether it is a match worth showing as one (the score floor); a weak hit is
+    kept for callers that rank (drills), never presented as a match."""
 
     id: str
     version: int
@@ -272,6 +292,7 @@ class SearchHit:
     title_spans: tuple[Span, ...] = ()
     snippet: str = ""
     snippet_spans: tuple[Span, ...] = ()
+    good: bool = True
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -288,7 +309,13 @@ class SearchHit:
             "title_spans": [list(s) for s in self.title_spans],
             "snippet": self.snippet,
             "snippet_spans": [list(s) for s in self.snippet_spans],
+            "good": self.good,
         }
+
+
+def good_matches(hits: Iterable[SearchHit]) -> list[SearchHit]:
+    """The hits above the score floor, in rank order: what is shown as matches."""
+    return [h for h in hits if h.good]
 
 
 def find_spans(text: str, terms: Iterable[str]) -> tuple[Span, ...]:

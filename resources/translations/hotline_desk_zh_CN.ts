@@ -434,52 +434,52 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../app/views/kb/widgets.py" line="154" />
+        <location filename="../../app/views/kb/widgets.py" line="159" />
         <source>Choose an article.</source>
         <translation>请选择一条知识。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/widgets.py" line="165" />
+        <location filename="../../app/views/kb/widgets.py" line="170" />
         <source>Expired on %1: check before quoting it.</source>
         <translation>已于 %1 失效：引用前请核实。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/widgets.py" line="171" />
+        <location filename="../../app/views/kb/widgets.py" line="176" />
         <source>Official answer</source>
         <translation>答复口径</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/widgets.py" line="175" />
+        <location filename="../../app/views/kb/widgets.py" line="180" />
         <source>How callers ask</source>
         <translation>常见问法</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/widgets.py" line="178" />
+        <location filename="../../app/views/kb/widgets.py" line="183" />
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/widgets.py" line="180" />
+        <location filename="../../app/views/kb/widgets.py" line="185" />
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/widgets.py" line="183" />
+        <location filename="../../app/views/kb/widgets.py" line="188" />
         <source>Legal basis</source>
         <translation>政策依据</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/widgets.py" line="184" />
+        <location filename="../../app/views/kb/widgets.py" line="189" />
         <source>In force</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/widgets.py" line="185" />
+        <location filename="../../app/views/kb/widgets.py" line="190" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/kb/widgets.py" line="198" />
+        <location filename="../../app/views/kb/widgets.py" line="203" />
         <source>%n version(s) kept</source>
         <translation>
             <numerusform>保留 %n 个版本</numerusform>
@@ -1234,7 +1234,7 @@
     </message>
     <message>
         <location filename="../../app/views/followup/page.py" line="46" />
-        <location filename="../../app/views/followup/page.py" line="138" />
+        <location filename="../../app/views/followup/page.py" line="124" />
         <source>Reopen</source>
         <translation>重新办理</translation>
     </message>
@@ -1259,22 +1259,22 @@
         <translation>已联系上诉求人(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup/page.py" line="80" />
+        <location filename="../../app/views/followup/page.py" line="79" />
         <source>Choose whether the appellant was reached</source>
         <translation>请选择是否联系上诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup/page.py" line="86" />
+        <location filename="../../app/views/followup/page.py" line="82" />
         <source>Unit had &amp;contacted them</source>
         <translation>承办单位曾联系诉求人(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup/page.py" line="89" />
+        <location filename="../../app/views/followup/page.py" line="85" />
         <source>Choose whether the unit had contacted the appellant</source>
         <translation>请选择承办单位是否联系过诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup/page.py" line="95" />
+        <location filename="../../app/views/followup/page.py" line="89" />
         <source>&amp;Resolved</source>
         <translation>已解决(&amp;R)</translation>
     </message>
@@ -1294,52 +1294,52 @@
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup/page.py" line="98" />
+        <location filename="../../app/views/followup/page.py" line="91" />
         <source>Choose whether the appeal was resolved</source>
         <translation>请选择诉求是否已解决</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup/page.py" line="104" />
+        <location filename="../../app/views/followup/page.py" line="94" />
         <source>&amp;Satisfaction</source>
         <translation>满意度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup/page.py" line="108" />
+        <location filename="../../app/views/followup/page.py" line="97" />
         <source>Choose the appellant's satisfaction</source>
         <translation>请选择诉求人的满意度</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup/page.py" line="113" />
+        <location filename="../../app/views/followup/page.py" line="99" />
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup/page.py" line="131" />
+        <location filename="../../app/views/followup/page.py" line="117" />
         <source>Follow-up call on %1 recorded.</source>
         <translation>工单 %1 的回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup/page.py" line="142" />
+        <location filename="../../app/views/followup/page.py" line="128" />
         <source>Back to %1 with a new reply deadline.</source>
         <translation>退回%1重新办理，重新计算答复时限。</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup/page.py" line="143" />
+        <location filename="../../app/views/followup/page.py" line="129" />
         <source>the dispatch queue</source>
         <translation>待派单队列</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup/page.py" line="150" />
+        <location filename="../../app/views/followup/page.py" line="136" />
         <source>Unresolved or unsatisfied at the follow-up call</source>
         <translation>回访未解决或不满意</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup/page.py" line="151" />
+        <location filename="../../app/views/followup/page.py" line="137" />
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/followup/page.py" line="154" />
+        <location filename="../../app/views/followup/page.py" line="140" />
         <source>Order %1 reopened.</source>
         <translation>工单 %1 已重新办理。</translation>
     </message>
@@ -1770,24 +1770,29 @@
 <context>
     <name>KbSearchBox</name>
     <message>
-        <location filename="../../app/views/kb/widgets.py" line="82" />
+        <location filename="../../app/views/kb/widgets.py" line="83" />
         <source>Words, pinyin or initials: 停水, shebao, jtwz …</source>
         <translation>输入词语、拼音或首字母：停水、shebao、jtwz …</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/widgets.py" line="116" />
+        <location filename="../../app/views/kb/widgets.py" line="117" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/kb/widgets.py" line="124" />
+        <location filename="../../app/views/kb/widgets.py" line="126" />
         <source>%n article(s)</source>
         <translation>
             <numerusform>共 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/widgets.py" line="124" />
+        <location filename="../../app/views/kb/widgets.py" line="128" />
+        <source>No good match: no article fits what was typed.</source>
+        <translation>没有合适的文章：没有哪篇文章符合所输入的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/widgets.py" line="130" />
         <source>No article matches.</source>
         <translation>没有匹配的知识。</translation>
     </message>
@@ -1795,15 +1800,20 @@
 <context>
     <name>KbSuggestPanel</name>
     <message>
-        <location filename="../../app/views/kb/suggest.py" line="41" />
-        <location filename="../../app/views/kb/suggest.py" line="92" />
+        <location filename="../../app/views/kb/suggest.py" line="42" />
+        <location filename="../../app/views/kb/suggest.py" line="96" />
         <source>Knowledge base suggestions</source>
         <translation>知识库推荐</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/suggest.py" line="80" />
+        <location filename="../../app/views/kb/suggest.py" line="81" />
         <source>Articles appear here as the appeal is typed. Ctrl+K searches.</source>
         <translation>录入诉求时，这里会推荐相关知识；Ctrl+K 可随时搜索。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/suggest.py" line="89" />
+        <source>No good match in the knowledge base for this appeal.</source>
+        <translation>知识库中没有与此诉求相符的文章。</translation>
     </message>
 </context>
 <context>
@@ -2273,40 +2283,40 @@
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="298" />
+        <location filename="../../app/views/shell/main_window.py" line="299" />
         <source>This role does not take calls.</source>
         <translation>此身份不接听来电。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="312" />
+        <location filename="../../app/views/shell/main_window.py" line="313" />
         <source>No intake is held.</source>
         <translation>没有挂起的受理。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="316" />
+        <location filename="../../app/views/shell/main_window.py" line="317" />
         <source>Intake (%1 held)</source>
         <translation>受理（挂起 %1）</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="355" />
-        <location filename="../../app/views/shell/main_window.py" line="364" />
-        <location filename="../../app/views/shell/main_window.py" line="368" />
+        <location filename="../../app/views/shell/main_window.py" line="356" />
+        <location filename="../../app/views/shell/main_window.py" line="365" />
+        <location filename="../../app/views/shell/main_window.py" line="369" />
         <source>Open order</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="355" />
+        <location filename="../../app/views/shell/main_window.py" line="356" />
         <source>Order number as the caller reads it:</source>
         <translation>来电人报出的工单号：</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="364" />
-        <location filename="../../app/views/shell/main_window.py" line="368" />
+        <location filename="../../app/views/shell/main_window.py" line="365" />
+        <location filename="../../app/views/shell/main_window.py" line="369" />
         <source>No order %1 here.</source>
         <translation>本机没有工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="408" />
+        <location filename="../../app/views/shell/main_window.py" line="409" />
         <source>No such order here.</source>
         <translation>此处没有该工单。</translation>
     </message>
@@ -2326,14 +2336,14 @@
         <translation>被拒操作</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/shell/main_window.py" line="473" />
+        <location filename="../../app/views/shell/main_window.py" line="474" />
         <source>%n change(s) from other workstations</source>
         <translation>
             <numerusform>收到其他工位的 %n 条更新</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="451" />
+        <location filename="../../app/views/shell/main_window.py" line="452" />
         <source>Signing out</source>
         <translation>退出登录</translation>
     </message>
@@ -3547,17 +3557,18 @@
         <translation>承办工作</translation>
     </message>
     <message>
+        <location filename="../../app/views/shell/roles.py" line="24" />
         <location filename="../../app/views/shell/screens.py" line="146" />
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/roles.py" line="33" />
+        <location filename="../../app/views/shell/roles.py" line="36" />
         <source>Demo user</source>
         <translation>演示身份</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/roles.py" line="36" />
+        <location filename="../../app/views/shell/roles.py" line="39" />
         <source>Demo user (Ctrl+Shift+U): </source>
         <translation>演示身份（Ctrl+Shift+U）：</translation>
     </message>
@@ -3868,7 +3879,7 @@
     </message>
     <message>
         <location filename="../../app/views/unit/page.py" line="73" />
-        <location filename="../../app/views/unit/page.py" line="140" />
+        <location filename="../../app/views/unit/page.py" line="132" />
         <source>Ask for extension</source>
         <translation>申请延期</translation>
     </message>
@@ -3879,7 +3890,7 @@
     </message>
     <message>
         <location filename="../../app/views/unit/page.py" line="80" />
-        <location filename="../../app/views/unit/page.py" line="185" />
+        <location filename="../../app/views/unit/page.py" line="177" />
         <source>Unreasonable appeal</source>
         <translation>不合理诉求</translation>
     </message>
@@ -3894,12 +3905,12 @@
         <translation>已联系诉求人(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="109" />
+        <location filename="../../app/views/unit/page.py" line="108" />
         <source>Choose whether the appellant was contacted</source>
         <translation>请选择是否已联系诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="115" />
+        <location filename="../../app/views/unit/page.py" line="111" />
         <source>&amp;Resolved</source>
         <translation>已解决(&amp;R)</translation>
     </message>
@@ -3909,78 +3920,78 @@
         <translation>办理情况，将告知诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="118" />
+        <location filename="../../app/views/unit/page.py" line="113" />
         <source>Choose whether the appeal was resolved</source>
         <translation>请选择诉求是否已解决</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="123" />
+        <location filename="../../app/views/unit/page.py" line="115" />
         <source>Public &amp;reply</source>
         <translation>答复内容(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="124" />
+        <location filename="../../app/views/unit/page.py" line="116" />
         <source>Reply (Ctrl+Enter)</source>
         <translation>答复（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="134" />
+        <location filename="../../app/views/unit/page.py" line="126" />
         <source>Reply to %1 sent for review.</source>
         <translation>工单 %1 的答复已提交审核。</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="144" />
+        <location filename="../../app/views/unit/page.py" line="136" />
         <source> working days</source>
         <translation>个工作日</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="147" />
+        <location filename="../../app/views/unit/page.py" line="139" />
         <source>&amp;Days</source>
         <translation>延期天数(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="148" />
-        <location filename="../../app/views/unit/page.py" line="188" />
+        <location filename="../../app/views/unit/page.py" line="140" />
+        <location filename="../../app/views/unit/page.py" line="180" />
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="153" />
+        <location filename="../../app/views/unit/page.py" line="145" />
         <source>Extension for %1 requested.</source>
         <translation>工单 %1 已申请延期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="159" />
+        <location filename="../../app/views/unit/page.py" line="151" />
         <source>Return to the centre</source>
         <translation>退单</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="165" />
+        <location filename="../../app/views/unit/page.py" line="157" />
         <source>Why the order is not this unit's, and whose it is</source>
         <translation>为何不属本单位、应属哪个单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="167" />
+        <location filename="../../app/views/unit/page.py" line="159" />
         <source>&amp;Why</source>
         <translation>退单原因(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="171" />
+        <location filename="../../app/views/unit/page.py" line="163" />
         <source>Choose the reason for the return</source>
         <translation>请选择退单理由</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="174" />
+        <location filename="../../app/views/unit/page.py" line="166" />
         <source>&amp;Details</source>
         <translation>具体说明(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="179" />
+        <location filename="../../app/views/unit/page.py" line="171" />
         <source>Order %1 returned to the centre.</source>
         <translation>工单 %1 已退回热线中心。</translation>
     </message>
     <message>
-        <location filename="../../app/views/unit/page.py" line="193" />
+        <location filename="../../app/views/unit/page.py" line="185" />
         <source>Application for %1 sent.</source>
         <translation>工单 %1 的申请已提交。</translation>
     </message>

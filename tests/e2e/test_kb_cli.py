@@ -103,3 +103,13 @@ def test_export_round_trip(home: Path, tmp_path: Path) -> None:
     other = tmp_path / "other"
     assert run(other, "import", str(out)).returncode == 0
     assert json.loads(run(other, "search", "停水", "--json").stdout)
+
+
+def test_search_below_the_score_floor_says_no_good_match(home: Path) -> None:
+    done = run(home, "search", "xyz不存在的词")
+    assert done.returncode == 0, done.stderr
+    assert "no good match" in done.stdout and "kb-" not in done.stdout
+    as_json = run(home, "search", "xyz不存在的词", "--json")
+    assert as_json.returncode == 0 and json.loads(as_json.stdout) == []
+    real = json.loads(run(home, "search", "停水", "--json").stdout)
+    assert real and all(hit["good"] for hit in real)

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.models.enums import Status
+from app.models.kb import MAX_SEARCH_CHARS
 from app.store.kb.articles import demo_articles_path
 from app.views.kb.edit_dialog import ArticleEditDialog
 from app.views.kb.models import KbHitModel
@@ -88,3 +89,40 @@ def test_editing_makes_a_new_version_and_keeps_the_old(
     assert workspace.knowledge().get(article.id, article.version).answer == article.answer
     kb_page.show_article(article.id)
     assert "2" in kb_page.view.toPlainText()
+
+
+def test_ctrl_k_says_no_good_match_for_nonsense(qtbot, kb_window: MainWindow) -> None:
+    qtbot.keyClick(kb_window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    dialog = kb_window.kb_dialog
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.search.line, "xyz")
+    type_chinese(dialog.search.line, "不存在的词")
+    assert dialog.search.line.text() == "xyz不存在的词"
+    qtbot.waitUntil(lambda: dialog.search.results_for == "xyz不存在的词", timeout=5000)
+    assert dialog.search.hits.model_.rowCount() == 0  # weak hits are not listed as matches
+    assert dialog.search.status.text() in (
+        "No good match: no article fits what was typed.",
+        "没有合适的文章：没有哪篇文章符合所输入的内容。",
+    )
+    # a megabyte pasted: searched by its beginning, off the GUI thread, and no match
+    dialog.search.line.setText("的一是在不了有和人这中大为上个国我以要" * 52_000)
+    qtbot.waitUntil(lambda: dialog.search.results_for.startswith("的一是"), timeout=10000)
+    assert len(dialog.search.results_for) == MAX_SEARCH_CHARS
+    assert dialog.search.hits.model_.rowCount() == 0
+    dialog.search.line.setText("停水")
+    qtbot.waitUntil(lambda: dialog.search.hits.model_.rowCount() > 0, timeout=5000)
+    assert "article" in dialog.search.status.text() or "篇" in dialog.search.status.text()
+
+
+def test_suggestions_say_no_good_match_for_a_pasted_document(qtbot, kb_window: MainWindow) -> None:
+    page = kb_window.intake
+    panel = kb_window.panels["kb_suggestions"]
+    type_chinese(page.content, "我家楼上每天晚上打麻将到凌晨，吵得睡不着")
+    qtbot.waitUntil(lambda: panel.hits.model_.rowCount() > 0, timeout=5000)
+    page.content.setPlainText("种压步对油就速开则张热级非条农权专手题气" * 50_000)
+    qtbot.waitUntil(lambda: panel.hits.model_.rowCount() == 0, timeout=10000)
+    assert panel.hint.text() in (
+        "No good match in the knowledge base for this appeal.",
+        "知识库中没有与此诉求相符的文章。",
+    )
+    assert len(page.content.toPlainText()) == 1_000_000  # nothing typed is cut

@@ -18,6 +18,7 @@ import itertools
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from app.models.kb import MAX_SEARCH_CHARS
 from app.store.kb.text import (
     INITIALS_GRAM,
     PY_TEXT_AND_INITIALS,
@@ -29,7 +30,7 @@ from app.store.kb.text import (
 )
 from app.store.textindex import bigrams, is_cjk, runs
 
-MAX_QUERY_CHARS = 400
+MAX_QUERY_CHARS = MAX_SEARCH_CHARS
 MAX_EXACT_SEGMENTS = 6
 MAX_EXACT_RUN = 12
 MAX_RELAXED_TERMS = 12

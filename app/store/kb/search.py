@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
-from app.models.kb import SearchHit, find_spans, snippet
+from app.models.kb import MAX_SEARCH_CHARS, SearchHit, find_spans, score_floor, snippet
 from app.store.db import Database, StoreBug
 from app.store.kb.query import MAX_WORD, Plan, plan_query
 from app.store.kb.text import spellings, text_pinyin_matches
@@ -161,6 +161,7 @@ class Searcher:
 
     def search(self, query: str, limit: int = 10, highlight: bool = True) -> list[SearchHit]:
         limit = max(1, min(int(limit), MAX_LIMIT))
+        query = query[:MAX_SEARCH_CHARS]  # a 1 MB paste is searched by its beginning
         self._fresh()
         plan = plan_query(
             query, self._lexicon, self._doc_freq, self._articles, self._words, self._spelled
@@ -210,6 +211,7 @@ class Searcher:
             )
         }
         hits: list[SearchHit] = []
+        floor = score_floor(sum(len(s) for s in plan.segments))
         for rowid, (score, stage) in found.items():
             row = rows.get(rowid)
             if row is None:
@@ -225,11 +227,32 @@ class Searcher:
                 expired=row["expires"] is not None and row["expires"] < day,
                 expires=expires,
                 stage=stage,
+                good=_good(score, stage, floor, row, plan),
             )
             if highlight:
                 hit = _highlighted(hit, row, plan)
             hits.append(hit)
         return hits
+
+
+def _good(score: float, stage: int, floor: float, row: sqlite3.Row, plan: Plan) -> bool:
+    """Above the score floor (docs/knowledge-base.md#the-score-floor). Every word of the
+    query found (stage 1) is a match; single characters alone (stage 3) never are; the
+    relaxed stage's hit needs the floor, and letters typed (pinyin, initials) must read as
+    some word of its title, questions or keywords: else they found nothing there."""
+    if stage == 1:
+        return True
+    if stage == 3 or score < floor:
+        return False
+    typed = [s for s in plan.segments if s.isascii() and s.isalpha()]  # not plan.letters:
+    if not typed:  # it also holds the pinyin of the query's own characters
+        return True
+    texts = [row["title"], *json.loads(row["questions"]), *json.loads(row["keywords"])]
+    return any(
+        letters in text.lower() or text_pinyin_matches(text, letters)
+        for letters in typed
+        for text in texts
+    )
 
 
 def _highlighted(hit: SearchHit, row: sqlite3.Row, plan: Plan) -> SearchHit:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
+from app.models.kb import good_matches
 from app.store.workspace import Workspace
 from app.views.common.failures import failure_text
 from app.views.common.plain import plain_label
@@ -80,11 +81,14 @@ class KbSuggestPanel(QGroupBox):
         return self.tr("Articles appear here as the appeal is typed. Ctrl+K searches.")
 
     def _show(self, hits: list[SearchHit]) -> None:
-        self.hits.set_hits(hits)
+        good = good_matches(hits)  # below the score floor a hit is no match
+        self.hits.set_hits(good)
         self.hits.clearSelection()
-        if self.hint.styleSheet() == FAILED_STYLE:
+        self.hint.setStyleSheet(HINT_STYLE)
+        if hits and not good:
+            self.hint.setText(self.tr("No good match in the knowledge base for this appeal."))
+        else:
             self.hint.setText(self._usage())
-            self.hint.setStyleSheet(HINT_STYLE)
 
     def _failed(self, exc: Exception) -> None:
         """Said in the panel, where the suggestions would be: no dialog while typing."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.models.kb import MAX_SEARCH_CHARS, good_matches
 from app.store.workspace import Workspace
 from app.views.common.failures import failure_text
 from app.views.common.plain import esc, plain
@@ -105,7 +106,7 @@ class KbSearchBox(QWidget):
 
     def search_now(self) -> None:
         self.timer.stop()
-        query = self.line.text()
+        query = self.line.text()[:MAX_SEARCH_CHARS]  # a paste is searched by its beginning
         if not query.strip():
             self.hits.set_hits([])
             self.status.setText("")
@@ -119,10 +120,14 @@ class KbSearchBox(QWidget):
 
     def _show(self, query: str, hits: list[SearchHit]) -> None:
         self.results_for = query
-        self.hits.set_hits(hits)
-        self.status.setText(
-            self.tr("%n article(s)", "", len(hits)) if hits else self.tr("No article matches.")
-        )
+        good = good_matches(hits)  # below the score floor a hit is no match
+        self.hits.set_hits(good)
+        if good:
+            self.status.setText(self.tr("%n article(s)", "", len(good)))
+        elif hits:
+            self.status.setText(self.tr("No good match: no article fits what was typed."))
+        else:
+            self.status.setText(self.tr("No article matches."))
 
     def _enter(self) -> None:
         if self.timer.isActive():
