@@ -2,9 +2,10 @@
 
     QT_QPA_PLATFORM=offscreen python scripts/report_samples.py [--out docs]
 
-A throwaway demo workspace (2,000 orders over 120 days) plus one incident, so the hot-spot
-table has something real in it: a week of water cuts (停水) reported from one street in
-小榄, spelled several ways. Writes docs/screenshots/reports-*.png, docs/sample-report.pdf
+A throwaway demo workspace (2,000 orders over 120 days), whose hot spots now (a burst water
+main in 小榄, a factory's night noise in 东区, each named by many callers at one address,
+spelled several ways: app/store/demo/showcase.py) give the hot-spot table something real.
+Writes docs/screenshots/reports-*.png, docs/sample-report.pdf
 and, when pdftoppm (poppler-utils) is installed, docs/screenshots/report-page-N.png.
 """
 
@@ -16,7 +17,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -26,9 +27,8 @@ from PySide6.QtCore import QEventLoop, QSettings
 from PySide6.QtWidgets import QApplication
 
 from app.models.clock import CHINA
-from app.models.enums import AppealType, AppellantKind, Channel, Role, Urgency
+from app.models.enums import Role
 from app.models.operations import Actor
-from app.models.records import Appellant, Intake
 from app.models.reports import Period, Scope
 from app.resources import load_policy
 from app.store.demo import generator as demo
@@ -39,28 +39,6 @@ from app.views.shell.main_window import MainWindow
 from app.views.shell.status_bar import SyncSnapshot
 
 FIXED_NOW = datetime(2026, 11, 27, 15, 20, tzinfo=CHINA)
-SPELLINGS = ("小榄升平中路28号", "小榄镇升平中路28号", "升平中路28号3栋502房", "小榄升平中路２８号")
-
-
-def water_cut(workspace: Workspace, count: int = 24) -> None:
-    actor = Actor("陈晓敏", Role.OPERATOR, workspace.device_id)
-    for k in range(count):
-        received = FIXED_NOW - timedelta(hours=6 + 7 * k)
-        intake = Intake(
-            appellant=Appellant(phone=f"1390760{k:04d}", name="市民", kind=AppellantKind.PERSON),
-            appeal_type=AppealType.HELP,
-            urgency=Urgency.URGENT,
-            channel=Channel.PHONE,
-            category="A0201",
-            town="xiaolan",
-            address=SPELLINGS[k % len(SPELLINGS)],
-            title="升平中路一带停水",
-            content="来电人反映小榄升平中路28号附近从昨天起停水，未见停水通知，请尽快处理。",
-            received_at=received,
-        )
-        workspace.record_intake(intake, actor)
-
-
 def settle(app: QApplication, rounds: int = 10) -> None:
     for _ in range(rounds):
         app.processEvents()
@@ -81,7 +59,6 @@ def main() -> int:
     workspace = Workspace(home, load_policy(), clock=lambda: FIXED_NOW)
     workspace.set_station("W07")
     demo.seed_demo(workspace, orders=2000, days=120)
-    water_cut(workspace)
     actor = Actor("analyst", Role.ANALYST, workspace.device_id)
     settings = QSettings(str(home / "settings.ini"), QSettings.Format.IniFormat)
 
