@@ -4,6 +4,7 @@ follow-up desk's user on the follow-up queue, hot spots on the reports screen.""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -104,3 +105,20 @@ def test_the_follow_up_user_starts_on_the_follow_up_queue(demo: MainWindow) -> N
     assert isinstance(page, FollowUpPage)
     _switch(demo, "demo-dispatcher")
     assert not isinstance(demo.stack.currentWidget(), FollowUpPage)
+
+
+def test_a_session_on_the_demo_set_moves_between_articles(demo: MainWindow) -> None:
+    _switch(demo, "demo-operator")
+    demo.actions_by_id["page_drills"].trigger()
+    page = demo.stack.currentWidget()
+    assert isinstance(page, DrillPage)
+    asked = []
+    for n in range(6):
+        scenario = page.scenario
+        assert scenario is not None
+        asked.append(scenario.articles[0])
+        # right or wrong by turns: a missed scenario is due again within minutes
+        page.choose_article(scenario.articles[0] if n % 2 else "kb-0001")
+        page.submit()
+        page.next_item()
+    assert all(a != b for a, b in itertools.pairwise(asked)), asked
