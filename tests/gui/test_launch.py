@@ -50,7 +50,17 @@ def test_demo_smoke_test_seeds_once(tmp_path: Path) -> None:
     assert last_json(second.stdout)["demo_seeded"] == 0
 
 
-def test_call_reaches_the_running_instance(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("argument", "message"),
+    [
+        (["13800001234"], "call 13800001234"),
+        # The desktop runs `hotline-desk call %u` for a tel: link.
+        (["tel:+86-138-0000-1234;phone-context=zs"], "call +86-138-0000-1234"),
+    ],
+)
+def test_call_reaches_the_running_instance(  # type: ignore[no-untyped-def]
+    qapp, tmp_path: Path, argument: list[str], message: str
+) -> None:
     name = server_name(tmp_path)
     server = InstanceServer(name)
     assert server.is_listening()
@@ -58,7 +68,7 @@ def test_call_reaches_the_running_instance(qapp, tmp_path: Path) -> None:  # typ
     server.message_received.connect(received.append)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     child = subprocess.Popen(
-        [sys.executable, "-m", "app", "--home", str(tmp_path), "call", "13800001234"],
+        [sys.executable, "-m", "app", "--home", str(tmp_path), "call", *argument],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -69,7 +79,7 @@ def test_call_reaches_the_running_instance(qapp, tmp_path: Path) -> None:  # typ
         QCoreApplication.processEvents()
         time.sleep(0.02)
     assert child.wait(timeout=60) == 0
-    assert received == ["call 13800001234"]
+    assert received == [message]
     server.server.close()
     server.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
