@@ -1345,6 +1345,14 @@
     </message>
 </context>
 <context>
+    <name>Fonts</name>
+    <message>
+        <location filename="../../app/views/shell/fonts.py" line="28" />
+        <source>No Chinese font is installed: Chinese text shows as empty boxes. Install one (on Debian, Ubuntu, UOS or Kylin: {line}) and start Hotline Desk again.</source>
+        <translation>没有安装中文字体：中文会显示为空白方框。请先安装中文字体（Debian、Ubuntu、统信UOS、银河麒麟：{line}），再重新启动热线工作台。</translation>
+    </message>
+</context>
+<context>
     <name>HeldIntakes</name>
     <message>
         <location filename="../../app/views/intake/held.py" line="37" />
@@ -1674,67 +1682,67 @@
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="237" />
+        <location filename="../../app/views/intake/page.py" line="243" />
         <source>Caller history</source>
         <translation>来电历史</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="268" />
+        <location filename="../../app/views/intake/page.py" line="274" />
         <source>Answer and close (Ctrl+Enter)</source>
         <translation>答复并办结 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="270" />
+        <location filename="../../app/views/intake/page.py" line="276" />
         <source>Save for dispatch (Ctrl+Enter)</source>
         <translation>保存待派单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="283" />
+        <location filename="../../app/views/intake/page.py" line="289" />
         <source>The intake that was being typed has been restored.</source>
         <translation>已恢复上次未保存的受理内容。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="313" />
+        <location filename="../../app/views/intake/page.py" line="319" />
         <source>Answer from the knowledge base: %1 (v%2)</source>
         <translation>答复取自知识库：%1（第 %2 版）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="421" />
+        <location filename="../../app/views/intake/page.py" line="427" />
         <source>Resumed the held intake from %1.</source>
         <translation>已继续受理 %1 的来电。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="423" />
+        <location filename="../../app/views/intake/page.py" line="429" />
         <source>The intake that was on the form is held.</source>
         <translation>表单上原有的受理已挂起。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="473" />
+        <location filename="../../app/views/intake/page.py" line="479" />
         <source>Order %1 recorded. Read the number back to the caller.</source>
         <translation>工单 %1 已受理，请向来电人复述工单号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="485" />
+        <location filename="../../app/views/intake/page.py" line="491" />
         <source>Type the caller's number to see earlier appeals.</source>
         <translation>输入来电号码即可查看其历史诉求。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="492" />
+        <location filename="../../app/views/intake/page.py" line="498" />
         <source>First call from this number.</source>
         <translation>该号码首次来电。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="495" />
+        <location filename="../../app/views/intake/page.py" line="501" />
         <source>Repeat caller: %1 earlier appeals, %2 still open.</source>
         <translation>老户：历史诉求 %1 件，其中 %2 件未办结。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="552" />
+        <location filename="../../app/views/intake/page.py" line="558" />
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/intake/page.py" line="590" />
+        <location filename="../../app/views/intake/page.py" line="596" />
         <source>%n problem(s) to fix before saving.</source>
         <translation>
             <numerusform>有 %n 处需修改后才能保存。</numerusform>
@@ -1744,17 +1752,17 @@
 <context>
     <name>KbDialog</name>
     <message>
-        <location filename="../../app/views/kb/dialog.py" line="33" />
+        <location filename="../../app/views/kb/dialog.py" line="34" />
         <source>Knowledge base</source>
         <translation>知识库</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/dialog.py" line="40" />
+        <location filename="../../app/views/kb/dialog.py" line="41" />
         <source>Use this answer (Ctrl+Enter)</source>
         <translation>采用此答复 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/dialog.py" line="44" />
+        <location filename="../../app/views/kb/dialog.py" line="45" />
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
@@ -2263,7 +2271,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="100" />
+        <location filename="../../app/views/shell/main_window.py" line="101" />
         <source>Hotline Desk — Zhongshan 12345</source>
         <translation>热线工作台 — 中山12345</translation>
     </message>
@@ -2283,45 +2291,45 @@
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="299" />
+        <location filename="../../app/views/shell/main_window.py" line="300" />
         <source>This role does not take calls.</source>
         <translation>此身份不接听来电。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="313" />
+        <location filename="../../app/views/shell/main_window.py" line="314" />
         <source>No intake is held.</source>
         <translation>没有挂起的受理。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="317" />
+        <location filename="../../app/views/shell/main_window.py" line="318" />
         <source>Intake (%1 held)</source>
         <translation>受理（挂起 %1）</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="356" />
-        <location filename="../../app/views/shell/main_window.py" line="365" />
-        <location filename="../../app/views/shell/main_window.py" line="369" />
+        <location filename="../../app/views/shell/main_window.py" line="357" />
+        <location filename="../../app/views/shell/main_window.py" line="366" />
+        <location filename="../../app/views/shell/main_window.py" line="370" />
         <source>Open order</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="356" />
+        <location filename="../../app/views/shell/main_window.py" line="357" />
         <source>Order number as the caller reads it:</source>
         <translation>来电人报出的工单号：</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="365" />
-        <location filename="../../app/views/shell/main_window.py" line="369" />
+        <location filename="../../app/views/shell/main_window.py" line="366" />
+        <location filename="../../app/views/shell/main_window.py" line="370" />
         <source>No order %1 here.</source>
         <translation>本机没有工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="409" />
+        <location filename="../../app/views/shell/main_window.py" line="410" />
         <source>No such order here.</source>
         <translation>此处没有该工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="567" />
+        <location filename="../../app/views/intake/page.py" line="573" />
         <source>Order %1 recorded; its number is on the clipboard.</source>
         <translation>工单 %1 已受理，工单号已复制到剪贴板。</translation>
     </message>
@@ -2336,14 +2344,14 @@
         <translation>被拒操作</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/shell/main_window.py" line="474" />
+        <location filename="../../app/views/shell/main_window.py" line="475" />
         <source>%n change(s) from other workstations</source>
         <translation>
             <numerusform>收到其他工位的 %n 条更新</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="452" />
+        <location filename="../../app/views/shell/main_window.py" line="453" />
         <source>Signing out</source>
         <translation>退出登录</translation>
     </message>
@@ -2493,274 +2501,274 @@
 <context>
     <name>OrderDetailDialog</name>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="91" />
+        <location filename="../../app/views/orders/detail.py" line="92" />
         <source>Order %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="125" />
+        <location filename="../../app/views/orders/detail.py" line="126" />
         <source>(not given)</source>
         <translation>（未提供）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="129" />
-        <location filename="../../app/views/orders/detail.py" line="132" />
+        <location filename="../../app/views/orders/detail.py" line="130" />
+        <location filename="../../app/views/orders/detail.py" line="133" />
         <source>[confidential]</source>
         <translation>【保密】</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="129" />
+        <location filename="../../app/views/orders/detail.py" line="130" />
         <source>(not shown to your role)</source>
         <translation>（本岗位不显示）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="133" />
+        <location filename="../../app/views/orders/detail.py" line="134" />
         <source>Caller</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="134" />
+        <location filename="../../app/views/orders/detail.py" line="135" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="135" />
+        <location filename="../../app/views/orders/detail.py" line="136" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="137" />
+        <location filename="../../app/views/orders/detail.py" line="138" />
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="138" />
+        <location filename="../../app/views/orders/detail.py" line="139" />
         <source>Appellant</source>
         <translation>诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="146" />
+        <location filename="../../app/views/orders/detail.py" line="147" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="148" />
+        <location filename="../../app/views/orders/detail.py" line="149" />
         <source>Type / urgency</source>
         <translation>类型 / 紧急程度</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="154" />
+        <location filename="../../app/views/orders/detail.py" line="155" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="156" />
+        <location filename="../../app/views/orders/detail.py" line="157" />
         <source>Category</source>
         <translation>问题分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="158" />
+        <location filename="../../app/views/orders/detail.py" line="159" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="160" />
+        <location filename="../../app/views/orders/detail.py" line="161" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="163" />
+        <location filename="../../app/views/orders/detail.py" line="164" />
         <source>%1 (a duplicate number, renumbered by the central store)</source>
         <translation>%1（重号，已由中心重新编号）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="169" />
+        <location filename="../../app/views/orders/detail.py" line="170" />
         <source>Former number</source>
         <translation>原编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="170" />
+        <location filename="../../app/views/orders/detail.py" line="171" />
         <source>Due</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="175" />
-        <location filename="../../app/views/orders/detail.py" line="313" />
+        <location filename="../../app/views/orders/detail.py" line="176" />
+        <location filename="../../app/views/orders/detail.py" line="314" />
         <source>assisted by %1</source>
         <translation>协办：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="176" />
+        <location filename="../../app/views/orders/detail.py" line="177" />
         <source>Handling unit</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="177" />
+        <location filename="../../app/views/orders/detail.py" line="178" />
         <source>Order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="185" />
+        <location filename="../../app/views/orders/detail.py" line="186" />
         <source>Appeal</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="190" />
+        <location filename="../../app/views/orders/detail.py" line="191" />
         <source>Answer given</source>
         <translation>答复内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="108" />
+        <location filename="../../app/views/orders/detail.py" line="109" />
         <source>Timeline</source>
         <translation>办理过程</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/detail.py" line="200" />
+        <location filename="../../app/views/orders/detail.py" line="201" />
         <source>overdue by %n working day(s)</source>
         <translation>
             <numerusform>已超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/detail.py" line="203" />
+        <location filename="../../app/views/orders/detail.py" line="204" />
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>剩余 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="220" />
+        <location filename="../../app/views/orders/detail.py" line="221" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="221" />
+        <location filename="../../app/views/orders/detail.py" line="222" />
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="222" />
+        <location filename="../../app/views/orders/detail.py" line="223" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="223" />
-        <location filename="../../app/views/orders/detail.py" line="256" />
+        <location filename="../../app/views/orders/detail.py" line="224" />
+        <location filename="../../app/views/orders/detail.py" line="257" />
         <source>Central store</source>
         <translation>中心接收</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="224" />
+        <location filename="../../app/views/orders/detail.py" line="225" />
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="266" />
+        <location filename="../../app/views/orders/detail.py" line="267" />
         <source>waiting to be sent</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="268" />
+        <location filename="../../app/views/orders/detail.py" line="269" />
         <source>refused</source>
         <translation>被拒收</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="270" />
+        <location filename="../../app/views/orders/detail.py" line="271" />
         <source>accepted</source>
         <translation>已接收</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/detail.py" line="281" />
+        <location filename="../../app/views/orders/detail.py" line="282" />
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/detail.py" line="281" />
-        <location filename="../../app/views/orders/detail.py" line="283" />
+        <location filename="../../app/views/orders/detail.py" line="282" />
+        <location filename="../../app/views/orders/detail.py" line="284" />
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n小时</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/detail.py" line="283" />
+        <location filename="../../app/views/orders/detail.py" line="284" />
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n分钟</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="286" />
+        <location filename="../../app/views/orders/detail.py" line="287" />
         <source>recorded %1 after it arrived (clock ahead)</source>
         <translation>记录时间晚于接收时间%1（工作站时钟偏快）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="287" />
+        <location filename="../../app/views/orders/detail.py" line="288" />
         <source>arrived %1 after it was recorded (offline)</source>
         <translation>记录后%1才送达（离线）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="291" />
-        <location filename="../../app/views/orders/detail.py" line="295" />
+        <location filename="../../app/views/orders/detail.py" line="292" />
+        <location filename="../../app/views/orders/detail.py" line="296" />
         <source>This record cannot be read by this version of Hotline Desk</source>
         <translation>此记录无法由当前版本读取</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="302" />
+        <location filename="../../app/views/orders/detail.py" line="303" />
         <source>Recorded as %1</source>
         <translation>受理，工单号 %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="305" />
+        <location filename="../../app/views/orders/detail.py" line="306" />
         <source>%1 was already in use: now %2</source>
         <translation>%1 已被占用，改为 %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="315" />
+        <location filename="../../app/views/orders/detail.py" line="316" />
         <source>return upheld</source>
         <translation>同意退单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="315" />
+        <location filename="../../app/views/orders/detail.py" line="316" />
         <source>return refused</source>
         <translation>不同意退单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="317" />
+        <location filename="../../app/views/orders/detail.py" line="318" />
         <source>approved</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="317" />
+        <location filename="../../app/views/orders/detail.py" line="318" />
         <source>not approved</source>
         <translation>不同意</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/detail.py" line="319" />
+        <location filename="../../app/views/orders/detail.py" line="320" />
         <source>%n working day(s)</source>
         <translation>
             <numerusform>%n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="321" />
+        <location filename="../../app/views/orders/detail.py" line="322" />
         <source>caller not reached</source>
         <translation>未联系上来电人</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="323" />
+        <location filename="../../app/views/orders/detail.py" line="324" />
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="323" />
+        <location filename="../../app/views/orders/detail.py" line="324" />
         <source>not resolved</source>
         <translation>未解决</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="331" />
+        <location filename="../../app/views/orders/detail.py" line="332" />
         <source>into order %1</source>
         <translation>并入工单 %1</translation>
     </message>
@@ -2768,52 +2776,52 @@
 <context>
     <name>OrderListPage</name>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="60" />
+        <location filename="../../app/views/orders/list_page.py" line="62" />
         <source>Search title and content, or an order number</source>
         <translation>搜索标题和内容，或输入工单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="63" />
+        <location filename="../../app/views/orders/list_page.py" line="65" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="64" />
+        <location filename="../../app/views/orders/list_page.py" line="66" />
         <source>All open</source>
         <translation>全部未办结</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="68" />
+        <location filename="../../app/views/orders/list_page.py" line="70" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="72" />
+        <location filename="../../app/views/orders/list_page.py" line="74" />
         <source>All towns</source>
         <translation>全部镇街</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="81" />
+        <location filename="../../app/views/orders/list_page.py" line="83" />
         <source>&amp;Received between</source>
         <translation>受理日期(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="82" />
+        <location filename="../../app/views/orders/list_page.py" line="84" />
         <source>&amp;Overdue only</source>
         <translation>仅看超期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="173" />
+        <location filename="../../app/views/orders/list_page.py" line="197" />
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="177" />
+        <location filename="../../app/views/orders/list_page.py" line="201" />
         <source>Counting the orders</source>
         <translation>统计工单数</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/list_page.py" line="200" />
+        <location filename="../../app/views/orders/list_page.py" line="224" />
         <source>%n order(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
@@ -3004,19 +3012,19 @@
 <context>
     <name>ReportOrdersDialog</name>
     <message>
-        <location filename="../../app/views/reports/page.py" line="513" />
+        <location filename="../../app/views/reports/page.py" line="531" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/reports/page.py" line="524" />
+        <location filename="../../app/views/reports/page.py" line="542" />
         <source>%n order(s); double-click one to open it.</source>
         <translation>
             <numerusform>共 %n 件工单；双击打开。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="527" />
+        <location filename="../../app/views/reports/page.py" line="545" />
         <source>Loading the orders</source>
         <translation>加载工单</translation>
     </message>
@@ -3409,137 +3417,137 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../app/views/reports/page.py" line="108" />
+        <location filename="../../app/views/reports/page.py" line="134" />
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="109" />
+        <location filename="../../app/views/reports/page.py" line="135" />
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="110" />
+        <location filename="../../app/views/reports/page.py" line="136" />
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="111" />
+        <location filename="../../app/views/reports/page.py" line="137" />
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="121" />
+        <location filename="../../app/views/reports/page.py" line="147" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="123" />
+        <location filename="../../app/views/reports/page.py" line="154" />
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="125" />
+        <location filename="../../app/views/reports/page.py" line="156" />
         <source>Town: %1</source>
         <translation>镇街：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="129" />
+        <location filename="../../app/views/reports/page.py" line="160" />
         <source>Unit: %1</source>
         <translation>单位：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="131" />
+        <location filename="../../app/views/reports/page.py" line="162" />
         <source>&amp;Make report</source>
         <translation>生成报表(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="133" />
+        <location filename="../../app/views/reports/page.py" line="164" />
         <source>Export &amp;PDF…</source>
         <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="134" />
+        <location filename="../../app/views/reports/page.py" line="165" />
         <source>Export &amp;CSV…</source>
         <translation>导出 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="135" />
+        <location filename="../../app/views/reports/page.py" line="166" />
         <source>Export &amp;XLSX…</source>
         <translation>导出 XLSX(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="151" />
+        <location filename="../../app/views/reports/page.py" line="184" />
         <source>Period:</source>
         <translation>期间：</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="156" />
+        <location filename="../../app/views/reports/page.py" line="189" />
         <source>Scope:</source>
         <translation>范围：</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="167" />
+        <location filename="../../app/views/reports/page.py" line="110" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="168" />
+        <location filename="../../app/views/reports/page.py" line="111" />
         <source>Mix</source>
         <translation>构成</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="169" />
+        <location filename="../../app/views/reports/page.py" line="112" />
         <source>Units</source>
         <translation>单位排名</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="170" />
+        <location filename="../../app/views/reports/page.py" line="113" />
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="171" />
+        <location filename="../../app/views/reports/page.py" line="114" />
         <source>Hot spots</source>
         <translation>热点</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="193" />
+        <location filename="../../app/views/reports/page.py" line="211" />
         <source>Double-click a row to see its orders</source>
         <translation>双击一行查看相关工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="228" />
+        <location filename="../../app/views/reports/page.py" line="246" />
         <source>Orders by:</source>
         <translation>分布维度：</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="269" />
+        <location filename="../../app/views/reports/page.py" line="287" />
         <source>Repeated appeals about one address</source>
         <translation>同一地址重复诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="372" />
+        <location filename="../../app/views/reports/page.py" line="390" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="372" />
+        <location filename="../../app/views/reports/page.py" line="390" />
         <source>Making the report</source>
         <translation>生成报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="397" />
+        <location filename="../../app/views/reports/page.py" line="415" />
         <source>Orders by %1</source>
         <translation>按%1分布</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="415" />
+        <location filename="../../app/views/reports/page.py" line="433" />
         <source>Top %1 by orders</source>
         <translation>%1受理量排行</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/page.py" line="467" />
+        <location filename="../../app/views/reports/page.py" line="485" />
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>

@@ -376,6 +376,10 @@ def run_gui(args: argparse.Namespace) -> int:
     if not args.smoke_test:  # (the smoke test reports ready only once it has painted)
         QTimer.singleShot(UNPAINTED_MS, startup.painted)  # a window never exposed: the rest too
     window.show()
+    from app.views.shell.fonts import warn_without_chinese_font
+
+    interactive = not args.smoke_test and os.environ.get("QT_QPA_PLATFORM") != "offscreen"
+    warn_without_chinese_font(window, dialog=interactive)
     if call_phone:
         window.incoming_call(call_phone)
     code = app.exec()
