@@ -64,6 +64,16 @@ _PATTERNS = (
 )
 
 
+# An address's parts as callers name them apart: 坦洲镇 / 碧桂园 / 3期 / 5栋 / 1201房.
+_PLACE_PART = re.compile(
+    r"[^路街巷道号栋座幢楼室房村苑园期区镇里]+[路街巷道号栋座幢楼室房村苑园期区镇里]?"
+)
+
+
+def _place_parts(secret: str) -> list[str]:
+    return [part for part in _PLACE_PART.findall(secret) if len(part) >= 3]
+
+
 def _name_forms(secret: str) -> list[str]:
     """A name and how callers are spoken of by it: 陈志强 → 陈志强, 陈先生, 陈生 …"""
     forms = [secret]
@@ -90,7 +100,7 @@ def scrub(text: str, secrets: Iterable[str] = ()) -> str:
     for secret in secrets:
         secret = fold(unicodedata.normalize("NFKC", secret)).strip()
         if len(secret) >= 2:
-            forms += _name_forms(secret)
+            forms += _name_forms(secret) + _place_parts(secret)
     for form in sorted(set(forms), key=len, reverse=True):  # the longest first
         text = text.replace(form, MASK)
     for pattern in _PATTERNS:

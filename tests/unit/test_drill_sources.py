@@ -190,6 +190,16 @@ def test_full_width_digits_of_a_secret_are_scrubbed_too() -> None:
     assert "，" in said  # Chinese punctuation is kept as written
 
 
+def test_an_address_is_scrubbed_in_its_parts_too() -> None:
+    """A caller who names the estate or the block alone, not the address as recorded."""
+    said = scrub(
+        "来电人称住碧桂园那边，5栋的电梯又坏了，就在坦洲镇这边。",
+        ["坦洲镇碧桂园3期5栋1201房"],
+    )
+    assert "碧桂园" not in said and "5栋" not in said and "坦洲镇" not in said
+    assert "电梯又坏了" in said
+
+
 def test_the_record_is_put_back_into_the_callers_words() -> None:
     assert reword("来电人为厂区负责人，咨询××本周是否有计划停电，请相关部门予以答复。") == (
         "我是厂区负责人，想问一下××本周是否有计划停电。"
