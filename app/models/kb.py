@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -267,9 +268,22 @@ FLOOR_CHARS = 40
 MAX_SEARCH_CHARS = 400
 
 
-def score_floor(query_chars: int) -> float:
-    """The floor for a query of that many characters (letters, digits and CJK)."""
-    return SCORE_FLOOR + FLOOR_PER_CHAR * max(0, min(query_chars, MAX_SEARCH_CHARS) - FLOOR_CHARS)
+# bm25 weighs a word by how rare it is among the articles, so scores grow with the size of
+# the knowledge base: the floor was measured on the demo base and scales with the logarithm
+# of the number of articles. Under MIN_FLOOR_ARTICLES a word's rarity says too little (in
+# two articles a word in one of them weighs nothing): there is no floor, every hit counts.
+REFERENCE_ARTICLES = 257
+MIN_FLOOR_ARTICLES = 50
+
+
+def score_floor(query_chars: int, articles: int = REFERENCE_ARTICLES) -> float | None:
+    """The floor for a query of that many characters (letters, digits and CJK) in a
+    knowledge base of that many articles; None when there is none."""
+    if articles < MIN_FLOOR_ARTICLES:
+        return None
+    scale = math.log(articles) / math.log(REFERENCE_ARTICLES)
+    extra = max(0, min(query_chars, MAX_SEARCH_CHARS) - FLOOR_CHARS)
+    return scale * (SCORE_FLOOR + FLOOR_PER_CHAR * extra)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,13 @@ from pathlib import Path
 import pytest
 
 from app.models.clock import CHINA
-from app.models.kb import MAX_SEARCH_CHARS, SCORE_FLOOR, good_matches, score_floor
+from app.models.kb import (
+    MAX_SEARCH_CHARS,
+    MIN_FLOOR_ARTICLES,
+    SCORE_FLOOR,
+    good_matches,
+    score_floor,
+)
 from app.store.db import Database
 from app.store.kb.articles import KnowledgeBase, demo_articles_path
 
@@ -95,8 +101,35 @@ def test_a_megabyte_paste_is_searched_by_its_beginning_and_matches_nothing(
 
 def test_the_floor_rises_with_the_query_and_stops_at_the_search_cap() -> None:
     assert score_floor(4) == score_floor(40) == SCORE_FLOOR
-    assert score_floor(100) > score_floor(41) > SCORE_FLOOR
+    assert score_floor(100) > score_floor(41) > SCORE_FLOOR  # type: ignore[operator]
     assert score_floor(10**6) == score_floor(MAX_SEARCH_CHARS)
+
+
+def test_the_floor_follows_the_size_of_the_knowledge_base(tmp_path: Path) -> None:
+    """bm25 weighs rarity among the articles: more articles, higher scores, higher floor;
+    a base too small for rarity to mean anything has none."""
+    big, small = score_floor(10, 100_000), score_floor(10, MIN_FLOOR_ARTICLES)
+    assert big is not None and small is not None and big > SCORE_FLOOR > small
+    assert score_floor(10, MIN_FLOOR_ARTICLES - 1) is None
+    kb = KnowledgeBase(Database(tmp_path / "two.sqlite3"))
+    one = {
+        "title": "犬只免疫登记在哪里办理",
+        "questions": ["养狗要去哪里办证"],
+        "category": "A0301",
+    }
+    two = {"title": "路灯不亮向谁报修", "questions": ["路口的路灯坏了"], "category": "A0301"}
+    lines = [
+        json.dumps(
+            {**a, "id": f"kb-{n}", "answer": "按规定办理。", "unit": "cgj", "keywords": []},
+            ensure_ascii=False,
+        )
+        for n, a in enumerate((one, two))
+    ]
+    (tmp_path / "two.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert kb.import_jsonl(tmp_path / "two.jsonl").ok
+    hits = kb.search("养狗办证", limit=5)
+    assert [h.id for h in good_matches(hits)][:1] == ["kb-0"]
+    kb.database.close()
 
 
 def test_real_short_questions_stay_matches(kb: KnowledgeBase) -> None:

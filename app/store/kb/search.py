@@ -211,7 +211,7 @@ class Searcher:
             )
         }
         hits: list[SearchHit] = []
-        floor = score_floor(sum(len(s) for s in plan.segments))
+        floor = score_floor(sum(len(s) for s in plan.segments), self._articles)
         for rowid, (score, stage) in found.items():
             row = rows.get(rowid)
             if row is None:
@@ -235,12 +235,12 @@ class Searcher:
         return hits
 
 
-def _good(score: float, stage: int, floor: float, row: sqlite3.Row, plan: Plan) -> bool:
+def _good(score: float, stage: int, floor: float | None, row: sqlite3.Row, plan: Plan) -> bool:
     """Above the score floor (docs/knowledge-base.md#the-score-floor). Every word of the
     query found (stage 1) is a match; single characters alone (stage 3) never are; the
     relaxed stage's hit needs the floor, and letters typed (pinyin, initials) must read as
     some word of its title, questions or keywords: else they found nothing there."""
-    if stage == 1:
+    if stage == 1 or floor is None:  # no floor in a small knowledge base
         return True
     if stage == 3 or score < floor:
         return False
