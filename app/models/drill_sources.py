@@ -236,7 +236,11 @@ def from_calls(
     `selection.per_article` different texts per article, never one that quotes the article,
     ordered so that neighbours come from different articles where there is a choice.
     `colloquial`: canonical term → the words callers use for it (the synonyms)."""
-    chosen = {a.id: a for a in articles if selects(selection, a, today)}
+    every = list(articles)
+    chosen = {a.id: a for a in every if selects(selection, a, today)}
+    # no other article's phrasing either, word for word: it would lead straight to that one
+    phrasings = {_plain(q) for a in every for q in a.questions}
+    phrasings = {q for q in phrasings if len(q) >= 6}
     by_article: dict[str, list[Scenario]] = defaultdict(list)
     seen: set[tuple[str, str]] = set()
     tried: set[tuple[str, str]] = set()
@@ -252,6 +256,9 @@ def from_calls(
         tried.add((article.id, said))
         text = _usable(said, article, colloquial or {})
         if not text or (article.id, text) in seen or quotes_article(text, article):
+            continue
+        plain = _plain(text)
+        if any(q in plain for q in phrasings):
             continue
         seen.add((article.id, text))
         by_article[article.id].append(

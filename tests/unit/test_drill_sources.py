@@ -90,6 +90,14 @@ def test_a_call_quoting_its_article_never_becomes_a_scenario_quoting_it(
         assert not quotes_article(s.text, article)
 
 
+def test_no_scenario_quotes_another_articles_phrasing_either(articles: list[Article]) -> None:
+    water = articles[0]
+    quoted = next(q for a in articles[1:] for q in a.questions if len(_plain(q)) >= 6)
+    text = f"来电人反映家里这两天的情况，{quoted}，家里老人很着急"
+    scenarios = from_calls([_call(water, text)], articles, "s", Selection(), TODAY)
+    assert not any(_plain(quoted) in _plain(s.text) for s in scenarios)
+
+
 @settings(max_examples=150, deadline=None)
 @given(data=st.data())
 def test_no_scenario_quotes_a_phrasing_whatever_surrounds_it(
