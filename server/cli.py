@@ -65,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--address", default=None, help="only for this client address")
     p = sub.add_parser("import-kb", help="import knowledge-base articles from JSON Lines")
     p.add_argument("path")
+    p.add_argument(
+        "--by",
+        default=None,
+        help="who imports (recorded as each new version's author; default: the OS user)",
+    )
     _db_arg(p)
     _serve_parser(sub)
     return parser
@@ -157,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"ready: {db.engine.url.render_as_string(hide_password=True)}")
             return 0
         if args.command == "import-kb":
-            return _import_kb(db, args.path)
+            return _import_kb(db, args.path, args.by or f"import:{getpass.getuser()}")
         return _USER_COMMANDS[args.command](db, args)
     finally:
         db.dispose()
@@ -329,13 +334,13 @@ _USER_COMMANDS: dict[str, Callable[[object, argparse.Namespace], int]] = {
 }
 
 
-def _import_kb(db: object, path: str) -> int:
+def _import_kb(db: object, path: str, by: str) -> int:
     from server.kb import import_lines
     from server.schema import Database
 
     assert isinstance(db, Database)
     with open(path, encoding="utf-8") as handle:
-        report = import_lines(db, handle)
+        report = import_lines(db, handle, by=by)
     for error in report.errors:
         print(error, file=sys.stderr)
     print(
@@ -345,6 +350,7 @@ def _import_kb(db: object, path: str) -> int:
                 "updated": report.updated,
                 "unchanged": report.unchanged,
                 "errors": len(report.errors),
+                "by": by,
             }
         )
     )

@@ -11,7 +11,9 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, and_, bindparam, case, select, update
 
+from app.models.drill_events import DRILL_SET_EVENTS
 from app.models.enums import EventType, Role
+from app.models.kb_events import KB_EVENTS, OWN_ARTICLE
 from app.models.payloads import check_payload
 from app.models.projection import ProjectionError, apply, event_type_of
 from app.models.protocol import PROTOCOL_VERSION
@@ -21,6 +23,7 @@ from app.models.serial import event_from_dict
 from server.auth import User
 from server.authorship import authorship_refusal
 from server.disclosure import for_reader
+from server.kb_feed import Governance
 from server.numbering import STORE_ACTOR, Numbers, renumber_event, station_for
 from server.pages import MAX_PAGE_BYTES, stamp, within_bytes
 from server.schema import (
@@ -37,9 +40,15 @@ from server.times import OFFLINE_LIMIT, TimeRefusal, check_times, read_client_ti
 from server.visibility import UNSEEN_CODE, UNSEEN_MESSAGE, UNSEEN_STATUS, Visibility
 from server.wire import storable
 
-PUSH_ROLES = frozenset({Role.OPERATOR, Role.DISPATCHER, Role.UNIT})
+PUSH_ROLES = frozenset({Role.OPERATOR, Role.DISPATCHER, Role.UNIT, Role.TRAINER, Role.KB_EDITOR})
 EVENT_ROLES = frozenset({Role.OPERATOR, Role.DISPATCHER, Role.UNIT, Role.ANALYST, Role.ADMIN})
-PULL_ROLES = EVENT_ROLES | {Role.TRAINER}
+PULL_ROLES = EVENT_ROLES | {Role.TRAINER, Role.KB_EDITOR}
+# Roles that read events of some types only: every trainee's drill attempts and the
+# published drill sets; the knowledge base's proposals, rulings and flags.
+TYPE_READERS = {
+    Role.TRAINER: tuple(t.value for t in (EventType.DRILL_ATTEMPT, *DRILL_SET_EVENTS)),
+    Role.KB_EDITOR: tuple(t.value for t in KB_EVENTS),
+}
 MAX_PULL = 1000
 DISPATCHING = frozenset({EventType.DISPATCH, EventType.REDISPATCH})
 
@@ -66,11 +75,17 @@ def _rejected(event_id: str, code: str, message: str, status: int) -> Result:
     return Result(event_id, "rejected", code=code, message=message, status=status)
 
 
+def _bad_text(event_id: str) -> Result:
+    message = "the event holds text that is not valid Unicode"
+    return _rejected(event_id.encode("utf-8", "replace").decode(), "bad_text", message, 422)
+
+
 _RULE_STATUS = {
     "forbidden_role": 403,
     "not_lead_unit": 403,
     "not_assigned": 403,
     "invalid_field": 422,
+    OWN_ARTICLE: 403,
 }
 # What the event carries, checked after the rules (server.checks.ContentChecks); returns the
 # Intake an intake event carries, so the fold does not read its payload again.
@@ -80,6 +95,7 @@ ContentCheck = Callable[[Event, Order | None], Intake | None]
 @dataclass
 class _Batch:
     conn: Connection
+    kb: Governance  # the articles its governance events name (server/kb_feed.py)
     orders: dict[str, Order | None] = field(default_factory=dict)
     known: set[str] = field(default_factory=set)  # orders present in the table
     dirty: set[str] = field(default_factory=set)
@@ -206,12 +222,12 @@ class Feed:
         version: int = PROTOCOL_VERSION,
     ) -> list[Result]:
         """Check and store a batch in one transaction; one result per event, in order.
-        `plain`: the batch was read by server.wire.parse and found plain JSON. `version`:
-        the protocol version the workstation announced (the payload fields it may send)."""
+        `plain`: the batch was read by server.wire.parse and found plain JSON; `version`:
+        the workstation's protocol version (the payload fields it may send)."""
         with self.db.write() as conn:
             clock = self.clock()
             now = int(clock.timestamp())
-            state = _Batch(conn)
+            state = _Batch(conn, Governance(conn, batch))
             seen = _stored_bodies(conn, batch)
             visibility = Visibility(conn, user, batch)
             # only the orders of events not stored yet need their state, and never one the
@@ -233,14 +249,7 @@ class Feed:
                 try:
                     body = storable(data, plain)
                 except UnicodeEncodeError:  # a lone surrogate from a "\\ud800" escape
-                    results.append(
-                        _rejected(
-                            event_id.encode("utf-8", "replace").decode(),
-                            "bad_text",
-                            "the event holds text that is not valid Unicode",
-                            422,
-                        )
-                    )
+                    results.append(_bad_text(event_id))
                     continue
                 if event_id in seen:
                     results.append(_repeated(event_id, body, seen[event_id], visibility.limited))
@@ -273,6 +282,7 @@ class Feed:
                     }
                 )
                 results.append(Result(event_id, "accepted", seq=seq))
+                seq = state.kb.accept(event, user, seq, clock, state.new_grants)
                 if order is not None and event.type is EventType.INTAKE:
                     seq = self._number(numbers, state, order, seq, now, rows)
             if rows:
@@ -354,6 +364,7 @@ class Feed:
                 functional=self.functional,
             )
             intake = self.content(event, order) if self.content is not None else None
+            state.kb.check(event, user)
         except RuleViolation as v:
             return _rejected(event_id, v.code, v.message, _RULE_STATUS.get(v.code, 409))
         if event_type in ORDERLESS:
@@ -439,11 +450,11 @@ class Feed:
             return self._unit_events(conn, user.unit, since, limit, records)
         if user.role in EVENT_ROLES:
             query = select(events.c.seq, events.c.body, *_RECORD).where(events.c.seq > since)
-        elif user.role is Role.TRAINER:  # every trainee's drill attempts, nothing else
+        elif user.role in TYPE_READERS:
             query = (
                 select(events.c.seq, events.c.body, *_RECORD)
                 .where(events.c.seq > since)
-                .where(events.c.type == EventType.DRILL_ATTEMPT.value)
+                .where(events.c.type.in_(TYPE_READERS[user.role]))
             )
         else:
             return []

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import insert, select, update
 
-from app.models.kb import ArticleInvalid
+from app.models.clock import CHINA
+from app.models.kb import PROVENANCE, ArticleInvalid
 from app.models.kb import parse_article as client_parse
 from server.schema import FEED, Database, articles, counters
 from server.wire import canonical
@@ -69,8 +71,10 @@ def parse_article(line: str) -> dict[str, Any]:
     return article
 
 
-def import_lines(db: Database, lines: Iterable[str]) -> ImportReport:
-    """Add new articles and new versions of changed ones; every change gets a feed position."""
+def import_lines(db: Database, lines: Iterable[str], by: str = "") -> ImportReport:
+    """Add new articles and new versions of changed ones; every change gets a feed position.
+    Each new version records `by` as its author and the store's time as its publication
+    (app.models.kb.PROVENANCE)."""
     report = ImportReport()
     parsed: dict[str, dict[str, Any]] = {}
     for number, line in enumerate(lines, start=1):
@@ -88,13 +92,16 @@ def import_lines(db: Database, lines: Iterable[str]) -> ImportReport:
             for r in conn.execute(select(articles.c.id, articles.c.version, articles.c.body))
         }
         seq = int(conn.execute(select(counters.c.value).where(counters.c.name == FEED)).one()[0])
+        now = datetime.now(UTC).astimezone(CHINA).replace(microsecond=0).isoformat()
+        stamp = {"author": by, "published_at": now} if by else {}
         new_rows: list[dict[str, Any]] = []
         changed: list[dict[str, Any]] = []
         for article_id, article in parsed.items():
             old = current.get(article_id)
             if old is not None:
                 old_content = json.loads(old[1])
-                old_content.pop("version", None)
+                for key in ("version", "updated_at", *PROVENANCE):
+                    old_content.pop(key, None)
                 if canonical(old_content) == canonical(article):
                     report.unchanged += 1
                     continue
@@ -104,7 +111,7 @@ def import_lines(db: Database, lines: Iterable[str]) -> ImportReport:
                 "id": article_id,
                 "version": version,
                 "seq": seq,
-                "body": canonical({**article, "version": version}),
+                "body": canonical({**article, "version": version, **stamp}),
             }
             (changed if old else new_rows).append(row)
         if new_rows:

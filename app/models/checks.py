@@ -12,7 +12,9 @@ from datetime import datetime
 from typing import Any
 
 from app.models.deadlines import Deadline, ReplyLimits, WorkCalendar, extend, reply_deadline
+from app.models.drill_events import field_errors as drill_field_errors
 from app.models.enums import AppealType, EventType, Urgency
+from app.models.kb_events import field_errors as kb_field_errors
 from app.models.payloads import text_length_errors
 from app.models.policy import Policy
 from app.models.records import Intake, Order
@@ -41,6 +43,9 @@ def check_fields(
     every wrong field ("phone: 来电号码格式不正确…")."""
     errors = event_field_errors(event_type, payload, at, known_towns, known_categories)
     errors = errors or text_length_errors(event_type, payload)
+    errors = (
+        errors or kb_field_errors(event_type, payload) or drill_field_errors(event_type, payload)
+    )
     if errors:
         raise RuleViolation("invalid_field", describe(errors))
 

@@ -19,7 +19,10 @@ listed here.
   units, times, statuses, rulings, follow-up results. No caller's identity, confidential
   or not, and no free text but the address (for repeated appeals about one place), with
   every caller's identity and every phone-like number taken out of it.
-* A trainer receives drill attempts only.
+* A trainer receives drill attempts and the drill sets published through the store.
+* A knowledge-base editor (知识库管理员) receives the proposals, rulings and flags of every
+  article, and no order.
+* A handling unit receives the proposals, rulings and flags of its own articles.
 * Who revealed a caller's full number (`reveal_contact`) is the centre's own record: no
   unit, analyst or trainer receives it.
 """
@@ -43,6 +46,7 @@ class Audience(StrEnum):
     UNIT = "unit"
     ANALYST = "analyst"
     TRAINER = "trainer"
+    KB_EDITOR = "kb_editor"
 
 
 AUDIENCES: Mapping[Role, Audience] = {
@@ -52,6 +56,7 @@ AUDIENCES: Mapping[Role, Audience] = {
     Role.UNIT: Audience.UNIT,
     Role.ANALYST: Audience.ANALYST,
     Role.TRAINER: Audience.TRAINER,
+    Role.KB_EDITOR: Audience.KB_EDITOR,
 }
 
 # A caller's identity: what a confidential caller's order never shows a unit, and no
@@ -60,6 +65,8 @@ IDENTITY = frozenset({"phone", "name", "company", "gender", "other_contact"})
 _REST_OF_APPELLANT = frozenset({"kind", "confidential"})
 
 E = EventType
+_KB_EVENTS = (E.KB_PROPOSAL, E.KB_RULING, E.KB_FLAG, E.KB_FLAG_RESOLVED)
+_DRILL_SETS = (E.DRILL_ATTEMPT, E.DRILL_PUBLISH, E.DRILL_RETIRE)
 _CHAIN: Mapping[EventType, frozenset[str]] = {
     E.INTAKE: frozenset(
         {
@@ -105,6 +112,9 @@ _CHAIN: Mapping[EventType, frozenset[str]] = {
     E.NOTE: frozenset({"text"}),
     E.CALL_RECORD: frozenset(),  # the recording is of the caller's voice
     E.RENUMBER: frozenset({"number", "old_number"}),
+    # the proposals, rulings and flags of the unit's own articles (server/kb_feed.py
+    # selects which), every field
+    **{t: frozenset(SCHEMA[t].fields) for t in _KB_EVENTS},
 }
 
 # Reports count and rank; they need no one's words. An analyst receives no free text but
@@ -163,7 +173,9 @@ ALLOWED: Mapping[Audience, Mapping[EventType, frozenset[str]]] = {
     Audience.CENTRE: {t: frozenset(s.fields) for t, s in SCHEMA.items()},
     Audience.UNIT: _CHAIN,
     Audience.ANALYST: _FIGURES,
-    Audience.TRAINER: {E.DRILL_ATTEMPT: frozenset(SCHEMA[E.DRILL_ATTEMPT].fields)},
+    Audience.TRAINER: {t: frozenset(SCHEMA[t].fields) for t in _DRILL_SETS},
+    # The knowledge-base editor reads the whole city's governance events and nothing else.
+    Audience.KB_EDITOR: {t: frozenset(SCHEMA[t].fields) for t in _KB_EVENTS},
 }
 
 

@@ -47,6 +47,7 @@ class Role(StrEnum):
     TRAINER = "trainer"
     ANALYST = "analyst"
     ADMIN = "admin"
+    KB_EDITOR = "kb_editor"  # 知识库管理员: rules on proposed articles, publishes them
 
 
 class Status(StrEnum):
@@ -105,6 +106,14 @@ class EventType(StrEnum):
     # Filed under the order for its audit trail; changes nothing of it (rules.ORDERLESS).
     REVEAL_CONTACT = "reveal_contact"
     RENUMBER = "renumber"  # the central store gives a duplicate order number a new one
+    # Knowledge-base governance (app/models/kb_events.py), filed under "kb:<article id>",
+    # and drill sets published through the store, filed under "drill:<scenario id>".
+    KB_PROPOSAL = "kb_proposal"  # a new article or a revision, proposed by its unit
+    KB_RULING = "kb_ruling"  # the editor approves, returns or edits and approves
+    KB_FLAG = "kb_flag"  # 纠错: an answer found wrong or outdated during a call
+    KB_FLAG_RESOLVED = "kb_flag_resolved"
+    DRILL_PUBLISH = "drill_publish"  # a trainer publishes one scenario of a set
+    DRILL_RETIRE = "drill_retire"  # a trainer retires a scenario or a whole set
 
 
 class ReturnReason(StrEnum):

@@ -18,16 +18,19 @@ from datetime import date
 from typing import Any
 
 from app.models.jsonl import Line, LineRejected, load_object, numbered
+from app.models.validation import MAX_ARTICLE_ANSWER as MAX_ANSWER
+from app.models.validation import MAX_ARTICLE_ID as MAX_ID
+from app.models.validation import MAX_ARTICLE_ITEM as MAX_ITEM
+from app.models.validation import MAX_ARTICLE_LIST as MAX_LIST
+from app.models.validation import MAX_ARTICLE_TITLE as MAX_TITLE
 
-MAX_ID = 64
-MAX_TITLE = 200
-MAX_ANSWER = 20_000
-MAX_LIST = 100
-MAX_ITEM = 500
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*")
 
 REQUIRED = ("id", "title", "questions", "answer", "category", "unit", "keywords")
 OPTIONAL = ("legal_basis", "effective", "expires", "version", "updated_at")
+# Who wrote a published version, who approved it and when the store published it
+# (app/models/kb_events.py); set by the central store, never part of the content.
+PROVENANCE = ("author", "approved_by", "published_at")
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,9 @@ class Article:
     expires: date | None = None
     version: int = 0  # 0: not stored yet; the store numbers versions from 1
     updated_at: str = ""
+    author: str = ""  # PROVENANCE: who proposed (or imported) this version
+    approved_by: str = ""
+    published_at: str = ""
 
     def is_expired(self, on: date) -> bool:
         return is_expired(self, on)
@@ -65,8 +71,8 @@ def is_in_force(article: Article, on: date) -> bool:
 def fingerprint(article: Article) -> str:
     """A hash of the content (not of version or updated_at): equal content, equal hash."""
     data = article_to_dict(article)
-    data.pop("version", None)
-    data.pop("updated_at", None)
+    for key in ("version", "updated_at", *PROVENANCE):
+        data.pop(key, None)
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -86,6 +92,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "effective": article.effective.isoformat() if article.effective else None,
         "expires": article.expires.isoformat() if article.expires else None,
         "updated_at": article.updated_at,
+        **{key: getattr(article, key) for key in PROVENANCE if getattr(article, key)},
     }
 
 
@@ -144,7 +151,7 @@ def parse_article(data: Any) -> Article:
     missing = [k for k in REQUIRED if k not in data]
     if missing:
         raise ArticleInvalid(f"缺少字段 {', '.join(missing)} (missing field(s))")
-    unknown = sorted(set(data) - set(REQUIRED) - set(OPTIONAL))
+    unknown = sorted(set(data) - set(REQUIRED) - set(OPTIONAL) - set(PROVENANCE))
     if unknown:
         raise ArticleInvalid(f"未知字段 {', '.join(unknown)} (unknown field(s))")
     article_id = _text(data, "id", MAX_ID)
@@ -159,6 +166,7 @@ def parse_article(data: Any) -> Article:
     updated = data.get("updated_at") or ""
     if not isinstance(updated, str):
         raise ArticleInvalid("字段 updated_at 应为字符串 (field updated_at must be a string)")
+    provenance = {key: _text(data, key, MAX_ITEM, required=False) for key in PROVENANCE}
     article = Article(
         id=article_id,
         title=_text(data, "title", MAX_TITLE),
@@ -172,6 +180,7 @@ def parse_article(data: Any) -> Article:
         expires=_date(data, "expires"),
         version=version,
         updated_at=updated,
+        **provenance,
     )
     if article.effective and article.expires and article.expires < article.effective:
         raise ArticleInvalid("失效日期早于生效日期 (expires is before effective)")

@@ -23,16 +23,19 @@ from enum import StrEnum
 from typing import Any
 
 from app.models.enums import EventType, FlagKind, TransferTarget
-from app.models.kb import MAX_ID as MAX_ARTICLE_ID
-from app.models.kb import MAX_LIST as MAX_ARTICLES
 from app.models.protocol import PROTOCOL_VERSION
 from app.models.rules import RuleViolation
 from app.models.validation import (
     MAX_ADDRESS,
+    MAX_ARTICLE_ANSWER,
+    MAX_ARTICLE_ID,
+    MAX_ARTICLE_ITEM,
+    MAX_ARTICLE_TITLE,
     MAX_CODE,
     MAX_COMPANY,
     MAX_CONTACT,
     MAX_CONTENT,
+    MAX_FLAG_NOTE,
     MAX_GENDER,
     MAX_NAME,
     MAX_NOTE,
@@ -42,6 +45,9 @@ from app.models.validation import (
     MAX_TITLE,
     MAX_WARNING,
     FieldError,
+)
+from app.models.validation import (
+    MAX_ARTICLE_LIST as MAX_ARTICLES,
 )
 
 _INT32 = 2**31 - 1
@@ -238,7 +244,78 @@ SCHEMA: Mapping[EventType, EventSchema] = {
         }
     ),
 }
-SCHEMA = {**SCHEMA, E.REDISPATCH: SCHEMA[E.DISPATCH]}
+# An article's content as a proposal or the editor's edit carries it (app/models/kb_events.py).
+ARTICLE_CONTENT: Mapping[str, Field] = {
+    "title": text(MAX_ARTICLE_TITLE, "标题", since=2),
+    "questions": texts(MAX_ARTICLES, MAX_ARTICLE_ITEM, "来电问法", since=2),
+    "answer": text(MAX_ARTICLE_ANSWER, "答复口径", since=2),
+    "category": text(MAX_CODE, "问题分类", since=2),
+    "unit": text(MAX_CODE, "负责单位", since=2),
+    "keywords": texts(MAX_ARTICLES, MAX_ARTICLE_ITEM, "关键词", since=2),
+    "legal_basis": text(MAX_ARTICLE_ITEM, "政策依据", since=2),
+    "effective": text(MAX_TIME, "生效日期", since=2),
+    "expires": text(MAX_TIME, "有效期至", since=2),
+}
+ARTICLE = text(MAX_ARTICLE_ID, "知识库文章", since=2)
+SCHEMA = {
+    **SCHEMA,
+    E.REDISPATCH: SCHEMA[E.DISPATCH],
+    E.KB_PROPOSAL: EventSchema(
+        {
+            "article": ARTICLE,
+            "base_version": integer(0, _INT32, since=2),
+            **ARTICLE_CONTENT,
+            "note": typed(MAX_NOTE, "修订说明", since=2),
+        },
+        since=2,
+    ),
+    E.KB_RULING: EventSchema(
+        {
+            "article": ARTICLE,
+            "proposal": text(MAX_CODE, "提议", since=2),
+            "decision": text(MAX_CODE, "审核结果", since=2),
+            "reason": typed(MAX_NOTE, "退回理由", since=2),
+            **ARTICLE_CONTENT,
+        },
+        since=2,
+    ),
+    E.KB_FLAG: EventSchema(
+        {
+            "article": ARTICLE,
+            "version": integer(0, _INT32, since=2),
+            "note": typed(MAX_FLAG_NOTE, "纠错说明", since=2),
+        },
+        since=2,
+    ),
+    E.KB_FLAG_RESOLVED: EventSchema(
+        {
+            "article": ARTICLE,
+            "flag": text(MAX_CODE, "纠错", since=2),
+            "note": typed(MAX_NOTE, "处理说明", since=2),
+        },
+        since=2,
+    ),
+    E.DRILL_PUBLISH: EventSchema(
+        {
+            "set": text(MAX_NAME * 2, "练习集", since=2),
+            "scenario_id": text(MAX_CODE, "练习题", since=2),
+            "text": text(MAX_DRILL_TEXT, "练习内容", since=2),
+            "articles": texts(MAX_ARTICLES, MAX_ARTICLE_ID, "参考文章", since=2),
+            "appeal_type": text(MAX_CODE, "诉求类型", since=2),
+            "category": text(MAX_CODE, "问题分类", since=2),
+            "unit": text(MAX_CODE, "承办单位", since=2),
+            "source": text(200, "来源", since=2),
+        },
+        since=2,
+    ),
+    E.DRILL_RETIRE: EventSchema(
+        {
+            "set": text(MAX_NAME * 2, "练习集", since=2),
+            "scenario_id": text(MAX_CODE, "练习题", since=2),
+        },
+        since=2,
+    ),
+}
 
 
 def newest_field_version() -> int:

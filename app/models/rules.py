@@ -19,6 +19,10 @@ DISPATCHER = frozenset({Role.DISPATCHER})
 UNIT = frozenset({Role.UNIT})
 FRONT_DESK = frozenset({Role.OPERATOR, Role.DISPATCHER})
 CHAIN_ROLES = frozenset({Role.OPERATOR, Role.DISPATCHER, Role.UNIT})
+# A unit proposes for its own articles; the editor (知识库管理员) alone rules on proposals.
+KB_EDITOR = frozenset({Role.KB_EDITOR})
+KB_PROPOSERS = frozenset({Role.UNIT, Role.KB_EDITOR})
+TRAINER = frozenset({Role.TRAINER})
 
 ANY_STATE: frozenset[Status | None] = frozenset(Status)
 OPEN_FOR_UNIT = frozenset({Status.DISPATCHED, Status.HANDLING})
@@ -41,7 +45,18 @@ APPEND_ONLY = frozenset(
 # Events that describe no order: carried by the event log and the outbox like the others
 # (order_id names what they are filed under, e.g. "drill:<scenario>"), never folded into
 # an order's projection, and never an order's state to check.
-ORDERLESS = frozenset({EventType.DRILL_ATTEMPT, EventType.REVEAL_CONTACT})
+ORDERLESS = frozenset(
+    {
+        EventType.DRILL_ATTEMPT,
+        EventType.REVEAL_CONTACT,
+        EventType.KB_PROPOSAL,
+        EventType.KB_RULING,
+        EventType.KB_FLAG,
+        EventType.KB_FLAG_RESOLVED,
+        EventType.DRILL_PUBLISH,
+        EventType.DRILL_RETIRE,
+    }
+)
 # Those who call an appellant back may see the full number, each time recorded
 # (reveal_contact): the follow-up desk (回访), which is the operators' screen, and the
 # dispatchers. Never a handling unit, an analyst or a trainer.
@@ -102,6 +117,14 @@ RULES: Mapping[EventType, Rule] = {
     EventType.REVEAL_CONTACT: Rule(ANY_STATE, REVEALERS),
     # Only the central store writes it (server/numbering.py): no role may push one.
     EventType.RENUMBER: Rule(ANY_STATE, frozenset()),
+    # Knowledge-base governance (app/models/kb_events.py: whose article, which proposal).
+    EventType.KB_PROPOSAL: Rule(frozenset({None}), KB_PROPOSERS),
+    EventType.KB_RULING: Rule(frozenset({None}), KB_EDITOR),
+    EventType.KB_FLAG: Rule(frozenset({None}), FRONT_DESK),
+    EventType.KB_FLAG_RESOLVED: Rule(frozenset({None}), KB_PROPOSERS),
+    # Drill sets travel through the store (app/models/drill_events.py).
+    EventType.DRILL_PUBLISH: Rule(frozenset({None}), TRAINER),
+    EventType.DRILL_RETIRE: Rule(frozenset({None}), TRAINER),
 }
 
 

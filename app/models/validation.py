@@ -27,6 +27,13 @@ MAX_CODE = 64  # ids, order numbers, unit, category, 镇街 and article codes
 MAX_TIME = 40  # an ISO time with its offset
 MAX_WARNING = 500  # a deadline's warning (the fallback calendar), written by the workstation
 MAX_NOTE = MAX_CONTENT  # notes, replies, reasons, opinions, follow-up records
+# Knowledge-base articles (app/models/kb.py), as imported and as proposed through the store.
+MAX_ARTICLE_ID = 64
+MAX_ARTICLE_TITLE = 200
+MAX_ARTICLE_ANSWER = 20_000  # 答复口径: an official answer read to callers
+MAX_ARTICLE_LIST = 100  # caller phrasings, keywords
+MAX_ARTICLE_ITEM = 500  # one phrasing, keyword or the legal basis
+MAX_FLAG_NOTE = 500  # 纠错: a short note typed during a call
 FUTURE_TOLERANCE = timedelta(minutes=10)
 OLDEST_RECEIPT = timedelta(days=366)
 

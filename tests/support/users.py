@@ -22,4 +22,7 @@ TOWN_USERS = {
     "unit_dongqu": ("unit", "town_dongqu"),
 }
 
-ALL_USERS = {**USERS, **TOWN_USERS}
+# The knowledge-base editor (知识库管理员).
+KB_USERS = {"kbed1": ("kb_editor", "")}
+
+ALL_USERS = {**USERS, **TOWN_USERS, **KB_USERS}

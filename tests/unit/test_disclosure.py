@@ -18,7 +18,9 @@ from app.models.disclosure import (
     masker,
     needs_reading,
 )
+from app.models.drill_events import DRILL_SET_EVENTS
 from app.models.enums import EventType
+from app.models.kb_events import KB_EVENTS
 from app.models.payloads import SCHEMA, EventSchema, text
 from app.models.protocol import PROTOCOL_VERSION
 from app.models.rules import ORDERLESS
@@ -179,9 +181,11 @@ def test_allowlists_name_only_schema_fields_and_cover_every_order_event() -> Non
         for event_type, names in table.items():
             assert names <= set(SCHEMA[event_type].fields), (audience, event_type)
     order_events = set(EventType) - ORDERLESS  # a reveal is the centre's alone
-    assert set(ALLOWED[Audience.UNIT]) == order_events
+    # a unit reads the governance of its own articles (the store selects them); analysts none
+    assert set(ALLOWED[Audience.UNIT]) == order_events | KB_EVENTS
     assert set(ALLOWED[Audience.ANALYST]) == order_events
-    assert set(ALLOWED[Audience.TRAINER]) == {E.DRILL_ATTEMPT}
+    assert set(ALLOWED[Audience.TRAINER]) == {E.DRILL_ATTEMPT} | DRILL_SET_EVENTS
+    assert set(ALLOWED[Audience.KB_EDITOR]) == KB_EVENTS
     assert set(ALLOWED[Audience.CENTRE]) == set(EventType)
     assert set(SCHEMA[E.INTAKE].fields["appellant"].fields) >= IDENTITY
 

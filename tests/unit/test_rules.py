@@ -45,6 +45,13 @@ EXPECTED: dict[EventType, tuple[set[Status | None], set[Role]]] = {
     E.DRILL_ATTEMPT: ({None}, {R.OPERATOR, R.DISPATCHER}),
     E.REVEAL_CONTACT: (ALL, {R.OPERATOR, R.DISPATCHER}),
     E.RENUMBER: (set(Status), set()),  # only the central store writes it
+    # knowledge-base governance and drill sets: about articles and scenarios, never an order
+    E.KB_PROPOSAL: ({None}, {R.UNIT, R.KB_EDITOR}),
+    E.KB_RULING: ({None}, {R.KB_EDITOR}),
+    E.KB_FLAG: ({None}, {R.OPERATOR, R.DISPATCHER}),
+    E.KB_FLAG_RESOLVED: ({None}, {R.UNIT, R.KB_EDITOR}),
+    E.DRILL_PUBLISH: ({None}, {R.TRAINER}),
+    E.DRILL_RETIRE: ({None}, {R.TRAINER}),
 }
 
 
