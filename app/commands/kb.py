@@ -50,6 +50,7 @@ def _open(args: argparse.Namespace) -> KnowledgeBase:
 
 def _import(args: argparse.Namespace) -> int:
     from app.store.db import StoreError
+    from app.store.kb.governance import governed
 
     path = Path(args.path)
     if not path.is_file():
@@ -57,6 +58,9 @@ def _import(args: argparse.Namespace) -> int:
         return 2
     kb = _open(args)
     try:
+        if governed(kb.database):
+            kb.database.close()
+            return _propose(args, path)
         report = kb.import_jsonl(path)
     except (StoreError, OSError) as exc:
         print(all_or_nothing(path, exc), file=sys.stderr)
@@ -70,6 +74,38 @@ def _import(args: argparse.Namespace) -> int:
         f"未变 {report.unchanged} 篇，出错 {len(report.errors)} 行 "
         f"(created {report.created}, updated {report.updated}, "
         f"unchanged {report.unchanged}, refused {len(report.errors)})"
+    )
+    return 1 if report.errors else 0
+
+
+def _propose(args: argparse.Namespace, path: Path) -> int:
+    """A workspace governed by a central store: each new or changed article becomes a
+    proposal (for a unit's own articles, or the editor's), refused for other roles."""
+    from app.models.rules import RuleViolation
+    from app.operations import kb as kb_ops
+    from app.resources import load_policy
+    from app.store.workspace import Workspace
+    from app.sync.account import actor_for, current_user
+
+    ws = Workspace(home_of(args), load_policy())
+    try:
+        actor = actor_for(current_user(ws.database), ws.device_id)
+        try:
+            done = kb_ops.import_articles(ws, path, actor)
+        except RuleViolation as v:
+            print(f"未导入 (nothing imported): {v.message}", file=sys.stderr)
+            return 1
+    finally:
+        ws.close()
+    report = done.value
+    assert isinstance(report, kb_ops.ProposedImport)
+    for error in report.errors:
+        print(error.describe(str(path)), file=sys.stderr)
+    print(
+        f"已提交修订提议 {report.proposed} 篇（待知识库管理员审核，同步后送达中心库），"
+        f"未变 {report.unchanged} 篇，出错 {len(report.errors)} 行 "
+        f"(proposed {report.proposed}, unchanged {report.unchanged}, "
+        f"refused {len(report.errors)})"
     )
     return 1 if report.errors else 0
 

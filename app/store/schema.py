@@ -167,6 +167,12 @@ def _former_numbers(conn: sqlite3.Connection) -> None:
     )
 
 
+def _kb_governance(conn: sqlite3.Connection) -> None:
+    from app.store.kb.governance_schema import kb_governance
+
+    kb_governance(conn)
+
+
 MIGRATIONS: list[Migration] = [
     _v1_events_orders_outbox,
     _v2_knowledge_base,
@@ -180,4 +186,5 @@ MIGRATIONS: list[Migration] = [
     _store_records,
     _report_store_times,
     _former_numbers,
+    _kb_governance,
 ]

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     # knowledge base loads pypinyin's dictionaries, which start-up need not wait for.
     from app.store.eventlog import EventLog
     from app.store.kb.articles import KnowledgeBase
+    from app.store.kb.governance import Governance
 
 DB_FILE = WORKSPACE_DB
 
@@ -162,6 +163,12 @@ class Workspace:
 
             self._knowledge = KnowledgeBase(self.database, clock=self.clock)
         return self._knowledge
+
+    def governance(self) -> Governance:
+        """Proposals, rulings and flags of the knowledge base (app/store/kb/governance.py)."""
+        from app.store.kb.governance import Governance
+
+        return Governance(self.database, self.knowledge().get)
 
     def knowledge_reader(self) -> KnowledgeBase:
         """The knowledge base on this thread's own connection, for searches off the GUI thread."""

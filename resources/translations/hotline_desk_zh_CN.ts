@@ -381,52 +381,52 @@
 <context>
     <name>ArticleEditDialog</name>
     <message>
-        <location filename="../../app/views/kb/edit_dialog.py" line="43" />
+        <location filename="../../app/views/kb/edit_dialog.py" line="47" />
         <source>Edit article %1</source>
         <translation>编辑知识 %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/edit_dialog.py" line="60" />
+        <location filename="../../app/views/kb/edit_dialog.py" line="64" />
         <source>Expires on</source>
         <translation>失效日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/edit_dialog.py" line="75" />
+        <location filename="../../app/views/kb/edit_dialog.py" line="79" />
         <source>&amp;Title</source>
         <translation>标题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/edit_dialog.py" line="76" />
+        <location filename="../../app/views/kb/edit_dialog.py" line="80" />
         <source>&amp;Questions (one per line)</source>
         <translation>常见问法（每行一条）(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/edit_dialog.py" line="77" />
+        <location filename="../../app/views/kb/edit_dialog.py" line="81" />
         <source>Official &amp;answer</source>
         <translation>答复口径(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/edit_dialog.py" line="78" />
+        <location filename="../../app/views/kb/edit_dialog.py" line="82" />
         <source>&amp;Keywords</source>
         <translation>关键词(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/edit_dialog.py" line="79" />
+        <location filename="../../app/views/kb/edit_dialog.py" line="83" />
         <source>&amp;Responsible unit</source>
         <translation>责任单位(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/edit_dialog.py" line="80" />
+        <location filename="../../app/views/kb/edit_dialog.py" line="84" />
         <source>&amp;Category</source>
         <translation>分类(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/edit_dialog.py" line="81" />
+        <location filename="../../app/views/kb/edit_dialog.py" line="85" />
         <source>&amp;Legal basis</source>
         <translation>政策依据(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/edit_dialog.py" line="82" />
+        <location filename="../../app/views/kb/edit_dialog.py" line="86" />
         <source>&amp;Effective from</source>
         <translation>生效日期(&amp;E)</translation>
     </message>
@@ -1842,59 +1842,69 @@
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="85" />
+        <location filename="../../app/views/kb/page.py" line="79" />
+        <source>Revision proposed; the editor reviews it</source>
+        <translation>已提交修订，待知识库管理员审核</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/page.py" line="89" />
         <source>Import articles</source>
         <translation>导入知识</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="85" />
+        <location filename="../../app/views/kb/page.py" line="89" />
         <source>JSON Lines (*.jsonl *.json)</source>
         <translation>JSON Lines 文件 (*.jsonl *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="93" />
+        <location filename="../../app/views/kb/page.py" line="97" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="103" />
+        <location filename="../../app/views/kb/page.py" line="109" />
+        <source>%1 proposed to the editor, %2 unchanged.</source>
+        <translation>已提交 %1 篇修订待审核，%2 篇未变。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/page.py" line="112" />
         <source>%1 new, %2 updated (new versions), %3 unchanged.</source>
         <translation>新增 %1 条，更新 %2 条（生成新版本），未变 %3 条。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/kb/page.py" line="112" />
+        <location filename="../../app/views/kb/page.py" line="121" />
         <source>%n line(s) not imported:</source>
         <translation>
             <numerusform>%n 行未导入：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="114" />
+        <location filename="../../app/views/kb/page.py" line="123" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="118" />
+        <location filename="../../app/views/kb/page.py" line="127" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="128" />
+        <location filename="../../app/views/kb/page.py" line="137" />
         <source>Export articles</source>
         <translation>导出知识</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="130" />
+        <location filename="../../app/views/kb/page.py" line="139" />
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines 文件 (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="134" />
+        <location filename="../../app/views/kb/page.py" line="143" />
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/kb/page.py" line="134" />
+        <location filename="../../app/views/kb/page.py" line="143" />
         <source>%n article(s) written.</source>
         <translation>
             <numerusform>已导出 %n 条。</numerusform>
@@ -1935,7 +1945,7 @@
     </message>
     <message>
         <location filename="../../app/views/common/labels.py" line="37" />
-        <location filename="../../app/views/common/labels.py" line="119" />
+        <location filename="../../app/views/common/labels.py" line="120" />
         <source>Closed</source>
         <translation>已办结</translation>
     </message>
@@ -1946,13 +1956,13 @@
     </message>
     <message>
         <location filename="../../app/views/common/labels.py" line="39" />
-        <location filename="../../app/views/common/labels.py" line="123" />
+        <location filename="../../app/views/common/labels.py" line="124" />
         <source>Merged</source>
         <translation>已并单</translation>
     </message>
     <message>
         <location filename="../../app/views/common/labels.py" line="40" />
-        <location filename="../../app/views/common/labels.py" line="125" />
+        <location filename="../../app/views/common/labels.py" line="126" />
         <source>Transferred</source>
         <translation>已转办</translation>
     </message>
@@ -2082,119 +2092,154 @@
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="102" />
+        <location filename="../../app/views/common/labels.py" line="96" />
+        <source>Knowledge-base editor</source>
+        <translation>知识库管理员</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/labels.py" line="103" />
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="103" />
+        <location filename="../../app/views/common/labels.py" line="104" />
         <source>Answered on the call</source>
         <translation>直接答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="104" />
+        <location filename="../../app/views/common/labels.py" line="105" />
         <source>Dispatched</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="105" />
+        <location filename="../../app/views/common/labels.py" line="106" />
         <source>Signed for</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="106" />
+        <location filename="../../app/views/common/labels.py" line="107" />
         <source>Return requested</source>
         <translation>申请退单</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="107" />
+        <location filename="../../app/views/common/labels.py" line="108" />
         <source>Return ruled</source>
         <translation>退单审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="108" />
+        <location filename="../../app/views/common/labels.py" line="109" />
         <source>Re-dispatched</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="109" />
+        <location filename="../../app/views/common/labels.py" line="110" />
         <source>Extension requested</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="110" />
+        <location filename="../../app/views/common/labels.py" line="111" />
         <source>Extension ruled</source>
         <translation>延期审批</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="111" />
+        <location filename="../../app/views/common/labels.py" line="112" />
         <source>Unreasonable-appeal application</source>
         <translation>申请认定不合理诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="114" />
+        <location filename="../../app/views/common/labels.py" line="115" />
         <source>Unreasonable-appeal ruling</source>
         <translation>不合理诉求审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="117" />
+        <location filename="../../app/views/common/labels.py" line="118" />
         <source>Replied</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="118" />
+        <location filename="../../app/views/common/labels.py" line="119" />
         <source>Reviewed</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="120" />
+        <location filename="../../app/views/common/labels.py" line="121" />
         <source>Follow-up call</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="121" />
+        <location filename="../../app/views/common/labels.py" line="122" />
         <source>Reopened</source>
         <translation>重新办理</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="122" />
+        <location filename="../../app/views/common/labels.py" line="123" />
         <source>Supervised</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="124" />
+        <location filename="../../app/views/common/labels.py" line="125" />
         <source>Caller added</source>
         <translation>追加来电人</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="126" />
+        <location filename="../../app/views/common/labels.py" line="127" />
         <source>Flagged</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="127" />
+        <location filename="../../app/views/common/labels.py" line="128" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="128" />
+        <location filename="../../app/views/common/labels.py" line="129" />
         <source>Call record</source>
         <translation>通话记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="129" />
+        <location filename="../../app/views/common/labels.py" line="130" />
         <source>Drill attempt</source>
         <translation>练习作答</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="130" />
+        <location filename="../../app/views/common/labels.py" line="131" />
         <source>Full number shown</source>
         <translation>查看完整号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="131" />
+        <location filename="../../app/views/common/labels.py" line="132" />
         <source>Renumbered</source>
         <translation>重新编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/labels.py" line="133" />
+        <source>Article proposed</source>
+        <translation>提交文章修订</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/labels.py" line="134" />
+        <source>Proposal ruled</source>
+        <translation>审核文章修订</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/labels.py" line="135" />
+        <source>Correction flagged</source>
+        <translation>知识库纠错</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/labels.py" line="136" />
+        <source>Correction resolved</source>
+        <translation>纠错已处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/labels.py" line="137" />
+        <source>Drill published</source>
+        <translation>发布练习</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/labels.py" line="138" />
+        <source>Drill retired</source>
+        <translation>停用练习</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@ transaction, with the cursor), and `hotline-desk kb search` on the workstation f
 
 from __future__ import annotations
 
+import getpass
 import json
 from pathlib import Path
 from typing import Any
@@ -73,6 +74,7 @@ def test_imported_articles_reach_the_workstation_and_its_search(
         "updated": 1,
         "unchanged": 1,
         "errors": 0,
+        "by": f"import:{getpass.getuser()}",  # who imported: the new version's author
     }
     assert a.sync().articles == 1
     assert kb.versions("kb-sync-dog") == [1, 2]

@@ -75,6 +75,13 @@ def _values(s: Scenario) -> tuple[str, ...]:
     )
 
 
+# Not retired by a trainer (app/store/kb/governance_schema.py): the scenario, or its set.
+_IN_USE = (
+    "NOT EXISTS (SELECT 1 FROM drill_retired r "
+    "WHERE r.set_name = c.set_name AND r.scenario_id IN ('', c.id))"
+)
+
+
 class DrillStore:
     def __init__(self, database: Database, clock: Clock = china_now) -> None:
         self.database = database
@@ -88,18 +95,22 @@ class DrillStore:
         """(name, number of scenarios), by name."""
         rows = self.database.query(
             "SELECT s.name, COUNT(c.id) FROM drill_sets s "
-            "LEFT JOIN drill_scenarios c ON c.set_name = s.name GROUP BY s.name ORDER BY s.name"
+            f"LEFT JOIN drill_scenarios c ON c.set_name = s.name AND {_IN_USE} "
+            "WHERE NOT EXISTS (SELECT 1 FROM drill_retired r "
+            "WHERE r.set_name = s.name AND r.scenario_id = '') "
+            "GROUP BY s.name ORDER BY s.name"
         )
         return [(str(r[0]), int(r[1])) for r in rows]
 
     def scenarios(self, set_name: str | None = None) -> list[Scenario]:
         if set_name is None:
             rows = self.database.query(
-                "SELECT * FROM drill_scenarios ORDER BY set_name, position, id"
+                f"SELECT * FROM drill_scenarios c WHERE {_IN_USE} ORDER BY set_name, position, id"
             )
         else:
             rows = self.database.query(
-                "SELECT * FROM drill_scenarios WHERE set_name = ? ORDER BY position, id",
+                f"SELECT * FROM drill_scenarios c WHERE set_name = ? AND {_IN_USE} "
+                "ORDER BY position, id",
                 (set_name,),
             )
         return [_scenario_from_row(r) for r in rows]

@@ -125,6 +125,16 @@ class KnowledgeBase:
             )
         return article_from_row(rows[0]) if rows else None
 
+    def provenance(self, article_id: str, version: int) -> tuple[str, str, str] | None:
+        """(author, approved_by, published_at) of a version published through the central
+        store or imported there, None for one made on this workstation."""
+        rows = self.database.query(
+            "SELECT author, approved_by, published_at FROM kb_provenance "
+            "WHERE id = ? AND version = ?",
+            (article_id, version),
+        )
+        return (str(rows[0][0]), str(rows[0][1]), str(rows[0][2])) if rows else None
+
     def versions(self, article_id: str) -> list[int]:
         rows = self.database.query(
             "SELECT version FROM kb_articles WHERE id = ? ORDER BY version", (article_id,)
@@ -211,6 +221,11 @@ class KnowledgeBase:
                 print_,
             ),
         )
+        if stored.author or stored.approved_by or stored.published_at:
+            conn.execute(
+                "INSERT OR REPLACE INTO kb_provenance VALUES (?, ?, ?, ?, ?)",
+                (stored.id, stored.version, stored.author, stored.approved_by, stored.published_at),
+            )
         expires = stored.expires.isoformat() if stored.expires else None
         if current is None:
             cursor = conn.execute(

@@ -40,6 +40,9 @@ _FIELDS = (
     "effective",
     "expires",
     "updated_at",
+    "author",
+    "approved_by",
+    "published_at",
 )
 _LISTS = ("questions", "keywords")
 

@@ -93,6 +93,7 @@ def role_label(value: str) -> str:
         Role.TRAINER: QCoreApplication.translate("Labels", "Trainer"),
         Role.ANALYST: QCoreApplication.translate("Labels", "Analyst"),
         Role.ADMIN: QCoreApplication.translate("Labels", "Administrator"),
+        Role.KB_EDITOR: QCoreApplication.translate("Labels", "Knowledge-base editor"),
     }
     return _lookup(Role, names, value)
 
@@ -129,5 +130,11 @@ def event_label(value: str) -> str:
         EventType.DRILL_ATTEMPT: QCoreApplication.translate("Labels", "Drill attempt"),
         EventType.REVEAL_CONTACT: QCoreApplication.translate("Labels", "Full number shown"),
         EventType.RENUMBER: QCoreApplication.translate("Labels", "Renumbered"),
+        EventType.KB_PROPOSAL: QCoreApplication.translate("Labels", "Article proposed"),
+        EventType.KB_RULING: QCoreApplication.translate("Labels", "Proposal ruled"),
+        EventType.KB_FLAG: QCoreApplication.translate("Labels", "Correction flagged"),
+        EventType.KB_FLAG_RESOLVED: QCoreApplication.translate("Labels", "Correction resolved"),
+        EventType.DRILL_PUBLISH: QCoreApplication.translate("Labels", "Drill published"),
+        EventType.DRILL_RETIRE: QCoreApplication.translate("Labels", "Drill retired"),
     }
     return _lookup(EventType, names, value)

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.kb import Article, ArticleInvalid
+from app.models.operations import Actor
+from app.models.rules import RuleViolation
 from app.operations import kb as kb_ops
 from app.store.workspace import Workspace
 from app.views.common.operation import OperationRunner, show_failure
@@ -34,8 +36,10 @@ class ArticleEditDialog(QDialog):
         article: Article,
         operations: OperationRunner,
         parent: QWidget | None = None,
+        actor: Actor | None = None,
     ) -> None:
         super().__init__(parent)
+        self.actor = actor  # on a workspace governed by a central store the edit is proposed
         self.workspace = workspace
         self.operations = operations
         self.article = article
@@ -122,17 +126,19 @@ class ArticleEditDialog(QDialog):
             effective=self.effective.date().toPython(),
             expires=self.expires.date().toPython() if self.has_expiry.isChecked() else None,
         )
-        article_id = self.article.id
-        self.operations(self, lambda ws: kb_ops.edit_article(ws, article_id, **fields)).success(
-            self._saved
-        ).failure(self._refused).run_now()
+        article_id, actor = self.article.id, self.actor
+        self.operations(
+            self, lambda ws: kb_ops.edit_article(ws, article_id, actor, **fields)
+        ).success(self._saved).failure(self._refused).run_now()
 
     def _saved(self, article: Article) -> None:
         self.saved = article
         self.accept()
 
     def _refused(self, exc: Exception) -> None:
-        if isinstance(exc, (ArticleInvalid, ValueError)):  # beside the form
+        if isinstance(exc, RuleViolation):  # a refused proposal, beside the form
+            self.error.setText(exc.message)
+        elif isinstance(exc, (ArticleInvalid, ValueError)):  # beside the form
             self.error.setText(str(exc))
         else:
             show_failure(self, exc)

@@ -71,8 +71,12 @@ class KnowledgePage(QWidget):
     def edit_current(self) -> None:
         if self.view.article is None:
             return
-        dialog = ArticleEditDialog(self.workspace, self.view.article, self.operations, self)
+        dialog = ArticleEditDialog(
+            self.workspace, self.view.article, self.operations, self, self.context.actor()
+        )
         if dialog.exec() and dialog.saved is not None:
+            if dialog.saved.version == 0:  # proposed to the editor, not stored here
+                self.context.show_message(self.tr("Revision proposed; the editor reviews it"))
             self.show_article(dialog.saved.id)
 
     def follow_changes(self, changes: Changes) -> None:
@@ -94,18 +98,23 @@ class KnowledgePage(QWidget):
         )
         self.progress.setCancelButton(None)
         self.progress.setMinimumDuration(200)
-        self.operations(self, lambda ws: kb_ops.import_articles(ws, path)).success(
+        actor = self.context.actor()
+        self.operations(self, lambda ws: kb_ops.import_articles(ws, path, actor)).success(
             self._imported
         ).failure(self._failed).run_in_background()
 
-    def _imported(self, report: ImportReport) -> None:
+    def _imported(self, report: ImportReport | kb_ops.ProposedImport) -> None:
         self._close_progress()
-        text = self.tr("%1 new, %2 updated (new versions), %3 unchanged.")
-        text = (
-            text.replace("%1", str(report.created))
-            .replace("%2", str(report.updated))
-            .replace("%3", str(report.unchanged))
-        )
+        if isinstance(report, kb_ops.ProposedImport):
+            text = self.tr("%1 proposed to the editor, %2 unchanged.")
+            text = text.replace("%1", str(report.proposed)).replace("%2", str(report.unchanged))
+        else:
+            text = self.tr("%1 new, %2 updated (new versions), %3 unchanged.")
+            text = (
+                text.replace("%1", str(report.created))
+                .replace("%2", str(report.updated))
+                .replace("%3", str(report.unchanged))
+            )
         if report.errors:
             lines = "\n".join(str(e) for e in report.errors[:20])
             text += (

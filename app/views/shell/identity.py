@@ -78,6 +78,7 @@ def demo_actors(policy: Policy, device_id: str) -> list[Actor]:
             actors.append(Actor(f"demo-{code}", Role.UNIT, device_id, unit=code))
     actors.append(Actor("demo-analyst", Role.ANALYST, device_id))
     actors.append(Actor("demo-trainer", Role.TRAINER, device_id))
+    actors.append(Actor("demo-kb-editor", Role.KB_EDITOR, device_id))
     return actors
 
 
