@@ -42,3 +42,9 @@ def load_policy() -> Any:
         catalogue=load_json("policy/dispatch_catalogue.json") if catalogue_path.exists() else [],
         package_calendar=_package_is_workday,
     )
+
+
+def kb_expiry_days() -> int:
+    """How many days before its expiry an article appears in its unit's queue
+    (resources/policy/kb_governance.json)."""
+    return int(load_json("policy/kb_governance.json")["expiring_days"])

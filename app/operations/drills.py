@@ -7,7 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from app.models.drill_sources import from_calls, spoken_terms
+from app.models.drill_events import publish_payload
 from app.models.drills import Attempt, Scenario, Selection
+from app.models.enums import EventType
 from app.models.operations import Actor
 from app.operations.changes import Changes, Done
 from app.store.drills.sets import DrillImport, DrillStore
@@ -54,3 +56,22 @@ def generate_set(ws: Workspace, set_name: str, selection: Selection) -> Done[Gen
     report = drills.save_scenarios(fresh) if fresh else DrillImport()
     generated = Generated(len(scenarios), report.created, len(scenarios) - len(fresh))
     return Done(generated, Changes(drills=bool(fresh)))
+
+
+def publish_set(ws: Workspace, actor: Actor, set_name: str) -> Done[int]:
+    """A trainer publishes a set through the central store: one event per scenario, which
+    operators and dispatchers receive at their next sync. Raises RuleViolation for any
+    other role, or naming a scenario the drill store would refuse."""
+    gov = ws.governance()
+    scenarios = store(ws).scenarios(set_name)
+    for scenario in scenarios:
+        gov.record_drill(EventType.DRILL_PUBLISH, publish_payload(scenario), actor, ws.clock())
+    return Done(len(scenarios), Changes(drills=True, outbox=True))
+
+
+def retire(ws: Workspace, actor: Actor, set_name: str, scenario_id: str = "") -> Done[str]:
+    """A trainer retires one scenario, or the whole set (`scenario_id` ""): no longer
+    drilled anywhere, nothing deleted; attempts keep pointing at what was drilled."""
+    payload = {"set": set_name, "scenario_id": scenario_id}
+    ws.governance().record_drill(EventType.DRILL_RETIRE, payload, actor, ws.clock())
+    return Done(scenario_id or set_name, Changes(drills=True, outbox=True))

@@ -29,14 +29,12 @@ KB = Changes(kb=True)
 PROPOSED = Changes(kb=True, outbox=True)
 
 
-class EditRefused(RuleViolation):
+def _refuse(actor: Actor | None) -> RuleViolation:
     """This workstation may not change the knowledge base (governed, not a proposer)."""
-
-
-def _refuse(actor: Actor) -> EditRefused:
-    return EditRefused(
+    who = f"角色“{actor.role.value}”" if actor is not None else "未登录时"
+    return RuleViolation(
         "forbidden_role",
-        f"本工作站已连接中心库：知识库只能通过中心库修改，角色“{actor.role.value}”不能提出修订"
+        f"本工作站已连接中心库：知识库只能通过中心库修改，{who}不能提出修订"
         "（由所属承办单位或知识库管理员提出）",
     )
 
@@ -54,7 +52,7 @@ def edit_article(
     if current is None:
         raise KeyError(article_id)
     if actor is None or not may_propose(actor.role):
-        raise _refuse(actor) if actor is not None else EditRefused("forbidden_role", "未登录")
+        raise _refuse(actor)
     edited = current.with_changes(version=0, updated_at="", **fields)
     propose(ws, actor, edited, base_version=current.version, note=note)
     return Done(edited, PROPOSED)
@@ -128,7 +126,7 @@ def import_articles(
     if not governed(ws.database):
         return Done(ws.knowledge().import_jsonl(path), KB)
     if actor is None or not may_propose(actor.role):
-        raise _refuse(actor) if actor is not None else EditRefused("forbidden_role", "未登录")
+        raise _refuse(actor)
     with Path(path).open("rb") as handle:
         parsed = parse_jsonl(read_lines(handle))
     errors = list(parsed.errors)

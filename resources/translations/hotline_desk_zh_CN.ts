@@ -199,181 +199,261 @@
     </message>
     <message>
         <location filename="../../app/views/shell/actions.py" line="223" />
+        <source>Go to the knowledge-base queue</source>
+        <translation>转到知识库审核</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="225" />
+        <source>Proposals, flags and expiring articles</source>
+        <translation>修订提议、纠错和即将到期的文章</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="230" />
+        <source>Approve proposal</source>
+        <translation>通过提议</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="232" />
+        <source>Publish the proposed article as its next version</source>
+        <translation>将提议的文章发布为新版本</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="237" />
+        <source>Return proposal</source>
+        <translation>退回提议</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="239" />
+        <source>Send the proposal back to its unit with a reason</source>
+        <translation>写明理由，将提议退回所属单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="244" />
+        <source>Edit and approve</source>
+        <translation>修改后通过</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="246" />
+        <source>Publish the proposal with the answer as edited here</source>
+        <translation>按此处修改后的答复口径发布</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="251" />
+        <source>Resolve flag</source>
+        <translation>处理纠错</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="253" />
+        <source>Mark a correction flag on the article as dealt with</source>
+        <translation>将文章的纠错标为已处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="258" />
+        <source>Flag a correction</source>
+        <translation>知识库纠错</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="260" />
+        <source>The answer is wrong or outdated: tell its unit and the editor</source>
+        <translation>答复口径有误或已过时：告知所属单位和知识库管理员</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="267" />
+        <source>Publish drill set</source>
+        <translation>发布练习集</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="269" />
+        <source>Send the drill set to every operator through the store</source>
+        <translation>通过中心库把练习集发给每位话务员</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="274" />
+        <source>Retire drill set</source>
+        <translation>停用练习集</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="276" />
+        <source>Stop drilling the set everywhere; attempts are kept</source>
+        <translation>各处停止练习该集，已有练习记录保留</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/actions.py" line="281" />
         <source>Switch demo user</source>
         <translation>切换演示身份</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="225" />
+        <location filename="../../app/views/shell/actions.py" line="283" />
         <source>Act as another local demo user (demo workspace only)</source>
         <translation>以另一本地演示身份操作（仅演示工作区）</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="230" />
+        <location filename="../../app/views/shell/actions.py" line="288" />
         <source>Dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="232" />
+        <location filename="../../app/views/shell/actions.py" line="290" />
         <source>Dispatch or re-dispatch the selected order</source>
         <translation>派单或改派所选工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="237" />
+        <location filename="../../app/views/shell/actions.py" line="295" />
         <source>Rule on request</source>
         <translation>审批申请</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="239" />
+        <location filename="../../app/views/shell/actions.py" line="297" />
         <source>Rule on a return, extension or unreasonable-appeal request</source>
         <translation>审批退单、延期或不合理诉求申请</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="244" />
+        <location filename="../../app/views/shell/actions.py" line="302" />
         <source>Review reply</source>
         <translation>审核答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="246" />
+        <location filename="../../app/views/shell/actions.py" line="304" />
         <source>Approve the unit's reply or send it back</source>
         <translation>通过承办单位的答复或退回重办</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="251" />
+        <location filename="../../app/views/shell/actions.py" line="309" />
         <source>Close</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="253" />
+        <location filename="../../app/views/shell/actions.py" line="311" />
         <source>Close a reviewed order</source>
         <translation>办结已审核的工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="258" />
+        <location filename="../../app/views/shell/actions.py" line="316" />
         <source>Supervise</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="260" />
+        <location filename="../../app/views/shell/actions.py" line="318" />
         <source>Urge the unit on an overdue order</source>
         <translation>对超期工单督办承办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="265" />
+        <location filename="../../app/views/shell/actions.py" line="323" />
         <source>Merge</source>
         <translation>并单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="267" />
+        <location filename="../../app/views/shell/actions.py" line="325" />
         <source>Merge the selected order into the order it repeats</source>
         <translation>将所选工单并入其重复的工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="272" />
+        <location filename="../../app/views/shell/actions.py" line="330" />
         <source>Sign for</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="274" />
+        <location filename="../../app/views/shell/actions.py" line="332" />
         <source>Sign for the selected order</source>
         <translation>签收所选工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="279" />
+        <location filename="../../app/views/shell/actions.py" line="337" />
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="281" />
+        <location filename="../../app/views/shell/actions.py" line="339" />
         <source>Reply with what was done</source>
         <translation>答复办理情况</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="286" />
+        <location filename="../../app/views/shell/actions.py" line="344" />
         <source>Ask for extension</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="288" />
+        <location filename="../../app/views/shell/actions.py" line="346" />
         <source>Ask the centre for more working days</source>
         <translation>向热线中心申请延长办理时限</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="293" />
+        <location filename="../../app/views/shell/actions.py" line="351" />
         <source>Return</source>
         <translation>退单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="295" />
+        <location filename="../../app/views/shell/actions.py" line="353" />
         <source>Return the order to the centre with a reason</source>
         <translation>说明理由，将工单退回热线中心</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="300" />
+        <location filename="../../app/views/shell/actions.py" line="358" />
         <source>Unreasonable appeal</source>
         <translation>不合理诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="302" />
+        <location filename="../../app/views/shell/actions.py" line="360" />
         <source>Apply to mark the appeal unreasonable</source>
         <translation>申请认定为不合理诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="307" />
+        <location filename="../../app/views/shell/actions.py" line="365" />
         <source>Record call</source>
         <translation>记录回访</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="309" />
+        <location filename="../../app/views/shell/actions.py" line="367" />
         <source>Record the follow-up call</source>
         <translation>记录回访结果</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="314" />
+        <location filename="../../app/views/shell/actions.py" line="372" />
         <source>Reopen</source>
         <translation>重新办理</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="316" />
+        <location filename="../../app/views/shell/actions.py" line="374" />
         <source>Send the order back to its unit for handling again</source>
         <translation>退回承办单位重新办理</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="321" />
+        <location filename="../../app/views/shell/actions.py" line="379" />
         <source>Show full number</source>
         <translation>显示完整号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="323" />
+        <location filename="../../app/views/shell/actions.py" line="381" />
         <source>Show the caller's full number to call back (each time is recorded)</source>
         <translation>显示来电人完整号码以便回拨（每次查看均留记录）</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="330" />
+        <location filename="../../app/views/shell/actions.py" line="388" />
         <source>Attach caller</source>
         <translation>并入已有工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="332" />
+        <location filename="../../app/views/shell/actions.py" line="390" />
         <source>Attach this caller to the selected earlier order instead of a new one</source>
         <translation>将本次来电人并入所选的已有工单，不新建工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="339" />
+        <location filename="../../app/views/shell/actions.py" line="397" />
         <source>Transfer</source>
         <translation>转办</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="341" />
+        <location filename="../../app/views/shell/actions.py" line="399" />
         <source>Record the appeal and transfer it (110/119/120/122, another city, the province)</source>
         <translation>记录诉求并转办（110/119/120/122、外市12345、省热线）</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="349" />
+        <location filename="../../app/views/shell/actions.py" line="407" />
         <source>Flag appellant</source>
         <translation>标记诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/actions.py" line="351" />
+        <location filename="../../app/views/shell/actions.py" line="409" />
         <source>Flag the caller of the selected order as malicious or false, with a reason</source>
         <translation>注明理由，将所选工单的诉求人标记为恶意或虚假投诉</translation>
     </message>
@@ -443,43 +523,64 @@
         <source>Expired on %1: check before quoting it.</source>
         <translation>已于 %1 失效：引用前请核实。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/views/kb/widgets.py" line="182" />
+        <source>Correction pending (%n flag(s)): check before quoting it.</source>
+        <translation>
+            <numerusform>有 %n 条纠错待处理：引用前请核实。</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../app/views/kb/widgets.py" line="176" />
+        <location filename="../../app/views/kb/widgets.py" line="189" />
         <source>Official answer</source>
         <translation>答复口径</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/widgets.py" line="180" />
+        <location filename="../../app/views/kb/widgets.py" line="193" />
         <source>How callers ask</source>
         <translation>常见问法</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/widgets.py" line="183" />
+        <location filename="../../app/views/kb/widgets.py" line="196" />
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/widgets.py" line="185" />
+        <location filename="../../app/views/kb/widgets.py" line="198" />
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/widgets.py" line="188" />
+        <location filename="../../app/views/kb/widgets.py" line="201" />
         <source>Legal basis</source>
         <translation>政策依据</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/widgets.py" line="189" />
+        <location filename="../../app/views/kb/widgets.py" line="202" />
         <source>In force</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/widgets.py" line="190" />
+        <location filename="../../app/views/kb/widgets.py" line="203" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
+    <message>
+        <location filename="../../app/views/kb/widgets.py" line="204" />
+        <source>Published</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/widgets.py" line="219" />
+        <source>by %1</source>
+        <translation>撰写：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/widgets.py" line="221" />
+        <source>approved by %1</source>
+        <translation>审核：%1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/views/kb/widgets.py" line="203" />
+        <location filename="../../app/views/kb/widgets.py" line="227" />
         <source>%n version(s) kept</source>
         <translation>
             <numerusform>保留 %n 个版本</numerusform>
@@ -1178,6 +1279,49 @@
     </message>
 </context>
 <context>
+    <name>DrillPublishing</name>
+    <message>
+        <location filename="../../app/views/drills/publishing.py" line="35" />
+        <source>Drill set published</source>
+        <translation>练习集已发布</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drills/publishing.py" line="36" />
+        <source>%1 scenario(s) of “%2” go to every operator at the next sync.</source>
+        <translation>“%2”的 %1 道练习题将在下次同步时发给每位话务员。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drills/publishing.py" line="45" />
+        <source>Not published</source>
+        <translation>未能发布</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drills/publishing.py" line="55" />
+        <source>Retire drill set</source>
+        <translation>停用练习集</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drills/publishing.py" line="56" />
+        <source>Stop drilling “%1” everywhere? Attempts already made are kept.</source>
+        <translation>各处停止练习“%1”？已有的练习记录会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drills/publishing.py" line="67" />
+        <source>Not retired</source>
+        <translation>未能停用</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drills/publishing.py" line="72" />
+        <source>Publish set (Ctrl+Shift+P)</source>
+        <translation>发布练习集（Ctrl+Shift+P）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/drills/publishing.py" line="76" />
+        <source>Retire set… (Ctrl+Shift+I)</source>
+        <translation>停用练习集…（Ctrl+Shift+I）</translation>
+    </message>
+</context>
+<context>
     <name>Failures</name>
     <message>
         <location filename="../../app/views/common/failures.py" line="29" />
@@ -1203,6 +1347,24 @@
         <location filename="../../app/views/common/failures.py" line="60" />
         <source>An action</source>
         <translation>操作</translation>
+    </message>
+</context>
+<context>
+    <name>Flagging</name>
+    <message>
+        <location filename="../../app/views/kb/flagging.py" line="37" />
+        <source>Flag a correction</source>
+        <translation>知识库纠错</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/flagging.py" line="38" />
+        <source>What is wrong or outdated in this answer (briefly):</source>
+        <translation>这条答复口径哪里有误或已过时（简要说明）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/flagging.py" line="56" />
+        <source>Flag not recorded</source>
+        <translation>纠错未能记录</translation>
     </message>
 </context>
 <context>
@@ -1752,17 +1914,22 @@
 <context>
     <name>KbDialog</name>
     <message>
-        <location filename="../../app/views/kb/dialog.py" line="34" />
+        <location filename="../../app/views/kb/dialog.py" line="40" />
         <source>Knowledge base</source>
         <translation>知识库</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/dialog.py" line="41" />
+        <location filename="../../app/views/kb/dialog.py" line="47" />
         <source>Use this answer (Ctrl+Enter)</source>
         <translation>采用此答复 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/dialog.py" line="45" />
+        <location filename="../../app/views/kb/dialog.py" line="52" />
+        <source>Flag a correction… (Ctrl+Shift+J)</source>
+        <translation>纠错…（Ctrl+Shift+J）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/dialog.py" line="60" />
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
@@ -1773,6 +1940,226 @@
         <location filename="../../app/views/kb/models.py" line="77" />
         <source>expired</source>
         <translation>已失效</translation>
+    </message>
+</context>
+<context>
+    <name>KbQueuePage</name>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="81" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="82" />
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="83" />
+        <source>Proposals waiting</source>
+        <translation>待审提议</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="84" />
+        <source>Flags open</source>
+        <translation>未处理纠错</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="85" />
+        <source>Expiring</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="103" />
+        <source>The answer as it will be published by Edit and approve:</source>
+        <translation>“修改后通过”将发布的答复口径（可在此修改）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="107" />
+        <source>Approve (Ctrl+Shift+P)</source>
+        <translation>通过（Ctrl+Shift+P）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="108" />
+        <source>Return… (Ctrl+Shift+B)</source>
+        <translation>退回…（Ctrl+Shift+B）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="110" />
+        <source>Edit and approve (Ctrl+Shift+E)</source>
+        <translation>修改后通过（Ctrl+Shift+E）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="112" />
+        <source>Resolve flag (Ctrl+Shift+D)</source>
+        <translation>处理纠错（Ctrl+Shift+D）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="180" />
+        <source>(no unit)</source>
+        <translation>（未指定单位）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="201" />
+        <source> [stale]</source>
+        <translation>［已过时］</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="202" />
+        <source>Proposal: %1%2</source>
+        <translation>提议：%1%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="204" />
+        <source>Returned: %1</source>
+        <translation>已退回：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="207" />
+        <source>Flag: %1 — %2</source>
+        <translation>纠错：%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="210" />
+        <source>Expires %1: %2</source>
+        <translation>%1到期：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="229" />
+        <source>Nothing waits here.</source>
+        <translation>这里没有待办事项。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="241" />
+        <source>Returned by %1: %2</source>
+        <translation>%1退回：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="245" />
+        <location filename="../../app/views/kb/queue.py" line="278" />
+        <source>Proposed</source>
+        <translation>提议版本</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="248" />
+        <source>Expires on %1: propose a revision or a new expiry date.</source>
+        <translation>将于%1到期：请提出修订或新的有效期。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="252" />
+        <location filename="../../app/views/kb/queue.py" line="326" />
+        <source>Current</source>
+        <translation>当前版本</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="259" />
+        <source>Proposed by %1 (%2) from version %3.</source>
+        <translation>%1（%2）基于第%3版提出。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="263" />
+        <source>Note: %1</source>
+        <translation>说明：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="266" />
+        <source>Changed: %1</source>
+        <translation>改动：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="270" />
+        <source>Stale: the article was published again (version %1) after the version this proposal started from (%2); both are shown.</source>
+        <translation>已过时：提议所依据的是第%2版，其后文章已发布第%1版；两版均已列出。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="277" />
+        <source>Current version %1</source>
+        <translation>当前第%1版</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="282" />
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="283" />
+        <source>caller phrasings</source>
+        <translation>来电问法</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="284" />
+        <source>answer</source>
+        <translation>答复口径</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="285" />
+        <source>category</source>
+        <translation>问题分类</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="286" />
+        <source>unit</source>
+        <translation>负责单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="287" />
+        <source>keywords</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="288" />
+        <source>legal basis</source>
+        <translation>政策依据</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="289" />
+        <source>effective date</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="290" />
+        <source>expiry date</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="305" />
+        <source>(new article)</source>
+        <translation>（新文章）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="308" />
+        <source>Version %1, which the proposal started from</source>
+        <translation>提议所依据的第%1版</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="319" />
+        <source>Flagged by %1 on version %2: %3</source>
+        <translation>%1对第%2版纠错：%3</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="338" />
+        <source>Return proposal</source>
+        <translation>退回提议</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="338" />
+        <source>Reason (the unit reads it):</source>
+        <translation>退回理由（所属单位可见）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="356" />
+        <source>Resolve flag</source>
+        <translation>处理纠错</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="356" />
+        <source>What was done:</source>
+        <translation>处理情况：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/queue.py" line="366" />
+        <source>Not recorded</source>
+        <translation>未能记录</translation>
     </message>
 </context>
 <context>
@@ -1808,18 +2195,18 @@
 <context>
     <name>KbSuggestPanel</name>
     <message>
-        <location filename="../../app/views/kb/suggest.py" line="42" />
-        <location filename="../../app/views/kb/suggest.py" line="96" />
+        <location filename="../../app/views/kb/suggest.py" line="44" />
+        <location filename="../../app/views/kb/suggest.py" line="98" />
         <source>Knowledge base suggestions</source>
         <translation>知识库推荐</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/suggest.py" line="81" />
+        <location filename="../../app/views/kb/suggest.py" line="83" />
         <source>Articles appear here as the appeal is typed. Ctrl+K searches.</source>
         <translation>录入诉求时，这里会推荐相关知识；Ctrl+K 可随时搜索。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/suggest.py" line="89" />
+        <location filename="../../app/views/kb/suggest.py" line="91" />
         <source>No good match in the knowledge base for this appeal.</source>
         <translation>知识库中没有与此诉求相符的文章。</translation>
     </message>
@@ -1827,84 +2214,94 @@
 <context>
     <name>KnowledgePage</name>
     <message>
-        <location filename="../../app/views/kb/page.py" line="42" />
+        <location filename="../../app/views/kb/page.py" line="48" />
         <source>&amp;Edit (new version)</source>
         <translation>编辑（生成新版本）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="43" />
+        <location filename="../../app/views/kb/page.py" line="49" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="44" />
+        <location filename="../../app/views/kb/page.py" line="50" />
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="79" />
+        <location filename="../../app/views/kb/page.py" line="52" />
+        <source>Flag a correction… (Ctrl+Shift+J)</source>
+        <translation>纠错…（Ctrl+Shift+J）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/page.py" line="102" />
+        <source>Articles %1 · proposals waiting %2 · flags open %3 · expiring %4</source>
+        <translation>文章 %1 · 待审提议 %2 · 未处理纠错 %3 · 即将到期 %4</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/kb/page.py" line="133" />
         <source>Revision proposed; the editor reviews it</source>
         <translation>已提交修订，待知识库管理员审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="89" />
+        <location filename="../../app/views/kb/page.py" line="147" />
         <source>Import articles</source>
         <translation>导入知识</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="89" />
+        <location filename="../../app/views/kb/page.py" line="147" />
         <source>JSON Lines (*.jsonl *.json)</source>
         <translation>JSON Lines 文件 (*.jsonl *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="97" />
+        <location filename="../../app/views/kb/page.py" line="155" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="109" />
+        <location filename="../../app/views/kb/page.py" line="167" />
         <source>%1 proposed to the editor, %2 unchanged.</source>
         <translation>已提交 %1 篇修订待审核，%2 篇未变。</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="112" />
+        <location filename="../../app/views/kb/page.py" line="170" />
         <source>%1 new, %2 updated (new versions), %3 unchanged.</source>
         <translation>新增 %1 条，更新 %2 条（生成新版本），未变 %3 条。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/kb/page.py" line="121" />
+        <location filename="../../app/views/kb/page.py" line="179" />
         <source>%n line(s) not imported:</source>
         <translation>
             <numerusform>%n 行未导入：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="123" />
+        <location filename="../../app/views/kb/page.py" line="181" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="127" />
+        <location filename="../../app/views/kb/page.py" line="185" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="137" />
+        <location filename="../../app/views/kb/page.py" line="195" />
         <source>Export articles</source>
         <translation>导出知识</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="139" />
+        <location filename="../../app/views/kb/page.py" line="197" />
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines 文件 (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../app/views/kb/page.py" line="143" />
+        <location filename="../../app/views/kb/page.py" line="201" />
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/kb/page.py" line="143" />
+        <location filename="../../app/views/kb/page.py" line="201" />
         <source>%n article(s) written.</source>
         <translation>
             <numerusform>已导出 %n 条。</numerusform>
@@ -2369,7 +2766,7 @@
         <translation>本机没有工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="410" />
+        <location filename="../../app/views/shell/main_window.py" line="409" />
         <source>No such order here.</source>
         <translation>此处没有该工单。</translation>
     </message>
@@ -2384,29 +2781,34 @@
         <translation>知识库</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/screens.py" line="170" />
+        <location filename="../../app/views/shell/screens.py" line="126" />
+        <source>KB queue</source>
+        <translation>知识库审核</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/screens.py" line="179" />
         <source>Refused steps</source>
         <translation>被拒操作</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/shell/main_window.py" line="475" />
+        <location filename="../../app/views/shell/main_window.py" line="474" />
         <source>%n change(s) from other workstations</source>
         <translation>
             <numerusform>收到其他工位的 %n 条更新</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="453" />
+        <location filename="../../app/views/shell/main_window.py" line="452" />
         <source>Signing out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/screens.py" line="155" />
+        <location filename="../../app/views/shell/screens.py" line="164" />
         <source>Drills</source>
         <translation>知识库练习</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/screens.py" line="163" />
+        <location filename="../../app/views/shell/screens.py" line="172" />
         <source>Drill dashboard</source>
         <translation>练习看板</translation>
     </message>
@@ -3600,18 +4002,18 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../app/views/shell/screens.py" line="126" />
+        <location filename="../../app/views/shell/screens.py" line="135" />
         <source>Dispatch</source>
         <translation>派单审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/screens.py" line="136" />
+        <location filename="../../app/views/shell/screens.py" line="145" />
         <source>Unit work</source>
         <translation>承办工作</translation>
     </message>
     <message>
         <location filename="../../app/views/shell/roles.py" line="24" />
-        <location filename="../../app/views/shell/screens.py" line="146" />
+        <location filename="../../app/views/shell/screens.py" line="155" />
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
@@ -3665,204 +4067,204 @@
 <context>
     <name>TrainerPage</name>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="58" />
+        <location filename="../../app/views/drills/trainer.py" line="59" />
         <source>Dashboard</source>
         <translation>成绩看板</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="59" />
+        <location filename="../../app/views/drills/trainer.py" line="60" />
         <source>Drill sets</source>
         <translation>练习题组</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="71" />
+        <location filename="../../app/views/drills/trainer.py" line="72" />
         <source>Drill &amp;set:</source>
         <translation>练习题组(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="74" />
+        <location filename="../../app/views/drills/trainer.py" line="75" />
         <source>Export CSV… (Ctrl+Shift+X)</source>
         <translation>导出 CSV… (Ctrl+Shift+X)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="85" />
+        <location filename="../../app/views/drills/trainer.py" line="86" />
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="86" />
-        <location filename="../../app/views/drills/trainer.py" line="260" />
+        <location filename="../../app/views/drills/trainer.py" line="87" />
+        <location filename="../../app/views/drills/trainer.py" line="261" />
         <source>Category</source>
         <translation>问题分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="87" />
-        <location filename="../../app/views/drills/trainer.py" line="101" />
+        <location filename="../../app/views/drills/trainer.py" line="88" />
+        <location filename="../../app/views/drills/trainer.py" line="102" />
         <source>Attempts</source>
         <translation>作答次数</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="88" />
+        <location filename="../../app/views/drills/trainer.py" line="89" />
         <source>Right</source>
         <translation>全对</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="89" />
+        <location filename="../../app/views/drills/trainer.py" line="90" />
         <source>Accuracy</source>
         <translation>正确率</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="90" />
+        <location filename="../../app/views/drills/trainer.py" line="91" />
         <source>Median time</source>
         <translation>用时中位数</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="98" />
+        <location filename="../../app/views/drills/trainer.py" line="99" />
         <source>Caller's words</source>
         <translation>来电原话</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="99" />
+        <location filename="../../app/views/drills/trainer.py" line="100" />
         <source>Set</source>
         <translation>题组</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="100" />
+        <location filename="../../app/views/drills/trainer.py" line="101" />
         <source>Missed</source>
         <translation>答错次数</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="102" />
+        <location filename="../../app/views/drills/trainer.py" line="103" />
         <source>Miss rate</source>
         <translation>错误率</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="103" />
+        <location filename="../../app/views/drills/trainer.py" line="104" />
         <source>Most often picked instead</source>
         <translation>最常误选</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="110" />
+        <location filename="../../app/views/drills/trainer.py" line="111" />
         <source>Accuracy and median time per trainee and category</source>
         <translation>各学员分类别正确率与用时中位数</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="112" />
+        <location filename="../../app/views/drills/trainer.py" line="113" />
         <source>Most often missed scenarios</source>
         <translation>最常答错的题目</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="139" />
+        <location filename="../../app/views/drills/trainer.py" line="140" />
         <source>All sets</source>
         <translation>全部题组</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="182" />
+        <location filename="../../app/views/drills/trainer.py" line="183" />
         <source>%1 trainees, %2 attempts, %3 right</source>
         <translation>学员 %1 人，作答 %2 次，全对 %3 次</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="204" />
+        <location filename="../../app/views/drills/trainer.py" line="205" />
         <source>Export drill figures</source>
         <translation>导出练习成绩</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="204" />
+        <location filename="../../app/views/drills/trainer.py" line="205" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="215" />
+        <location filename="../../app/views/drills/trainer.py" line="216" />
         <source>Name of a new or existing set</source>
         <translation>新建或已有题组的名称</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="219" />
+        <location filename="../../app/views/drills/trainer.py" line="220" />
         <source>Any category</source>
         <translation>不限分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="224" />
+        <location filename="../../app/views/drills/trainer.py" line="225" />
         <source>Any unit</source>
         <translation>不限单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="229" />
+        <location filename="../../app/views/drills/trainer.py" line="230" />
         <source>any time</source>
         <translation>不限时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="230" />
+        <location filename="../../app/views/drills/trainer.py" line="231" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="234" />
+        <location filename="../../app/views/drills/trainer.py" line="235" />
         <source>Generate from the knowledge base</source>
         <translation>从知识库生成</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="241" />
+        <location filename="../../app/views/drills/trainer.py" line="242" />
         <source>Set &amp;name</source>
         <translation>题组名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="242" />
+        <location filename="../../app/views/drills/trainer.py" line="243" />
         <source>&amp;Category</source>
         <translation>问题分类(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="243" />
+        <location filename="../../app/views/drills/trainer.py" line="244" />
         <source>&amp;Unit</source>
         <translation>承办单位(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="244" />
+        <location filename="../../app/views/drills/trainer.py" line="245" />
         <source>Articles changed in the &amp;last</source>
         <translation>知识更新于最近(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="245" />
+        <location filename="../../app/views/drills/trainer.py" line="246" />
         <source>Callers per &amp;article</source>
         <translation>每条知识取来电数(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="249" />
+        <location filename="../../app/views/drills/trainer.py" line="250" />
         <source>Generate scenarios from calls answered with the knowledge base</source>
         <translation>用按知识库直接答复的来电生成题目</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="337" />
+        <location filename="../../app/views/drills/trainer.py" line="339" />
         <source>No call answered with a matching article in force yet (confidential callers are never used).</source>
         <translation>还没有按符合条件的有效知识条目直接答复的来电（保密来电从不使用）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="256" />
+        <location filename="../../app/views/drills/trainer.py" line="257" />
         <source>Caller's words (double-click to edit)</source>
         <translation>来电原话（双击编辑）</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="257" />
+        <location filename="../../app/views/drills/trainer.py" line="258" />
         <source>Article</source>
         <translation>知识条目</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="258" />
+        <location filename="../../app/views/drills/trainer.py" line="259" />
         <source>Appeal type</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="259" />
+        <location filename="../../app/views/drills/trainer.py" line="260" />
         <source>Handling unit</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="325" />
+        <location filename="../../app/views/drills/trainer.py" line="327" />
         <source>Name the set first.</source>
         <translation>请先填写题组名称。</translation>
     </message>
     <message>
-        <location filename="../../app/views/drills/trainer.py" line="343" />
+        <location filename="../../app/views/drills/trainer.py" line="345" />
         <source>%1 new scenarios, %2 already in the set.</source>
         <translation>新增 %1 道题，%2 道已在题组中。</translation>
     </message>

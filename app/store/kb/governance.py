@@ -8,12 +8,13 @@ A workspace that never synced (the demo, a standalone desk) edits and imports lo
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from app.models.checks import check_fields
+from app.models.drill_events import DRILL_SET_EVENTS, filed_under
 from app.models.enums import EventType, Role
 from app.models.kb import Article
 from app.models.kb_events import (
@@ -173,13 +174,42 @@ class Governance:
         if event_type not in KB_EVENTS:
             raise ValueError(f"{event_type} is not a knowledge-base governance event")
         body = {"article": article_id, **payload}
+        thread = self.thread(article_id)
+        return self._record(
+            event_type,
+            kb_order_id(article_id),
+            body,
+            actor,
+            now,
+            lambda: check_kb(thread, event_type, actor.role, actor.unit, body),
+        )
+
+    def record_drill(
+        self, event_type: EventType, payload: Mapping[str, Any], actor: Actor, now: datetime
+    ) -> Event:
+        """A trainer's publication or retirement of drill scenarios (drill_events)."""
+        if event_type not in DRILL_SET_EVENTS:
+            raise ValueError(f"{event_type} is not a drill-set event")
+        return self._record(
+            event_type, filed_under(event_type, payload), dict(payload), actor, now, lambda: None
+        )
+
+    def _record(
+        self,
+        event_type: EventType,
+        order_id: str,
+        body: dict[str, Any],
+        actor: Actor,
+        now: datetime,
+        state_check: Callable[[], None],
+    ) -> Event:
         check(None, event_type, actor.role, actor_unit=actor.unit)
         check_payload(event_type, body)
         check_fields(event_type, body, now, frozenset())
-        check_kb(self.thread(article_id), event_type, actor.role, actor.unit, body)
+        state_check()
         event = Event(
             id=new_id(),
-            order_id=kb_order_id(article_id),
+            order_id=order_id,
             type=event_type,
             payload=body,
             actor=actor.user,

@@ -39,6 +39,7 @@ from app.views.common.plain import plain
 from app.views.common.widgets import SearchCombo
 from app.views.drills.models import RowsModel, ScenarioModel
 from app.views.drills.page import percent, seconds_text
+from app.views.drills.publishing import publishing_bar
 from app.views.shell.actions import build_actions
 
 if TYPE_CHECKING:
@@ -268,6 +269,7 @@ class TrainerPage(QWidget):
         layout = QVBoxLayout(page)
         layout.addWidget(box)
         layout.addWidget(self.scenario_table, 1)
+        layout.addLayout(publishing_bar(self, self.context, self.set_name.currentText))
         return page
 
     def _describe(self, s: Scenario) -> list[str]:

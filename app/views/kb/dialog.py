@@ -16,9 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.kb import Article
+from app.models.operations import Actor
 from app.store.workspace import Workspace
+from app.views.common.operation import OperationRunner
 from app.views.common.tasks import TaskRunner
 from app.views.common.widgets import fit_to_screen
+from app.views.kb.flagging import flag_article, may_flag
 from app.views.kb.widgets import ArticleView, KbSearchBox
 
 
@@ -29,8 +32,11 @@ class KbDialog(QDialog):
         tasks: TaskRunner,
         on_use: Callable[[Article], None] | None = None,
         parent: QWidget | None = None,
+        operations: OperationRunner | None = None,
+        actor: Actor | None = None,
     ) -> None:
         super().__init__(parent)
+        self.operations, self.actor = operations, actor
         self.setWindowTitle(self.tr("Knowledge base"))
         fit_to_screen(self, 1100, 700)
         self.workspace = workspace
@@ -42,6 +48,15 @@ class KbDialog(QDialog):
         self.use_button.setEnabled(False)
         self.use_button.setVisible(on_use is not None)
         self.use_button.clicked.connect(self.use_current)
+        self.flag_button = QPushButton(
+            self.tr("Flag a correction… (Ctrl+Shift+J)"), objectName="flag"
+        )
+        self.flag_button.setVisible(
+            actor is not None and operations is not None and may_flag(actor)
+        )
+        self.flag_button.setEnabled(False)
+        self.flag_button.clicked.connect(self.flag_current)
+        QShortcut(QKeySequence("Ctrl+Shift+J"), self, activated=self.flag_current)
         close = QPushButton(self.tr("Close (Esc)"))
         close.clicked.connect(self.reject)
 
@@ -51,6 +66,7 @@ class KbDialog(QDialog):
         splitter.setSizes([420, 680])
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.flag_button)
         buttons.addWidget(close)
         buttons.addWidget(self.use_button)
         layout = QVBoxLayout(self)
@@ -76,6 +92,7 @@ class KbDialog(QDialog):
         article = kb.get(article_id) if article_id else None
         self.view.show_article(article, kb.versions(article_id) if article else None)
         self.use_button.setEnabled(article is not None)
+        self.flag_button.setEnabled(article is not None)
 
     def _chosen(self, article_id: str) -> None:
         self.show_article(article_id)
@@ -83,6 +100,14 @@ class KbDialog(QDialog):
             self.use_current()
         else:
             self.view.setFocus()
+
+    def flag_current(self) -> None:
+        if self.operations is None or self.actor is None or self.view.article is None:
+            return
+        article_id = self.view.article.id
+        flag_article(
+            self, self.operations, self.actor, article_id, lambda: self.show_article(article_id)
+        )
 
     def use_current(self) -> None:
         if self.on_use is None or self.view.article is None:

@@ -13,7 +13,9 @@ from app.store.workspace import Workspace
 from app.views.common.failures import failure_text
 from app.views.common.plain import plain_label
 from app.views.common.tasks import TaskRunner
+from app.views.kb.flagging import flag_article
 from app.views.kb.widgets import HitList
+from app.views.shell.actions import build_actions
 
 if TYPE_CHECKING:
     from app.models.kb import SearchHit
@@ -102,4 +104,9 @@ def intake_suggestions(context: ScreenContext, intake: IntakePage) -> KbSuggestP
     panel = KbSuggestPanel(context.workspace, context.tasks, intake.suggestion_text)
     intake.title.textChanged.connect(panel.text_changed)
     intake.content.textChanged.connect(panel.text_changed)
+
+    def flag_suggested() -> None:  # 纠错 on the highlighted suggestion, during the call
+        flag_article(intake, context.operations, context.actor(), panel.hits.current_id())
+
+    build_actions(intake, {"kb_flag": flag_suggested})
     return panel

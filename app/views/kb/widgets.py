@@ -173,6 +173,19 @@ class ArticleView(QTextBrowser):
                 )
                 + "</b></p>"
             )
+        pending = self.workspace.governance().thread(article.id).open_flags()
+        if pending:
+            parts.append(
+                "<p style='color:#e65100'><b>"
+                + e(
+                    self.tr(
+                        "Correction pending (%n flag(s)): check before quoting it.",
+                        "",
+                        len(pending),
+                    )
+                )
+                + "</b></p>"
+            )
         answer_heading = self.tr("Official answer")
         parts.append(f"<h3>{e(answer_heading)}</h3><p>{esc(article.answer)}</p>")
         if article.questions:
@@ -188,6 +201,7 @@ class ArticleView(QTextBrowser):
             (self.tr("Legal basis"), article.legal_basis or ""),
             (self.tr("In force"), _period(article.effective, article.expires)),
             (self.tr("Version"), self._version_text(article, versions)),
+            (self.tr("Published"), self._provenance(article)),
         ]
         table = "".join(
             f"<tr><td style='color:#546e7a; padding-right:12px'>{e(k)}</td><td>{e(v)}</td></tr>"
@@ -196,6 +210,16 @@ class ArticleView(QTextBrowser):
         )
         parts.append(f"<table>{table}</table>")
         self.setHtml("".join(parts))
+
+    def _provenance(self, article: Article) -> str:
+        found = self.workspace.knowledge().provenance(article.id, article.version)
+        if found is None:
+            return ""
+        author, approver, when = found
+        text = self.tr("by %1").replace("%1", author)
+        if approver:
+            text += "，" + self.tr("approved by %1").replace("%1", approver)
+        return text + ("　" + when[:16].replace("T", " ") if when else "")
 
     def _version_text(self, article: Article, versions: list[int] | None) -> str:
         text = f"v{article.version}"

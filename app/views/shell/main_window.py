@@ -374,9 +374,8 @@ class MainWindow(QMainWindow):
         from app.views.kb.dialog import KbDialog
 
         on_intake = self.stack.currentWidget() is self.intake
-        dialog = KbDialog(
-            self.workspace, self.tasks, self.intake.use_article if on_intake else None, self
-        )
+        use = self.intake.use_article if on_intake else None
+        dialog = KbDialog(self.workspace, self.tasks, use, self, self.operations, self.identity())
         dialog.start(query, article_id)
         dialog.show()
         self.kb_dialog = dialog

@@ -122,6 +122,15 @@ SCREENS: tuple[ScreenSpec, ...] = (
         refresh="",
     ),
     ScreenSpec(
+        "kb_queue",
+        QT_TRANSLATE_NOOP("MainWindow", "KB queue"),
+        "app.views.kb.queue:KbQueuePage",
+        # proposals, rulings and flags through the central store (app/models/kb_events.py)
+        roles=frozenset({R.KB_EDITOR, R.UNIT, R.ADMIN}),
+        home=frozenset({R.KB_EDITOR}),
+        on_switch="refresh",
+    ),
+    ScreenSpec(
         "dispatch",
         QT_TRANSLATE_NOOP("Roles", "Dispatch"),
         "app.views.dispatch.page:DispatchPage",
