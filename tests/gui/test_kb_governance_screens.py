@@ -98,7 +98,9 @@ def test_return_asks_for_a_reason(qtbot, governed_desk: Desk, monkeypatch) -> No
     assert (proposal.decision, proposal.reason) == ("return", "依据已废止")
 
 
-def test_the_unit_sees_its_queue_and_resolves_the_flag(qtbot, governed_desk: Desk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_unit_sees_its_queue_and_resolves_the_flag(  # type: ignore[no-untyped-def]
+    qtbot, governed_desk: Desk, monkeypatch
+) -> None:
     d = governed_desk
     d.act_as(Role.UNIT, "rsj")
     page = _queue(qtbot, d)
@@ -139,7 +141,9 @@ def test_the_article_shows_a_pending_correction_and_operators_flag(
     _picture(page, "kb_article_flagged")
 
 
-def test_only_roles_that_may_edit_see_editing_controls(qtbot, governed_desk: Desk, workspace) -> None:  # type: ignore[no-untyped-def]
+def test_only_roles_that_may_edit_see_editing_controls(  # type: ignore[no-untyped-def]
+    qtbot, governed_desk: Desk, workspace
+) -> None:
     d = governed_desk
     page = d.window.page("knowledge")
     assert isinstance(page, KnowledgePage)
