@@ -11,6 +11,7 @@ from app.models.drill_events import publish_payload
 from app.models.drills import Attempt, Scenario, Selection
 from app.models.enums import EventType
 from app.models.operations import Actor
+from app.models.rules import RuleViolation, check
 from app.operations.changes import Changes, Done
 from app.store.drills.sets import DrillImport, DrillStore
 from app.store.drills.sources import caller_words, synonyms
@@ -62,8 +63,11 @@ def publish_set(ws: Workspace, actor: Actor, set_name: str) -> Done[int]:
     """A trainer publishes a set through the central store: one event per scenario, which
     operators and dispatchers receive at their next sync. Raises RuleViolation for any
     other role, or naming a scenario the drill store would refuse."""
-    gov = ws.governance()
+    check(None, EventType.DRILL_PUBLISH, actor.role)
     scenarios = store(ws).scenarios(set_name)
+    if not scenarios:
+        raise RuleViolation("empty_set", f"练习集“{set_name}”没有可发布的练习题")
+    gov = ws.governance()
     for scenario in scenarios:
         gov.record_drill(EventType.DRILL_PUBLISH, publish_payload(scenario), actor, ws.clock())
     return Done(len(scenarios), Changes(drills=True, outbox=True))

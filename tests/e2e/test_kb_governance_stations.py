@@ -13,9 +13,12 @@ from typing import Any
 
 import pytest
 
+from app.models.drills import Scenario
+from app.models.enums import AppealType
 from app.models.kb_events import Decision
 from app.models.operations import DirectAnswer
 from app.models.rules import RuleViolation
+from app.operations import drills as drill_ops
 from app.operations import kb as kb_ops
 from app.sync import account
 from tests.support.builders import make_intake
@@ -158,3 +161,41 @@ def test_a_workspace_that_never_synced_imports_locally(tmp_path: Path) -> None:
     r = cli("--home", str(tmp_path / "standalone"), "kb", "import", str(path))
     assert r.returncode == 0, r.stderr
     assert "created 1" in r.stdout
+
+
+def test_a_drill_set_published_by_a_trainer_reaches_an_operators_drills(
+    desks: dict[str, Station], server: ServerProcess
+) -> None:
+    trainer, op, unit = desks["trainer"], desks["op"], desks["unit"]
+    trainer.login(server.url, "trainer1")
+    scenarios = [
+        Scenario(
+            f"gov-s{n}",
+            f"我家的狗要打疫苗{n}",
+            ("kb-gov-dog",),
+            AppealType.ENQUIRY,
+            "A0301",
+            "cgj",
+            "犬只管理",
+        )
+        for n in range(3)
+    ]
+    drill_ops.save_scenarios(trainer.ws, scenarios)
+    with pytest.raises(RuleViolation):  # only trainers publish
+        drill_ops.publish_set(op.ws, _actor(op), "犬只管理")
+    assert drill_ops.publish_set(trainer.ws, _actor(trainer), "犬只管理").value == 3
+    trainer.sync()
+    op.sync()
+    unit.sync()
+    drills = drill_ops.store(op.ws)
+    assert ("犬只管理", 3) in drills.sets()
+    assert [s.id for s in drills.scenarios("犬只管理")] == ["gov-s0", "gov-s1", "gov-s2"]
+    assert drill_ops.store(unit.ws).sets() == []  # units do not drill
+    drill_ops.retire(trainer.ws, _actor(trainer), "犬只管理", "gov-s1")
+    trainer.sync()
+    op.sync()
+    assert [s.id for s in drills.scenarios("犬只管理")] == ["gov-s0", "gov-s2"]
+    drill_ops.retire(trainer.ws, _actor(trainer), "犬只管理")
+    trainer.sync()
+    op.sync()
+    assert drills.sets() == []
