@@ -64,6 +64,7 @@ def test_intake_first_then_the_rest(make_window, qtbot) -> None:  # type: ignore
         "orders",
         "reports",
         "knowledge",
+        "kb_queue",
         "dispatch",
         "unit",
         "follow_up",
