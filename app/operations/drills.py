@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from app.models.drill_sources import from_calls, spoken_terms
 from app.models.drill_events import publish_payload
+from app.models.drill_sources import from_calls, spoken_terms
 from app.models.drills import Attempt, Scenario, Selection
 from app.models.enums import EventType
 from app.models.operations import Actor
