@@ -527,7 +527,8 @@
         <location filename="../../app/views/kb/widgets.py" line="182" />
         <source>Correction pending (%n flag(s)): check before quoting it.</source>
         <translation>
-            <numerusform>有 %n 条纠错待处理：引用前请核实。</numerusform></translation>
+            <numerusform>有 %n 条纠错待处理：引用前请核实。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/views/kb/widgets.py" line="189" />
@@ -619,8 +620,8 @@
     <name>AttentionPage</name>
     <message>
         <location filename="../../app/views/sync/attention_page.py" line="103" />
-        <source>Send &amp;again</source>
-        <translation>重新发送(&amp;A)</translation>
+        <source>&amp;Send again</source>
+        <translation>重新发送(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../app/views/sync/attention_page.py" line="104" />
@@ -1830,8 +1831,8 @@
     </message>
     <message>
         <location filename="../../app/views/intake/page.py" line="184" />
-        <source>Ans&amp;wer</source>
-        <translation>答复内容(&amp;W)</translation>
+        <source>An&amp;swer</source>
+        <translation>答复内容(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../app/views/intake/page.py" line="198" />
@@ -4370,6 +4371,11 @@
         <translation>已解决(&amp;R)</translation>
     </message>
     <message>
+        <location filename="../../app/views/unit/page.py" line="115" />
+        <source>&amp;Public reply</source>
+        <translation>答复内容(&amp;P)</translation>
+    </message>
+    <message>
         <location filename="../../app/views/unit/page.py" line="104" />
         <source>What was done, as the appellant will hear it</source>
         <translation>办理情况，将告知诉求人</translation>
@@ -4378,11 +4384,6 @@
         <location filename="../../app/views/unit/page.py" line="113" />
         <source>Choose whether the appeal was resolved</source>
         <translation>请选择诉求是否已解决</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/unit/page.py" line="115" />
-        <source>Public &amp;reply</source>
-        <translation>答复内容(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../app/views/unit/page.py" line="116" />

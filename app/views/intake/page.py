@@ -181,7 +181,7 @@ class IntakePage(QWidget):
             ("title", self.tr("T&itle"), self.title),
             ("content", self.tr("&Content"), self.content),
             ("direct", "", self.direct),
-            ("answer", self.tr("Ans&wer"), self.answer),
+            ("answer", self.tr("An&swer"), self.answer),
         ]
         for key, label, widget in rows:
             box = FieldBox(widget)

@@ -100,7 +100,7 @@ class AttentionPage(QWidget):
         self.table.activated.connect(self._open)
         self.summary = plain(QLabel(objectName="attention_summary"))
         self.summary.setWordWrap(True)
-        self.retry = QPushButton(self.tr("Send &again"), objectName="retry")
+        self.retry = QPushButton(self.tr("&Send again"), objectName="retry")
         self.dismiss = QPushButton(self.tr("&Acknowledge"), objectName="dismiss")
         self.retry.setToolTip(self.tr("Send the step again, e.g. after the order was put right"))
         self.dismiss.setToolTip(

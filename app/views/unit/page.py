@@ -112,7 +112,7 @@ class UnitPage(QueuePage):
             resolved,
             missing=unanswered(resolved, self.tr("Choose whether the appeal was resolved")),
         )
-        dialog.add_row(self.tr("Public &reply"), text, refusals=("reply_required",))
+        dialog.add_row(self.tr("&Public reply"), text, refusals=("reply_required",))
         dialog.set_ok_text(self.tr("Reply (Ctrl+Enter)"))
         dialog.submit = lambda ws: ops.reply(
             ws,
