@@ -239,9 +239,3 @@ class OrderListPage(QWidget):
         row = self.model.row_at(self.table.currentIndex().row())
         if row is not None:
             self.open_order.emit(row.id)
-
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.hasFocus():
-            self._activated()
-            return
-        super().keyPressEvent(event)

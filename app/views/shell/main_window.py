@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.actions_by_id: dict[str, QAction] = {}  # the window's commands (not the screens')
         self.switcher: QComboBox | None = None  # the demo-user switcher (demo workspace)
         self.kb_dialog: KbDialog | None = None  # the last Ctrl+K dialog
+        self.details: dict[str, OrderDetailDialog] = {}  # the order windows open, by order
         self.login_dialog: LoginDialog | None = None
         self.sync_bridge: SyncBridge | None = None  # once synchronisation starts
         self._panels_built = False
@@ -400,17 +401,32 @@ class MainWindow(QMainWindow):
 
     def show_order(self, order_id: str) -> OrderDetailDialog | None:
         """The order's detail as the current user may see it; None when they may not (or
-        it does not exist)."""
+        it does not exist). An order already open for this user is brought to the front:
+        one window per order."""
         from app.views.orders.detail import OrderDetailDialog
 
+        open_already = self.details.get(order_id)
+        if open_already is not None:
+            if open_already.viewer == self.viewer():
+                open_already.showNormal()
+                open_already.raise_()
+                open_already.activateWindow()
+                return open_already
+            open_already.close()  # it showed the order as the previous user could see it
         try:
             dialog = OrderDetailDialog(self.workspace, order_id, self, viewer=self.viewer())
         except KeyError:
             self.statusBar().showMessage(self.tr("No such order here."), 8000)
             return None
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.details[order_id] = dialog
+        dialog.finished.connect(lambda _r, d=dialog: self._detail_closed(order_id, d))
         dialog.show()
         return dialog
+
+    def _detail_closed(self, order_id: str, dialog: QWidget) -> None:
+        if self.details.get(order_id) is dialog:
+            del self.details[order_id]
 
     def refresh(self) -> None:
         """F5: the screen shown reads its data again (its `refresh` in the registry)."""

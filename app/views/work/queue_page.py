@@ -288,12 +288,6 @@ class QueuePage(QWidget):
         if self.order is not None:
             self.open_order.emit(self.order.id)
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.hasFocus():
-            self._open_current()
-            return
-        super().keyPressEvent(event)
-
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().showEvent(event)
         self.refresh()
