@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -37,9 +38,10 @@ MAX_FLAG_NOTE = 500  # 纠错: a short note typed during a call
 FUTURE_TOLERANCE = timedelta(minutes=10)
 OLDEST_RECEIPT = timedelta(days=366)
 
-_PHONE_NOISE = re.compile(r"[\s\-()（）.]")
+# Spaces, brackets, dots and every kind of dash (after NFKC: full-width ones are ASCII).
+_PHONE_NOISE = re.compile(r"[\s\-()（）.\u2010-\u2015\u2212\u30fc]")
 # A mobile, a landline with its area code, a local number, a service number (95…, 400…).
-_PHONE = re.compile(r"1[3-9]\d{9}|0\d{2,3}\d{7,8}|[2-9]\d{6,7}|(?:95|96|400|800)\d{3,8}")
+_PHONE = re.compile(r"1[3-9]\d{9}|0\d{2,3}\d{7,8}|[2-9]\d{6,7}|(?:95|96|400|800)\d{3,8}", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -51,8 +53,9 @@ class FieldError:
 
 
 def normalise_phone(raw: str) -> str:
-    """Digits only, country code dropped: '+86 138-0000-1234' → '13800001234'."""
-    text = _PHONE_NOISE.sub("", raw.strip())
+    """Digits only, country code dropped: '+86 138-0000-1234' → '13800001234'; full-width
+    digits, plus and brackets as typed by a Chinese input method are their ASCII selves."""
+    text = _PHONE_NOISE.sub("", unicodedata.normalize("NFKC", raw).strip())
     if text.startswith("+86"):
         text = text[3:]
     elif text.startswith("0086"):
@@ -66,7 +69,7 @@ def phone_error(raw: str) -> FieldError | None:
     phone = normalise_phone(raw)
     if not phone:
         return FieldError("phone", "required", "请填写来电号码")
-    if not phone.isdigit():
+    if not (phone.isascii() and phone.isdigit()):
         return FieldError("phone", "phone_chars", "来电号码只能包含数字（可带 +86、空格或横线）")
     if _PHONE.fullmatch(phone) is None:
         return FieldError("phone", "phone_format", "来电号码格式不正确：手机11位，固话含区号")

@@ -123,6 +123,10 @@ def test_bad_intake_lists_every_problem(workspace, clock) -> None:
         ("0086-13800001234", "13800001234"),
         ("(0760) 8888-1234", "076088881234"),
         ("8613800001234", "13800001234"),
+        ("１３８００００１２３４", "13800001234"),  # full-width, as a Chinese input method types
+        ("＋８６　１３８－００００－１２３４", "13800001234"),
+        ("（０７６０）８８８８—１２３４", "076088881234"),
+        ("138\u20120000\u20131234", "13800001234"),  # figure dash, en dash
     ],
 )
 def test_phone_normalisation(raw: str, expected: str) -> None:
@@ -134,6 +138,7 @@ def test_phone_errors_and_mask() -> None:
     assert phone_error("") is not None
     assert phone_error("138abc") is not None
     assert phone_error("😀") is not None
+    assert phone_error("١٣٨٠٠٠٠١٢٣٤") is not None  # digits, but not ones a number is dialled with
     assert mask_phone("13800001234") == "138****1234"
 
 

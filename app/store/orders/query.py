@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
+from app.models.numbering import normalise_number
 from app.store.db import Database
 from app.store.textindex import match_query
 
@@ -242,7 +243,7 @@ class OrderQueries:
         """Orders a caller quoting `number` may mean: the one numbered so, then those the
         central store renumbered away from it (a duplicate number keeps working as an
         alias: their renumber event's old_number, indexed by events_former_numbers)."""
-        key = number.strip().upper()
+        key = normalise_number(number)
         rows = self.database.query(
             f"SELECT {LIST_COLUMNS} FROM orders WHERE number = ? "
             f"UNION ALL SELECT {LIST_COLUMNS} FROM orders WHERE number != ? AND id IN ("
