@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -59,6 +59,8 @@ class KbDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+Shift+J"), self, activated=self.flag_current)
         close = QPushButton(self.tr("Close (Esc)"))
         close.clicked.connect(self.reject)
+        for button in (self.use_button, self.flag_button, close):
+            button.setAutoDefault(False)  # Enter is the dialog's own (keyPressEvent)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.search)
@@ -108,6 +110,24 @@ class KbDialog(QDialog):
         flag_article(
             self, self.operations, self.actor, article_id, lambda: self.show_article(article_id)
         )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter anywhere in the dialog (the search line, the article) uses the selected
+        answer as Ctrl+Enter does, once the results are those of the words typed; it never
+        closes the dialog without using one."""
+        plain_enter = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain_enter:
+            if self._results_current():
+                self.use_current()
+            return
+        super().keyPressEvent(event)
+
+    def _results_current(self) -> bool:
+        search = self.search
+        return not search.timer.isActive() and search.results_for == search.line.text()
 
     def use_current(self) -> None:
         if self.on_use is None or self.view.article is None:
