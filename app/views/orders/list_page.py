@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.models.clock import china_today
 from app.models.enums import AppealType, Status
 from app.operations.changes import Changes
 from app.store.orders.query import OrderFilter
@@ -74,9 +75,9 @@ class OrderListPage(QWidget):
         self.town.addItem(self.tr("All towns"), "")
         for town in self.workspace.policy.towns:
             self.town.addItem(town.short, town.code)
-        today = QDate.currentDate()
-        self.date_from = QDateEdit(today.addDays(-90), objectName="date_from")
-        self.date_to = QDateEdit(today, objectName="date_to")
+        self.date_from = QDateEdit(objectName="date_from")
+        self.date_to = QDateEdit(objectName="date_to")
+        self._default_dates()
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -144,6 +145,13 @@ class OrderListPage(QWidget):
             widths.append(max(metrics.horizontalAdvance(t) for t in texts) + CELL_PADDING)
         return widths
 
+    def _default_dates(self) -> None:
+        """The last 90 days up to today in China, whatever the workstation's own time zone
+        (a machine on UTC is still on yesterday until 08:00 in Zhongshan)."""
+        today = QDate(china_today(self.workspace.clock()))
+        self.date_from.setDate(today.addDays(-90))
+        self.date_to.setDate(today)
+
     def stop_timers(self) -> None:
         self._timer.stop()
 
@@ -204,6 +212,12 @@ class OrderListPage(QWidget):
 
     def refresh(self) -> None:
         self._stale = False
+        if not self.use_dates.isChecked():  # the range not chosen yet follows the day
+            for edit in (self.date_from, self.date_to):
+                edit.blockSignals(True)
+            self._default_dates()
+            for edit in (self.date_from, self.date_to):
+                edit.blockSignals(False)
         self.apply_filter()
 
     def follow_changes(self, changes: Changes) -> None:
