@@ -12,6 +12,7 @@ _STATION = re.compile(r"[A-Z0-9]{2,6}")
 # ASCII).
 _SEPARATORS = re.compile(r"[\s\-_.\u2010-\u2015\u2212\u30fc]+")
 _NUMBER = re.compile(r"ZS\d{6}-[A-Z0-9]{2,6}-\d{4}(?:-\d+)?", re.ASCII)
+_PARTS = re.compile(r"ZS(\d{6})-([A-Z0-9]{2,6})-(\d{4})(?:-(\d+))?", re.ASCII)
 _RUN_TOGETHER = re.compile(r"ZS(\d{6})([A-Z0-9]{2,6}?)(\d{4})", re.ASCII)
 # The author of the events the central store writes itself (a duplicate number renumbered).
 STORE_ACTOR = "central-store"
@@ -43,3 +44,13 @@ def normalise_number(raw: str) -> str:
     if run_together is not None:
         return "ZS{}-{}-{}".format(*run_together.groups())
     return joined
+
+
+def number_sort_key(number: str) -> tuple[str, str, int, int, str]:
+    """Order numbers in the order they were issued: by day, workstation, sequence, then a
+    renumbered one's suffix numerically (…-0012-2 before …-0012-10); anything else after."""
+    parts = _PARTS.fullmatch(number)
+    if parts is None:
+        return ("~", "", 0, 0, number)
+    day, station, sequence, suffix = parts.groups()
+    return (day, station, int(sequence), int(suffix or 0), "")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -16,7 +16,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from app.models.clocks import Level, Stage, StageClock, stage_clock
-from app.models.enums import Status
+from app.models.enums import Status, Urgency
+from app.models.numbering import number_sort_key
 from app.models.policy import Policy
 from app.models.projection import parse_time
 from app.models.validation import mask_phone
@@ -28,6 +29,8 @@ from app.views.common.table_headers import header_text
 from app.views.orders.models import short_time
 
 Index = QModelIndex | QPersistentModelIndex
+URGENCY_RANK = {u.value: rank for rank, u in enumerate(Urgency)}  # 一般 < 紧急 < 特急
+EARLIEST = datetime.min.replace(tzinfo=UTC)
 
 LEVEL_COLOURS = {
     Level.OVER: QColor(colours.OVERDUE),
@@ -73,6 +76,10 @@ def pending_text(pending: str) -> str:
     return names.get(pending, "")
 
 
+def _time(value: str) -> datetime:
+    return parse_time(value) if value else EARLIEST
+
+
 class QueueModel(QAbstractTableModel):
     """Rows of one queue; clocks computed when a row is first shown, then kept."""
 
@@ -100,6 +107,8 @@ class QueueModel(QAbstractTableModel):
         self.now = now
         self.columns = columns
         self.rows: list[QueueRow] = []
+        self._as_given: list[QueueRow] = []  # the queue's own order (overdue first)
+        self._sorted_by: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
         self._clocks: dict[str, StageClock | None] = {}
         headers = {
             "number": QCoreApplication.translate("Clocks", "Order number"),
@@ -117,9 +126,50 @@ class QueueModel(QAbstractTableModel):
 
     def set_rows(self, rows: list[QueueRow]) -> None:
         self.beginResetModel()
-        self.rows = list(rows)
+        self._as_given = list(rows)
         self._clocks = {}
+        self.rows = self._in_order(*self._sorted_by)
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """By the column's value, not its text: the clock by when it runs out, times as
+        times, urgency by rank, order numbers by date, workstation and sequence; column -1
+        is the queue's own order. Kept when the queue is read again."""
+        self._sorted_by = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        ids = [self.rows[i.row()].id if 0 <= i.row() < len(self.rows) else "" for i in before]
+        self.rows = self._in_order(column, order)
+        position = {row.id: i for i, row in enumerate(self.rows)}
+        after = [
+            self.index(position[i], old.column()) if i in position else QModelIndex()
+            for i, old in zip(ids, before, strict=True)
+        ]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
+    def _in_order(self, column: int, order: Qt.SortOrder) -> list[QueueRow]:
+        if not 0 <= column < len(self.columns):
+            return list(self._as_given)
+        name = self.columns[column]
+        descending = order == Qt.SortOrder.DescendingOrder
+        return sorted(self._as_given, key=lambda r: self.sort_key(r, name), reverse=descending)
+
+    def sort_key(self, row: QueueRow, column: str) -> Any:
+        if column == "number":
+            return number_sort_key(row.number)
+        if column == "clock":
+            clock = self.clock(row)
+            if clock is not None:
+                return (0, clock.due)
+            return (1, _time(row.closed_at or row.updated_at))
+        if column == "closed":
+            return _time(row.closed_at or row.updated_at)
+        if column == "urgency":
+            return URGENCY_RANK.get(row.urgency, -1)
+        if column == "caller":
+            return (row.confidential, row.phone)
+        return self._display(row, column)
 
     def row_at(self, row: int) -> QueueRow | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None

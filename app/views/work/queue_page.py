@@ -79,6 +79,8 @@ class QueuePage(QWidget):
         self.table = record_table(self.model, "queue")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the queue's own order first
+        self.table.setSortingEnabled(True)  # a header sorts by its column's value (QueueModel)
         if "title" in self.columns:
             header.setSectionResizeMode(self.columns.index("title"), QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selected())
