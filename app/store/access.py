@@ -15,7 +15,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeVar
 
 from app.models.enums import Role
+from app.models.lookup import lookup_of
 from app.models.records import Event, Order
+from app.models.validation import normalise_phone
 from app.models.visibility import NO_CALLER, Viewer, blank, events_for, order_for, secrets_of
 from app.store.orders.query import OrderFilter, OrderQueries, OrderRow, PageKey
 from app.store.queues.work import QueueRow
@@ -63,10 +65,14 @@ class OrderAccess:
             return False
         if f.phone:
             return True
-        text = "".join(f.text.split())
-        return bool(text) and any(
-            part in text for part in _parts(secrets_of([row.appellant_name, row.phone]))
-        )
+        if not f.text.strip():
+            return False
+        if row.phone and lookup_of(f.text).phone == row.phone:
+            return True  # found by the caller's number
+        # as typed, and as the number it may be (full-width digits, spaces and dashes gone)
+        texts = ("".join(f.text.split()), normalise_phone(f.text))
+        parts = _parts(secrets_of([row.appellant_name, row.phone]))
+        return any(part in text for text in texts for part in parts)
 
     def _guarded(self, f: OrderFilter) -> bool:
         """A search whose rows must be checked one by one (a unit's, by words or number)."""

@@ -672,136 +672,136 @@
 <context>
     <name>Clocks</name>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="42" />
+        <location filename="../../app/views/work/queue_models.py" line="45" />
         <source>dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="43" />
+        <location filename="../../app/views/work/queue_models.py" line="46" />
         <source>sign</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="44" />
+        <location filename="../../app/views/work/queue_models.py" line="47" />
         <source>reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="54" />
+        <location filename="../../app/views/work/queue_models.py" line="57" />
         <source>%1: overdue %2 h</source>
         <translation>%1：超期%2小时</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/work/queue_models.py" line="56" />
+        <location filename="../../app/views/work/queue_models.py" line="59" />
         <source>%1: overdue %n working day(s)</source>
         <translation>
             <numerusform>%1：超期%n个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="61" />
+        <location filename="../../app/views/work/queue_models.py" line="64" />
         <source>%1: %2 h left</source>
         <translation>%1：剩%2小时</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/work/queue_models.py" line="63" />
+        <location filename="../../app/views/work/queue_models.py" line="66" />
         <source>%1: %n working day(s) left</source>
         <translation>
             <numerusform>%1：剩%n个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="69" />
+        <location filename="../../app/views/work/queue_models.py" line="72" />
         <source>Return request</source>
         <translation>退单待审</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="70" />
+        <location filename="../../app/views/work/queue_models.py" line="73" />
         <source>Extension request</source>
         <translation>延期待批</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="71" />
+        <location filename="../../app/views/work/queue_models.py" line="74" />
         <source>Unreasonable-appeal application</source>
         <translation>不合理诉求待审</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="105" />
+        <location filename="../../app/views/work/queue_models.py" line="114" />
         <source>Order number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="106" />
+        <location filename="../../app/views/work/queue_models.py" line="115" />
         <source>Time left</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="107" />
+        <location filename="../../app/views/work/queue_models.py" line="116" />
         <source>Closed at</source>
         <translation>办结时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="108" />
+        <location filename="../../app/views/work/queue_models.py" line="117" />
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="109" />
+        <location filename="../../app/views/work/queue_models.py" line="118" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="110" />
+        <location filename="../../app/views/work/queue_models.py" line="119" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="111" />
+        <location filename="../../app/views/work/queue_models.py" line="120" />
         <source>Town</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="112" />
+        <location filename="../../app/views/work/queue_models.py" line="121" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="113" />
+        <location filename="../../app/views/work/queue_models.py" line="122" />
         <source>Lead unit</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="114" />
+        <location filename="../../app/views/work/queue_models.py" line="123" />
         <source>Caller</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="167" />
+        <location filename="../../app/views/work/queue_models.py" line="217" />
         <source>Due %1</source>
         <translation>%1到期</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="201" />
+        <location filename="../../app/views/work/queue_models.py" line="251" />
         <source>(confidential)</source>
         <translation>（保密）</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="208" />
+        <location filename="../../app/views/work/queue_models.py" line="258" />
         <source>assisting</source>
         <translation>协办</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="210" />
+        <location filename="../../app/views/work/queue_models.py" line="260" />
         <source>supervised</source>
         <translation>已督办</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_models.py" line="212" />
+        <location filename="../../app/views/work/queue_models.py" line="262" />
         <source>to reopen</source>
         <translation>待重办</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/work/queue_models.py" line="214" />
+        <location filename="../../app/views/work/queue_models.py" line="264" />
         <source>%n call(s) made</source>
         <translation>
             <numerusform>已回访%n次</numerusform>
@@ -2714,7 +2714,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="101" />
+        <location filename="../../app/views/shell/main_window.py" line="102" />
         <source>Hotline Desk — Zhongshan 12345</source>
         <translation>热线工作台 — 中山12345</translation>
     </message>
@@ -2734,40 +2734,40 @@
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="300" />
+        <location filename="../../app/views/shell/main_window.py" line="301" />
         <source>This role does not take calls.</source>
         <translation>此身份不接听来电。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="314" />
+        <location filename="../../app/views/shell/main_window.py" line="315" />
         <source>No intake is held.</source>
         <translation>没有挂起的受理。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="318" />
+        <location filename="../../app/views/shell/main_window.py" line="319" />
         <source>Intake (%1 held)</source>
         <translation>受理（挂起 %1）</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="357" />
-        <location filename="../../app/views/shell/main_window.py" line="366" />
-        <location filename="../../app/views/shell/main_window.py" line="370" />
+        <location filename="../../app/views/shell/main_window.py" line="358" />
+        <location filename="../../app/views/shell/main_window.py" line="367" />
+        <location filename="../../app/views/shell/main_window.py" line="371" />
         <source>Open order</source>
         <translation>打开工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="357" />
+        <location filename="../../app/views/shell/main_window.py" line="358" />
         <source>Order number as the caller reads it:</source>
         <translation>来电人报出的工单号：</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="366" />
-        <location filename="../../app/views/shell/main_window.py" line="370" />
+        <location filename="../../app/views/shell/main_window.py" line="367" />
+        <location filename="../../app/views/shell/main_window.py" line="371" />
         <source>No order %1 here.</source>
         <translation>本机没有工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="409" />
+        <location filename="../../app/views/shell/main_window.py" line="419" />
         <source>No such order here.</source>
         <translation>此处没有该工单。</translation>
     </message>
@@ -2792,14 +2792,14 @@
         <translation>被拒操作</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/shell/main_window.py" line="474" />
+        <location filename="../../app/views/shell/main_window.py" line="490" />
         <source>%n change(s) from other workstations</source>
         <translation>
             <numerusform>收到其他工位的 %n 条更新</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/main_window.py" line="452" />
+        <location filename="../../app/views/shell/main_window.py" line="468" />
         <source>Signing out</source>
         <translation>退出登录</translation>
     </message>
@@ -3224,52 +3224,52 @@
 <context>
     <name>OrderListPage</name>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="62" />
-        <source>Search title and content, or an order number</source>
-        <translation>搜索标题和内容，或输入工单号</translation>
+        <location filename="../../app/views/orders/list_page.py" line="64" />
+        <source>Search the words, an order number (or a part of it) or the caller's number</source>
+        <translation>搜索标题和内容、工单编号（可只输一部分）或来电号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="65" />
+        <location filename="../../app/views/orders/list_page.py" line="68" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="66" />
+        <location filename="../../app/views/orders/list_page.py" line="69" />
         <source>All open</source>
         <translation>全部未办结</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="70" />
+        <location filename="../../app/views/orders/list_page.py" line="73" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="74" />
+        <location filename="../../app/views/orders/list_page.py" line="77" />
         <source>All towns</source>
         <translation>全部镇街</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="83" />
+        <location filename="../../app/views/orders/list_page.py" line="86" />
         <source>&amp;Received between</source>
         <translation>受理日期(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="84" />
+        <location filename="../../app/views/orders/list_page.py" line="87" />
         <source>&amp;Overdue only</source>
         <translation>仅看超期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="197" />
+        <location filename="../../app/views/orders/list_page.py" line="207" />
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="201" />
+        <location filename="../../app/views/orders/list_page.py" line="211" />
         <source>Counting the orders</source>
         <translation>统计工单数</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/list_page.py" line="224" />
+        <location filename="../../app/views/orders/list_page.py" line="240" />
         <source>%n order(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
@@ -3432,27 +3432,27 @@
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../app/views/work/queue_page.py" line="143" />
+        <location filename="../../app/views/work/queue_page.py" line="145" />
         <source>Nothing waiting here.</source>
         <translation>暂无待办工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_page.py" line="236" />
+        <location filename="../../app/views/work/queue_page.py" line="238" />
         <source>Not allowed: %1</source>
         <translation>不允许：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_page.py" line="254" />
+        <location filename="../../app/views/work/queue_page.py" line="256" />
         <source>Show full number</source>
         <translation>显示完整号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_page.py" line="278" />
+        <location filename="../../app/views/work/queue_page.py" line="280" />
         <source>The full number cannot be shown to your role.</source>
         <translation>本岗位不能查看完整号码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_page.py" line="268" />
+        <location filename="../../app/views/work/queue_page.py" line="270" />
         <source>Full number of %1 shown; this was recorded.</source>
         <translation>已显示 %1 的完整号码；本次查看已记录。</translation>
     </message>

@@ -68,3 +68,21 @@ def test_full_width_digits_in_the_phone_are_recorded_as_the_number(
     qtbot.waitUntil(lambda: workspace.pending_count() > 0)
     (row,) = workspace.orders.caller_history("13800001234")[1]
     assert row.phone == "13800001234"
+
+
+def test_the_order_list_finds_a_number_typed_in_its_search(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    first = record(workspace)
+    second = record(workspace, phone="13900001111")
+    window.show_page("orders")
+    page = window.orders
+    for typed, wanted in (
+        (spaced_lower(first.number), first),
+        (second.number.rsplit("-", 1)[1], second),  # its sequence alone
+        ("139 0000 1111", second),  # the caller's number
+    ):
+        page.search.clear()
+        qtbot.keyClicks(page.search, typed)
+        page.apply_filter()
+        assert [r.id for r in page.model.rows] == [wanted.id], typed

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
+from app.models.lookup import Lookup, lookup_of
 from app.models.numbering import normalise_number
 from app.store.db import Database
 from app.store.textindex import match_query
@@ -78,8 +79,13 @@ class PageKey:
 TEXT_SORT_LIMIT = 50_000  # text alone: sorted through the narrow orders_text_keys index
 TEXT_SORT_LIMIT_FILTERED = 10_000  # text with other filters: sorted through the order rows
 TEXT_PROBE_SHARE = 4  # a word in more than 1/4 of all orders is checked order by order
+MAX_LOOKUP_CHARS = 60  # longer text is no order number nor phone
 _FTS = "SELECT rowid FROM orders_fts WHERE orders_fts MATCH ?"
 _NEWEST = "ORDER BY received_at DESC, id DESC"
+
+
+def _lookup(text: str) -> Lookup:
+    return lookup_of(text[:MAX_LOOKUP_CHARS])
 
 
 def _only_text(f: OrderFilter) -> bool:
@@ -114,13 +120,32 @@ def _where(f: OrderFilter, text: bool = True) -> tuple[str, list[Any]]:
         clauses.append("is_open = 1 AND deadline < ?")
         params.append(f.overdue_at)
     if text and f.text.strip():
-        match = match_query(f.text)
-        if match is None:
-            clauses.append("0")
-        else:
-            clauses.append("rowid IN (SELECT rowid FROM orders_fts WHERE orders_fts MATCH ?)")
-            params.append(match)
+        clause, values = _text_clause(f.text)
+        clauses.append(clause)
+        params.extend(values)
     return (" AND ".join(clauses) or "1"), params
+
+
+def _text_clause(text: str) -> tuple[str, list[Any]]:
+    """The orders the words match, or whose order number holds the text, or whose caller
+    has the number typed (lookup_of: the text as a number part or a phone number)."""
+    match = match_query(text)
+    keys = _lookup(text)
+    found: list[str] = []
+    params: list[Any] = []
+    if match is not None:
+        found.append(_FTS)
+        params.append(match)
+    if keys.number:
+        # the index on number, read whole: a part may sit anywhere in it
+        found.append("SELECT rowid FROM orders INDEXED BY orders_by_number WHERE instr(number, ?)")
+        params.append(keys.number)
+    if keys.phone:
+        found.append("SELECT rowid FROM orders WHERE phone = ?")
+        params.append(keys.phone)
+    if not found:
+        return "0", []
+    return f"rowid IN ({' UNION '.join(found)})", params
 
 
 class OrderQueries:
@@ -136,6 +161,8 @@ class OrderQueries:
         (bench/store_bench.py): several statuses are merged from one index range each; a
         word found in few orders sorts its matches, a common one scans newest first.
         """
+        if f.text.strip() and _lookup(f.text):
+            return self._lookup_page(f, after, limit)
         match = match_query(f.text) if f.text.strip() else None
         if f.text.strip() and match is None:
             return []  # nothing searchable in the text (only punctuation, emoji, …)
@@ -179,6 +206,16 @@ class OrderQueries:
             values.append(limit)
         return [OrderRow.from_row(r) for r in self.database.query(sql, tuple(values))]
 
+    def _lookup_page(self, f: OrderFilter, after: PageKey | None, limit: int) -> list[OrderRow]:
+        """Text that may be an order number or a phone as well as words: the orders any
+        of them finds, newest first."""
+        where, params = _where(f)
+        if after is not None:
+            where += " AND (received_at, id) < (?, ?)"
+            params += [after.received_at, after.id]
+        sql = f"SELECT {LIST_COLUMNS} FROM orders WHERE {where} {_NEWEST} LIMIT ?"
+        return [OrderRow.from_row(r) for r in self.database.query(sql, (*params, limit))]
+
     def _rare_text_page(self, match: str, after: PageKey | None, limit: int) -> list[OrderRow]:
         """Sort all matches by the narrow (rowid, received_at, id) index, never touching the
         wide order rows, then fetch just one page of them."""
@@ -204,7 +241,7 @@ class OrderQueries:
 
     def count(self, f: OrderFilter) -> int:
         match = match_query(f.text) if f.text.strip() else None
-        if match is not None and _only_text(f):
+        if match is not None and _only_text(f) and not _lookup(f.text):
             # every order has exactly one row in the text index: count there
             sql = "SELECT COUNT(*) FROM orders_fts WHERE orders_fts MATCH ?"
             return int(self.database.scalar(sql, (match,)))

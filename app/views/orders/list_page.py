@@ -60,7 +60,9 @@ class OrderListPage(QWidget):
 
     def _build(self) -> None:
         self.search = QLineEdit(objectName="search")
-        self.search.setPlaceholderText(self.tr("Search title and content, or an order number"))
+        self.search.setPlaceholderText(
+            self.tr("Search the words, an order number (or a part of it) or the caller's number")
+        )
         self.search.setClearButtonEnabled(True)
         self.status = QComboBox(objectName="status")
         self.status.addItem(self.tr("All statuses"), "")
