@@ -182,6 +182,22 @@ class OrderAccess:
         f = OrderFilter(phone=phone)
         return self.count(f), self.page(f, None, limit)
 
+    def caller_flags(self, phone: str) -> dict[str, list[str]]:
+        """How this number's callers were flagged, on the orders the viewer may see with
+        their caller (order id → kinds); nothing for a role that may not search by caller."""
+        if not phone or self._searches_nothing(OrderFilter(phone=phone)):
+            return {}
+        flags = self.queries.caller_flags(phone)
+        if self.viewer.every_order:
+            return flags
+        visible = self.visible_ids(list(flags))
+        rows = {r.id: r for r in self.queries.rows_by_id(list(visible))}
+        return {
+            i: kinds
+            for i, kinds in flags.items()
+            if i in rows and self.viewer.sees_caller(rows[i].confidential)
+        }
+
     # ---- one order ---------------------------------------------------------------------
     def open(self, events: EventLog, order_id: str) -> OrderView | None:
         """The order and its timeline, or None (no such order, or not the viewer's)."""

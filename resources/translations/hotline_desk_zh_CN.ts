@@ -1581,163 +1581,168 @@
         <translation>省热线</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="65" />
+        <location filename="../../app/views/common/labels.py" line="33" />
         <source>Malicious complaint</source>
         <translation>恶意投诉</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="66" />
+        <location filename="../../app/views/common/labels.py" line="34" />
         <source>False complaint</source>
         <translation>虚假投诉</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="67" />
+        <location filename="../../app/views/common/labels.py" line="35" />
         <source>Hard case</source>
         <translation>疑难件</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="79" />
+        <location filename="../../app/views/intake/extras.py" line="70" />
         <source>Order number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="80" />
+        <location filename="../../app/views/intake/extras.py" line="71" />
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="81" />
+        <location filename="../../app/views/intake/extras.py" line="72" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="82" />
+        <location filename="../../app/views/intake/extras.py" line="73" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="114" />
+        <location filename="../../app/views/intake/extras.py" line="105" />
         <source>same caller</source>
         <translation>同一来电人</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="116" />
+        <location filename="../../app/views/intake/extras.py" line="107" />
         <source>similar %1%</source>
         <translation>相似%1%</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="128" />
+        <location filename="../../app/views/intake/extras.py" line="119" />
         <source>Likely &amp;duplicates</source>
         <translation>疑似重复(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="212" />
+        <location filename="../../app/views/intake/extras.py" line="203" />
         <source>Looking for duplicates</source>
         <translation>查找重复诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="219" />
+        <location filename="../../app/views/intake/extras.py" line="210" />
         <source>This may repeat an earlier appeal: Ctrl+Shift+A attaches the caller to the selected order instead of creating a new one.</source>
         <translation>可能与已有诉求重复：按 Ctrl+Shift+A 将来电人并入所选工单，不新建工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="223" />
+        <location filename="../../app/views/intake/extras.py" line="214" />
         <source>No likely duplicates (same caller or same place and matter, 7 days).</source>
         <translation>7天内无疑似重复（同一来电人，或同一镇街的相似事项）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="256" />
+        <location filename="../../app/views/intake/extras.py" line="247" />
         <source>No earlier order selected to attach the caller to.</source>
         <translation>未选择要并入的已有工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="260" />
+        <location filename="../../app/views/intake/extras.py" line="251" />
         <source>Attach caller</source>
         <translation>并入已有工单</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="262" />
+        <location filename="../../app/views/intake/extras.py" line="253" />
         <source>Attach this caller to %1 (%2) instead of recording a new order?</source>
         <translation>将本次来电人并入 %1（%2），不新建工单？</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="273" />
+        <location filename="../../app/views/intake/extras.py" line="264" />
         <source>&amp;Note</source>
         <translation>来电内容(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="274" />
+        <location filename="../../app/views/intake/extras.py" line="265" />
         <source>Attach (Ctrl+Enter)</source>
         <translation>并入（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="278" />
+        <location filename="../../app/views/intake/extras.py" line="269" />
         <source>Enter the caller's number first</source>
         <translation>请先填写来电号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="283" />
+        <location filename="../../app/views/intake/extras.py" line="274" />
         <source>Caller attached to order %1.</source>
         <translation>来电人已并入工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="290" />
+        <location filename="../../app/views/intake/extras.py" line="281" />
         <source>Transfer</source>
         <translation>转办</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="291" />
+        <location filename="../../app/views/intake/extras.py" line="282" />
         <source>The appeal is recorded and transferred, so it is never dropped.</source>
         <translation>诉求先登记再转办，确保不遗漏。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="299" />
+        <location filename="../../app/views/intake/extras.py" line="290" />
         <source>Why it goes there (required)</source>
         <translation>转办理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="300" />
+        <location filename="../../app/views/intake/extras.py" line="291" />
         <source>&amp;Transfer to</source>
         <translation>转至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="301" />
-        <location filename="../../app/views/intake/extras.py" line="338" />
+        <location filename="../../app/views/intake/extras.py" line="292" />
+        <location filename="../../app/views/intake/extras.py" line="344" />
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="302" />
+        <location filename="../../app/views/intake/extras.py" line="293" />
         <source>Record and transfer (Ctrl+Enter)</source>
         <translation>登记并转办（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="308" />
+        <location filename="../../app/views/intake/extras.py" line="299" />
         <source>Order %1 recorded and transferred.</source>
         <translation>工单 %1 已登记并转办。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="319" />
-        <source>Select the caller's earlier order in the history first.</source>
-        <translation>请先在来电历史中选择该诉求人的工单。</translation>
+        <location filename="../../app/views/intake/extras.py" line="321" />
+        <source>Type the caller's number: their earlier orders are flagged.</source>
+        <translation>请先输入来电号码：标记针对该来电人以往的工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="323" />
+        <location filename="../../app/views/intake/extras.py" line="328" />
+        <source>Flag the caller of the chosen order. Nothing is deleted; the flag and reason are kept.</source>
+        <translation>标记所选工单的来电人。不会删除任何内容，标记及理由均予保留。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake/extras.py" line="342" />
+        <source>&amp;Order</source>
+        <translation>工单(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake/extras.py" line="325" />
         <source>Flag appellant</source>
         <translation>标记诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="326" />
-        <source>Flag the caller of %1. Nothing is deleted; the flag and reason are kept.</source>
-        <translation>标记工单 %1 的诉求人。不删除任何记录，标记及理由均留存。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/intake/extras.py" line="337" />
+        <location filename="../../app/views/intake/extras.py" line="343" />
         <source>&amp;Kind</source>
         <translation>类别(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/extras.py" line="348" />
+        <location filename="../../app/views/intake/extras.py" line="359" />
         <source>The appellant of %1 is flagged.</source>
         <translation>工单 %1 的诉求人已标记。</translation>
     </message>
@@ -1850,66 +1855,71 @@
         <translation>来电历史</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="274" />
+        <location filename="../../app/views/intake/page.py" line="275" />
         <source>Answer and close (Ctrl+Enter)</source>
         <translation>答复并办结 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="276" />
+        <location filename="../../app/views/intake/page.py" line="277" />
         <source>Save for dispatch (Ctrl+Enter)</source>
         <translation>保存待派单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="289" />
+        <location filename="../../app/views/intake/page.py" line="290" />
         <source>The intake that was being typed has been restored.</source>
         <translation>已恢复上次未保存的受理内容。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="319" />
+        <location filename="../../app/views/intake/page.py" line="320" />
         <source>Answer from the knowledge base: %1 (v%2)</source>
         <translation>答复取自知识库：%1（第 %2 版）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="427" />
+        <location filename="../../app/views/intake/page.py" line="428" />
         <source>Resumed the held intake from %1.</source>
         <translation>已继续受理 %1 的来电。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="429" />
+        <location filename="../../app/views/intake/page.py" line="430" />
         <source>The intake that was on the form is held.</source>
         <translation>表单上原有的受理已挂起。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="479" />
+        <location filename="../../app/views/intake/page.py" line="480" />
         <source>Order %1 recorded. Read the number back to the caller.</source>
         <translation>工单 %1 已受理，请向来电人复述工单号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="491" />
+        <location filename="../../app/views/intake/page.py" line="492" />
         <source>Type the caller's number to see earlier appeals.</source>
         <translation>输入来电号码即可查看其历史诉求。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="498" />
+        <location filename="../../app/views/intake/page.py" line="500" />
         <source>First call from this number.</source>
         <translation>该号码首次来电。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="501" />
+        <location filename="../../app/views/intake/page.py" line="503" />
         <source>Repeat caller: %1 earlier appeals, %2 still open.</source>
         <translation>老户：历史诉求 %1 件，其中 %2 件未办结。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="558" />
+        <location filename="../../app/views/intake/page.py" line="560" />
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/intake/page.py" line="596" />
+        <location filename="../../app/views/intake/page.py" line="598" />
         <source>%n problem(s) to fix before saving.</source>
         <translation>
             <numerusform>有 %n 处需修改后才能保存。</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake/history.py" line="63" />
+        <source>Flagged before: %1</source>
+        <translation>此前被标记：%1</translation>
     </message>
 </context>
 <context>
@@ -2312,330 +2322,330 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/views/common/labels.py" line="31" />
+        <location filename="../../app/views/common/labels.py" line="42" />
         <source>Awaiting dispatch</source>
         <translation>待派单</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="32" />
+        <location filename="../../app/views/common/labels.py" line="43" />
         <source>Awaiting sign-off</source>
         <translation>待签收</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="33" />
+        <location filename="../../app/views/common/labels.py" line="44" />
         <source>In handling</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="34" />
+        <location filename="../../app/views/common/labels.py" line="45" />
         <source>Return under review</source>
         <translation>退单待审</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="35" />
+        <location filename="../../app/views/common/labels.py" line="46" />
         <source>Reply under review</source>
         <translation>答复待审</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="36" />
+        <location filename="../../app/views/common/labels.py" line="47" />
         <source>Awaiting closure</source>
         <translation>待办结</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="37" />
-        <location filename="../../app/views/common/labels.py" line="120" />
+        <location filename="../../app/views/common/labels.py" line="48" />
+        <location filename="../../app/views/common/labels.py" line="131" />
         <source>Closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="38" />
+        <location filename="../../app/views/common/labels.py" line="49" />
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="39" />
-        <location filename="../../app/views/common/labels.py" line="124" />
+        <location filename="../../app/views/common/labels.py" line="50" />
+        <location filename="../../app/views/common/labels.py" line="135" />
         <source>Merged</source>
         <translation>已并单</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="40" />
-        <location filename="../../app/views/common/labels.py" line="126" />
+        <location filename="../../app/views/common/labels.py" line="51" />
+        <location filename="../../app/views/common/labels.py" line="137" />
         <source>Transferred</source>
         <translation>已转办</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="47" />
+        <location filename="../../app/views/common/labels.py" line="58" />
         <source>Enquiry</source>
         <translation>咨询</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="48" />
+        <location filename="../../app/views/common/labels.py" line="59" />
         <source>Request for help</source>
         <translation>求助</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="49" />
+        <location filename="../../app/views/common/labels.py" line="60" />
         <source>Suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="50" />
+        <location filename="../../app/views/common/labels.py" line="61" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="51" />
+        <location filename="../../app/views/common/labels.py" line="62" />
         <source>Report of wrongdoing</source>
         <translation>举报</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="52" />
+        <location filename="../../app/views/common/labels.py" line="63" />
         <source>Praise</source>
         <translation>表扬</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="53" />
+        <location filename="../../app/views/common/labels.py" line="64" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="60" />
+        <location filename="../../app/views/common/labels.py" line="71" />
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="61" />
+        <location filename="../../app/views/common/labels.py" line="72" />
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="62" />
+        <location filename="../../app/views/common/labels.py" line="73" />
         <source>Critical</source>
         <translation>特急</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="69" />
+        <location filename="../../app/views/common/labels.py" line="80" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="70" />
+        <location filename="../../app/views/common/labels.py" line="81" />
         <source>Website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="71" />
+        <location filename="../../app/views/common/labels.py" line="82" />
         <source>Zhongshan+ app</source>
         <translation>中山+</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="72" />
+        <location filename="../../app/views/common/labels.py" line="83" />
         <source>Business line</source>
         <translation>企业服务专线</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="73" />
+        <location filename="../../app/views/common/labels.py" line="84" />
         <source>Leadership line</source>
         <translation>书记市长直通车</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="74" />
+        <location filename="../../app/views/common/labels.py" line="85" />
         <source>Other channel</source>
         <translation>其他渠道</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="81" />
+        <location filename="../../app/views/common/labels.py" line="92" />
         <source>Person</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="82" />
+        <location filename="../../app/views/common/labels.py" line="93" />
         <source>Company</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="83" />
+        <location filename="../../app/views/common/labels.py" line="94" />
         <source>Organisation</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="90" />
+        <location filename="../../app/views/common/labels.py" line="101" />
         <source>Operator</source>
         <translation>话务员</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="91" />
+        <location filename="../../app/views/common/labels.py" line="102" />
         <source>Dispatcher</source>
         <translation>派单员</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="92" />
+        <location filename="../../app/views/common/labels.py" line="103" />
         <source>Handling unit</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="93" />
+        <location filename="../../app/views/common/labels.py" line="104" />
         <source>Trainer</source>
         <translation>培训师</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="94" />
+        <location filename="../../app/views/common/labels.py" line="105" />
         <source>Analyst</source>
         <translation>分析员</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="95" />
+        <location filename="../../app/views/common/labels.py" line="106" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="96" />
+        <location filename="../../app/views/common/labels.py" line="107" />
         <source>Knowledge-base editor</source>
         <translation>知识库管理员</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="103" />
+        <location filename="../../app/views/common/labels.py" line="114" />
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="104" />
+        <location filename="../../app/views/common/labels.py" line="115" />
         <source>Answered on the call</source>
         <translation>直接答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="105" />
+        <location filename="../../app/views/common/labels.py" line="116" />
         <source>Dispatched</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="106" />
+        <location filename="../../app/views/common/labels.py" line="117" />
         <source>Signed for</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="107" />
+        <location filename="../../app/views/common/labels.py" line="118" />
         <source>Return requested</source>
         <translation>申请退单</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="108" />
+        <location filename="../../app/views/common/labels.py" line="119" />
         <source>Return ruled</source>
         <translation>退单审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="109" />
+        <location filename="../../app/views/common/labels.py" line="120" />
         <source>Re-dispatched</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="110" />
+        <location filename="../../app/views/common/labels.py" line="121" />
         <source>Extension requested</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="111" />
+        <location filename="../../app/views/common/labels.py" line="122" />
         <source>Extension ruled</source>
         <translation>延期审批</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="112" />
+        <location filename="../../app/views/common/labels.py" line="123" />
         <source>Unreasonable-appeal application</source>
         <translation>申请认定不合理诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="115" />
+        <location filename="../../app/views/common/labels.py" line="126" />
         <source>Unreasonable-appeal ruling</source>
         <translation>不合理诉求审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="118" />
+        <location filename="../../app/views/common/labels.py" line="129" />
         <source>Replied</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="119" />
+        <location filename="../../app/views/common/labels.py" line="130" />
         <source>Reviewed</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="121" />
+        <location filename="../../app/views/common/labels.py" line="132" />
         <source>Follow-up call</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="122" />
+        <location filename="../../app/views/common/labels.py" line="133" />
         <source>Reopened</source>
         <translation>重新办理</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="123" />
+        <location filename="../../app/views/common/labels.py" line="134" />
         <source>Supervised</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="125" />
+        <location filename="../../app/views/common/labels.py" line="136" />
         <source>Caller added</source>
         <translation>追加来电人</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="127" />
+        <location filename="../../app/views/common/labels.py" line="138" />
         <source>Flagged</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="128" />
+        <location filename="../../app/views/common/labels.py" line="139" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="129" />
+        <location filename="../../app/views/common/labels.py" line="140" />
         <source>Call record</source>
         <translation>通话记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="130" />
+        <location filename="../../app/views/common/labels.py" line="141" />
         <source>Drill attempt</source>
         <translation>练习作答</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="131" />
+        <location filename="../../app/views/common/labels.py" line="142" />
         <source>Full number shown</source>
         <translation>查看完整号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="132" />
+        <location filename="../../app/views/common/labels.py" line="143" />
         <source>Renumbered</source>
         <translation>重新编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="133" />
+        <location filename="../../app/views/common/labels.py" line="144" />
         <source>Article proposed</source>
         <translation>提交文章修订</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="134" />
+        <location filename="../../app/views/common/labels.py" line="145" />
         <source>Proposal ruled</source>
         <translation>审核文章修订</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="135" />
+        <location filename="../../app/views/common/labels.py" line="146" />
         <source>Correction flagged</source>
         <translation>知识库纠错</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="136" />
+        <location filename="../../app/views/common/labels.py" line="147" />
         <source>Correction resolved</source>
         <translation>纠错已处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="137" />
+        <location filename="../../app/views/common/labels.py" line="148" />
         <source>Drill published</source>
         <translation>发布练习</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/labels.py" line="138" />
+        <location filename="../../app/views/common/labels.py" line="149" />
         <source>Drill retired</source>
         <translation>停用练习</translation>
     </message>
@@ -2772,7 +2782,7 @@
         <translation>此处没有该工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="573" />
+        <location filename="../../app/views/intake/page.py" line="575" />
         <source>Order %1 recorded; its number is on the clipboard.</source>
         <translation>工单 %1 已受理，工单号已复制到剪贴板。</translation>
     </message>
@@ -3280,7 +3290,7 @@
     <name>OrderModels</name>
     <message>
         <location filename="../../app/views/orders/models.py" line="52" />
-        <location filename="../../app/views/orders/models.py" line="142" />
+        <location filename="../../app/views/orders/models.py" line="143" />
         <source>Order number</source>
         <translation>工单号</translation>
     </message>
@@ -3296,7 +3306,7 @@
     </message>
     <message>
         <location filename="../../app/views/orders/models.py" line="55" />
-        <location filename="../../app/views/orders/models.py" line="144" />
+        <location filename="../../app/views/orders/models.py" line="145" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -3307,7 +3317,7 @@
     </message>
     <message>
         <location filename="../../app/views/orders/models.py" line="57" />
-        <location filename="../../app/views/orders/models.py" line="145" />
+        <location filename="../../app/views/orders/models.py" line="146" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -3332,7 +3342,7 @@
         <translation>（保密）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/models.py" line="143" />
+        <location filename="../../app/views/orders/models.py" line="144" />
         <source>Date</source>
         <translation>日期</translation>
     </message>

@@ -260,6 +260,23 @@ class OrderQueries:
         )
         return total, [OrderRow.from_row(r) for r in rows]
 
+    def caller_flags(self, phone: str) -> dict[str, list[str]]:
+        """The flags (恶意/虚假/疑难) on this number's orders: order id → kinds, in order."""
+        if not phone:
+            return {}
+        rows = self.database.query(
+            "SELECT o.id, json_extract(e.payload, '$.kind') FROM orders AS o "
+            "JOIN events AS e ON e.order_id = o.id AND e.type = 'flag' "
+            "WHERE o.phone = ? ORDER BY e.seq",
+            (phone,),
+        )
+        flags: dict[str, list[str]] = {}
+        for order_id, kind in rows:
+            kinds = flags.setdefault(str(order_id), [])
+            if kind not in kinds:
+                kinds.append(str(kind))
+        return flags
+
     def rows_by_id(self, ids: Sequence[str]) -> list[OrderRow]:
         """The rows of these orders (at most a few hundred ids), in no particular order."""
         if not ids:

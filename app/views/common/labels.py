@@ -13,6 +13,7 @@ from app.models.enums import (
     AppellantKind,
     Channel,
     EventType,
+    FlagKind,
     Role,
     Status,
     Urgency,
@@ -24,6 +25,16 @@ def _lookup(enum: type[StrEnum], names: Mapping[Any, str], value: str) -> str:
         return names.get(enum(value), value)
     except ValueError:
         return value
+
+
+def flag_label(kind: str) -> str:
+    """恶意投诉 / 虚假投诉 / 疑难件: how a caller was flagged."""
+    names = {
+        FlagKind.MALICIOUS: QCoreApplication.translate("IntakeExtras", "Malicious complaint"),
+        FlagKind.FALSE: QCoreApplication.translate("IntakeExtras", "False complaint"),
+        FlagKind.HARD_CASE: QCoreApplication.translate("IntakeExtras", "Hard case"),
+    }
+    return _lookup(FlagKind, names, kind)
 
 
 def status_label(status: str) -> str:

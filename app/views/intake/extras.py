@@ -31,7 +31,7 @@ from app.operations import intake as intake_ops
 from app.operations.changes import Changes, Done
 from app.store.workspace import Workspace
 from app.views.common.failures import failure_text
-from app.views.common.labels import status_label
+from app.views.common.labels import flag_label, status_label
 from app.views.common.plain import fill, plain, tip
 from app.views.common.table_headers import header_text
 from app.views.intake.page import IntakePage
@@ -58,15 +58,6 @@ def transfer_label(target: TransferTarget) -> str:
         TransferTarget.PROVINCE: QCoreApplication.translate("IntakeExtras", "Provincial line"),
     }
     return names[target]
-
-
-def flag_label(kind: FlagKind) -> str:
-    names = {
-        FlagKind.MALICIOUS: QCoreApplication.translate("IntakeExtras", "Malicious complaint"),
-        FlagKind.FALSE: QCoreApplication.translate("IntakeExtras", "False complaint"),
-        FlagKind.HARD_CASE: QCoreApplication.translate("IntakeExtras", "Hard case"),
-    }
-    return names[kind]
 
 
 class DuplicateModel(QAbstractTableModel):
@@ -307,37 +298,56 @@ class IntakeExtras(QGroupBox):
         target.setFocus()
         self._finish(dialog, self.tr("Order %1 recorded and transferred."))
 
+    def flag_choices(self) -> list[tuple[str, str, str]]:
+        """(id, number, title) of the orders whose caller may be flagged: the caller's
+        history (the selected row first, else the newest), then the selected duplicate."""
+        rows = list(self.page.history_model.rows)
+        current = self.page.history_model.row_at(self.page.history.currentIndex().row())
+        if current is not None:
+            rows.remove(current)
+            rows.insert(0, current)
+        if (d := self.selected()) is not None and d.row.id not in {r.id for r in rows}:
+            rows.append(d.row)
+        return [(r.id, r.number, r.title) for r in rows]
+
     def flag(self) -> None:
+        """Ctrl+Shift+F: no mouse needed, the caller's orders are offered in the dialog."""
         from app.views.dispatch.dialogs import text_box
         from app.views.work.panel import StepDialog
 
-        row = self.page.history_model.row_at(self.page.history.currentIndex().row())
-        chosen = (row.id, row.number) if row else None
-        if chosen is None and (d := self.selected()) is not None:
-            chosen = (d.row.id, d.row.number)
-        if chosen is None:
-            self.hint.setText(self.tr("Select the caller's earlier order in the history first."))
+        choices = self.flag_choices()
+        if not choices:
+            self.hint.setText(
+                self.tr("Type the caller's number: their earlier orders are flagged.")
+            )
             return
-        order_id, number = chosen
         dialog = StepDialog(
             self.tr("Flag appellant"),
             fill(
                 self.tr(
-                    "Flag the caller of %1. Nothing is deleted; the flag and reason are kept."
-                ).replace("%1", "<b>%1</b>"),
-                number,
+                    "Flag the caller of the chosen order. Nothing is deleted; the flag and "
+                    "reason are kept."
+                )
             ),
             self.page,
         )
+        order = QComboBox(objectName="flag_order")
+        for order_id, number, title in choices:
+            order.addItem(f"{number}　{title}", order_id)
         kind = QComboBox(objectName="flag_kind")
         for value in FlagKind:
             kind.addItem(flag_label(value), value.value)
         reason = text_box()
         reason.setObjectName("reason")
+        dialog.add_row(self.tr("&Order"), order)
         dialog.add_row(self.tr("&Kind"), kind)
         dialog.add_row(self.tr("&Reason"), reason)
         dialog.submit = lambda ws: intake_ops.flag(
-            ws, order_id, self.actor(), FlagKind(kind.currentData()), reason.toPlainText()
+            ws,
+            order.currentData(),
+            self.actor(),
+            FlagKind(kind.currentData()),
+            reason.toPlainText(),
         )
         kind.setFocus()
         self.dialog = dialog
@@ -345,6 +355,7 @@ class IntakeExtras(QGroupBox):
 
         def flagged() -> None:
             self.page.window().activateWindow()
+            number = choices[order.currentIndex()][1]
             self.hint.setText(self.tr("The appellant of %1 is flagged.").replace("%1", number))
 
         dialog.accepted.connect(flagged)

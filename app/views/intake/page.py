@@ -44,7 +44,7 @@ from app.views.common.plain import fill, plain, rich
 from app.views.common.widgets import FieldBox, SearchCombo, scrolled
 from app.views.intake.draft import DraftKeeper, capture, is_blank, restore
 from app.views.intake.held import HeldIntakes
-from app.views.intake.history import history_table
+from app.views.intake.history import flag_mark, history_table, show_history
 from app.views.orders.models import CallerHistoryModel
 
 if TYPE_CHECKING:
@@ -243,6 +243,7 @@ class IntakePage(QWidget):
         history_box = QGroupBox(self.tr("Caller history"))
         history_layout = QVBoxLayout(history_box)
         history_layout.addWidget(self.history_summary)
+        self.caller_flag = flag_mark(history_layout)
         history_layout.addWidget(self.history, 1)
 
         # Later screens (knowledge-base suggestions) add their panels here.
@@ -486,14 +487,15 @@ class IntakePage(QWidget):
     def refresh_history(self) -> None:
         raw = self.phone.text()
         if not raw.strip() or phone_error(raw) is not None:
-            self.history_model.set_rows([])
+            show_history(self.history_model, self.caller_flag, [], {})
             self.history_summary.setText(
                 self.tr("Type the caller's number to see earlier appeals.")
             )
             return
         access = self.workspace.access(viewer_of(self.actor()))
-        total, rows = access.caller_history(normalise_phone(raw))
-        self.history_model.set_rows(rows)
+        phone = normalise_phone(raw)
+        total, rows = access.caller_history(phone)
+        show_history(self.history_model, self.caller_flag, rows, access.caller_flags(phone))
         if total == 0:
             self.history_summary.setText(self.tr("First call from this number."))
         else:

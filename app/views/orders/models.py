@@ -19,7 +19,7 @@ from app.models.validation import mask_phone
 from app.store.access import OrderAccess
 from app.store.orders.query import OrderFilter, OrderRow, PageKey
 from app.views.common import colours
-from app.views.common.labels import appeal_type_label, status_label
+from app.views.common.labels import appeal_type_label, flag_label, status_label
 from app.views.common.plain import tip
 from app.views.common.table_headers import header_text
 
@@ -138,6 +138,7 @@ class CallerHistoryModel(OrderRowsModel):
         self, town_name: Callable[[str], str], now: Callable[[], datetime], parent: Any = None
     ) -> None:
         super().__init__(town_name, now, parent)
+        self.caller_flags: dict[str, list[str]] = {}  # order id → how its caller was flagged
         self._headers = (
             QCoreApplication.translate("OrderModels", "Order number"),
             QCoreApplication.translate("OrderModels", "Date"),
@@ -147,13 +148,23 @@ class CallerHistoryModel(OrderRowsModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.row_at(index.row()) if index.isValid() else None
+        flagged = self.caller_flags.get(row.id) if row is not None else None
         if row is not None and role == Qt.ItemDataRole.ToolTipRole:
-            return tip(f"{appeal_type_label(row.appeal_type)}：{row.title}")
-        return super().data(index, role)
+            kinds = "、".join(flag_label(k) for k in flagged or ())
+            return tip(f"{appeal_type_label(row.appeal_type)}：{row.title}") + (
+                f"\n⚑ {kinds}" if kinds else ""
+            )
+        value = super().data(index, role)
+        if flagged and index.column() == 0 and role == Qt.ItemDataRole.DisplayRole:
+            return f"⚑ {value}"
+        if flagged and index.column() == 0 and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(colours.OVERDUE))  # the red of warnings
+        return value
 
-    def set_rows(self, rows: list[OrderRow]) -> None:
+    def set_rows(self, rows: list[OrderRow], flags: dict[str, list[str]] | None = None) -> None:
         self.beginResetModel()
         self.rows = list(rows)
+        self.caller_flags = dict(flags or {})
         self.endResetModel()
 
 
