@@ -45,6 +45,9 @@ from app.models.validation import (
     MAX_TITLE,
     MAX_WARNING,
     FieldError,
+    clean_text,
+    control_error,
+    has_control,
 )
 from app.models.validation import (
     MAX_ARTICLE_LIST as MAX_ARTICLES,
@@ -481,7 +484,9 @@ def check_payload(
 
 def text_length_errors(event_type: EventType, payload: Mapping[str, Any]) -> list[FieldError]:
     """Every text of `payload` longer than its field allows (the shape already checked),
-    with the message the intake screen gives for an over-long field."""
+    with the message the intake screen gives for an over-long field, and every text that
+    holds a control character (validation.has_control: only tab and newline may stand in
+    a text)."""
     errors: list[FieldError] = []
     schema = SCHEMA.get(event_type)
     if schema is not None:
@@ -496,12 +501,18 @@ def _lengths(
         spec = fields.get(name)
         if spec is None:
             continue
-        if spec.kind is Kind.TEXT and isinstance(value, str) and len(value) > spec.max_length:
-            errors.append(_too_long(prefix + name, spec.label, spec.max_length, len(value)))
+        if spec.kind is Kind.TEXT and isinstance(value, str):
+            if len(value) > spec.max_length:
+                errors.append(_too_long(prefix + name, spec.label, spec.max_length, len(value)))
+            elif has_control(value):
+                errors.append(control_error(prefix + name, spec.label))
         elif spec.kind is Kind.TEXT_LIST and isinstance(value, list):
             for item in value:
                 if isinstance(item, str) and len(item) > spec.max_length:
                     errors.append(_too_long(prefix + name, spec.label, spec.max_length, len(item)))
+                    break
+                if isinstance(item, str) and has_control(item):
+                    errors.append(control_error(prefix + name, spec.label))
                     break
         elif spec.kind is Kind.OBJECT and isinstance(value, dict):
             _lengths(prefix + name + ".", spec.fields, value, errors)
@@ -514,3 +525,25 @@ def _too_long(path: str, label: str, limit: int, actual: int) -> FieldError:
         f"{label}最多{limit}字，当前{actual}字，请精简后再保存",
         (limit, actual),
     )
+
+
+def clean_payload(event_type: EventType, payload: Mapping[str, Any]) -> dict[str, Any]:
+    """`payload` with the control characters taken out of every text its schema lists
+    (validation.clean_text): what a workstation records of what was typed or pasted."""
+    schema = SCHEMA.get(event_type)
+    return _cleaned(schema.fields if schema else {}, payload)
+
+
+def _cleaned(fields: Mapping[str, Field], data: Mapping[str, Any]) -> dict[str, Any]:
+    out = dict(data)
+    for name, value in data.items():
+        spec = fields.get(name)
+        if spec is None:
+            continue
+        if spec.kind is Kind.TEXT and isinstance(value, str):
+            out[name] = clean_text(value)
+        elif spec.kind is Kind.TEXT_LIST and isinstance(value, list):
+            out[name] = [clean_text(v) if isinstance(v, str) else v for v in value]
+        elif spec.kind is Kind.OBJECT and isinstance(value, Mapping):
+            out[name] = _cleaned(spec.fields, value)
+    return out

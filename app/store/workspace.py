@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
@@ -17,9 +17,16 @@ from app.models.deadlines import reply_deadline
 from app.models.enums import EventType
 from app.models.numbering import order_number, valid_station
 from app.models.operations import Actor, DirectAnswer, intake_events, order_event
+from app.models.payloads import clean_payload
 from app.models.policy import Policy
 from app.models.records import Event, Intake, Order
-from app.models.validation import FieldError, validate_answer, validate_intake
+from app.models.validation import (
+    FieldError,
+    clean_intake,
+    clean_text,
+    validate_answer,
+    validate_intake,
+)
 from app.models.visibility import Viewer, blank, caller_secrets, viewer_of
 from app.paths import WORKSPACE_DB, secure_home
 from app.store.db import Database
@@ -224,6 +231,9 @@ class Workspace:
     ) -> Order:
         """Validate, number and record an intake durably; raises IntakeInvalid."""
         policy = self.refresh_policy()
+        intake = clean_intake(intake)  # what was typed, without invisible control characters
+        if direct_answer is not None:
+            direct_answer = replace(direct_answer, text=clean_text(direct_answer.text))
         errors = self.validate(intake, direct_answer.text if direct_answer else None)
         if errors:
             raise IntakeInvalid(errors)
@@ -275,7 +285,7 @@ class Workspace:
             event = order_event(
                 order,
                 event_type,
-                payload,
+                clean_payload(event_type, payload),  # typed text without control characters
                 actor=actor,
                 now=now or self.clock(),
                 units=policy.unit_info,
