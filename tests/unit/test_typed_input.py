@@ -72,3 +72,17 @@ def test_the_store_checks_refuse_control_characters_at_any_depth() -> None:
         ("title", "control_chars"),
     }
     assert text_length_errors(EventType.INTAKE, clean_payload(EventType.INTAKE, payload)) == []
+
+
+def test_a_knowledge_base_proposal_is_recorded_without_control_characters(workspace) -> None:  # type: ignore[no-untyped-def]
+    from app.models.enums import Role
+    from app.models.operations import Actor
+    from app.operations import kb as kb_ops
+    from app.store.kb.articles import demo_articles_path
+
+    workspace.knowledge().import_jsonl(demo_articles_path())
+    current = workspace.knowledge().get("kb-0087")
+    revised = current.with_changes(answer="新口径\x1b[0m\r\n第二行")
+    unit = Actor("dw", Role.UNIT, "d", unit="rsj")
+    event = kb_ops.propose(workspace, unit, revised, current.version, note="调整\x07").value
+    assert (event.payload["answer"], event.payload["note"]) == ("新口径[0m\n第二行", "调整")

@@ -27,7 +27,7 @@ from app.models.kb_events import (
     thread_for,
 )
 from app.models.operations import Actor, new_id
-from app.models.payloads import check_payload
+from app.models.payloads import check_payload, clean_payload
 from app.models.records import Event
 from app.models.rules import check
 from app.store.db import Database
@@ -204,6 +204,7 @@ class Governance:
         state_check: Callable[[], None],
     ) -> Event:
         check(None, event_type, actor.role, actor_unit=actor.unit)
+        body = clean_payload(event_type, body)  # typed or imported text, no control characters
         check_payload(event_type, body)
         check_fields(event_type, body, now, frozenset())
         state_check()
