@@ -7,6 +7,7 @@ request, the unit catalogue) live in `check`.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -230,6 +231,14 @@ def _text(payload: Mapping[str, Any], key: str) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+def _says(payload: Mapping[str, Any], key: str) -> bool:
+    """True when a reason, opinion or reply says something: at least one letter, ideograph
+    or digit. Blanks of any kind (full-width spaces, zero-width characters, control
+    characters), punctuation and symbols alone say nothing."""
+    value = payload.get(key)
+    return isinstance(value, str) and any(unicodedata.category(c)[0] in "LN" for c in value)
+
+
 # The most working days one extension may add (the ruling dialog offers 1–60). Bounded
 # here because both sides count the new deadline out day by day.
 MAX_EXTENSION_DAYS = 60
@@ -254,19 +263,19 @@ def _check_statements(event_type: EventType, payload: Mapping[str, Any]) -> None
     Checked on every new step only (a push, Workspace.act): events already stored are
     folded by projection.apply without these checks, so a rule added later (a transfer's,
     a return's or an unsatisfied follow-up's reason) never makes old history invalid."""
-    if event_type is EventType.FLAG and not _text(payload, "reason"):
+    if event_type is EventType.FLAG and not _says(payload, "reason"):
         raise RuleViolation("reason_required", "标记须写明理由")
     if event_type is EventType.RETURN_REQUEST:
         reason = payload.get("reason")
         if reason not in _RETURN_REASONS:
             raise RuleViolation("bad_return_reason", f"退单理由“{reason}”不在规定的理由之列")
-        if not _text(payload, "text"):
+        if not _says(payload, "text"):
             raise RuleViolation("reason_required", "退单须写明具体原因")
-    if event_type is EventType.TRANSFER and not _text(payload, "reason"):
+    if event_type is EventType.TRANSFER and not _says(payload, "reason"):
         raise RuleViolation("reason_required", "转办须写明理由")
     if event_type is EventType.EXTENSION_REQUEST:
         _check_days(payload)
-        if not _text(payload, "reason"):
+        if not _says(payload, "reason"):
             raise RuleViolation("reason_required", "请写明延期理由")
     if event_type is EventType.EXTENSION_RULING and payload.get("approved"):
         _check_days(payload)
@@ -274,15 +283,15 @@ def _check_statements(event_type: EventType, payload: Mapping[str, Any]) -> None
             raise RuleViolation("no_new_deadline", "批准延期须给出新的办理期限")
     if event_type is EventType.REOPEN and not _text(payload, "new_deadline"):
         raise RuleViolation("no_new_deadline", "重新办理须给出新的办理期限")
-    if event_type is EventType.UNREASONABLE_REQUEST and not _text(payload, "reason"):
+    if event_type is EventType.UNREASONABLE_REQUEST and not _says(payload, "reason"):
         raise RuleViolation("reason_required", "请写明申请理由")
     if (
         event_type is EventType.REVIEW
         and not payload.get("approved")
-        and not _text(payload, "opinion")
+        and not _says(payload, "opinion")
     ):
         raise RuleViolation("opinion_required", "退回重办须写明审核意见")
-    if event_type is EventType.REPLY and not _text(payload, "text"):
+    if event_type is EventType.REPLY and not _says(payload, "text"):
         raise RuleViolation("reply_required", "请填写答复内容")
     if (
         event_type is EventType.FOLLOW_UP
@@ -294,7 +303,7 @@ def _check_statements(event_type: EventType, payload: Mapping[str, Any]) -> None
         event_type is EventType.FOLLOW_UP
         and payload.get("reached")
         and payload.get("satisfaction") == Satisfaction.UNSATISFIED.value
-        and not _text(payload, "text")
+        and not _says(payload, "text")
     ):
         raise RuleViolation("reason_required", "诉求人不满意时须记录不满意的原因")
 

@@ -364,6 +364,43 @@ CASES = {
         Desk.closed,
         {"reached": True, "resolved": False, "satisfaction": "不满意", "text": "\u3000 "},
     ),
+    # blanks Python's strip keeps (zero-width, BOM, NUL and other controls), punctuation or
+    # symbols alone: no reason either
+    "transfer_with_zero_width_reason": Case(
+        "reason_required",
+        "op1",
+        E.TRANSFER,
+        Desk.received,
+        {"target": "110", "reason": "\u200b\u200c\u200d\u2060\ufeff\u3000"},
+    ),
+    "return_with_control_characters": Case(
+        "reason_required",
+        "unit_cgj",
+        E.RETURN_REQUEST,
+        Desk.handling,
+        {"reason": "属地不符", "text": "\x00\x01\x7f\u200e"},
+    ),
+    "transfer_with_punctuation_reason": Case(
+        "reason_required",
+        "disp1",
+        E.TRANSFER,
+        Desk.received,
+        {"target": "province", "reason": "。。。……？！——"},
+    ),
+    "unsatisfied_follow_up_with_symbols_only": Case(
+        "reason_required",
+        "op1",
+        E.FOLLOW_UP,
+        Desk.closed,
+        {"reached": True, "resolved": False, "satisfaction": "不满意", "text": "...???👎"},
+    ),
+    "review_sent_back_with_dashes_only": Case(
+        "opinion_required",
+        "disp1",
+        E.REVIEW,
+        Desk.replied,
+        {"approved": False, "opinion": "-- \u200b --"},
+    ),
     "extension_of_zero_days": Case(
         "bad_days", "unit_cgj", E.EXTENSION_REQUEST, Desk.handling, {"days": 0, "reason": "协调"}
     ),
@@ -865,3 +902,37 @@ def test_dispatch_checked_against_the_pulled_unit_list(
         assert (station.sync().accepted, station.state.attention()) == (1, [])
     finally:
         station.close()
+
+
+@pytest.mark.parametrize(
+    ("reason", "status", "code"),
+    [
+        ("转" * 1_000_000, 422, "invalid_field"),  # a 1 MB paste: refused by its length
+        ("\u200b" * 4001, 409, "reason_required"),  # long blanks: the rules read it first
+        ("\u200b" * 100, 409, "reason_required"),  # blanks within the length: no reason
+    ],
+    ids=["1MB", "long-blanks", "blanks"],
+)
+def test_a_transfer_reason_over_the_wire(desk: Desk, reason: str, status: int, code: str) -> None:
+    """A hand-made push: a reason past validation.MAX_NOTE is refused with the length
+    message, blanks of any length as no reason (the rules run before the content checks);
+    nothing stored."""
+    order = desk.received()
+    wire = _wire(order, E.TRANSFER, {"target": "110", "reason": reason}, "op1", desk)
+    r = _push_wire(desk, "op1", wire)
+    result = r.json()["results"][0] if r.status_code in (409, 422) else {}
+    assert (r.status_code, result.get("code")) == (status, code), r.text[:300]
+    assert server_rows(desk.server.db_url, f"SELECT id FROM events WHERE id = '{wire['id']}'") == []
+
+
+def test_a_reason_with_a_nul_inside_is_stored_and_read_back(desk: Desk) -> None:
+    """A real reason that carries a control character (pasted from another program) is a
+    reason: stored by either backend (PostgreSQL text holds no NUL) and pulled back as sent."""
+    order = desk.received()
+    reason = "来电人要求转市公安\x00处理\x07"
+    wire = _wire(order, E.TRANSFER, {"target": "110", "reason": reason}, "op1", desk)
+    r = _push_wire(desk, "op1", wire)
+    assert r.status_code == 200, r.text[:300]
+    desk.disp.sync()
+    (event,) = [e for e in desk.disp.ws.timeline(order.id) if e.id == wire["id"]]
+    assert event.payload["reason"] == reason
