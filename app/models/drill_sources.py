@@ -47,20 +47,71 @@ class CallerWords:
 # ---- scrubbing ---------------------------------------------------------------------------
 
 _CN = "\u4e00-\u9fff"
+_NUM = "零〇一二三四五六七八九十百两幺"
+# Common surnames (Zhongshan's Cantonese ones among them), compound ones first: a surname
+# with a title (黄经理, 欧阳娜娜女士), 老 and a surname (老陈), a surname and a given name
+# after a word that introduces a person (邻居张伟明, 名叫李华) or in quotes are a name.
+_SURNAMES = (
+    "欧阳|司徒|上官|诸葛|司马|东方|皇甫|端木|慕容|令狐|尉迟|长孙|夏侯|公孙|"
+    "[陈黄李梁林张刘吴何罗郑杨冯谭周叶徐苏卢邓萧肖蔡马高胡郭曾彭潘钟余赖谢朱袁邱许麦区"
+    "欧汤关甘伍方严龙杜卓温莫廖邝孔钱孙赵吕施沈韩唐曹程董丁魏任姚宋熊范金陆贺江石毛尹"
+    "易覃黎韦岑容古植阮姜崔秦蒋陶王杜洪邹侯雷郝龚汪田万段夏傅史庞武康白孟颜薛符简翁]"
+)
+_TITLES = (
+    "先生|女士|小姐|太太|阿姨|伯伯|叔叔|婆婆|师傅|老师|经理|主任|老板|医生|律师|姨|伯|叔|婆|姐|哥"
+)
+_INTRODUCES = (
+    "叫|名叫|姓名|名字是|名为|邻居|业主|房东|租客|经理|主任|保安|司机|师傅|员工|负责人|"
+    "同事|丈夫|妻子|老公|老婆|儿子|女儿|母亲|父亲|患者|病人|学生|孩子|老板|工作人员"
+)
+_HANDLE = r"[A-Za-z0-9][A-Za-z0-9_\-.]{2,}"
 _PATTERNS = (
-    re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),  # e-mail
-    re.compile(r"ZS\d{6}-?W\d{2}-?\d{3,}", re.IGNORECASE),  # an order number
+    (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), MASK),  # e-mail
+    # an order number: ZS261127-W07-0012, a provisional or store station, a renumbered -2
+    (re.compile(r"ZS\d{6}-?[A-Z0-9]{2,6}-?\d{3,}(?:-\d+)?", re.IGNORECASE), MASK),
     # plate numbers: 粤T·12345, 粤TD12345
-    re.compile(
-        r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领]\s*[A-Z]\s*[·•.\-]?\s*"
-        r"[A-Z0-9]{4,6}",
-        re.IGNORECASE,
+    (
+        re.compile(
+            r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领]\s*[A-Z]\s*"
+            r"[·•.\-]?\s*[A-Z0-9]{4,6}",
+            re.IGNORECASE,
+        ),
+        MASK,
     ),
-    re.compile(r"[A-Z]{0,2}\d[\d\s\-]{3,}\d[Xx]?", re.IGNORECASE),  # phones, IDs, cards: 5+ digits
-    # a house: 升平路12号, 康华路十二号, 3栋1201房
-    re.compile(rf"[{_CN}]{{1,8}}(?:路|街|巷|大道|大街|村|里)[\d一二三四五六七八九十百零〇]+号"),
-    re.compile(r"[\d一二三四五六七八九十百零〇]+(?:号|栋|幢|座|楼|层|室|房|弄|巷|单元)"),
-    re.compile(rf"[{_CN}](?:先生|女士|小姐|太太|阿姨|伯伯|师傅)"),  # 陈先生
+    # a WeChat, QQ or other account named as such, whatever it is made of
+    (
+        re.compile(rf"((?:微信|QQ|qq|抖音|账号|账户|用户名)号?\s*(?:是|为|[:：])?\s*){_HANDLE}"),
+        rf"\1{MASK}",
+    ),
+    # a handle, card or code of letters with digits or underscores: chen_zs1988, wxid_abc12
+    (
+        re.compile(
+            r"(?<![A-Za-z0-9_])(?=[A-Za-z0-9_.\-]*[A-Za-z])(?=[A-Za-z0-9_.\-]*[\d_])"
+            r"[A-Za-z0-9][A-Za-z0-9_.\-]{3,}(?![A-Za-z0-9_])"
+        ),
+        MASK,
+    ),
+    # phones, landlines with their area code in brackets, IDs, cards: 5+ digits
+    (re.compile(r"[A-Z]{0,2}[(（]?\d[\d\s\-()（）]{3,}\d[Xx]?", re.IGNORECASE), MASK),
+    (re.compile(rf"[{_NUM}]{{5,}}"), MASK),  # the same said in Chinese numerals
+    # a house: 升平路12号, 康华路十二号, 富华道32号
+    (re.compile(rf"[{_CN}]{{1,8}}(?:路|街|巷|道|大道|大街|村|里)[\d{_NUM}]+号"), MASK),
+    # 3栋1201房, 十二栋五零三, B座二零一, 三楼
+    (
+        re.compile(
+            rf"(?:[A-Za-z\d]+|[{_NUM}]{{2,}}|[二三四五六七八九十])"
+            rf"(?:号|栋|幢|座|楼|层|室|房|弄|巷|单元)[\dA-Za-z{_NUM}]*"
+        ),
+        MASK,
+    ),
+    (re.compile(rf"(?:{_SURNAMES})[{_CN}]{{0,2}}?(?:{_TITLES})"), MASK),  # 陈先生, 黄志强经理
+    (re.compile(rf"[{_CN}](?:先生|女士|小姐|太太|阿姨|伯伯|师傅)"), MASK),  # any 某先生
+    (re.compile(rf"老(?:{_SURNAMES})"), MASK),  # 老陈
+    (
+        re.compile(rf"((?:{_INTRODUCES})\s*(?:是|为|[:：])?\s*)(?:{_SURNAMES})[{_CN}]{{1,2}}"),
+        rf"\1{MASK}",
+    ),
+    (re.compile(rf"[“\"「『‘](?:{_SURNAMES})[{_CN}]{{1,2}}[”\"」』’]"), MASK),  # “张伟明”
 )
 
 
@@ -84,17 +135,28 @@ def _name_forms(secret: str) -> list[str]:
     return forms
 
 
-# Full-width digits and letters (１３８, ＡＢ) as their plain forms; Chinese punctuation stays.
-_FOLD = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B) if chr(c - 0xFEE0).isalnum()}
+# Full-width digits, letters and the marks of addresses and numbers (１３８, ＡＢ, ＠, ＿) as
+# their plain forms; Chinese punctuation stays.
+_FOLD = {
+    c: c - 0xFEE0
+    for c in range(0xFF01, 0xFF5F)
+    if chr(c - 0xFEE0).isalnum() or chr(c - 0xFEE0) in "@_.-+#"
+}
 
 
 def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
+def _spaced(form: str) -> re.Pattern[str]:
+    """A secret as typed with blanks between its characters (陈 志 强, 138 0013 8000)."""
+    return re.compile(r"[\s\u200b-\u200d\u2060\ufeff]*".join(re.escape(c) for c in form))
+
+
 def scrub(text: str, secrets: Iterable[str] = ()) -> str:
-    """The text with the caller's own details and every number, plate and house masked.
-    Full-width digits and letters are folded first (１３８ is 138)."""
+    """The text with the caller's own details, any name spoken of with a title or
+    introduced as a person, and every number, account, plate and house masked. Full-width
+    digits and letters are folded first (１３８ is 138)."""
     text = fold(text)
     forms: list[str] = []
     for secret in secrets:
@@ -102,9 +164,9 @@ def scrub(text: str, secrets: Iterable[str] = ()) -> str:
         if len(secret) >= 2:
             forms += _name_forms(secret) + _place_parts(secret)
     for form in sorted(set(forms), key=len, reverse=True):  # the longest first
-        text = text.replace(form, MASK)
-    for pattern in _PATTERNS:
-        text = pattern.sub(MASK, text)
+        text = _spaced(form).sub(MASK, text)
+    for pattern, replacement in _PATTERNS:
+        text = pattern.sub(replacement, text)
     return re.sub(f"(?:{MASK})+", MASK, text)
 
 

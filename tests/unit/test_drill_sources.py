@@ -27,7 +27,7 @@ from app.models.drill_sources import (
     spoken_terms,
 )
 from app.models.drills import Answer, Scenario, Selection, grade, next_scenario, quality, review
-from app.models.enums import AppealType
+from app.models.enums import AppealType, EventType
 from app.models.kb import Article
 from app.models.operations import DirectAnswer
 from app.models.policy import Policy
@@ -208,6 +208,54 @@ def test_an_address_is_scrubbed_in_its_parts_too() -> None:
     assert "电梯又坏了" in said
 
 
+# What an outside prober typed: every form a person or a number takes in a caller's words,
+# none of them among the caller's recorded details (third parties, other spellings).
+LEAKS = {
+    "李伯每天晚上在楼道烧东西": "李伯",
+    "邻居“张伟明”天天在楼道堆放杂物": "张伟明",
+    "物业经理黄志强态度恶劣": "黄志强",
+    "来电人欧阳娜娜女士反映": "欧阳",
+    "老陈说过几天就修": "老陈",
+    "邻居叫梁嘉欣的经常半夜唱歌": "梁嘉欣",
+    "座机（0760）8888 1234打不通": "0760",
+    "电话是幺三八零零一三八零零零": "幺三八零零",
+    "住龙昌花园十二栋五零三": "五零三",
+    "住B座二零一": "二零一",
+    "住富华道32号之一": "32",
+    "加我微信zhangsan88": "zhangsan88",
+    "微信号：chen_zs1988": "chen_zs1988",
+    "微信号 wxid_abc123def": "wxid_abc123def",
+    "邮箱 chen＠qq.com": "chen",
+    "上次工单ZS261127-S0A-0012还没回复": "S0A",
+    "上次工单ZS261127-WAB12-0012-2还没回复": "WAB12",
+    "身份证 442000 19900101 123X": "123X",
+}
+
+
+@pytest.mark.parametrize("text", sorted(LEAKS))
+def test_people_and_numbers_in_any_form_are_scrubbed(text: str) -> None:
+    said = scrub(f"来电人称{text}，请尽快处理。")
+    assert LEAKS[text] not in said, said
+    assert not re.search(r"\d{3,}", said), said
+
+
+def test_a_secret_typed_with_blanks_between_its_characters_is_scrubbed() -> None:
+    said = scrub("来电人 陈 志 强 称家里停水", ["陈志强"])
+    assert "陈" not in said and "家里停水" in said
+
+
+def test_everyday_words_are_left_as_they_were() -> None:
+    """Words that look like a surname and a title or a numbered place are not names."""
+    for text in (
+        "来电人反映小区卫生差，何时能处理？方便的话尽快",
+        "高层住户用水不方便，老人家很着急",
+        "来电人反映老旧小区加装电梯的补贴政策",
+        "我姐姐想问社保卡怎么办理",
+        "问一下5G基站辐射",
+    ):
+        assert scrub(text) == text
+
+
 def test_the_record_is_put_back_into_the_callers_words() -> None:
     assert reword("来电人为厂区负责人，咨询××本周是否有计划停电，请相关部门予以答复。") == (
         "我是厂区负责人，想问一下××本周是否有计划停电。"
@@ -265,6 +313,30 @@ def test_the_store_gives_only_direct_answers_of_open_callers(
     assert len(scenarios) == 1
     assert "13800001234" not in scenarios[0].text and "陈先生" not in scenarios[0].text
     assert "偷偷排放" not in scenarios[0].text
+    ws.close()
+
+
+def test_a_caller_attached_later_as_confidential_withdraws_the_order(
+    tmp_path: Path, policy: Policy
+) -> None:
+    """并单 after the answer: a caller attached with 是否保密 makes the whole order
+    confidential (docs/security.md), so its words are never a scenario; an ordinary caller
+    attached later has their own name and number scrubbed."""
+    ws = Workspace(tmp_path, policy, clock=lambda: NOW)
+    ws.knowledge().import_jsonl(demo_articles_path())
+    answer = DirectAnswer("已告知查询渠道。", "kb-0001", 1)
+    words = "来电人咨询片区里面什么时候恢复正常供水，家里老人等着用，何丽华也在问。"
+    hidden = ws.record_intake(make_intake(content=words), operator(ws), answer)
+    shown = ws.record_intake(make_intake(content=words), operator(ws), answer)
+    secret = {"phone": "13911112222", "name": "林美玲", "confidential": True, "text": "同一事项"}
+    ws.act(hidden.id, EventType.ADD_CALLER, secret, operator(ws))
+    other = {"phone": "13733334444", "name": "何丽华", "confidential": False, "text": "同一事项"}
+    ws.act(shown.id, EventType.ADD_CALLER, other, operator(ws))
+    calls = {c.order_id: c for c in caller_words(ws.database)}
+    assert calls[hidden.id].confidential and caller_text(calls[hidden.id]) == ""
+    assert not calls[shown.id].confidential and "何丽华" in calls[shown.id].secrets
+    said = caller_text(calls[shown.id])
+    assert said and "何丽华" not in said and "何女士" not in said
     ws.close()
 
 

@@ -1,6 +1,6 @@
 """The calls drill scenarios are made from: orders answered on the call with an article
-(直接答复), newest first, confidential callers left out here already (and again by
-app.models.drill_sources)."""
+(直接答复), newest first, orders with a confidential caller (the first one or one attached
+later) marked confidential (left out by app.models.drill_sources)."""
 
 from __future__ import annotations
 
@@ -21,8 +21,21 @@ _SQL = """SELECT id, appeal_type, category, confidential,
  LIMIT ?"""
 
 
+# Callers attached later (并单, add_caller, in any state: also after the answer): a
+# confidential one makes the order's words unusable, the others' names are scrubbed too.
+_ADDED = """SELECT order_id, json_extract(payload, '$.name'), json_extract(payload, '$.phone'),
+       json_extract(payload, '$.confidential')
+  FROM events WHERE type = 'add_caller'"""
+
+
 def caller_words(database: Database, limit: int = 20000) -> list[CallerWords]:
     """The directly answered calls that recorded an article, newest first."""
+    added: dict[str, list[str]] = {}
+    hidden: set[str] = set()
+    for order_id, name, phone, confidential in database.query(_ADDED):
+        added.setdefault(str(order_id), []).extend(str(x) for x in (name, phone) if x)
+        if confidential:
+            hidden.add(str(order_id))
     calls = []
     for row in database.query(_SQL, (limit,)):
         order_id, kind, category, confidential, content, article, version = row[:7]
@@ -36,6 +49,7 @@ def caller_words(database: Database, limit: int = 20000) -> list[CallerWords]:
             str(row[8] or ""),
             str(row[9] or ""),
             *(str(x) for x in extra),
+            *added.get(str(order_id), ()),
         )
         try:
             appeal_type = AppealType(kind)
@@ -49,7 +63,9 @@ def caller_words(database: Database, limit: int = 20000) -> list[CallerWords]:
                 text=str(content or ""),
                 appeal_type=appeal_type,
                 category=str(category or ""),
-                confidential=bool(confidential) or bool(appellant.get("confidential")),
+                confidential=bool(confidential)
+                or bool(appellant.get("confidential"))
+                or str(order_id) in hidden,
                 secrets=tuple(s for s in secrets if s),
             )
         )
