@@ -182,3 +182,25 @@ def test_alt_w_goes_to_the_town_and_alt_s_to_the_answer(qtbot, whole_window: Mai
     intake.phone.setFocus()
     qtbot.keyClick(intake.phone, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
     assert intake.answer.hasFocus()
+
+
+def test_the_intake_and_sign_in_dialogs_have_each_alt_letter_once(
+    qtbot, whole_window: MainWindow, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.support.builders import record
+
+    record(workspace, phone="13933334444")
+    window = whole_window
+    extras = window.panels["duplicates"]
+    qtbot.keyClicks(window.intake.phone, "13933334444")
+    window.intake.refresh_history()
+    seen = []
+    for open_it in (extras.transfer, extras.flag, window.sign_in):
+        open_it()
+        dialog = window.login_dialog if open_it == window.sign_in else extras.dialog
+        assert dialog is not None and dialog.isVisible()
+        found = mnemonics(dialog)
+        assert found and not shared(found), (dialog.windowTitle(), found)
+        seen.append(dialog.windowTitle())
+        dialog.reject()
+    assert len(set(seen)) == 3
