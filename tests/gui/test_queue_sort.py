@@ -77,3 +77,24 @@ def test_order_numbers_sort_by_sequence_and_suffix() -> None:
         "ZS261128-W07-0012-2",
         "ZS261128-W07-0012-10",
     ]
+
+
+def test_a_click_on_a_header_sorts_and_shows_its_arrow(
+    qtbot, desk: Desk, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    for ago in (30, 2, 50, 5):
+        record(workspace, received_at=NOW - timedelta(hours=ago))
+    page = open_dispatch(qtbot, desk)
+    page.refresh()
+    header = page.table.horizontalHeader()
+    assert not header.isSortIndicatorShown()  # the queue's own order: no arrow, no room for it
+    column = page.columns.index("clock")
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    from PySide6.QtCore import QPoint
+
+    qtbot.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2)
+    )
+    assert header.isSortIndicatorShown() and header.sortIndicatorSection() == column
+    dues = [page.model.clock(r).due for r in page.model.rows]  # type: ignore[union-attr]
+    assert dues == sorted(dues, reverse=header.sortIndicatorOrder() is DESC)

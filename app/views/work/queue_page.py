@@ -81,6 +81,9 @@ class QueuePage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the queue's own order first
         self.table.setSortingEnabled(True)  # a header sorts by its column's value (QueueModel)
+        # the arrow, and the room every column keeps for it, only once a column is sorted
+        header.setSortIndicatorShown(False)
+        header.sortIndicatorChanged.connect(lambda c, _o: header.setSortIndicatorShown(c >= 0))
         if "title" in self.columns:
             header.setSectionResizeMode(self.columns.index("title"), QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selected())
