@@ -13,21 +13,30 @@ from typing import Any
 import pytest
 import requests
 
-from tests.support.server import ServerProcess, seed_users, server_rows
+from tests.support.server import (
+    BACKENDS,
+    ServerProcess,
+    seed_users,
+    server_database,
+    server_rows,
+)
 from tests.support.users import PASSWORD
 
 CONTROLS = ["\x00", "\x07", "\x1b[31m", "\r", "\x7f", "\x85", "\x9b"]
 
 
-@pytest.fixture(scope="module")
-def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+@pytest.fixture(scope="module", params=BACKENDS)
+def live(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[ServerProcess]:
+    """The store on SQLite, and on PostgreSQL when HOTLINE_TEST_PG_URL is set."""
     tmp: Path = tmp_path_factory.mktemp("central")
-    url = str(tmp / "central.sqlite3")
-    seed_users(url, {"op1": ("operator", "")})
-    proc = ServerProcess(url, tmp / "server.log")
-    proc.start()
-    yield proc
-    proc.stop()
+    with server_database(request.param, tmp) as url:
+        seed_users(url, {"op1": ("operator", "")})
+        proc = ServerProcess(url, tmp / "server.log")
+        proc.start()
+        yield proc
+        proc.stop()
 
 
 def push(live: ServerProcess, event: dict[str, Any]) -> dict[str, Any]:
