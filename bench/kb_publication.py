@@ -65,21 +65,21 @@ def _revisions(path: Path, count: int) -> list[str]:
     try:
         kb = KnowledgeBase(database, seed_synonyms=False)
         total = int(database.scalar("SELECT COUNT(*) FROM kb_current") or 0)
-        step = max(1, total // count)
-        ids = [
-            str(r[0])
-            for r in database.query("SELECT id FROM kb_current ORDER BY rowid")[::step][:count]
-        ]
-        lines = []
-        for article_id in ids:
+        step = max(1, total // (count * 2))
+        ids = [str(r[0]) for r in database.query("SELECT id FROM kb_current ORDER BY rowid")]
+        lines: list[str] = []
+        for article_id in ids[::step]:
             article = kb.get(article_id)
             assert article is not None
+            if article.effective and article.expires and article.expires < article.effective:
+                continue  # the synthetic generator's odd dates: not an article a store sends
             data = article_to_dict(article.with_changes(answer=article.answer + MARK))
             for key in ("version", "updated_at"):
                 data.pop(key)
-            lines.append(
-                json.dumps({k: v for k, v in data.items() if v is not None}, ensure_ascii=False)
-            )
+            kept = {k: v for k, v in data.items() if v is not None}
+            lines.append(json.dumps(kept, ensure_ascii=False))
+            if len(lines) == count:
+                break
         return lines
     finally:
         database.close()
