@@ -275,6 +275,15 @@ FLOOR_PER_CHAR = 0.05
 FLOOR_CHARS = 40
 # The most of a query any search reads (a 1 MB paste is searched by its beginning).
 MAX_SEARCH_CHARS = 400
+# A character typed three times or more in a row (水水水水, 的的的的, aaaa) is read once: a
+# held key or a filler says no more than the character itself (妈妈, 星星 stay as they are).
+_HELD = re.compile(r"(.)\1{2,}", re.DOTALL)
+
+
+def search_text(query: str) -> str:
+    """What a search reads of a query: its first MAX_SEARCH_CHARS characters, a character
+    repeated three times or more in a row read once."""
+    return _HELD.sub(r"\1", query[:MAX_SEARCH_CHARS])
 
 
 # bm25 weighs a word by how rare it is among the articles, so scores grow with the size of

@@ -20,6 +20,7 @@ from app.models.kb import (
     SCORE_FLOOR,
     good_matches,
     score_floor,
+    search_text,
 )
 from app.store.db import Database
 from app.store.kb.articles import KnowledgeBase, demo_articles_path
@@ -85,7 +86,29 @@ def test_nonsense_mostly_says_there_is_no_good_match(kb: KnowledgeBase) -> None:
     assert matched / n <= 0.5  # measured 32 of 65 (see docs/knowledge-base.md)
 
 
-@pytest.mark.parametrize("query", ["xyz不存在的词", "xyz", "足球比赛比分", "😀😀😀"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "xyz不存在的词",
+        "xyz",
+        "足球比赛比分",
+        "😀😀😀",
+        # every word found, but words half the articles use (stage 1 meets the floor too)
+        "的",
+        "热线",
+        "办理",
+        "申请",
+        "如何",
+        "中山",
+        "&lt;",
+        "ban li",
+        # a held key: read once
+        "的的的的的的的",
+        # markup and SQL: every run of letters typed must read in the article, not one
+        "<img src=x onerror=alert(1)>",
+        "'; DROP TABLE kb_fts; --",
+    ],
+)
 def test_named_nonsense_has_no_good_match(kb: KnowledgeBase, query: str) -> None:
     assert good_matches(kb.search(query, limit=20)) == []
 
@@ -97,6 +120,12 @@ def test_a_megabyte_paste_is_searched_by_its_beginning_and_matches_nothing(
     hits = kb.search(paste, limit=20)
     assert good_matches(hits) == []
     assert hits == kb.search(paste[:MAX_SEARCH_CHARS], limit=20)
+
+
+def test_a_character_held_down_is_read_once(kb: KnowledgeBase) -> None:
+    assert search_text("水水水水水水") == "水" and search_text("妈妈星星") == "妈妈星星"
+    assert kb.search("停水水水水水了", limit=5) == kb.search("停水了", limit=5)
+    assert search_text("社" * 1_000_000) == "社"
 
 
 def test_the_floor_rises_with_the_query_and_stops_at_the_search_cap() -> None:

@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
-from app.models.kb import MAX_SEARCH_CHARS, SearchHit, find_spans, score_floor, snippet
+from app.models.kb import SearchHit, find_spans, score_floor, search_text, snippet
 from app.store.db import Database, StoreBug
 from app.store.kb.query import MAX_WORD, Plan, plan_query
 from app.store.kb.text import spellings, text_pinyin_matches
@@ -161,7 +161,7 @@ class Searcher:
 
     def search(self, query: str, limit: int = 10, highlight: bool = True) -> list[SearchHit]:
         limit = max(1, min(int(limit), MAX_LIMIT))
-        query = query[:MAX_SEARCH_CHARS]  # a 1 MB paste is searched by its beginning
+        query = search_text(query)  # a 1 MB paste by its beginning, 水水水水 as 水
         self._fresh()
         plan = plan_query(
             query, self._lexicon, self._doc_freq, self._articles, self._words, self._spelled
@@ -240,18 +240,19 @@ def _good(score: float, stage: int, floor: float | None, row: sqlite3.Row, plan:
     query found (stage 1) is a match; single characters alone (stage 3) never are; the
     relaxed stage's hit needs the floor, and letters typed (pinyin, initials) must read as
     some word of its title, questions or keywords: else they found nothing there."""
-    if stage == 1 or floor is None:  # no floor in a small knowledge base
+    if floor is None:  # no floor in a small knowledge base
         return True
     if stage == 3 or score < floor:
         return False
+    if stage == 1:
+        return True
     typed = [s for s in plan.segments if s.isascii() and s.isalpha()]  # not plan.letters:
     if not typed:  # it also holds the pinyin of the query's own characters
         return True
     texts = [row["title"], *json.loads(row["questions"]), *json.loads(row["keywords"])]
-    return any(
-        letters in text.lower() or text_pinyin_matches(text, letters)
+    return all(
+        any(letters in text.lower() or text_pinyin_matches(text, letters) for text in texts)
         for letters in typed
-        for text in texts
     )
 
 
