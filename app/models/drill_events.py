@@ -59,5 +59,5 @@ def field_errors(event_type: EventType, payload: Mapping[str, Any]) -> list[Fiel
         except ScenarioInvalid as exc:
             return [FieldError("scenario", "invalid_scenario", str(exc))]
     if event_type is EventType.DRILL_RETIRE and not str(payload.get("set", "")).strip():
-        return [FieldError("set", "required", "请指明要停用的练习集")]
+        return [FieldError("set", "required", "请指明要停用的练习题组")]
     return []

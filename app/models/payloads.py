@@ -300,7 +300,7 @@ SCHEMA = {
     ),
     E.DRILL_PUBLISH: EventSchema(
         {
-            "set": text(MAX_NAME * 2, "练习集", since=2),
+            "set": text(MAX_NAME * 2, "练习题组", since=2),
             "scenario_id": text(MAX_CODE, "练习题", since=2),
             "text": text(MAX_DRILL_TEXT, "练习内容", since=2),
             "articles": texts(MAX_ARTICLES, MAX_ARTICLE_ID, "参考文章", since=2),
@@ -313,7 +313,7 @@ SCHEMA = {
     ),
     E.DRILL_RETIRE: EventSchema(
         {
-            "set": text(MAX_NAME * 2, "练习集", since=2),
+            "set": text(MAX_NAME * 2, "练习题组", since=2),
             "scenario_id": text(MAX_CODE, "练习题", since=2),
         },
         since=2,

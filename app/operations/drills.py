@@ -66,7 +66,7 @@ def publish_set(ws: Workspace, actor: Actor, set_name: str) -> Done[int]:
     check(None, EventType.DRILL_PUBLISH, actor.role)
     scenarios = store(ws).scenarios(set_name)
     if not scenarios:
-        raise RuleViolation("empty_set", f"练习集“{set_name}”没有可发布的练习题")
+        raise RuleViolation("empty_set", f"练习题组“{set_name}”没有可发布的练习题")
     gov = ws.governance()
     for scenario in scenarios:
         gov.record_drill(EventType.DRILL_PUBLISH, publish_payload(scenario), actor, ws.clock())

@@ -260,17 +260,17 @@
     <message>
         <location filename="../../app/views/shell/actions.py" line="267" />
         <source>Publish drill set</source>
-        <translation>发布练习集</translation>
+        <translation>发布练习题组</translation>
     </message>
     <message>
         <location filename="../../app/views/shell/actions.py" line="269" />
         <source>Send the drill set to every operator through the store</source>
-        <translation>通过中心库把练习集发给每位话务员</translation>
+        <translation>通过中心库把练习题组发给每位话务员</translation>
     </message>
     <message>
         <location filename="../../app/views/shell/actions.py" line="274" />
         <source>Retire drill set</source>
-        <translation>停用练习集</translation>
+        <translation>停用练习题组</translation>
     </message>
     <message>
         <location filename="../../app/views/shell/actions.py" line="276" />
@@ -527,8 +527,7 @@
         <location filename="../../app/views/kb/widgets.py" line="182" />
         <source>Correction pending (%n flag(s)): check before quoting it.</source>
         <translation>
-            <numerusform>有 %n 条纠错待处理：引用前请核实。</numerusform>
-        </translation>
+            <numerusform>有 %n 条纠错待处理：引用前请核实。</numerusform></translation>
     </message>
     <message>
         <location filename="../../app/views/kb/widgets.py" line="189" />
@@ -1284,7 +1283,7 @@
     <message>
         <location filename="../../app/views/drills/publishing.py" line="35" />
         <source>Drill set published</source>
-        <translation>练习集已发布</translation>
+        <translation>练习题组已发布</translation>
     </message>
     <message>
         <location filename="../../app/views/drills/publishing.py" line="36" />
@@ -1299,7 +1298,7 @@
     <message>
         <location filename="../../app/views/drills/publishing.py" line="55" />
         <source>Retire drill set</source>
-        <translation>停用练习集</translation>
+        <translation>停用练习题组</translation>
     </message>
     <message>
         <location filename="../../app/views/drills/publishing.py" line="56" />
@@ -1314,12 +1313,12 @@
     <message>
         <location filename="../../app/views/drills/publishing.py" line="72" />
         <source>Publish set (Ctrl+Shift+P)</source>
-        <translation>发布练习集（Ctrl+Shift+P）</translation>
+        <translation>发布练习题组（Ctrl+Shift+P）</translation>
     </message>
     <message>
         <location filename="../../app/views/drills/publishing.py" line="76" />
         <source>Retire set… (Ctrl+Shift+I)</source>
-        <translation>停用练习集…（Ctrl+Shift+I）</translation>
+        <translation>停用练习题组…（Ctrl+Shift+I）</translation>
     </message>
 </context>
 <context>
@@ -3442,27 +3441,27 @@
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../app/views/work/queue_page.py" line="145" />
+        <location filename="../../app/views/work/queue_page.py" line="148" />
         <source>Nothing waiting here.</source>
         <translation>暂无待办工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_page.py" line="238" />
+        <location filename="../../app/views/work/queue_page.py" line="241" />
         <source>Not allowed: %1</source>
         <translation>不允许：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_page.py" line="256" />
+        <location filename="../../app/views/work/queue_page.py" line="259" />
         <source>Show full number</source>
         <translation>显示完整号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_page.py" line="280" />
+        <location filename="../../app/views/work/queue_page.py" line="283" />
         <source>The full number cannot be shown to your role.</source>
         <translation>本岗位不能查看完整号码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_page.py" line="270" />
+        <location filename="../../app/views/work/queue_page.py" line="273" />
         <source>Full number of %1 shown; this was recorded.</source>
         <translation>已显示 %1 的完整号码；本次查看已记录。</translation>
     </message>

@@ -168,3 +168,39 @@ def test_only_roles_that_may_edit_see_editing_controls(  # type: ignore[no-untyp
         "SELECT type FROM events WHERE type = ?", (EventType.KB_PROPOSAL.value,)
     )
     assert len(events) == 1
+
+
+def test_a_trainer_publishes_and_retires_a_set_with_the_keyboard(  # type: ignore[no-untyped-def]
+    qtbot, desk: Desk, workspace, monkeypatch
+) -> None:
+    from app.models.drills import Scenario
+    from app.models.enums import AppealType
+    from app.operations import drills as drill_ops
+    from app.views.drills import publishing
+
+    drill_ops.save_scenarios(
+        workspace,
+        [
+            Scenario(
+                f"pub-{n}", f"狗要打疫苗{n}", ("kb-0001",), AppealType.ENQUIRY, set_name="犬只"
+            )
+            for n in range(2)
+        ],
+    )
+    told: list[str] = []
+    monkeypatch.setattr(publishing, "inform", lambda _p, _t, text: told.append(text))
+    monkeypatch.setattr(
+        publishing.QMessageBox,
+        "question",
+        lambda *a, **k: publishing.QMessageBox.StandardButton.Yes,
+    )
+    desk.act_as(Role.TRAINER)
+    page = desk.window.show_page("drill_trainer")
+    page.tabs.setCurrentIndex(1)
+    page.set_name.setCurrentText("犬只")
+    _picture(desk.window, "drill_trainer_publish")
+    qtbot.keyClick(page, Qt.Key.Key_P, CTRL_SHIFT)
+    published = workspace.database.query("SELECT COUNT(*) FROM events WHERE type = 'drill_publish'")
+    assert published[0][0] == 2 and told and "2" in told[0]
+    qtbot.keyClick(page, Qt.Key.Key_I, CTRL_SHIFT)
+    assert drill_ops.store(workspace).sets() == []  # retired here too; attempts untouched
