@@ -30,7 +30,12 @@ def bulk_loading(path: Path, active: bool) -> None:
 
 
 class StoreError(Exception):
-    """A fault of the environment the operator can act on (disk full, file locked, read-only)."""
+    """A fault of the environment the operator can act on (disk full, file locked, read-only).
+    `kind` names it for the interface to word (SQLITE_KINDS, "folder", "closed"; "" unknown)."""
+
+    def __init__(self, message: str = "", kind: str = "") -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 class WorkspaceCorrupt(StoreError):
@@ -69,7 +74,9 @@ def check_database_file(path: Path) -> None:
     except FileNotFoundError:
         return
     except IsADirectoryError as exc:
-        raise StoreError(f"{path} is a folder, not the workspace's database file") from exc
+        raise StoreError(
+            f"{path} is a folder, not the workspace's database file", "folder"
+        ) from exc
     if not head:
         raise WorkspaceCorrupt(path, _EMPTY)
     if head != SQLITE_HEADER:
@@ -80,22 +87,22 @@ class StoreBug(Exception):
     """Something the code got wrong (a constraint violated, bad SQL)."""
 
 
-_ENVIRONMENT_CODES = {
-    sqlite3.SQLITE_FULL,
-    sqlite3.SQLITE_BUSY,
-    sqlite3.SQLITE_LOCKED,
-    sqlite3.SQLITE_READONLY,
-    sqlite3.SQLITE_IOERR,
-    sqlite3.SQLITE_CANTOPEN,
-    sqlite3.SQLITE_CORRUPT,
-    sqlite3.SQLITE_NOTADB,
+SQLITE_KINDS = {  # the environment's faults, by SQLite's primary result code
+    sqlite3.SQLITE_FULL: "full",
+    sqlite3.SQLITE_BUSY: "busy",
+    sqlite3.SQLITE_LOCKED: "busy",
+    sqlite3.SQLITE_READONLY: "read_only",
+    sqlite3.SQLITE_IOERR: "io",
+    sqlite3.SQLITE_CANTOPEN: "cannot_open",
+    sqlite3.SQLITE_CORRUPT: "damaged",
+    sqlite3.SQLITE_NOTADB: "damaged",
 }
 
 
 def _translate(exc: sqlite3.Error) -> Exception:
     code = getattr(exc, "sqlite_errorcode", None)
-    if code is not None and (code & 0xFF) in _ENVIRONMENT_CODES:
-        return StoreError(str(exc))
+    if code is not None and (code & 0xFF) in SQLITE_KINDS:
+        return StoreError(str(exc), SQLITE_KINDS[code & 0xFF])
     if isinstance(exc, sqlite3.OperationalError) and code is None:
         return StoreError(str(exc))
     return StoreBug(str(exc))

@@ -81,12 +81,12 @@ class WorkerConnections:
             slot = self._slots.get(ident)
         if slot is None:
             if self._closed:
-                raise StoreError(f"{self.path} is closed: the workspace was closed")
+                raise StoreError(f"{self.path} is closed: the workspace was closed", "closed")
             # Opened outside the lock: opening may wait on another connection's migration.
             slot = _Slot(Database(self.path))
             with self._lock:
                 if self._closed:  # closed meanwhile: this one is not kept either
                     slot.database.close()
-                    raise StoreError(f"{self.path} is closed: the workspace was closed")
+                    raise StoreError(f"{self.path} is closed: the workspace was closed", "closed")
                 self._slots[ident] = slot
         return slot

@@ -105,11 +105,12 @@ def open_store(
     session = SyncState(database).session()
     if session is None:
         raise AuthRequired(
-            "未登录：请先登录中心服务器 (hotline-desk login --server URL --user NAME)"
+            "未登录：请先登录中心服务器 (hotline-desk login --server URL --user NAME)",
+            "not_signed_in",
         )
     token = credentials.load_token(session.server, session.user)
     if not token:
-        raise AuthRequired("登录凭据已失效，请重新登录 (no token in the keyring)")
+        raise AuthRequired("登录凭据已失效，请重新登录 (no token in the keyring)", "no_token")
     return session, _client(session, token, retry)
 
 

@@ -81,7 +81,7 @@ class CentralStore:
         # warning to show at each use when they did
         self.warning = transport.check(self.base_url, allow_insecure_http)
         if verify is False:
-            raise InsecureTransport("TLS certificates are always verified")
+            raise InsecureTransport("TLS certificates are always verified", "unverified_tls")
         self.token = token
         self.retry = retry or RetryPolicy()
         if session is None:
@@ -213,7 +213,7 @@ class CentralStore:
                 return data
             code, message = _error_of(data, status)
             if status == 401:
-                raise AuthRequired(message)
+                raise AuthRequired(message, code)
             raise Refused(status, code, message)
         raise last
 
@@ -225,6 +225,7 @@ def _throttled(body: bytes, content_type: str, retry_after: str) -> Refused:
     if retry_after.isdigit():
         minutes = max(1, -(-int(retry_after) // 60))
         message = f"{message} (try again in {minutes} min)"
+        return Refused(429, code, message, int(retry_after))
     return Refused(429, code, message)
 
 

@@ -63,10 +63,10 @@ def holder() -> KeyringBackend:
     if isinstance(backend, chainer.ChainerBackend):
         chain = list(backend.backends)
         if not chain:
-            raise KeyringUnavailable(HOW_TO_GET_A_KEYRING)
+            raise KeyringUnavailable(HOW_TO_GET_A_KEYRING, "no_keyring")
         backend = chain[0]
     if isinstance(backend, fail.Keyring):
-        raise KeyringUnavailable(HOW_TO_GET_A_KEYRING)
+        raise KeyringUnavailable(HOW_TO_GET_A_KEYRING, "no_keyring")
     reason = _why_refused(backend)
     if reason:
         name = f"{type(backend).__module__}.{type(backend).__qualname__}"
@@ -77,7 +77,8 @@ def holder() -> KeyringBackend:
             "Keyring or KWallet on Linux, Credential Manager on Windows, Keychain on macOS): "
             "uninstall keyrings.alt, or choose one with PYTHON_KEYRING_BACKEND, e.g. "
             "PYTHON_KEYRING_BACKEND=keyring.backends.SecretService.Keyring. "
-            "Check with `python -m keyring diagnose`."
+            "Check with `python -m keyring diagnose`.",
+            "unsafe_keyring",
         )
     return backend
 
@@ -95,7 +96,9 @@ def save_token(server: str, user: str, token: str) -> None:
     try:
         backend.set_password(service_name(server), user, token)
     except (KeyringError, NotImplementedError) as exc:
-        raise KeyringUnavailable(f"{HOW_TO_GET_A_KEYRING} ({type(exc).__name__})") from exc
+        raise KeyringUnavailable(
+            f"{HOW_TO_GET_A_KEYRING} ({type(exc).__name__})", "no_keyring"
+        ) from exc
 
 
 def load_token(server: str, user: str) -> str | None:
@@ -103,7 +106,9 @@ def load_token(server: str, user: str) -> str | None:
     try:
         return backend.get_password(service_name(server), user)
     except (KeyringError, NotImplementedError) as exc:
-        raise KeyringUnavailable(f"{HOW_TO_GET_A_KEYRING} ({type(exc).__name__})") from exc
+        raise KeyringUnavailable(
+            f"{HOW_TO_GET_A_KEYRING} ({type(exc).__name__})", "no_keyring"
+        ) from exc
 
 
 def forget_token(server: str, user: str) -> None:

@@ -6,11 +6,13 @@ from typing import Any
 
 
 class SyncError(Exception):
-    """Base class. `message` is fit to show to an operator."""
+    """Base class. `message` is fit to show on the command line and in the log; `code`
+    says which case it is, so the interface can say it in its own language."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, code: str = "") -> None:
         super().__init__(message)
         self.message = message
+        self.code = code
 
 
 class Offline(SyncError):
@@ -28,14 +30,15 @@ class AuthRequired(SyncError):
 class Refused(SyncError):
     """The server refused the request itself (4xx); retrying the same will not help."""
 
-    def __init__(self, status: int, code: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, status: int, code: str, message: str, retry_after: int = 0) -> None:
+        super().__init__(message, code)
         self.status = status
-        self.code = code
+        self.retry_after = retry_after  # seconds to wait (a throttled sign-in), 0: unknown
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Rebuilt from its own arguments, so it survives pickling (crossing processes).
-        return type(self), (self.status, self.code, self.message), self.__dict__
+        args = (self.status, self.code, self.message, self.retry_after)
+        return type(self), args, self.__dict__
 
 
 class KeyringUnavailable(SyncError):

@@ -34,12 +34,15 @@ def check(url: str, allow_insecure_http: bool = False) -> str:
         host = parts.hostname or ""
         parts.port  # noqa: B018 (raises ValueError on a port that is not a number)
     except ValueError as exc:
-        raise InsecureTransport(f"服务器地址无效 (not a valid address): {url!r}: {exc}") from exc
+        raise InsecureTransport(
+            f"服务器地址无效 (not a valid address): {url!r}: {exc}", "bad_address"
+        ) from exc
     scheme = parts.scheme.lower()
     if not host or scheme not in ("http", "https") or parts.username or parts.password:
         raise InsecureTransport(
             f"服务器地址须为 https://主机:端口 (the server address must be https://host:port): "
-            f"{url!r}"
+            f"{url!r}",
+            "bad_address",
         )
     if scheme == "https" or is_loopback(host):
         return ""
@@ -49,7 +52,8 @@ def check(url: str, allow_insecure_http: bool = False) -> str:
             f"Refused: http:// to {host} would send the password and the token in clear text "
             "over the network. Use https:// (the server supports TLS: see docs/security.md). "
             f"Only on a network you control, `hotline-desk login {INSECURE_OPTION}` accepts "
-            "it, with a warning at every sync."
+            "it, with a warning at every sync.",
+            "clear_text",
         )
     return (
         f"警告：与 {host} 的连接未加密 (http)，密码和登录凭据以明文传送。"

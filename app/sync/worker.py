@@ -42,7 +42,8 @@ class SyncStatus:
     user: str = ""
     role: str = ""
     server: str = ""
-    last_error: str = ""
+    last_error: str = ""  # for the log and the command line
+    failure: Exception | None = None  # what last_error says, for the interface to word
     last_summary: CycleSummary | None = None
     warning: str = ""  # e.g. clear-text http the user accepted: shown while it lasts
 
@@ -141,7 +142,7 @@ class SyncWorker:
     def _failed(self, exc: Exception, what: str) -> None:
         self._failures += 1
         log.exception(what)
-        self._set(state=OFFLINE, last_error=f"{type(exc).__name__}: {exc}")
+        self._set(state=OFFLINE, last_error=f"{type(exc).__name__}: {exc}", failure=exc)
 
     def _open(self) -> Database | None:
         """This thread's connection, its status read; None (and said so) when the workspace
@@ -174,25 +175,27 @@ class SyncWorker:
             finally:
                 store.close()
         except SyncBusy as exc:  # the command line is syncing: its work shows next time
-            self._refresh(database, state=ONLINE, last_error=exc.message)
+            self._refresh(database, state=ONLINE, last_error=exc.message, failure=exc)
             return None
         except (AuthRequired, KeyringUnavailable) as exc:
             self._failures = 0
-            self._refresh(database, state=SIGNED_OUT, last_error=exc.message)
+            self._refresh(database, state=SIGNED_OUT, last_error=exc.message, failure=exc)
             return None
         except SyncError as exc:
             self._failures += 1
             log.info("sync failed: %s", exc.message)
             kind = ONLINE if isinstance(exc, Refused) else OFFLINE
-            self._refresh(database, state=kind, last_error=exc.message)
+            self._refresh(database, state=kind, last_error=exc.message, failure=exc)
             return None
         except Exception as exc:  # a bug or a store fault: keep the worker alive, say so
             self._failures += 1
             log.exception("sync cycle failed")
-            self._refresh(database, state=OFFLINE, last_error=f"{type(exc).__name__}: {exc}")
+            self._refresh(
+                database, state=OFFLINE, last_error=f"{type(exc).__name__}: {exc}", failure=exc
+            )
             return None
         self._failures = 0
-        self._refresh(database, state=ONLINE, last_error="", last_summary=summary)
+        self._refresh(database, state=ONLINE, last_error="", failure=None, last_summary=summary)
         return summary
 
     def _refresh(self, database: Database, **changes: object) -> None:

@@ -527,7 +527,8 @@
         <location filename="../../app/views/kb/widgets.py" line="182" />
         <source>Correction pending (%n flag(s)): check before quoting it.</source>
         <translation>
-            <numerusform>有 %n 条纠错待处理：引用前请核实。</numerusform></translation>
+            <numerusform>有 %n 条纠错待处理：引用前请核实。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/views/kb/widgets.py" line="189" />
@@ -1324,27 +1325,72 @@
 <context>
     <name>Failures</name>
     <message>
-        <location filename="../../app/views/common/failures.py" line="29" />
+        <location filename="../../app/views/common/failures.py" line="57" />
         <source>the workspace file could not be read or written (%1)</source>
         <translation>工作区数据文件无法读写（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/failures.py" line="34" />
+        <location filename="../../app/views/common/failures.py" line="39" />
         <source>an unexpected error (%1)</source>
         <translation>意外错误（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/failures.py" line="39" />
+        <location filename="../../app/views/common/failures.py" line="29" />
+        <source>the workspace file %1 is empty or damaged; it was left as it is. Restore it from a backup, or have a technician look at it (work not yet sent is only there)</source>
+        <translation>工作区数据文件 %1 为空或已损坏，程序没有改动它。请从备份恢复，或请技术人员查看（尚未发送的工作只在这个文件里）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/failures.py" line="46" />
+        <source>the disk is full: the workspace file cannot grow</source>
+        <translation>磁盘已满，工作区数据文件无法写入</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/failures.py" line="47" />
+        <source>the workspace file is in use by another program</source>
+        <translation>工作区数据文件正被其他程序占用</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/failures.py" line="48" />
+        <source>the workspace file is read-only</source>
+        <translation>工作区数据文件为只读</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/failures.py" line="49" />
+        <source>the disk could not read or write the workspace file</source>
+        <translation>磁盘读写工作区数据文件时出错</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/failures.py" line="50" />
+        <source>the workspace file cannot be opened</source>
+        <translation>无法打开工作区数据文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/failures.py" line="51" />
+        <source>the workspace file is damaged</source>
+        <translation>工作区数据文件已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/failures.py" line="52" />
+        <source>a folder stands where the workspace file should be</source>
+        <translation>工作区数据文件的位置上是一个文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/failures.py" line="53" />
+        <source>the workspace was closed</source>
+        <translation>工作区已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/failures.py" line="63" />
         <source>A background task</source>
         <translation>后台任务</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/failures.py" line="40" />
+        <location filename="../../app/views/common/failures.py" line="64" />
         <source>%1 failed: %2</source>
         <translation>%1失败：%2</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/failures.py" line="60" />
+        <location filename="../../app/views/common/failures.py" line="84" />
         <source>An action</source>
         <translation>操作</translation>
     </message>
@@ -1749,167 +1795,167 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../app/views/intake/page.py" line="111" />
+        <location filename="../../app/views/intake/page.py" line="112" />
         <source>e.g. 138 0000 1234 or 0760-8888 1234</source>
         <translation>如 138 0000 1234 或 0760-8888 1234</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="118" />
+        <location filename="../../app/views/intake/page.py" line="119" />
         <source>Keep identity confidential</source>
         <translation>身份保密（不向承办单位透露）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="149" />
+        <location filename="../../app/views/intake/page.py" line="150" />
         <source>Answered on the call (close at first contact)</source>
         <translation>当场答复（直接办结）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="153" />
+        <location filename="../../app/views/intake/page.py" line="154" />
         <source>The answer given to the caller</source>
         <translation>向来电人作出的答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="169" />
+        <location filename="../../app/views/intake/page.py" line="170" />
         <source>Caller &amp;number</source>
         <translation>来电号码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="170" />
+        <location filename="../../app/views/intake/page.py" line="171" />
         <source>Appellant &amp;kind</source>
         <translation>诉求人类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="171" />
+        <location filename="../../app/views/intake/page.py" line="172" />
         <source>N&amp;ame</source>
         <translation>姓名(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="172" />
+        <location filename="../../app/views/intake/page.py" line="173" />
         <source>Compan&amp;y</source>
         <translation>单位名称(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="174" />
+        <location filename="../../app/views/intake/page.py" line="175" />
         <source>Appeal &amp;type</source>
         <translation>诉求类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="175" />
+        <location filename="../../app/views/intake/page.py" line="176" />
         <source>&amp;Urgency</source>
         <translation>紧急程度(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="176" />
+        <location filename="../../app/views/intake/page.py" line="177" />
         <source>C&amp;hannel</source>
         <translation>受理渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="177" />
+        <location filename="../../app/views/intake/page.py" line="178" />
         <source>Cate&amp;gory</source>
         <translation>问题分类(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="178" />
+        <location filename="../../app/views/intake/page.py" line="179" />
         <source>To&amp;wn</source>
         <translation>镇街(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="179" />
+        <location filename="../../app/views/intake/page.py" line="180" />
         <source>Add&amp;ress</source>
         <translation>详细地址(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="180" />
+        <location filename="../../app/views/intake/page.py" line="181" />
         <source>Recei&amp;ved</source>
         <translation>受理时间(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="181" />
+        <location filename="../../app/views/intake/page.py" line="182" />
         <source>T&amp;itle</source>
         <translation>标题(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="182" />
+        <location filename="../../app/views/intake/page.py" line="183" />
         <source>&amp;Content</source>
         <translation>诉求内容(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="184" />
+        <location filename="../../app/views/intake/page.py" line="185" />
         <source>An&amp;swer</source>
         <translation>答复内容(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="198" />
+        <location filename="../../app/views/intake/page.py" line="199" />
         <source>New intake (F2)</source>
         <translation>新建受理 (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="215" />
+        <location filename="../../app/views/intake/page.py" line="216" />
         <source>Appeal</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="243" />
+        <location filename="../../app/views/intake/page.py" line="244" />
         <source>Caller history</source>
         <translation>来电历史</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="275" />
+        <location filename="../../app/views/intake/page.py" line="276" />
         <source>Answer and close (Ctrl+Enter)</source>
         <translation>答复并办结 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="277" />
+        <location filename="../../app/views/intake/page.py" line="278" />
         <source>Save for dispatch (Ctrl+Enter)</source>
         <translation>保存待派单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="290" />
+        <location filename="../../app/views/intake/page.py" line="291" />
         <source>The intake that was being typed has been restored.</source>
         <translation>已恢复上次未保存的受理内容。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="320" />
+        <location filename="../../app/views/intake/page.py" line="321" />
         <source>Answer from the knowledge base: %1 (v%2)</source>
         <translation>答复取自知识库：%1（第 %2 版）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="428" />
+        <location filename="../../app/views/intake/page.py" line="429" />
         <source>Resumed the held intake from %1.</source>
         <translation>已继续受理 %1 的来电。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="430" />
+        <location filename="../../app/views/intake/page.py" line="431" />
         <source>The intake that was on the form is held.</source>
         <translation>表单上原有的受理已挂起。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="480" />
+        <location filename="../../app/views/intake/page.py" line="481" />
         <source>Order %1 recorded. Read the number back to the caller.</source>
         <translation>工单 %1 已受理，请向来电人复述工单号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="492" />
+        <location filename="../../app/views/intake/page.py" line="493" />
         <source>Type the caller's number to see earlier appeals.</source>
         <translation>输入来电号码即可查看其历史诉求。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="500" />
+        <location filename="../../app/views/intake/page.py" line="501" />
         <source>First call from this number.</source>
         <translation>该号码首次来电。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="503" />
+        <location filename="../../app/views/intake/page.py" line="504" />
         <source>Repeat caller: %1 earlier appeals, %2 still open.</source>
         <translation>老户：历史诉求 %1 件，其中 %2 件未办结。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="560" />
+        <location filename="../../app/views/intake/page.py" line="561" />
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/intake/page.py" line="598" />
+        <location filename="../../app/views/intake/page.py" line="599" />
         <source>%n problem(s) to fix before saving.</source>
         <translation>
             <numerusform>有 %n 处需修改后才能保存。</numerusform>
@@ -2781,7 +2827,7 @@
         <translation>此处没有该工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="575" />
+        <location filename="../../app/views/intake/page.py" line="576" />
         <source>Order %1 recorded; its number is on the clipboard.</source>
         <translation>工单 %1 已受理，工单号已复制到剪贴板。</translation>
     </message>
@@ -2917,17 +2963,17 @@
 <context>
     <name>Operation</name>
     <message>
-        <location filename="../../app/views/common/operation.py" line="43" />
+        <location filename="../../app/views/common/operation.py" line="44" />
         <source>Not allowed: %1</source>
         <translation>不允许：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/operation.py" line="45" />
+        <location filename="../../app/views/common/operation.py" line="46" />
         <source>This order is not here (any more), or not one of yours.</source>
         <translation>本工作站没有这张工单（或已不在），或它不属于您。</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/operation.py" line="47" />
+        <location filename="../../app/views/common/operation.py" line="48" />
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
@@ -3049,7 +3095,6 @@
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="176" />
         <location filename="../../app/views/orders/detail.py" line="314" />
         <source>assisted by %1</source>
         <translation>协办：%1</translation>
@@ -3078,6 +3123,11 @@
         <location filename="../../app/views/orders/detail.py" line="109" />
         <source>Timeline</source>
         <translation>办理过程</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/detail.py" line="176" />
+        <source>%1 (assisted by %2)</source>
+        <translation>%1（协办：%2）</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/views/orders/detail.py" line="201" />
@@ -3349,89 +3399,89 @@
 <context>
     <name>OrderSummary</name>
     <message>
-        <location filename="../../app/views/work/panel.py" line="76" />
+        <location filename="../../app/views/work/panel.py" line="77" />
         <source>%1 (full number, viewing recorded)</source>
         <translation>%1（完整号码，查看已记录）</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/panel.py" line="80" />
+        <location filename="../../app/views/work/panel.py" line="81" />
         <source>Confidential appellant: identity withheld from handling units</source>
         <translation>保密诉求人：不向承办单位提供身份信息</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/panel.py" line="81" />
+        <location filename="../../app/views/work/panel.py" line="82" />
         <source>%1 (confidential)</source>
         <translation>%1（保密）</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/panel.py" line="89" />
+        <location filename="../../app/views/work/panel.py" line="90" />
         <source>Select an order in the list.</source>
         <translation>请在列表中选择工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/panel.py" line="92" />
+        <location filename="../../app/views/work/panel.py" line="93" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/panel.py" line="94" />
+        <location filename="../../app/views/work/panel.py" line="95" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/panel.py" line="98" />
+        <location filename="../../app/views/work/panel.py" line="99" />
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/panel.py" line="99" />
+        <location filename="../../app/views/work/panel.py" line="100" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/panel.py" line="100" />
+        <location filename="../../app/views/work/panel.py" line="101" />
         <source>Caller</source>
         <translation>诉求人</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/panel.py" line="101" />
+        <location filename="../../app/views/work/panel.py" line="102" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/panel.py" line="102" />
+        <location filename="../../app/views/work/panel.py" line="103" />
         <source>Reply due</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/panel.py" line="109" />
+        <location filename="../../app/views/work/panel.py" line="110" />
         <source>Units</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/panel.py" line="113" />
+        <location filename="../../app/views/work/panel.py" line="114" />
         <source>Other callers</source>
         <translation>其他来电人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/work/panel.py" line="114" />
+        <location filename="../../app/views/work/panel.py" line="115" />
         <source>%n more caller(s)</source>
         <translation>
             <numerusform>另有%n位来电人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/work/panel.py" line="118" />
+        <location filename="../../app/views/work/panel.py" line="119" />
         <source>returned %1, extended %2, reopened %3</source>
         <translation>退单%1次，延期%2次，重办%3次</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/panel.py" line="121" />
+        <location filename="../../app/views/work/panel.py" line="122" />
         <source>History</source>
         <translation>经历</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/work/panel.py" line="161" />
+        <location filename="../../app/views/work/panel.py" line="162" />
         <source>%n working day(s)</source>
         <translation>
             <numerusform>%n个工作日</numerusform>
@@ -3502,7 +3552,7 @@
     <message>
         <location filename="../../app/views/reports/charts.py" line="52" />
         <location filename="../../app/views/reports/charts.py" line="124" />
-        <location filename="../../app/views/reports/tables.py" line="195" />
+        <location filename="../../app/views/reports/tables.py" line="197" />
         <source>Previous period</source>
         <translation>上期</translation>
     </message>
@@ -3518,19 +3568,19 @@
     </message>
     <message>
         <location filename="../../app/views/reports/charts.py" line="149" />
-        <location filename="../../app/views/reports/tables.py" line="319" />
+        <location filename="../../app/views/reports/tables.py" line="321" />
         <source>Overdue by unit</source>
         <translation>各单位超期情况</translation>
     </message>
     <message>
         <location filename="../../app/views/reports/charts.py" line="151" />
-        <location filename="../../app/views/reports/tables.py" line="322" />
+        <location filename="../../app/views/reports/tables.py" line="324" />
         <source>Open past deadline</source>
         <translation>在办超期</translation>
     </message>
     <message>
         <location filename="../../app/views/reports/charts.py" line="153" />
-        <location filename="../../app/views/reports/tables.py" line="323" />
+        <location filename="../../app/views/reports/tables.py" line="325" />
         <source>Closed late</source>
         <translation>超期办结</translation>
     </message>
@@ -3551,7 +3601,7 @@
     </message>
     <message>
         <location filename="../../app/views/reports/export.py" line="143" />
-        <location filename="../../app/views/reports/tables.py" line="251" />
+        <location filename="../../app/views/reports/tables.py" line="253" />
         <source>Orders by %1</source>
         <translation>按%1分布</translation>
     </message>
@@ -3582,7 +3632,7 @@
     </message>
     <message>
         <location filename="../../app/views/reports/export.py" line="187" />
-        <location filename="../../app/views/reports/tables.py" line="212" />
+        <location filename="../../app/views/reports/tables.py" line="214" />
         <source>Orders received</source>
         <translation>受理量</translation>
     </message>
@@ -3620,8 +3670,8 @@
     <message>
         <location filename="../../app/views/reports/models.py" line="82" />
         <location filename="../../app/views/reports/tables.py" line="66" />
-        <location filename="../../app/views/reports/tables.py" line="346" />
-        <location filename="../../app/views/reports/tables.py" line="385" />
+        <location filename="../../app/views/reports/tables.py" line="348" />
+        <location filename="../../app/views/reports/tables.py" line="387" />
         <source>Town</source>
         <translation>镇街</translation>
     </message>
@@ -3667,8 +3717,8 @@
     </message>
     <message>
         <location filename="../../app/views/reports/tables.py" line="64" />
-        <location filename="../../app/views/reports/tables.py" line="345" />
-        <location filename="../../app/views/reports/tables.py" line="387" />
+        <location filename="../../app/views/reports/tables.py" line="347" />
+        <location filename="../../app/views/reports/tables.py" line="389" />
         <source>Category</source>
         <translation>问题分类</translation>
     </message>
@@ -3679,8 +3729,8 @@
     </message>
     <message>
         <location filename="../../app/views/reports/tables.py" line="67" />
-        <location filename="../../app/views/reports/tables.py" line="290" />
-        <location filename="../../app/views/reports/tables.py" line="321" />
+        <location filename="../../app/views/reports/tables.py" line="292" />
+        <location filename="../../app/views/reports/tables.py" line="323" />
         <source>Unit</source>
         <translation>承办单位</translation>
     </message>
@@ -3700,173 +3750,173 @@
         <translation>镇街全部问题</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="118" />
+        <location filename="../../app/views/reports/tables.py" line="120" />
         <source>Not dispatched</source>
         <translation>未派单</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="136" />
+        <location filename="../../app/views/reports/tables.py" line="138" />
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="152" />
+        <location filename="../../app/views/reports/tables.py" line="154" />
         <source>%1/%2/%3</source>
         <comment>year/month/day</comment>
         <translation>%1年%2月%3日</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="160" />
+        <location filename="../../app/views/reports/tables.py" line="162" />
         <source>%1/%2</source>
         <comment>month/day</comment>
         <translation>%1月%2日</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="172" />
+        <location filename="../../app/views/reports/tables.py" line="174" />
         <source>%1/%2</source>
         <comment>month/day, the month already named</comment>
         <translation>%2日</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="184" />
+        <location filename="../../app/views/reports/tables.py" line="186" />
         <source>Compared with the same days of the previous period (%1)</source>
         <translation>与上期同期（%1）相比</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="188" />
+        <location filename="../../app/views/reports/tables.py" line="190" />
         <source>Compared with the previous period (%1)</source>
         <translation>与上期（%1）相比</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="194" />
+        <location filename="../../app/views/reports/tables.py" line="196" />
         <source>Same days, previous period</source>
         <translation>上期同期</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="201" />
+        <location filename="../../app/views/reports/tables.py" line="203" />
         <source>Figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="203" />
+        <location filename="../../app/views/reports/tables.py" line="205" />
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="204" />
+        <location filename="../../app/views/reports/tables.py" line="206" />
         <source>Value</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="205" />
+        <location filename="../../app/views/reports/tables.py" line="207" />
         <source>Counted</source>
         <translation>分子 / 分母</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="207" />
-        <location filename="../../app/views/reports/tables.py" line="259" />
+        <location filename="../../app/views/reports/tables.py" line="209" />
+        <location filename="../../app/views/reports/tables.py" line="261" />
         <source>Change</source>
         <translation>环比</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="236" />
+        <location filename="../../app/views/reports/tables.py" line="238" />
         <source>. </source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="237" />
+        <location filename="../../app/views/reports/tables.py" line="239" />
         <source>Open a figure to see the orders its denominator counts but its numerator does not (the misses); the volume row opens every order.</source>
         <translation>双击指标可查看计入分母但未计入分子的工单（即未达标工单）；受理量一行打开全部工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="256" />
-        <location filename="../../app/views/reports/tables.py" line="347" />
-        <location filename="../../app/views/reports/tables.py" line="388" />
+        <location filename="../../app/views/reports/tables.py" line="258" />
+        <location filename="../../app/views/reports/tables.py" line="349" />
+        <location filename="../../app/views/reports/tables.py" line="390" />
         <source>Orders</source>
         <translation>工单数</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="257" />
+        <location filename="../../app/views/reports/tables.py" line="259" />
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="287" />
+        <location filename="../../app/views/reports/tables.py" line="289" />
         <source>Units ranked by the three rates</source>
         <translation>承办单位三率排名</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="289" />
+        <location filename="../../app/views/reports/tables.py" line="291" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="291" />
+        <location filename="../../app/views/reports/tables.py" line="293" />
         <source>Dispatched</source>
         <translation>派单量</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="293" />
+        <location filename="../../app/views/reports/tables.py" line="295" />
         <source>Score</source>
         <translation>综合得分</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="301" />
+        <location filename="../../app/views/reports/tables.py" line="303" />
         <source>not ranked</source>
         <translation>不排名</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="309" />
+        <location filename="../../app/views/reports/tables.py" line="311" />
         <source>Score: the mean of the ranked rates. Units with fewer than %1 dispatched orders are listed but not ranked.</source>
         <translation>综合得分为参与排名各率的平均值。派单量少于 %1 件的单位列出但不排名。</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="324" />
+        <location filename="../../app/views/reports/tables.py" line="326" />
         <source>Due</source>
         <translation>应办结</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="342" />
+        <location filename="../../app/views/reports/tables.py" line="344" />
         <source>Hot spots</source>
         <translation>热点问题</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="344" />
+        <location filename="../../app/views/reports/tables.py" line="346" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="348" />
+        <location filename="../../app/views/reports/tables.py" line="350" />
         <source>Baseline a day</source>
         <translation>基线日均</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="349" />
+        <location filename="../../app/views/reports/tables.py" line="351" />
         <source>Times baseline</source>
         <translation>为基线倍数</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="363" />
+        <location filename="../../app/views/reports/tables.py" line="365" />
         <source>new</source>
         <translation>新出现</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="369" />
+        <location filename="../../app/views/reports/tables.py" line="371" />
         <source>A hot spot has at least %1 orders and a daily volume at least %2 times its mean over the previous %3 periods.</source>
         <translation>热点：本期不少于 %1 件，且日均量不低于前 %3 期日均量的 %2 倍。</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="383" />
+        <location filename="../../app/views/reports/tables.py" line="385" />
         <source>Repeated appeals about one address</source>
         <translation>同一地址重复诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="386" />
+        <location filename="../../app/views/reports/tables.py" line="388" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/views/reports/tables.py" line="403" />
+        <location filename="../../app/views/reports/tables.py" line="405" />
         <source>Appeals naming the same place (spelling and room number aside) are one problem; at least %1 orders.</source>
         <translation>指向同一地点的诉求（忽略写法与房号差异）视为一个问题；不少于 %1 件。</translation>
     </message>
@@ -4064,14 +4114,174 @@
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../app/views/work/panel.py" line="285" />
+        <location filename="../../app/views/work/panel.py" line="286" />
         <source>Not allowed: %1</source>
         <translation>不允许：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/panel.py" line="287" />
+        <location filename="../../app/views/work/panel.py" line="288" />
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncFailures</name>
+    <message>
+        <location filename="../../app/views/common/sync_reasons.py" line="19" />
+        <source>the central store cannot be reached (the network or the server is down)</source>
+        <translation>无法连接中心服务器（网络或服务器故障）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/sync_reasons.py" line="24" />
+        <source>the central store's answer was incomplete or not understood; try again later</source>
+        <translation>中心服务器的应答不完整或无法识别，请稍后再试</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/sync_reasons.py" line="35" />
+        <source>another sync of this workspace is running; try again when it has finished</source>
+        <translation>本工作区的另一次同步正在进行，请在其完成后再试</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/sync_reasons.py" line="41" />
+        <source>synchronisation failed (%1)</source>
+        <translation>同步失败（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/sync_reasons.py" line="48" />
+        <source>wrong user name or password</source>
+        <translation>用户名或密码错误</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/sync_reasons.py" line="49" />
+        <source>the sign-in has expired; sign in again</source>
+        <translation>登录已过期，请重新登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/sync_reasons.py" line="50" />
+        <source>the sign-in is no longer valid; sign in again</source>
+        <translation>登录已失效，请重新登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/sync_reasons.py" line="51" />
+        <source>this user is disabled; ask an administrator</source>
+        <translation>该用户已停用，请联系管理员</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/sync_reasons.py" line="52" />
+        <source>not signed in to the central store</source>
+        <translation>尚未登录中心服务器</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/sync_reasons.py" line="53" />
+        <source>the sign-in is no longer in the system keyring; sign in again</source>
+        <translation>系统密钥环中已没有登录凭据，请重新登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/sync_reasons.py" line="59" />
+        <source>not signed in, or the sign-in is no longer valid; sign in again</source>
+        <translation>尚未登录或登录已失效，请重新登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/sync_reasons.py" line="67" />
+        <source>the only keyring found would keep the sign-in in a file, which is refused; the password was not sent. Use the system keyring (ask your technician)</source>
+        <translation>找到的密钥环会把登录凭据存成文件，已拒绝使用，密码没有发送。请使用系统密钥环（请联系技术人员）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/sync_reasons.py" line="72" />
+        <source>this computer has no usable system keyring, so the sign-in cannot be kept safely (ask your technician to set one up)</source>
+        <translation>这台电脑没有可用的系统密钥环，无法安全保存登录凭据（请联系技术人员配置）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/sync_reasons.py" line="81" />
+        <source>the server address is not valid: it must be https://host:port</source>
+        <translation>服务器地址无效，须为 https://主机:端口</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/sync_reasons.py" line="84" />
+        <source>the address uses plain http to another machine: the password would cross the network unencrypted. Use https://</source>
+        <translation>该地址以明文 http 连接其他电脑，密码会在网络上以明文传送。请使用 https://</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/sync_reasons.py" line="89" />
+        <source>the server's certificate must be verified</source>
+        <translation>必须校验服务器证书</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/sync_reasons.py" line="91" />
+        <source>the connection to the server is not safe</source>
+        <translation>与服务器的连接不安全</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/sync_reasons.py" line="97" />
+        <source>too many failed sign-ins: this user is locked; an administrator can lift it</source>
+        <translation>登录失败次数过多，该用户已被锁定，可请管理员解除</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/sync_reasons.py" line="104" />
+        <source>too many failed sign-ins: wait before trying again</source>
+        <translation>登录失败次数过多，请稍候再试</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/sync_reasons.py" line="107" />
+        <source>the server's certificate could not be verified</source>
+        <translation>服务器证书校验失败</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/sync_reasons.py" line="108" />
+        <source>the server sends elsewhere; not followed (check the address)</source>
+        <translation>服务器要求转到其他地址，已拒绝跟随（请核对地址）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/sync_reasons.py" line="111" />
+        <source>this user's role may not do that on the central store</source>
+        <translation>该用户的角色无权在中心服务器上进行此操作</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/sync_reasons.py" line="114" />
+        <source>the central store does not allow that for this user</source>
+        <translation>中心服务器不允许该用户进行此操作</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/sync_reasons.py" line="117" />
+        <source>the central store does not accept this version of Hotline Desk</source>
+        <translation>中心服务器不接受此版本的热线工作台，请升级</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/sync_reasons.py" line="120" />
+        <source>the central store is busy; try again shortly</source>
+        <translation>中心服务器繁忙，请稍后再试</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/sync_reasons.py" line="121" />
+        <source>the central store refused the request as too large</source>
+        <translation>请求过大，中心服务器拒绝接收</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/sync_reasons.py" line="124" />
+        <location filename="../../app/views/common/sync_reasons.py" line="125" />
+        <source>the central store could not read the request</source>
+        <translation>中心服务器无法识别该请求</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/sync_reasons.py" line="128" />
+        <source>the address does not lead to a Hotline Desk central store</source>
+        <translation>该地址不是热线工作台的中心服务器</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/common/sync_reasons.py" line="134" />
+        <source>the central store refused the request (code %1)</source>
+        <translation>中心服务器拒绝了请求（代码 %1）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/common/sync_reasons.py" line="141" />
+        <source> (try again in %n minute(s))</source>
+        <translation>
+            <numerusform>（%n 分钟后再试）</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync/bridge.py" line="107" />
+        <source>Warning: the connection to %1 is not encrypted (http): the password and the sign-in cross the network in clear text.</source>
+        <translation>警告：与 %1 的连接未加密（http），密码和登录凭据以明文传送。</translation>
     </message>
 </context>
 <context>

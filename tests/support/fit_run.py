@@ -22,11 +22,13 @@ from pathlib import Path
 from typing import Any
 
 SCREEN_WIDTH, SCREEN_HEIGHT = 1366, 728
+HELD_TITLES = ("小区电梯停运三天无人维修", "咨询新生儿入户办理材料")  # two calls set aside
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def probe(scale: float, lang: str = "zh_CN") -> dict[str, dict[str, Any]]:
-    """This module's report, run in a process of its own (for the tests)."""
+def probe(scale: float, lang: str = "zh_CN") -> dict[str, Any]:
+    """This module's report, run in a process of its own (for the tests): "screens" (per
+    screen its minimum size, what is cut off, its texts), "data" (the workspace's texts)."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     result = subprocess.run(
         [sys.executable, "-m", "tests.support.fit_run", "--scale", str(scale), "--lang", lang],
@@ -37,7 +39,7 @@ def probe(scale: float, lang: str = "zh_CN") -> dict[str, dict[str, Any]]:
         timeout=600,
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    report: dict[str, dict[str, Any]] = json.loads(result.stdout)
+    report: dict[str, Any] = json.loads(result.stdout)
     return report
 
 
@@ -59,9 +61,38 @@ def main() -> int:
     parser.add_argument("--orders", type=int, default=300)
     args = parser.parse_args()
     configure(args.scale)
-    report = Probe(args.lang, args.png, args.orders).run()
-    json.dump(report, sys.stdout, ensure_ascii=False, indent=1)
+    probe = Probe(args.lang, args.png, args.orders)
+    screens = probe.run()
+    json.dump({"screens": screens, "data": probe.data}, sys.stdout, ensure_ascii=False, indent=1)
     return 0
+
+
+def data_strings(workspace: Any) -> list[str]:
+    """Every text the workspace holds that a person wrote or the city named (callers'
+    words, replies, the knowledge base, the policy's names): what a screen may show in
+    either language."""
+    found: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, str) and value.startswith(("[", "{")):
+            try:
+                walk(json.loads(value))  # a list kept as JSON (an article's phrasings)
+            except ValueError:
+                found.add(value)
+        elif isinstance(value, str):
+            found.add(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for row in workspace.database.query("SELECT payload FROM events"):
+        walk(json.loads(row["payload"]))
+    for row in workspace.database.query("SELECT * FROM kb_articles"):
+        walk(dict(row))
+    return sorted(s for s in found if len(s) > 1)
 
 
 class Probe:
@@ -75,6 +106,7 @@ class Probe:
         self.png = png
         self.orders = orders
         self.report: dict[str, dict[str, object]] = {}
+        self.data: list[str] = []
         if png is not None:
             png.mkdir(parents=True, exist_ok=True)
 
@@ -122,6 +154,8 @@ class Probe:
                     window.tasks.wait()
                     self.look(f"{actor.role.value}/{spec.id}", window)
         self.dialogs(window, workspace)
+        users = (actor.user for actor in identity.choices)  # user names are data too
+        self.data = sorted({*data_strings(workspace), *HELD_TITLES, *users})
         window.close()
         workspace.close()
         return self.report
@@ -169,10 +203,9 @@ class Probe:
 
         as_role(Role.OPERATOR)
         # held intakes: two calls set aside while a third is taken
-        window.new_intake("13926081234")
-        window.intake.title.setText("小区电梯停运三天无人维修")
-        window.new_intake("0760-88231234")
-        window.intake.title.setText("咨询新生儿入户办理材料")
+        for phone, title in zip(("13926081234", "0760-88231234"), HELD_TITLES, strict=True):
+            window.new_intake(phone)
+            window.intake.title.setText(title)
         window.new_intake("13800138000")
         window.intake.choose_held()
         self.look("operator/intake-held", window)

@@ -20,8 +20,9 @@ import pytest
 
 from app.models.rules import RuleViolation
 from app.models.validation import FieldError
-from app.store.db import _NOT_A_DATABASE, WorkspaceCorrupt
+from app.store.db import _NOT_A_DATABASE, StoreError, WorkspaceCorrupt
 from app.store.workspace import IntakeInvalid
+from app.sync import errors
 from app.sync.errors import Refused
 from server.api.errors import ApiError
 from server.auth import AuthError
@@ -39,6 +40,14 @@ EXAMPLES: dict[type[BaseException], BaseException] = {
         ]
     ),
     Refused: Refused(409, "invalid_transition", "工单当前状态为“已办结”，不能执行“答复”"),
+    StoreError: StoreError("database or disk is full", "full"),
+    errors.SyncError: errors.SyncError("同步失败 failed", "some_code"),
+    errors.Offline: errors.Offline("cannot reach https://12345.example.gov.cn"),
+    errors.BadAnswer: errors.BadAnswer("answer 200 is not complete JSON"),
+    errors.AuthRequired: errors.AuthRequired("wrong user name or password", "invalid_credentials"),
+    errors.KeyringUnavailable: errors.KeyringUnavailable("没有可用的系统密钥环", "no_keyring"),
+    errors.InsecureTransport: errors.InsecureTransport("拒绝以明文 http 连接", "clear_text"),
+    errors.SyncBusy: errors.SyncBusy("另一个同步正在进行"),
     ApiError: ApiError(429, "too_many_attempts", "稍后再试", retry_after=30),
     AuthError: AuthError("invalid_credentials", "wrong user name or password"),
     Throttled: Throttled(Refusal("locked_out", "账号已暂时锁定", 900)),
@@ -117,6 +126,12 @@ def test_code_and_message_cross_intact() -> None:
     assert isinstance(refused, Refused)
     assert (refused.status, refused.code) == (409, "invalid_transition")
     assert refused.message == "工单当前状态为“已办结”，不能执行“答复”"
+    throttled = pickle.loads(pickle.dumps(Refused(429, "locked_out", "账号已暂时锁定", 900)))
+    assert (throttled.code, throttled.retry_after) == ("locked_out", 900)
+    signed_out = pickle.loads(pickle.dumps(EXAMPLES[errors.AuthRequired]))
+    assert isinstance(signed_out, errors.AuthRequired) and signed_out.code == "invalid_credentials"
+    full = pickle.loads(pickle.dumps(EXAMPLES[StoreError]))
+    assert isinstance(full, StoreError) and full.kind == "full"
     invalid = pickle.loads(pickle.dumps(EXAMPLES[IntakeInvalid]))
     assert isinstance(invalid, IntakeInvalid)
     assert [e.code for e in invalid.errors] == ["bad_phone", "too_long"]

@@ -22,16 +22,40 @@ def reason(exc: BaseException) -> str:
     from app.sync.errors import SyncError  # not loaded before the first failure
 
     if isinstance(exc, SyncError):
-        return exc.message
+        from app.views.common.sync_reasons import sync_reason
+
+        return sync_reason(exc)
     if isinstance(exc, WorkspaceCorrupt):
-        return str(exc)  # names the file and what to do, in both languages
-    if isinstance(exc, StoreError):
         text = QCoreApplication.translate(
-            "Failures", "the workspace file could not be read or written (%1)"
+            "Failures",
+            "the workspace file %1 is empty or damaged; it was left as it is. Restore it from "
+            "a backup, or have a technician look at it (work not yet sent is only there)",
         )
-        return text.replace("%1", str(exc))
+        return text.replace("%1", str(exc.path))
+    if isinstance(exc, StoreError):
+        return store_reason(exc)
+    # A fault of the program: its own words, for whoever is called to look at it
     detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
     return QCoreApplication.translate("Failures", "an unexpected error (%1)").replace("%1", detail)
+
+
+def store_reason(exc: StoreError) -> str:
+    """The workspace file's trouble, in the interface's words when it is a known one."""
+    translate = QCoreApplication.translate
+    known = {
+        "full": translate("Failures", "the disk is full: the workspace file cannot grow"),
+        "busy": translate("Failures", "the workspace file is in use by another program"),
+        "read_only": translate("Failures", "the workspace file is read-only"),
+        "io": translate("Failures", "the disk could not read or write the workspace file"),
+        "cannot_open": translate("Failures", "the workspace file cannot be opened"),
+        "damaged": translate("Failures", "the workspace file is damaged"),
+        "folder": translate("Failures", "a folder stands where the workspace file should be"),
+        "closed": translate("Failures", "the workspace was closed"),
+    }
+    if exc.kind in known:
+        return known[exc.kind]
+    text = translate("Failures", "the workspace file could not be read or written (%1)")
+    return text.replace("%1", str(exc))
 
 
 def failure_text(what: str, exc: BaseException) -> str:

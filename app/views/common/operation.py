@@ -29,6 +29,7 @@ from app.operations.changes import NOTHING, Changes, Done
 from app.store.db import StoreError
 from app.store.workspace import Workspace
 from app.views.common.changes import ChangeHub
+from app.views.common.failures import reason
 from app.views.common.plain import message_box
 from app.views.common.tasks import TaskRunner
 
@@ -44,9 +45,8 @@ def failure_text(exc: Exception) -> str:
     if isinstance(exc, KeyError):
         return translate("Operation", "This order is not here (any more), or not one of yours.")
     if isinstance(exc, StoreError):
-        return translate("Operation", "Could not save: %1").replace("%1", str(exc))
-    what = str(exc) or type(exc).__name__
-    return translate("Operation", "Could not complete this: %1").replace("%1", what)
+        return translate("Operation", "Could not save: %1").replace("%1", reason(exc))
+    return translate("Operation", "Could not complete this: %1").replace("%1", reason(exc))
 
 
 def show_failure(parent: QWidget | None, exc: Exception) -> QMessageBox:

@@ -33,6 +33,7 @@ from app.models.visibility import viewer_of
 from app.operations import intake as intake_ops
 from app.operations.changes import Changes
 from app.store.workspace import IntakeInvalid
+from app.views.common.failures import reason
 from app.views.common.labels import (
     appeal_type_label,
     appellant_kind_label,
@@ -557,7 +558,7 @@ class IntakePage(QWidget):
                 self._show_errors(exc.errors)
                 return
             # the store failed (disk full, locked): say so, keep the form
-            self.form_error.setText(self.tr("Could not save: %1").replace("%1", str(exc)))
+            self.form_error.setText(self.tr("Could not save: %1").replace("%1", reason(exc)))
             self.form_error.show()
 
         return (

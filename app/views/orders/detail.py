@@ -173,7 +173,7 @@ class OrderDetailDialog(QDialog):
             units = self.policy.unit_name(order.lead_unit)
             if order.assist_units:
                 assists = "、".join(self.policy.unit_name(u) for u in order.assist_units)
-                units += "（" + self.tr("assisted by %1").replace("%1", assists) + "）"
+                units = self.tr("%1 (assisted by %2)").replace("%2", assists).replace("%1", units)
             facts.addRow(self.tr("Handling unit"), plain_label(units))
         facts_box = QGroupBox(self.tr("Order"))
         facts_box.setLayout(facts)

@@ -18,7 +18,7 @@ from app.models.policy import Policy
 from app.models.report_places import SpotLevel
 from app.models.reports import FigureId, MixRow, Report, ScopeKind, change
 from app.store.reports.queries import Selection
-from app.views.common.labels import appeal_type_label
+from app.views.common.labels import appeal_type_label, channel_label
 
 
 class Kind(StrEnum):
@@ -107,6 +107,8 @@ class Namer:
     def value(self, dimension: str, code: str) -> str:
         if dimension == "appeal_type":
             return appeal_type_label(code)
+        if dimension == "channel":
+            return channel_label(code)
         if dimension == "category":
             return self.category(code)
         if dimension == "town":

@@ -11,9 +11,14 @@ DEFAULT_LANGUAGE = "zh_CN"
 
 
 def install_translators(app: QApplication, language: str = DEFAULT_LANGUAGE) -> list[QTranslator]:
-    """Simplified Chinese by default; English is the source language and needs no file."""
+    """Simplified Chinese by default. English is the source language: its file holds only
+    the singular and plural of the counted texts ("1 order", "2 orders")."""
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        plurals = QTranslator(app)
+        if plurals.load("hotline_desk_en", str(resources_dir() / "translations")):
+            app.installTranslator(plurals)
+            return [plurals]
         return []
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     installed = []

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from app.operations import sync as sync_ops
 from app.operations.changes import NOTHING, Changes
 from app.store.workspace import DB_FILE, Workspace
 from app.sync import account
 from app.sync.worker import SyncStatus, SyncWorker
+from app.views.common.failures import reason
 from app.views.shell.status_bar import SyncSnapshot
 
 if TYPE_CHECKING:
@@ -78,9 +79,9 @@ class SyncBridge(QObject):
             last_success=s.last_success[:16].replace("T", " "),
             user=s.user,
             role=s.role,
-            error=s.last_error,
+            error=reason(s.failure) if s.failure is not None else s.last_error,
             parked=s.parked,
-            warning=s.warning,
+            warning=clear_text_warning(s.server) if s.warning else "",
         )
 
     def sign_in(self, server: str, user: str, password: str) -> Callable[[], object]:
@@ -95,3 +96,17 @@ class SyncBridge(QObject):
     def _on_worker_connection(self, step: Callable[[Database], object]) -> Callable[[], object]:
         """`step` on the connection of the worker thread that runs it."""
         return lambda: step(self.workspace.worker_database())
+
+
+def clear_text_warning(server: str) -> str:
+    """The warning of a clear-text connection the user accepted (app/sync/transport.py),
+    in the interface's language."""
+    from urllib.parse import urlsplit
+
+    host = urlsplit(server).hostname or server
+    text = QCoreApplication.translate(
+        "SyncFailures",
+        "Warning: the connection to %1 is not encrypted (http): the password and the "
+        "sign-in cross the network in clear text.",
+    )
+    return text.replace("%1", host)

@@ -23,6 +23,7 @@ from app.models.policy import Policy
 from app.models.records import Event, Order
 from app.models.rules import RuleViolation
 from app.models.validation import mask_phone
+from app.views.common.failures import reason
 from app.views.common.labels import appeal_type_label, event_label, status_label, urgency_label
 from app.views.common.operation import Op, OperationRunner
 from app.views.common.plain import plain, rich
@@ -284,4 +285,4 @@ class StepDialog(QDialog):
         elif isinstance(exc, RuleViolation):
             self.show_error(self.tr("Not allowed: %1").replace("%1", exc.message))
         else:  # the store failed: say so
-            self.show_error(self.tr("Could not save: %1").replace("%1", str(exc)))
+            self.show_error(self.tr("Could not save: %1").replace("%1", reason(exc)))
