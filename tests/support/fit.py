@@ -182,6 +182,7 @@ def header_problems(header: QHeaderView) -> list[str]:
         if text and need > has:
             found.append(f"column {text!r} needs {need} px, has {has}")
         stretched = header.sectionResizeMode(section) == QHeaderView.ResizeMode.Stretch
+        stretched = stretched or header.property("room_column") == section
         least = STRETCHED_CHARACTERS * metrics.horizontalAdvance("中")
         if stretched and has < least:  # the room left for a title: a few characters and "…"
             found.append(f"stretched column {text!r} has {has} px, less than {least}")

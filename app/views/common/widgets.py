@@ -3,7 +3,8 @@ holder for a form taller than a small screen, a window's size kept within its sc
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QSize, Qt, Slot
+import shiboken6
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSize, Qt, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFrame,
+    QHeaderView,
     QLabel,
     QScrollArea,
     QTableView,
@@ -144,3 +146,39 @@ def record_table(model: QAbstractItemModel, name: str) -> QTableView:
     table.setWordWrap(False)
     table.verticalHeader().hide()
     return table
+
+
+class RoomForTitles(QObject):
+    """A table's title column takes the room its other columns leave, but never less than
+    `characters` wide: on a narrow screen the table scrolls sideways rather than showing
+    titles as "…". The header's `room_column` property names the column (for the tests)."""
+
+    def __init__(self, table: QTableView, column: int, characters: int = 8) -> None:
+        super().__init__(table)
+        self.table, self.column, self.characters = table, column, characters
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.setProperty("room_column", column)
+        header.sectionResized.connect(self._resized)
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and shiboken6.isValid(self.table):
+            self.fit()
+        return False
+
+    def _resized(self, index: int, _old: int, _new: int) -> None:
+        if index != self.column:
+            self.fit()
+
+    def fit(self) -> None:
+        header = self.table.horizontalHeader()
+        others = sum(
+            header.sectionSize(i)
+            for i in range(header.count())
+            if i != self.column and not header.isSectionHidden(i)
+        )
+        least = self.characters * self.table.fontMetrics().horizontalAdvance("中")
+        width = max(least, self.table.viewport().width() - others)
+        if header.sectionSize(self.column) != width:
+            header.resizeSection(self.column, width)

@@ -218,8 +218,7 @@ class IntakePage(QWidget):
         form_layout.addLayout(form)
         form_layout.addWidget(self.kb_source)
 
-        # The held calls and the form scroll when taller than the screen leaves them (a
-        # 1366×768 display at 125 %); the banner, the form's error and the buttons stay.
+        # held calls and form scroll on a small screen; banner, error and buttons stay
         fields = QWidget(objectName="intake_fields")
         fields_layout = QVBoxLayout(fields)
         fields_layout.setContentsMargins(0, 0, 0, 0)

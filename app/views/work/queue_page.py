@@ -34,7 +34,7 @@ from app.operations.changes import Changes
 from app.store.queues.work import QueueQueries, QueueRow
 from app.views.common.operation import Op, show_failure
 from app.views.common.plain import plain, rich
-from app.views.common.widgets import record_table
+from app.views.common.widgets import RoomForTitles, record_table
 from app.views.shell.actions import SPEC_BY_ID, build_actions
 from app.views.work.panel import OrderSummary, StepDialog
 from app.views.work.queue_models import QueueModel
@@ -85,7 +85,7 @@ class QueuePage(QWidget):
         header.setSortIndicatorShown(False)
         header.sortIndicatorChanged.connect(lambda c, _o: header.setSortIndicatorShown(c >= 0))
         if "title" in self.columns:
-            header.setSectionResizeMode(self.columns.index("title"), QHeaderView.ResizeMode.Stretch)
+            RoomForTitles(self.table, self.columns.index("title"))
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selected())
         self.table.activated.connect(lambda _i: self._open_current())
         self.summary = OrderSummary(self.policy, redact=self.redact)
