@@ -925,14 +925,15 @@ def test_a_transfer_reason_over_the_wire(desk: Desk, reason: str, status: int, c
     assert server_rows(desk.server.db_url, f"SELECT id FROM events WHERE id = '{wire['id']}'") == []
 
 
-def test_a_reason_with_a_nul_inside_is_stored_and_read_back(desk: Desk) -> None:
-    """A real reason that carries a control character (pasted from another program) is a
-    reason: stored by either backend (PostgreSQL text holds no NUL) and pulled back as sent."""
+def test_a_reason_with_a_control_character_inside_is_refused(desk: Desk) -> None:
+    """A real reason that carries a control character (pasted from another program) is
+    refused by the field check, on either backend (PostgreSQL text holds no NUL), with the
+    field named; nothing stored."""
     order = desk.received()
     reason = "来电人要求转市公安\x00处理\x07"
     wire = _wire(order, E.TRANSFER, {"target": "110", "reason": reason}, "op1", desk)
     r = _push_wire(desk, "op1", wire)
-    assert r.status_code == 200, r.text[:300]
-    desk.disp.sync()
-    (event,) = [e for e in desk.disp.ws.timeline(order.id) if e.id == wire["id"]]
-    assert event.payload["reason"] == reason
+    assert r.status_code == 422, r.text[:300]
+    result = r.json()["results"][0]
+    assert result["code"] == "invalid_field" and result["message"].startswith("reason")
+    assert server_rows(desk.server.db_url, f"SELECT id FROM events WHERE id = '{wire['id']}'") == []
