@@ -187,7 +187,11 @@ def _import(args: argparse.Namespace) -> int:
                     continue
                 recorded += 1
                 last_recorded = number
-                print(json.dumps({"line": number, "number": order.number, "id": order.id}))
+                # Flushed: whoever feeds the lines through a pipe sees each one recorded.
+                print(
+                    json.dumps({"line": number, "number": order.number, "id": order.id}),
+                    flush=True,
+                )
     except (StoreError, OSError) as exc:
         _report_stop(path, number, exc, last_recorded, _summary(recorded, skipped, failed))
         return 2
