@@ -280,6 +280,19 @@ MAX_SEARCH_CHARS = 400
 _HELD = re.compile(r"(.)\1{2,}", re.DOTALL)
 
 
+# What a caller or an operator says before the question (你好，我想问一下): no subject of
+# its own. A query of these words alone has no good match, whatever it finds.
+_FILLER = re.compile(
+    r"你好|您好|喂|请问|麻烦|我想|想问|问一下|问下|咨询一下|咨询|了解一下|一下|我|你|您|的|吗|呢|啊|呀|吧|"
+    r"[\W_]",
+)
+
+
+def says_nothing(query: str) -> bool:
+    """True for a query of greetings and 我想问一下 alone (or nothing at all)."""
+    return not _FILLER.sub("", query)
+
+
 def search_text(query: str) -> str:
     """What a search reads of a query: its first MAX_SEARCH_CHARS characters, a character
     repeated three times or more in a row read once."""

@@ -83,7 +83,7 @@ def test_nonsense_mostly_says_there_is_no_good_match(kb: KnowledgeBase) -> None:
         f"\nnonsense {n}: hits listed before {listed / n:.3f}, a good match now {matched / n:.3f}"
     )
     assert listed > matched
-    assert matched / n <= 0.5  # measured 32 of 65 (see docs/knowledge-base.md)
+    assert matched / n <= 0.5  # measured 31 of 65 (see docs/knowledge-base.md)
 
 
 @pytest.mark.parametrize(
@@ -107,6 +107,10 @@ def test_nonsense_mostly_says_there_is_no_good_match(kb: KnowledgeBase) -> None:
         # markup and SQL: every run of letters typed must read in the article, not one
         "<img src=x onerror=alert(1)>",
         "'; DROP TABLE kb_fts; --",
+        # what is said before the question, and nothing else
+        "我想问一下",
+        "你好，请问一下",
+        "您好！我想咨询一下。",
     ],
 )
 def test_named_nonsense_has_no_good_match(kb: KnowledgeBase, query: str) -> None:
@@ -162,5 +166,5 @@ def test_the_floor_follows_the_size_of_the_knowledge_base(tmp_path: Path) -> Non
 
 
 def test_real_short_questions_stay_matches(kb: KnowledgeBase) -> None:
-    for query in ("停水", "sb", "私桩安装", "jtwz cx"):
+    for query in ("停水", "sb", "私桩安装", "jtwz cx", "我想问一下停水", "你好，请问社保怎么交"):
         assert good_matches(kb.search(query, limit=5)), query

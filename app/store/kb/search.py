@@ -12,9 +12,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 
-from app.models.kb import SearchHit, find_spans, score_floor, search_text, snippet
+from app.models.kb import SearchHit, find_spans, says_nothing, score_floor, search_text, snippet
 from app.store.db import Database, StoreBug
 from app.store.kb.query import MAX_WORD, Plan, plan_query
 from app.store.kb.text import spellings, text_pinyin_matches
@@ -192,7 +193,10 @@ class Searcher:
             if len(found) >= limit:
                 break
             found.setdefault(rowid, value)
-        return self._hits(found, plan, day, highlight)
+        hits = self._hits(found, plan, day, highlight)
+        if says_nothing(query):  # 我想问一下 alone: found by its words, about nothing
+            hits = [replace(h, good=False) for h in hits]
+        return hits
 
     def _hits(
         self, found: dict[int, tuple[float, int]], plan: Plan, day: str, highlight: bool
@@ -257,8 +261,6 @@ def _good(score: float, stage: int, floor: float | None, row: sqlite3.Row, plan:
 
 
 def _highlighted(hit: SearchHit, row: sqlite3.Row, plan: Plan) -> SearchHit:
-    from dataclasses import replace
-
     questions: list[str] = json.loads(row["questions"])
     keywords: list[str] = json.loads(row["keywords"])
     texts = [row["title"], *questions, *keywords, row["answer"]]
