@@ -252,6 +252,7 @@ def test_everyday_words_are_left_as_they_were() -> None:
         "来电人反映老旧小区加装电梯的补贴政策",
         "我姐姐想问社保卡怎么办理",
         "问一下5G基站辐射",
+        "孩子高烧不退，邻居周末装修，老板马上就来，员工何时发工资，司机白天不在",
     ):
         assert scrub(text) == text
 
