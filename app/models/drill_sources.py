@@ -51,12 +51,17 @@ _NUM = "零〇一二三四五六七八九十百两幺"
 # Common surnames (Zhongshan's Cantonese ones among them), compound ones first: a surname
 # with a title (黄经理, 欧阳娜娜女士), 老 and a surname (老陈), a surname and a given name
 # after a word that introduces a person (邻居张伟明, 名叫李华) or in quotes are a name.
-_SURNAMES = (
-    "欧阳|司徒|上官|诸葛|司马|东方|皇甫|端木|慕容|令狐|尉迟|长孙|夏侯|公孙|"
-    "[陈黄李梁林张刘吴何罗郑杨冯谭周叶徐苏卢邓萧肖蔡马高胡郭曾彭潘钟余赖谢朱袁邱许麦区"
+_COMPOUND = "欧阳|司徒|上官|诸葛|司马|东方|皇甫|端木|慕容|令狐|尉迟|长孙|夏侯|公孙"
+_SINGLE = (
+    "陈黄李梁林张刘吴何罗郑杨冯谭周叶徐苏卢邓萧肖蔡马高胡郭曾彭潘钟余赖谢朱袁邱许麦区"
     "欧汤关甘伍方严龙杜卓温莫廖邝孔钱孙赵吕施沈韩唐曹程董丁魏任姚宋熊范金陆贺江石毛尹"
-    "易覃黎韦岑容古植阮姜崔秦蒋陶王杜洪邹侯雷郝龚汪田万段夏傅史庞武康白孟颜薛符简翁]"
+    "易覃黎韦岑容古植阮姜崔秦蒋陶王洪邹侯雷郝龚汪田万段夏傅史庞武康白孟颜薛符简翁"
 )
+_SURNAMES = f"{_COMPOUND}|[{_SINGLE}]"
+# Surnames that also begin everyday words (高烧, 周末, 马上, 何时, 方便, 白天, 钱, 关于,
+# 任何, 温度 …): after a word introducing a person they are more often those words.
+_EVERYDAY = "高周马何方白钱关任温金石江万易龙古田康段程甘黎史夏武"
+_INTRODUCED = f"{_COMPOUND}|[{''.join(c for c in _SINGLE if c not in _EVERYDAY)}]"
 _TITLES = (
     "先生|女士|小姐|太太|阿姨|伯伯|叔叔|婆婆|师傅|老师|经理|主任|老板|医生|律师|姨|伯|叔|婆|姐|哥"
 )
@@ -108,7 +113,7 @@ _PATTERNS = (
     (re.compile(rf"[{_CN}](?:先生|女士|小姐|太太|阿姨|伯伯|师傅)"), MASK),  # any 某先生
     (re.compile(rf"老(?:{_SURNAMES})"), MASK),  # 老陈
     (
-        re.compile(rf"((?:{_INTRODUCES})\s*(?:是|为|[:：])?\s*)(?:{_SURNAMES})[{_CN}]{{1,2}}"),
+        re.compile(rf"((?:{_INTRODUCES})\s*(?:是|为|[:：])?\s*)(?:{_INTRODUCED})[{_CN}]{{1,2}}"),
         rf"\1{MASK}",
     ),
     (re.compile(rf"[“\"「『‘](?:{_SURNAMES})[{_CN}]{{1,2}}[”\"」』’]"), MASK),  # “张伟明”
