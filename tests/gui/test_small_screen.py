@@ -1,7 +1,8 @@
 """Every screen of every role, and the main dialogs, on a 1366×768 display less its taskbar
-(1366×728) at 100 % and 125 % scaling: the window fits the available area and nothing shown
-is cut off (tests/support/fit.py says what counts). Each scale runs in its own process, as the
-screen and the scale factor are set before Qt starts (tests/support/fit_run.py)."""
+(1366×728) at 100 % and 125 % scaling, in English too: the window fits the available area
+and nothing shown is cut off (tests/support/fit.py says what counts). Each scale runs in
+its own process, as the screen and the scale factor are set before Qt starts
+(tests/support/fit_run.py)."""
 
 from __future__ import annotations
 
@@ -17,9 +18,14 @@ DIALOGS = ("order-detail", "ctrl-k", "sign-in", "follow-up", "dispatch", "unit-r
 SHOWN_ROLES = tuple(r for r in Role if r is not Role.ADMIN)  # each has a demo identity
 
 
-@pytest.fixture(scope="module", params=[1.0, 1.25], ids=["100%", "125%"])
+@pytest.fixture(
+    scope="module",
+    params=[(1.0, "zh_CN"), (1.25, "zh_CN"), (1.25, "en")],
+    ids=["100%", "125%", "125%-en"],  # English words are longer
+)
 def report(request) -> dict[str, dict[str, object]]:  # type: ignore[no-untyped-def]
-    screens: dict[str, dict[str, object]] = probe(request.param)["screens"]
+    scale, lang = request.param
+    screens: dict[str, dict[str, object]] = probe(scale, lang)["screens"]
     return screens
 
 

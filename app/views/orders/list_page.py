@@ -25,7 +25,7 @@ from app.store.orders.query import OrderFilter
 from app.views.common.failures import failure_text
 from app.views.common.labels import appeal_type_label, status_label
 from app.views.common.plain import plain
-from app.views.common.widgets import record_table
+from app.views.common.widgets import RoomForTitles, record_table
 from app.views.orders.models import OrderListModel
 
 CELL_PADDING = 16  # a cell's margins and the grid line, beside its text
@@ -86,6 +86,11 @@ class OrderListPage(QWidget):
         self.use_dates = QCheckBox(self.tr("&Received between"), objectName="use_dates")
         self.overdue = QCheckBox(self.tr("&Overdue only"), objectName="overdue")
         self.count = plain(QLabel(objectName="count"))
+        for combo in (self.status, self.appeal_type):  # English names are long: a small screen
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
 
         for combo in (self.status, self.appeal_type, self.town):
             combo.currentIndexChanged.connect(self.apply_filter)
@@ -117,7 +122,7 @@ class OrderListPage(QWidget):
         header.setStretchLastSection(False)
         for column, width in enumerate(self._column_widths()):
             self.table.setColumnWidth(column, width)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        RoomForTitles(self.table, self.model.COLUMNS.index("title"))
         self.table.activated.connect(self._activated)
 
         layout = QVBoxLayout(self)

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -32,6 +31,7 @@ from app.models.visibility import viewer_of
 from app.operations import orders
 from app.operations.changes import Changes
 from app.store.queues.work import QueueQueries, QueueRow
+from app.views.common.flow import FlowLayout
 from app.views.common.operation import Op, show_failure
 from app.views.common.plain import plain, rich
 from app.views.common.widgets import RoomForTitles, record_table
@@ -94,7 +94,7 @@ class QueuePage(QWidget):
 
         self.step_list = self.steps()
         self.buttons: dict[str, QPushButton] = {}
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # wraps on a small screen rather than widening the window
         for step in self.step_list:
             keys = SPEC_BY_ID[step.action].shortcuts
             button = QPushButton(f"{step.text} ({keys[0]})" if keys else step.text)
@@ -103,7 +103,6 @@ class QueuePage(QWidget):
             button.clicked.connect(lambda _c=False, run=step.run: run())
             self.buttons[step.action] = button
             bar.addWidget(button)
-        bar.addStretch(1)
         self.actions = build_actions(self, {s.action: self._guarded(s) for s in self.step_list})
 
         left = QWidget()
