@@ -29,7 +29,7 @@ from server.pages import MAX_PAGE_BYTES, stamp, within_bytes
 from server.schema import (
     FEED,
     Database,
-    articles,
+    article_versions,
     counters,
     events,
     grants,
@@ -433,9 +433,9 @@ class Feed:
             kb = [
                 (r.seq, r.body)
                 for r in conn.execute(
-                    select(articles.c.seq, articles.c.body)
-                    .where(articles.c.seq > since)
-                    .order_by(articles.c.seq)
+                    select(article_versions.c.seq, article_versions.c.body)
+                    .where(article_versions.c.seq > since)
+                    .order_by(article_versions.c.seq)
                     .limit(limit)
                 )
             ]

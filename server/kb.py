@@ -13,7 +13,7 @@ from sqlalchemy import insert, select, update
 from app.models.clock import CHINA
 from app.models.kb import PROVENANCE, ArticleInvalid
 from app.models.kb import parse_article as client_parse
-from server.schema import FEED, Database, articles, counters
+from server.schema import FEED, Database, article_versions, articles, counters
 from server.wire import canonical
 
 FIELDS = (
@@ -122,6 +122,8 @@ def import_lines(db: Database, lines: Iterable[str], by: str = "") -> ImportRepo
                 .where(articles.c.id == row["id"])
                 .values(version=row["version"], seq=row["seq"], body=row["body"])
             )
+        if new_rows or changed:
+            conn.execute(insert(article_versions), [*new_rows, *changed])
         conn.execute(update(counters).where(counters.c.name == FEED).values(value=seq))
     report.added, report.updated = len(new_rows), len(changed)
     return report

@@ -6,10 +6,11 @@ one grants the units concerned the article's thread and publishes what the edito
   article's thread (`grants`, as a dispatch grants an order): its pull then carries the
   proposals, rulings and flags of its own articles and nothing of other units'.
 * An approval (or an edit-and-approve) is published at once, in the push's transaction:
-  the article's next version goes into `articles` with a feed position of its own, with
-  its author (who proposed it), approver and the store's time, and reaches every
-  workstation at its next pull. Nothing is overwritten that a workstation has not kept:
-  workstations keep every version they pulled.
+  the article's next version becomes current in `articles` and is added to
+  `article_versions` (every version, kept), with a feed position of its own, its author
+  (who proposed it), approver and the store's time, and reaches every workstation at its
+  next pull. Pull reads the history, so a workstation joining later receives the old
+  versions too, and workstations keep every version they pulled.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from app.models.records import Event
 from app.models.rules import RuleViolation
 from app.models.serial import event_from_dict
 from server.auth import User
-from server.schema import articles, events, grants
+from server.schema import article_versions, articles, events, grants
 from server.wire import canonical
 
 _TYPES = tuple(t.value for t in KB_EVENTS)
@@ -135,6 +136,7 @@ class Governance:
             )
         else:
             self.conn.execute(insert(articles).values(id=thread.article, **values))
+        self.conn.execute(insert(article_versions).values(id=thread.article, **values))
         self.current[thread.article] = article.version
         thread.version, thread.owner = article.version, article.unit
         return seq

@@ -24,6 +24,7 @@ from sqlalchemy import (
     Text,
     create_engine,
     event,
+    exists,
     insert,
     select,
     text,
@@ -130,6 +131,19 @@ articles = Table(
     Column("body", Text, nullable=False),
 )
 
+# Every published version of every article, written in the transaction that publishes it
+# (import or approval) and never changed: `articles` holds the current one. Pull reads
+# this table, so a workstation joining later receives the old versions too (an order keeps
+# the version it used: app.models.records OrderState.kb_version).
+article_versions = Table(
+    "article_versions",
+    metadata,
+    Column("id", String(100), primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("seq", BigInteger, nullable=False, unique=True),
+    Column("body", Text, nullable=False),
+)
+
 # The station code each workstation (device) was given at its first sign-in.
 stations = Table(
     "stations",
@@ -193,6 +207,7 @@ class Database:
         with self.write() as conn:
             _backfill_numbers(conn)
             _add_name_keys(conn)
+            _keep_current_versions(conn)
             if (
                 conn.execute(select(counters.c.value).where(counters.c.name == FEED)).first()
                 is None
@@ -247,6 +262,19 @@ def _backfill_numbers(conn: Connection) -> None:
             rows.append({"number": number, "order_id": order_id, "original": number})
     if rows:
         conn.execute(insert(order_numbers), rows)
+
+
+def _keep_current_versions(conn: Connection) -> None:
+    """A store made before versions were kept: its current articles become the first
+    entries of their history (the versions they replaced were already gone), with their
+    own feed positions, so nothing a workstation pulled moves."""
+    missing = select(articles.c.id, articles.c.version, articles.c.seq, articles.c.body).where(
+        ~exists().where(
+            (article_versions.c.id == articles.c.id)
+            & (article_versions.c.version == articles.c.version)
+        )
+    )
+    conn.execute(insert(article_versions).from_select(["id", "version", "seq", "body"], missing))
 
 
 def _add_name_keys(conn: Connection) -> None:

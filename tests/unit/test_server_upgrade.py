@@ -40,3 +40,30 @@ def test_an_older_store_gets_the_new_columns_and_its_numbers(tmp_path: Path) -> 
     # the first order keeps a number used twice before the upgrade
     assert numbers == [("ZS261127-W01-0001", "o0"), ("ZS261127-W02-0001", "o2")]
     conn.close()
+
+
+def test_an_older_stores_current_articles_start_their_history(tmp_path: Path) -> None:
+    path = tmp_path / "old-kb.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """
+        CREATE TABLE articles (id VARCHAR(100) PRIMARY KEY, version INTEGER NOT NULL,
+            seq BIGINT NOT NULL UNIQUE, body TEXT NOT NULL);
+        INSERT INTO articles VALUES ('kb-a', 3, 7, '{"id": "kb-a", "version": 3}');
+        INSERT INTO articles VALUES ('kb-b', 1, 9, '{"id": "kb-b", "version": 1}');
+        """
+    )
+    conn.commit()
+    conn.close()
+    db = Database(str(path))
+    db.create()
+    db.create()  # and again: nothing twice
+    db.dispose()
+    conn = sqlite3.connect(path)
+    history = conn.execute("SELECT id, version, seq, body FROM article_versions ORDER BY seq")
+    assert history.fetchall() == [
+        ("kb-a", 3, 7, '{"id": "kb-a", "version": 3}'),
+        ("kb-b", 1, 9, '{"id": "kb-b", "version": 1}'),
+    ]
+    assert conn.execute("SELECT COUNT(*) FROM articles").fetchone() == (2,)
+    conn.close()
