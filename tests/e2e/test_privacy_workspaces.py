@@ -18,6 +18,8 @@ from pathlib import Path
 
 from app.models.disclosure import MASK
 from app.models.drills import Answer, Scenario, grade
+from app.models.kb import Article
+from app.models.kb_events import Decision
 from app.models.enums import (
     AppealType,
     AppellantKind,
@@ -31,12 +33,15 @@ from app.models.enums import (
 )
 from app.models.operations import DirectAnswer
 from app.models.records import Appellant, Intake, Order
+from app.operations import drills as drill_ops
+from app.operations import kb as kb_ops
 from app.store.drills.sets import DrillStore
 from tests.support.clock import FixedClock
-from tests.support.server import ServerProcess
+from tests.support.server import ServerProcess, seed_users
 from tests.support.station import Station
 from tests.support.station_chain import actor
 from tests.support.steps import Steps
+from tests.support.users import KB_USERS
 
 # The confidential caller of order A, and the caller attached to it (confidential because
 # the order is, though they did not ask).
@@ -128,11 +133,12 @@ def test_no_confidential_identity_reaches_a_unit_an_analyst_or_a_trainer(
     server: ServerProcess, stations: dict[str, Station], clock: FixedClock
 ) -> None:
     names = {"op": "op1", "disp": "disp1", "gaj": "unit_gaj", "cgj": "unit_cgj"}
-    names |= {"analyst": "analyst1", "trainer": "trainer1"}
+    names |= {"analyst": "analyst1", "trainer": "trainer1", "editor": "kbed1"}
+    seed_users(server.db_url, KB_USERS)
     for key, user in names.items():
         stations[key].login(server.url, user)
     op, disp, gaj, cgj = stations["op"], stations["disp"], stations["gaj"], stations["cgj"]
-    readers = [gaj, cgj, stations["analyst"], stations["trainer"]]
+    readers = [gaj, cgj, stations["analyst"], stations["trainer"], stations["editor"]]
     kinds: set[EventType] = set()
 
     def step(station: Station, action: Callable[[], object]) -> None:
@@ -263,6 +269,34 @@ def test_no_confidential_identity_reaches_a_unit_an_analyst_or_a_trainer(
     )
     step(op, lambda: drills.record_attempt(attempt, who["op"]()))
 
+    # ---- the knowledge base's life cycle and a published drill set: no caller in them,
+    # and the workstations that receive them (units, the editor, operators) sync as ever
+    editor, trainer = stations["editor"], stations["trainer"]
+    article = Article(
+        id="kb-priv-water",
+        title="停水通知在哪里查询",
+        questions=("明天停不停水",),
+        answer="可在供水公司公众号查询计划停水通知。",
+        category="A0201",
+        unit="cgj",
+    )
+    step(cgj, lambda: kb_ops.propose(cgj.ws, who["cgj"](), article, base_version=0))
+    [waiting] = editor.ws.governance().waiting()
+    step(
+        editor,
+        lambda: kb_ops.rule(
+            editor.ws, who["editor"](), article.id, waiting.proposal.id, Decision.APPROVE
+        ),
+    )
+    step(op, lambda: kb_ops.flag(op.ws, who["op"](), article.id, 1, "查询入口已改版"))
+    [flagged] = cgj.ws.governance().open_flags("cgj")
+    step(
+        cgj, lambda: kb_ops.resolve_flag(cgj.ws, who["cgj"](), article.id, flagged.id, "已修订")
+    )
+    drill_ops.save_scenarios(trainer.ws, [drill])
+    step(trainer, lambda: drill_ops.publish_set(trainer.ws, who["trainer"](), "水电"))
+    step(trainer, lambda: drill_ops.retire(trainer.ws, who["trainer"](), "水电"))
+
     # ---- an order number used twice (a restored backup): the store's renumber event
     first = holder["a"].number  # ZS261127-W0A1B-0001: numbered again as it was
     op.ws.database.set_meta("station", first.split("-")[1])
@@ -283,6 +317,7 @@ def test_no_confidential_identity_reaches_a_unit_an_analyst_or_a_trainer(
         assert found_in(unit.ws.home, secrets) == [], unit.ws.home
     assert found_in(stations["analyst"].ws.home, everyone) == []
     assert found_in(stations["trainer"].ws.home, everyone) == []
+    assert found_in(stations["editor"].ws.home, everyone) == []
 
     # ---- and the readers still have what their work needs
     seen = cgj.ws.events.load_order(a)
@@ -298,4 +333,11 @@ def test_no_confidential_identity_reaches_a_unit_an_analyst_or_a_trainer(
     analysed = stations["analyst"].ws.events.load_order(b)
     assert analysed is not None and analysed.appellant.phone == "" and analysed.appellant.name == ""
     assert stations["trainer"].order_ids() == set()
-    assert stations["trainer"].event_ids() == {attempt.id}
+    drill_events = {
+        i
+        for i, t in op.ws.database.query("SELECT id, type FROM events")
+        if t in (EventType.DRILL_PUBLISH.value, EventType.DRILL_RETIRE.value)
+    }
+    assert len(drill_events) == 2  # the set's one scenario published, then the set retired
+    assert stations["trainer"].event_ids() == {attempt.id, *drill_events}
+    assert editor.order_ids() == set()
