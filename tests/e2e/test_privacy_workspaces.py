@@ -18,8 +18,6 @@ from pathlib import Path
 
 from app.models.disclosure import MASK
 from app.models.drills import Answer, Scenario, grade
-from app.models.kb import Article
-from app.models.kb_events import Decision
 from app.models.enums import (
     AppealType,
     AppellantKind,
@@ -31,6 +29,8 @@ from app.models.enums import (
     TransferTarget,
     Urgency,
 )
+from app.models.kb import Article
+from app.models.kb_events import Decision
 from app.models.operations import DirectAnswer
 from app.models.records import Appellant, Intake, Order
 from app.operations import drills as drill_ops
@@ -290,9 +290,7 @@ def test_no_confidential_identity_reaches_a_unit_an_analyst_or_a_trainer(
     )
     step(op, lambda: kb_ops.flag(op.ws, who["op"](), article.id, 1, "查询入口已改版"))
     [flagged] = cgj.ws.governance().open_flags("cgj")
-    step(
-        cgj, lambda: kb_ops.resolve_flag(cgj.ws, who["cgj"](), article.id, flagged.id, "已修订")
-    )
+    step(cgj, lambda: kb_ops.resolve_flag(cgj.ws, who["cgj"](), article.id, flagged.id, "已修订"))
     drill_ops.save_scenarios(trainer.ws, [drill])
     step(trainer, lambda: drill_ops.publish_set(trainer.ws, who["trainer"](), "水电"))
     step(trainer, lambda: drill_ops.retire(trainer.ws, who["trainer"](), "水电"))
