@@ -1895,67 +1895,67 @@
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="244" />
+        <location filename="../../app/views/intake/page.py" line="243" />
         <source>Caller history</source>
         <translation>来电历史</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="276" />
+        <location filename="../../app/views/intake/page.py" line="275" />
         <source>Answer and close (Ctrl+Enter)</source>
         <translation>答复并办结 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="278" />
+        <location filename="../../app/views/intake/page.py" line="277" />
         <source>Save for dispatch (Ctrl+Enter)</source>
         <translation>保存待派单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="291" />
+        <location filename="../../app/views/intake/page.py" line="290" />
         <source>The intake that was being typed has been restored.</source>
         <translation>已恢复上次未保存的受理内容。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="321" />
+        <location filename="../../app/views/intake/page.py" line="320" />
         <source>Answer from the knowledge base: %1 (v%2)</source>
         <translation>答复取自知识库：%1（第 %2 版）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="429" />
+        <location filename="../../app/views/intake/page.py" line="428" />
         <source>Resumed the held intake from %1.</source>
         <translation>已继续受理 %1 的来电。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="431" />
+        <location filename="../../app/views/intake/page.py" line="430" />
         <source>The intake that was on the form is held.</source>
         <translation>表单上原有的受理已挂起。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="481" />
+        <location filename="../../app/views/intake/page.py" line="480" />
         <source>Order %1 recorded. Read the number back to the caller.</source>
         <translation>工单 %1 已受理，请向来电人复述工单号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="493" />
+        <location filename="../../app/views/intake/page.py" line="492" />
         <source>Type the caller's number to see earlier appeals.</source>
         <translation>输入来电号码即可查看其历史诉求。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="501" />
+        <location filename="../../app/views/intake/page.py" line="500" />
         <source>First call from this number.</source>
         <translation>该号码首次来电。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="504" />
+        <location filename="../../app/views/intake/page.py" line="503" />
         <source>Repeat caller: %1 earlier appeals, %2 still open.</source>
         <translation>老户：历史诉求 %1 件，其中 %2 件未办结。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="561" />
+        <location filename="../../app/views/intake/page.py" line="560" />
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/intake/page.py" line="599" />
+        <location filename="../../app/views/intake/page.py" line="598" />
         <source>%n problem(s) to fix before saving.</source>
         <translation>
             <numerusform>有 %n 处需修改后才能保存。</numerusform>
@@ -2827,7 +2827,7 @@
         <translation>此处没有该工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake/page.py" line="576" />
+        <location filename="../../app/views/intake/page.py" line="575" />
         <source>Order %1 recorded; its number is on the clipboard.</source>
         <translation>工单 %1 已受理，工单号已复制到剪贴板。</translation>
     </message>
@@ -3095,7 +3095,7 @@
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="314" />
+        <location filename="../../app/views/orders/detail.py" line="318" />
         <source>assisted by %1</source>
         <translation>协办：%1</translation>
     </message>
@@ -3129,153 +3129,158 @@
         <source>%1 (assisted by %2)</source>
         <translation>%1（协办：%2）</translation>
     </message>
+    <message>
+        <location filename="../../app/views/orders/detail.py" line="194" />
+        <source>Knowledge-base article %1, version %2</source>
+        <translation>知识库文章 %1（第 %2 版）</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/detail.py" line="201" />
+        <location filename="../../app/views/orders/detail.py" line="205" />
         <source>overdue by %n working day(s)</source>
         <translation>
             <numerusform>已超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/detail.py" line="204" />
+        <location filename="../../app/views/orders/detail.py" line="208" />
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>剩余 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="221" />
+        <location filename="../../app/views/orders/detail.py" line="225" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="222" />
+        <location filename="../../app/views/orders/detail.py" line="226" />
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="223" />
+        <location filename="../../app/views/orders/detail.py" line="227" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="224" />
-        <location filename="../../app/views/orders/detail.py" line="257" />
+        <location filename="../../app/views/orders/detail.py" line="228" />
+        <location filename="../../app/views/orders/detail.py" line="261" />
         <source>Central store</source>
         <translation>中心接收</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="225" />
+        <location filename="../../app/views/orders/detail.py" line="229" />
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="267" />
+        <location filename="../../app/views/orders/detail.py" line="271" />
         <source>waiting to be sent</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="269" />
+        <location filename="../../app/views/orders/detail.py" line="273" />
         <source>refused</source>
         <translation>被拒收</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="271" />
+        <location filename="../../app/views/orders/detail.py" line="275" />
         <source>accepted</source>
         <translation>已接收</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/detail.py" line="282" />
+        <location filename="../../app/views/orders/detail.py" line="286" />
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/detail.py" line="282" />
-        <location filename="../../app/views/orders/detail.py" line="284" />
+        <location filename="../../app/views/orders/detail.py" line="286" />
+        <location filename="../../app/views/orders/detail.py" line="288" />
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n小时</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/detail.py" line="284" />
+        <location filename="../../app/views/orders/detail.py" line="288" />
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n分钟</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="287" />
+        <location filename="../../app/views/orders/detail.py" line="291" />
         <source>recorded %1 after it arrived (clock ahead)</source>
         <translation>记录时间晚于接收时间%1（工作站时钟偏快）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="288" />
+        <location filename="../../app/views/orders/detail.py" line="292" />
         <source>arrived %1 after it was recorded (offline)</source>
         <translation>记录后%1才送达（离线）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="292" />
         <location filename="../../app/views/orders/detail.py" line="296" />
+        <location filename="../../app/views/orders/detail.py" line="300" />
         <source>This record cannot be read by this version of Hotline Desk</source>
         <translation>此记录无法由当前版本读取</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="303" />
+        <location filename="../../app/views/orders/detail.py" line="307" />
         <source>Recorded as %1</source>
         <translation>受理，工单号 %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="306" />
+        <location filename="../../app/views/orders/detail.py" line="310" />
         <source>%1 was already in use: now %2</source>
         <translation>%1 已被占用，改为 %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="316" />
+        <location filename="../../app/views/orders/detail.py" line="320" />
         <source>return upheld</source>
         <translation>同意退单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="316" />
+        <location filename="../../app/views/orders/detail.py" line="320" />
         <source>return refused</source>
         <translation>不同意退单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="318" />
+        <location filename="../../app/views/orders/detail.py" line="322" />
         <source>approved</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="318" />
+        <location filename="../../app/views/orders/detail.py" line="322" />
         <source>not approved</source>
         <translation>不同意</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/detail.py" line="320" />
+        <location filename="../../app/views/orders/detail.py" line="324" />
         <source>%n working day(s)</source>
         <translation>
             <numerusform>%n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="322" />
+        <location filename="../../app/views/orders/detail.py" line="326" />
         <source>caller not reached</source>
         <translation>未联系上来电人</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="324" />
+        <location filename="../../app/views/orders/detail.py" line="328" />
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="324" />
+        <location filename="../../app/views/orders/detail.py" line="328" />
         <source>not resolved</source>
         <translation>未解决</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail.py" line="332" />
+        <location filename="../../app/views/orders/detail.py" line="336" />
         <source>into order %1</source>
         <translation>并入工单 %1</translation>
     </message>
@@ -3318,17 +3323,17 @@
         <translation>仅看超期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="207" />
+        <location filename="../../app/views/orders/list_page.py" line="212" />
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/list_page.py" line="211" />
+        <location filename="../../app/views/orders/list_page.py" line="216" />
         <source>Counting the orders</source>
         <translation>统计工单数</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/orders/list_page.py" line="240" />
+        <location filename="../../app/views/orders/list_page.py" line="245" />
         <source>%n order(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
@@ -3491,27 +3496,27 @@
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../app/views/work/queue_page.py" line="148" />
+        <location filename="../../app/views/work/queue_page.py" line="147" />
         <source>Nothing waiting here.</source>
         <translation>暂无待办工单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_page.py" line="241" />
+        <location filename="../../app/views/work/queue_page.py" line="240" />
         <source>Not allowed: %1</source>
         <translation>不允许：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_page.py" line="259" />
+        <location filename="../../app/views/work/queue_page.py" line="258" />
         <source>Show full number</source>
         <translation>显示完整号码</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_page.py" line="283" />
+        <location filename="../../app/views/work/queue_page.py" line="282" />
         <source>The full number cannot be shown to your role.</source>
         <translation>本岗位不能查看完整号码。</translation>
     </message>
     <message>
-        <location filename="../../app/views/work/queue_page.py" line="273" />
+        <location filename="../../app/views/work/queue_page.py" line="272" />
         <source>Full number of %1 shown; this was recorded.</source>
         <translation>已显示 %1 的完整号码；本次查看已记录。</translation>
     </message>
@@ -4276,7 +4281,8 @@
         <location filename="../../app/views/common/sync_reasons.py" line="141" />
         <source> (try again in %n minute(s))</source>
         <translation>
-            <numerusform>（%n 分钟后再试）</numerusform></translation>
+            <numerusform>（%n 分钟后再试）</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/views/sync/bridge.py" line="107" />

@@ -111,3 +111,31 @@ def test_order_number_opens_the_detail_with_timeline(
     assert deadline is not None
     assert "working day" in deadline.text()
     dialog.close()
+
+
+def test_the_detail_names_the_knowledge_base_version_answered_from(
+    qtbot, window: MainWindow, workspace, clock
+) -> None:
+    actor = Actor("op", Role.OPERATOR, workspace.device_id)
+    intake = Intake(
+        Appellant("13900001111"),
+        AppealType.ENQUIRY,
+        Urgency.NORMAL,
+        Channel.PHONE,
+        workspace.policy.leaf_categories()[0].code,
+        "shiqi",
+        "",
+        "咨询",
+        "咨询内容",
+        clock.now,
+    )
+    answer = DirectAnswer("第一版口径", kb_article="kb-0007", kb_version=3)
+    order = workspace.record_intake(intake, actor, answer)
+    dialog = window.show_order(order.id)
+    qtbot.addWidget(dialog)
+    source = dialog.findChild(QLabel, "kb_source")
+    assert source is not None
+    assert "kb-0007" in source.text() and "3" in source.text().replace("kb-0007", "")
+    plain = window.show_order(record_numbered(workspace, clock.now, 1)[0].id)
+    qtbot.addWidget(plain)
+    assert plain.findChild(QLabel, "kb_source") is None

@@ -190,6 +190,10 @@ class OrderDetailDialog(QDialog):
             answer.setWordWrap(True)
             content_box.layout().addWidget(rich_label(fill("<b>%1</b>", self.tr("Answer given"))))
             content_box.layout().addWidget(answer)
+        if order.kb_article:  # the version read to the caller, kept when the article changes
+            source = self.tr("Knowledge-base article %1, version %2")
+            source = source.replace("%2", str(order.kb_version)).replace("%1", order.kb_article)
+            content_box.layout().addWidget(plain_label(source, "kb_source"))
         return content_box
 
     def _deadline_label(self, order: Order) -> QLabel:
