@@ -134,7 +134,7 @@ class OrderListPage(QWidget):
         """Each column as wide as its longest value in this language and font (measured, not
         guessed, so the title keeps its room on a 1366-pixel screen at 125 %)."""
         samples = {
-            "number": ["ZS261127-W07-0001"],
+            "number": ["ZS261127-W0A1B-0001"],  # a store-issued workstation code
             "received": ["2026-11-27 15:20"],
             "type": [appeal_type_label(t.value) for t in AppealType],
             "status": [status_label(s.value) for s in Status],
