@@ -13,21 +13,11 @@ from sqlalchemy import insert, select, update
 from app.models.clock import CHINA
 from app.models.kb import PROVENANCE, ArticleInvalid
 from app.models.kb import parse_article as client_parse
+from app.models.kb_events import CONTENT
 from server.schema import FEED, Database, article_versions, articles, counters
 from server.wire import canonical
 
-FIELDS = (
-    "id",
-    "title",
-    "questions",
-    "answer",
-    "category",
-    "unit",
-    "keywords",
-    "legal_basis",
-    "effective",
-    "expires",
-)
+FIELDS = ("id", *CONTENT)
 _LISTS = ("questions", "keywords")
 
 

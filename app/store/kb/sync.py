@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.models.kb import Article, ArticleInvalid, parse_article
+from app.models.kb_events import CONTENT
 from app.store.db import Database
 
 ARTICLES_STORED = "sync:articles_stored"
@@ -27,23 +28,7 @@ ARTICLES_LAST_ERROR = "sync:articles_last_error"
 
 # The fields a pulled article may carry (the server's FIELDS and its version); anything else
 # the central store might add later is ignored rather than refused.
-_FIELDS = (
-    "id",
-    "version",
-    "title",
-    "questions",
-    "answer",
-    "category",
-    "unit",
-    "keywords",
-    "legal_basis",
-    "effective",
-    "expires",
-    "updated_at",
-    "author",
-    "approved_by",
-    "published_at",
-)
+_FIELDS = ("id", "version", *CONTENT, "updated_at", "author", "approved_by", "published_at")
 _LISTS = ("questions", "keywords")
 
 
